@@ -1,0 +1,28 @@
+// `npm test`: typecheck, unit and integration tests (vitest), then the browser tests (Playwright in
+// Debian's Chromium) against a fresh build. Stops at the first failing stage.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
+
+function run(title, command, args) {
+  process.stdout.write(`\n▶ ${title}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    process.stderr.write(`✗ ${title} failed\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
+run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+run('unit and integration tests', 'npx', ['vitest', 'run']);
+
+const e2e = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
+if (e2e.length > 0) {
+  if (!chromiumPath()) {
+    process.stderr.write('✗ No Chromium for the browser tests: install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH).\n');
+    process.exit(1);
+  }
+  run('build', 'npx', ['electron-vite', 'build']);
+  run('browser tests', 'npx', ['playwright', 'test']);
+}

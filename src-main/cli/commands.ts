@@ -1,0 +1,256 @@
+// Every command of shared/cli-contract.md, each a call into the same backend the window uses.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
+import { INTEGRATIONS, ROLES, SYNC_AS, SYNC_MODES } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/result';
+import type { Backend } from '../backend/createBackend';
+import { decodeCsv } from '../domain/csv';
+import { Flags } from './args';
+
+export interface CommandContext {
+  backend: Backend;
+  words: string[];
+  flags: Flags;
+}
+
+type Command = (c: CommandContext) => Promise<unknown>;
+
+async function call<C extends Channel>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await backend.invoke(channel, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result.value as ChannelOutput<C>;
+}
+
+function readCsvFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(path));
+  } catch (error) {
+    throw new AppError('unreadable_file', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return decodeCsv(bytes);
+}
+
+function noExtraWords(c: CommandContext, count: number, usage: string): void {
+  if (c.words.length > count) throw new AppError('invalid_input', `Unexpected argument "${c.words[count]}"; usage: ${usage}`);
+}
+
+function sequenceFlags(flags: Flags) {
+  const job = flags.string('job');
+  let jobId: number | 'inherit' | undefined;
+  if (job === 'inherit') jobId = 'inherit';
+  else if (job !== undefined) jobId = flags.int('job');
+  return {
+    syncMode: flags.choice('sync-mode', ['inherit', ...SYNC_MODES] as const),
+    syncAs: flags.choice('sync-as', ['inherit', ...SYNC_AS] as const),
+    jobId,
+    disableSync: flags.onOff('disable-sync'),
+  };
+}
+
+const SEQUENCE_FLAGS = ['name', 'sync-mode', 'sync-as', 'job', 'disable-sync'];
+
+const settingsShow = (s: ChannelOutput<'settings:get'>) => ({
+  syncMode: s.syncMode,
+  syncAs: s.syncAs,
+  dedup: s.dedup,
+  defaultJobId: s.defaultJobId,
+  connected: s.connected,
+  reviewBeforeSync: s.reviewBeforeSync,
+});
+
+export const COMMANDS: Record<string, Command> = {
+  async connect(c) {
+    c.flags.allow('base-url', 'api-key');
+    noExtraWords(c, 1, 'connect --base-url URL --api-key KEY');
+    const connection = await call(c.backend, 'connection:connect', { baseUrl: c.flags.required('base-url'), apiKey: c.flags.required('api-key') });
+    return { connected: connection.connected, baseUrl: connection.baseUrl };
+  },
+  async disconnect(c) {
+    c.flags.allow();
+    noExtraWords(c, 1, 'disconnect');
+    const connection = await call(c.backend, 'connection:disconnect', {});
+    return { connected: connection.connected };
+  },
+
+  async 'settings show'(c) {
+    c.flags.allow();
+    return settingsShow(await call(c.backend, 'settings:get', {}));
+  },
+  async 'settings set'(c) {
+    c.flags.allow('sync-mode', 'sync-as', 'dedup', 'default-job', 'review-before-sync');
+    const job = c.flags.string('default-job');
+    const patch: ChannelInput<'settings:set'> = {
+      syncMode: c.flags.choice('sync-mode', SYNC_MODES),
+      syncAs: c.flags.choice('sync-as', SYNC_AS),
+      dedup: c.flags.onOff('dedup'),
+      defaultJobId: job === undefined ? undefined : job === 'none' ? null : c.flags.int('default-job'),
+      reviewBeforeSync: c.flags.onOff('review-before-sync'),
+    };
+    return settingsShow(await call(c.backend, 'settings:set', patch));
+  },
+  async 'settings clone'(c) {
+    c.flags.allow('to', 'to-all');
+    const all = c.flags.has('to-all');
+    const to = c.flags.list('to');
+    if (all === (to !== undefined)) throw new AppError('invalid_input', 'settings clone needs exactly one of --to E1,E2,... or --to-all');
+    return call(c.backend, 'settings:clone', all ? { all: true } : { to });
+  },
+
+  async 'mapping show'(c) {
+    c.flags.allow();
+    return call(c.backend, 'mapping:get', {});
+  },
+  async 'mapping set'(c) {
+    c.flags.allow();
+    const rules = c.words.slice(2).map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq <= 0 || eq === pair.length - 1) throw new AppError('invalid_input', `Mapping rules are SOURCE=TARGET, not "${pair}"`);
+      return { source: pair.slice(0, eq).trim(), target: pair.slice(eq + 1).trim() };
+    });
+    return call(c.backend, 'mapping:set', { rules });
+  },
+  async 'jobs list'(c) {
+    c.flags.allow();
+    const connected = (await call(c.backend, 'connection:get', {})).connected;
+    if (connected) {
+      const fresh = await c.backend.invoke('jobs:refresh', {});
+      if (fresh.ok) return fresh.value;
+      process.stderr.write(`flowbridge: showing cached jobs (${fresh.error.message})\n`);
+    }
+    return call(c.backend, 'jobs:list', {});
+  },
+
+  async 'users list'(c) {
+    c.flags.allow();
+    return call(c.backend, 'users:list', {});
+  },
+  async 'users add'(c) {
+    c.flags.allow('email', 'name', 'role', 'group', 'integration');
+    const role = c.flags.choice('role', ROLES);
+    if (!role) throw new AppError('invalid_input', '"users add" needs --role owner|manager|member');
+    return call(c.backend, 'users:add', {
+      email: c.flags.required('email'),
+      name: c.flags.required('name'),
+      role,
+      group: c.flags.string('group') ?? null,
+      integration: c.flags.choice('integration', INTEGRATIONS),
+    });
+  },
+  async 'users use'(c) {
+    c.flags.allow();
+    noExtraWords(c, 3, 'users use EMAIL');
+    const email = c.words[2];
+    if (!email) throw new AppError('invalid_input', 'usage: users use EMAIL');
+    return call(c.backend, 'users:use', { email });
+  },
+
+  async 'contacts import'(c) {
+    c.flags.allow();
+    noExtraWords(c, 3, 'contacts import FILE.csv');
+    const file = c.words[2];
+    if (!file) throw new AppError('invalid_input', 'usage: contacts import FILE.csv');
+    return call(c.backend, 'contacts:import', { csv: readCsvFile(file) });
+  },
+  async 'contacts show'(c) {
+    c.flags.allow('email');
+    const detail = await call(c.backend, 'contacts:get', { email: c.flags.required('email') });
+    return {
+      email: detail.email,
+      fields: detail.fields,
+      recruiterflowIds: detail.recruiterflowIds,
+      enrollments: detail.enrollments.map((e) => ({
+        sequenceId: e.sequenceId,
+        state: e.state,
+        error: e.error,
+        syncAs: e.syncAs,
+        jobId: e.jobId,
+        recruiterflowId: e.recruiterflowId,
+      })),
+    };
+  },
+
+  async 'sequences create'(c) {
+    c.flags.allow(...SEQUENCE_FLAGS);
+    return call(c.backend, 'sequences:create', { name: c.flags.required('name'), ...sequenceFlags(c.flags) });
+  },
+  async 'sequences set'(c) {
+    c.flags.allow(...SEQUENCE_FLAGS);
+    noExtraWords(c, 3, 'sequences set ID [flags]');
+    const id = c.words[2];
+    if (!id) throw new AppError('invalid_input', 'usage: sequences set ID [--name N] [--sync-mode ...] [--sync-as ...] [--job ...] [--disable-sync on|off]');
+    return call(c.backend, 'sequences:update', { id, name: c.flags.string('name'), ...sequenceFlags(c.flags) });
+  },
+  async 'sequences list'(c) {
+    c.flags.allow();
+    return (await call(c.backend, 'sequences:list', {})).map((s) => ({
+      id: s.id,
+      name: s.name,
+      syncMode: s.syncMode,
+      syncAs: s.syncAs,
+      jobId: s.jobId,
+      disableSync: s.disableSync,
+      counts: s.counts,
+    }));
+  },
+  async 'sequences add'(c) {
+    c.flags.allow('emails', 'file');
+    noExtraWords(c, 3, 'sequences add ID (--emails E1,E2 | --file FILE.csv)');
+    const id = c.words[2];
+    if (!id) throw new AppError('invalid_input', 'usage: sequences add ID (--emails E1,E2,... | --file FILE.csv)');
+    const emails = c.flags.list('emails');
+    const file = c.flags.string('file');
+    if ((emails === undefined) === (file === undefined)) throw new AppError('invalid_input', 'sequences add needs exactly one of --emails or --file');
+    if (emails) return call(c.backend, 'sequences:add', { sequenceId: id, emails });
+    const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, csv: readCsvFile(file!) });
+    return summary;
+  },
+
+  async 'replies record'(c) {
+    c.flags.allow('email', 'sequence');
+    return call(c.backend, 'replies:record', { email: c.flags.required('email'), sequenceId: c.flags.string('sequence') });
+  },
+  async 'errors clear'(c) {
+    c.flags.allow('email', 'sequence');
+    return call(c.backend, 'errors:clear', { email: c.flags.required('email'), sequenceId: c.flags.string('sequence') });
+  },
+  async 'errors export'(c) {
+    c.flags.allow('format', 'out');
+    const format = c.flags.choice('format', ['csv', 'json'] as const);
+    if (!format) throw new AppError('invalid_input', '"errors export" needs --format csv|json');
+    const out = resolve(c.flags.required('out'));
+    const report = await call(c.backend, 'errors:export', { format });
+    try {
+      writeFileSync(out, report.content);
+    } catch (error) {
+      throw new AppError('unreadable_file', `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    return { rows: report.rows, file: out };
+  },
+
+  async 'sync run'(c) {
+    c.flags.allow('wait');
+    return call(c.backend, 'sync:run', { wait: c.flags.number('wait') });
+  },
+  async resync(c) {
+    c.flags.allow('sequence', 'email');
+    noExtraWords(c, 1, 'resync [--sequence ID] [--email E]');
+    return call(c.backend, 'enrollments:resync', { sequenceId: c.flags.string('sequence'), email: c.flags.string('email') });
+  },
+  async status(c) {
+    c.flags.allow();
+    noExtraWords(c, 1, 'status');
+    const s = await call(c.backend, 'sync:status', {});
+    return { connected: s.connected, states: s.states, queue: { due: s.queue.due, backoff: s.queue.backoff, held: s.queue.held }, paused: s.paused, pausedReason: s.pausedReason };
+  },
+};
+
+/** Finds the command named by the first one or two words. */
+export function findCommand(words: string[]): { name: string; run: Command } | null {
+  const two = words.slice(0, 2).join(' ');
+  if (COMMANDS[two]) return { name: two, run: COMMANDS[two] };
+  const one = words[0] ?? '';
+  if (COMMANDS[one] && !Object.keys(COMMANDS).some((k) => k.startsWith(`${one} `))) return { name: one, run: COMMANDS[one] };
+  return null;
+}

@@ -1,0 +1,103 @@
+// Reading CSV files of contacts: decoding, parsing and mapping headers to contact fields.
+import { parse } from 'csv-parse/sync';
+import { STANDARD_FIELDS, type StandardField } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/result';
+
+/** A column's destination: a standard contact field, kept as an extra field, or ignored. */
+export type ColumnTarget = StandardField | 'extra' | 'ignore';
+
+const ALIASES: Record<string, StandardField> = {
+  email_address: 'email',
+  e_mail: 'email',
+  mail: 'email',
+  firstname: 'first_name',
+  first: 'first_name',
+  given_name: 'first_name',
+  lastname: 'last_name',
+  last: 'last_name',
+  surname: 'last_name',
+  family_name: 'last_name',
+  job_title: 'title',
+  position: 'title',
+  organization: 'company',
+  organisation: 'company',
+  company_name: 'company',
+  employer: 'company',
+  phone_number: 'phone',
+  mobile: 'phone',
+  linkedin: 'linkedin_url',
+  linkedin_profile: 'linkedin_url',
+  city: 'location',
+};
+
+const normalizeHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+
+export function suggestTarget(header: string): ColumnTarget {
+  const key = normalizeHeader(header);
+  if ((STANDARD_FIELDS as readonly string[]).includes(key)) return key as StandardField;
+  return ALIASES[key] ?? 'extra';
+}
+
+/** Bytes → text: honours a UTF-8 or UTF-16 BOM and falls back to Windows-1252 for non-UTF-8 files. */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export interface ParsedCsv {
+  headers: string[];
+  /** Data records; record i is spreadsheet row i + 2. */
+  records: string[][];
+}
+
+export function parseCsv(text: string): ParsedCsv {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][];
+  } catch (error) {
+    throw new AppError('bad_csv', `Cannot read the CSV: ${(error as Error).message}`);
+  }
+  const [headerRow, ...records] = rows;
+  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new AppError('bad_csv', 'The CSV has no header row');
+  const headers = headerRow.map((h) => h.trim());
+  return { headers, records };
+}
+
+/** Resolves each column's target, applying the caller's choices over the suggestions, and checks the result. */
+export function resolveColumns(headers: string[], chosen: Record<string, string> = {}): ColumnTarget[] {
+  const seenHeaders = new Set<string>();
+  for (const header of headers) {
+    const key = header.toLowerCase();
+    if (header === '') continue;
+    if (seenHeaders.has(key)) throw new AppError('bad_csv', `Bad CSV header: the column "${header}" appears twice`);
+    seenHeaders.add(key);
+  }
+  const targets = headers.map((header): ColumnTarget => {
+    if (header === '') return 'ignore';
+    const choice = chosen[header];
+    if (choice === undefined) return suggestTarget(header);
+    if (choice === 'extra' || choice === 'ignore' || (STANDARD_FIELDS as readonly string[]).includes(choice)) {
+      return choice as ColumnTarget;
+    }
+    throw new AppError('invalid_input', `Unknown destination "${choice}" for column "${header}"`);
+  });
+  const fieldUse = new Map<string, string>();
+  targets.forEach((target, i) => {
+    if (target === 'extra' || target === 'ignore') return;
+    const previous = fieldUse.get(target);
+    if (previous) throw new AppError('bad_csv', `Bad CSV header: columns "${previous}" and "${headers[i]}" both fill ${target}`);
+    fieldUse.set(target, headers[i]!);
+  });
+  if (!fieldUse.has('email')) throw new AppError('bad_csv', 'Bad CSV header: an email column is required');
+  return targets;
+}

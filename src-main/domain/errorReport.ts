@@ -1,0 +1,88 @@
+// The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
+import type { ErrorRow, Page } from '../../src-shared/domain';
+import type { Ctx } from '../backend/context';
+import { LIVE_QUEUE_STATES } from './enrollmentQueries';
+
+const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
+
+const ERROR_COLUMNS = `
+  e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
+  cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.state, coalesce(e.error, '') as error,
+  e.error_code as errorCode, e.first_error_at as firstSeen, e.last_attempt_at as lastAttempt, e.attempts,
+  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt`;
+const ERROR_FROM = 'from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id';
+
+function whereFor(q: { states?: string[]; error?: string }): { where: string; params: Record<string, unknown> } {
+  const states = q.states && q.states.length > 0 ? q.states : [...ERROR_STATES];
+  const params: Record<string, unknown> = {};
+  states.forEach((s, i) => (params[`s${i}`] = s));
+  let where = `where e.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
+  if (q.error !== undefined) {
+    where += ' and e.error = @error';
+    params.error = q.error;
+  }
+  return { where, params };
+}
+
+export function listErrors(
+  ctx: Ctx,
+  q: { states?: string[]; error?: string; offset: number; limit: number },
+): Page<ErrorRow> & { groups: { error: string; count: number }[] } {
+  const { where, params } = whereFor(q);
+  const total = (ctx.sqlite.prepare(`select count(*) as n from enrollments e ${where}`).get(params) as { n: number }).n;
+  const rows = ctx.sqlite
+    .prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.first_error_at desc, e.id limit @limit offset @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as ErrorRow[];
+  const grouped = whereFor({ states: q.states });
+  const groups = ctx.sqlite
+    .prepare(`select coalesce(e.error, '') as error, count(*) as count from enrollments e ${grouped.where} group by e.error order by count desc limit 100`)
+    .all(grouped.params) as { error: string; count: number }[];
+  return { rows, total, groups };
+}
+
+/** A spreadsheet would run a cell starting with = + - @ as a formula: prefix it with a quote. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'first_seen', 'last_attempt', 'attempts'];
+
+const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+
+export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+  const { where, params } = whereFor({});
+  const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
+  const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const filename = `flowbridge-errors-${stamp}.${format}`;
+  let rows = 0;
+  if (format === 'json') {
+    const out: unknown[] = [];
+    for (const r of stmt.iterate(params) as IterableIterator<ErrorRow>) {
+      rows += 1;
+      out.push({
+        email: r.email,
+        name: r.name,
+        sequenceId: r.sequenceId,
+        sequenceName: r.sequenceName,
+        state: r.state,
+        error: r.error,
+        firstSeen: iso(r.firstSeen) || null,
+        lastAttempt: iso(r.lastAttempt) || null,
+        attempts: r.attempts,
+      });
+    }
+    return { filename, content: JSON.stringify(out, null, 2), rows };
+  }
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of stmt.iterate(params) as IterableIterator<ErrorRow>) {
+    rows += 1;
+    lines.push(
+      [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, iso(r.firstSeen), iso(r.lastAttempt), r.attempts]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return { filename, content: `${lines.join('\r\n')}\r\n`, rows };
+}

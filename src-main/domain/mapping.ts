@@ -1,0 +1,131 @@
+// Versioned custom field mapping. `mapping set` writes a new version; enrollments keep the version
+// they were captured with, so a change applies only to contacts added afterwards.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Mapping, MappingRule } from '../../src-shared/domain';
+import { STANDARD_FIELDS } from '../../src-shared/domain';
+import type { MappingCatalog } from '../../src-shared/contract';
+import { AppError } from '../../src-shared/result';
+import type { Ctx } from '../backend/context';
+import { contacts, mappingRules, settings } from '../db/schema';
+import { cachedCustomFields } from './metadata';
+import { settingsRow } from './settings';
+import { currentUserRow } from './users';
+
+/** Recruiterflow standard fields a rule may target, with how a value is written. */
+export const STANDARD_TARGETS: MappingCatalog['targets'] = [
+  { target: 'first_name', label: 'First name', type: 'text', object: 'both', choices: [] },
+  { target: 'last_name', label: 'Last name', type: 'text', object: 'both', choices: [] },
+  { target: 'title', label: 'Title', type: 'text', object: 'both', choices: [] },
+  { target: 'organization', label: 'Organization', type: 'text', object: 'both', choices: [] },
+  { target: 'client_company', label: 'Client company', type: 'text', object: 'contact', choices: [] },
+  { target: 'phone_number', label: 'Phone', type: 'text', object: 'both', choices: [] },
+  { target: 'linkedin_profile', label: 'LinkedIn profile', type: 'url', object: 'both', choices: [] },
+  { target: 'twitter_profile', label: 'Twitter profile', type: 'url', object: 'both', choices: [] },
+  { target: 'github_profile', label: 'GitHub profile', type: 'url', object: 'both', choices: [] },
+  { target: 'location', label: 'Location', type: 'text', object: 'both', choices: [] },
+  { target: 'source', label: 'Source', type: 'text', object: 'both', choices: [] },
+  { target: 'tags', label: 'Tags (split on ;)', type: 'list', object: 'both', choices: [] },
+  { target: 'skills', label: 'Skills (split on ;)', type: 'list', object: 'both', choices: [] },
+];
+
+/** The default mapping of the standard fields; a custom rule for the same source replaces its entry. */
+export const DEFAULT_RULES: MappingRule[] = [
+  { source: 'first_name', target: 'first_name' },
+  { source: 'last_name', target: 'last_name' },
+  { source: 'title', target: 'title' },
+  { source: 'company', target: 'organization' },
+  { source: 'phone', target: 'phone_number' },
+  { source: 'linkedin_url', target: 'linkedin_profile' },
+  { source: 'location', target: 'location' },
+];
+
+export function rulesFor(ctx: Ctx, userId: number, version: number): MappingRule[] {
+  return ctx.db
+    .select({ source: mappingRules.source, target: mappingRules.target })
+    .from(mappingRules)
+    .where(and(eq(mappingRules.userId, userId), eq(mappingRules.version, version)))
+    .orderBy(asc(mappingRules.position))
+    .all();
+}
+
+/** Custom rules layered over the defaults: the full rule set an enrollment is synced with. */
+export function effectiveRules(custom: MappingRule[]): MappingRule[] {
+  const overridden = new Set(custom.map((rule) => rule.source));
+  return [...DEFAULT_RULES.filter((rule) => !overridden.has(rule.source)), ...custom];
+}
+
+export function getMapping(ctx: Ctx, userId = currentUserRow(ctx).id): Mapping {
+  const version = settingsRow(ctx, userId).mappingVersion;
+  return { version, rules: rulesFor(ctx, userId, version) };
+}
+
+export function validateRules(rules: MappingRule[]): void {
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (rule.source === 'email') throw new AppError('invalid_input', 'The email is always synced as the record email; it cannot be remapped');
+    if (seen.has(rule.source)) throw new AppError('invalid_input', `Source ${rule.source} is mapped twice`);
+    seen.add(rule.source);
+    const known = rule.target.startsWith('custom:') || STANDARD_TARGETS.some((t) => t.target === rule.target);
+    if (!known) {
+      throw new AppError(
+        'invalid_input',
+        `Unknown Recruiterflow field ${rule.target}; use one of ${STANDARD_TARGETS.map((t) => t.target).join(', ')} or custom:<fieldId>`,
+      );
+    }
+  }
+}
+
+/** Replaces the custom rules of `userId` with a new version (inside the caller's transaction if any). */
+export function writeMapping(ctx: Ctx, userId: number, rules: MappingRule[]): number {
+  validateRules(rules);
+  return ctx.db.transaction((tx) => {
+    const current = settingsRow(ctx, userId).mappingVersion;
+    const next = current + 1;
+    rules.forEach((rule, position) =>
+      tx.insert(mappingRules).values({ userId, version: next, position, source: rule.source, target: rule.target }).run(),
+    );
+    tx.update(settings).set({ mappingVersion: next }).where(eq(settings.userId, userId)).run();
+    return next;
+  });
+}
+
+export function setMapping(ctx: Ctx, rules: MappingRule[]): Mapping {
+  const user = currentUserRow(ctx);
+  writeMapping(ctx, user.id, rules);
+  ctx.events.emit('data:changed', { what: 'mapping' });
+  return getMapping(ctx, user.id);
+}
+
+/** Extra CSV column names seen on contacts (sampled: a mapping source list, not an exact census). */
+export function extraColumns(ctx: Ctx): string[] {
+  const names = new Set<string>();
+  const stmt = ctx.sqlite.prepare("select extra from contacts where extra != '{}' order by id desc limit 2000");
+  for (const row of stmt.all() as { extra: string }[]) {
+    for (const key of Object.keys(JSON.parse(row.extra) as Record<string, string>)) names.add(key);
+  }
+  return [...names].sort();
+}
+
+export function mappingCatalog(ctx: Ctx): MappingCatalog {
+  const customFields = cachedCustomFields(ctx);
+  const sources = [
+    ...STANDARD_FIELDS.filter((f) => f !== 'email').map((name) => ({ name, kind: 'standard' as const })),
+    ...extraColumns(ctx).map((name) => ({ name, kind: 'extra' as const })),
+  ];
+  const targets = [
+    ...STANDARD_TARGETS,
+    ...customFields.map((f) => ({
+      target: `custom:${f.id}`,
+      label: `${f.name} (${f.object} custom field)`,
+      type: f.type,
+      object: f.object,
+      choices: f.choices.map((c) => c.name),
+    })),
+  ];
+  return { sources, targets, customFields };
+}
+
+export function sampleContactEmail(ctx: Ctx): string | null {
+  const row = ctx.db.select({ email: contacts.email }).from(contacts).orderBy(asc(contacts.id)).limit(1).get();
+  return row?.email ?? null;
+}

@@ -1,0 +1,102 @@
+// Sequences and their sync overrides. Changing a sequence never rewrites existing enrollments.
+import { eq } from 'drizzle-orm';
+import type { Sequence, SequenceSummary, StateCounts, SyncAs, SyncMode } from '../../src-shared/domain';
+import { emptyCounts } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/result';
+import type { Ctx } from '../backend/context';
+import { sequences, users } from '../db/schema';
+import { effectiveSettings, settingsRow } from './settings';
+import { currentUserRow } from './users';
+
+export type SequenceRow = typeof sequences.$inferSelect;
+
+export interface SequenceInput {
+  name?: string;
+  syncMode?: SyncMode | 'inherit';
+  syncAs?: SyncAs | 'inherit';
+  jobId?: number | 'inherit';
+  disableSync?: boolean;
+}
+
+/** Sequence ids are printed as strings and accepted back verbatim. */
+export function parseSequenceId(id: string): number {
+  const n = /^\d{1,15}$/.test(id.trim()) ? Number(id.trim()) : NaN;
+  if (!Number.isSafeInteger(n)) throw new AppError('unknown_sequence', `No sequence with id ${id}`);
+  return n;
+}
+
+export function sequenceRow(ctx: Ctx, id: string): SequenceRow {
+  const row = ctx.db.select().from(sequences).where(eq(sequences.id, parseSequenceId(id))).get();
+  if (!row) throw new AppError('unknown_sequence', `No sequence with id ${id}`);
+  return row;
+}
+
+function toSequence(ctx: Ctx, row: SequenceRow): Sequence {
+  const owner = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, row.ownerUserId)).get();
+  return {
+    id: String(row.id),
+    name: row.name,
+    ownerEmail: owner?.email ?? '',
+    createdAt: row.createdAt,
+    syncMode: row.syncMode ?? 'inherit',
+    syncAs: row.syncAs ?? 'inherit',
+    jobId: row.jobId ?? 'inherit',
+    disableSync: row.disableSync,
+  };
+}
+
+function toColumns(input: SequenceInput): Partial<typeof sequences.$inferInsert> {
+  const columns: Partial<typeof sequences.$inferInsert> = {};
+  if (input.name !== undefined) columns.name = input.name.trim();
+  if (input.syncMode !== undefined) columns.syncMode = input.syncMode === 'inherit' ? null : input.syncMode;
+  if (input.syncAs !== undefined) columns.syncAs = input.syncAs === 'inherit' ? null : input.syncAs;
+  if (input.jobId !== undefined) columns.jobId = input.jobId === 'inherit' ? null : input.jobId;
+  if (input.disableSync !== undefined) columns.disableSync = input.disableSync;
+  return columns;
+}
+
+export function createSequence(ctx: Ctx, input: SequenceInput & { name: string }): Sequence {
+  const owner = currentUserRow(ctx);
+  const row = ctx.db
+    .insert(sequences)
+    .values({ ownerUserId: owner.id, createdAt: ctx.clock.now(), disableSync: false, ...toColumns(input), name: input.name.trim() })
+    .returning()
+    .get();
+  ctx.events.emit('data:changed', { what: 'sequences' });
+  return toSequence(ctx, row);
+}
+
+export function updateSequence(ctx: Ctx, id: string, input: SequenceInput): Sequence {
+  const row = sequenceRow(ctx, id);
+  const columns = toColumns(input);
+  if (Object.keys(columns).length > 0) ctx.db.update(sequences).set(columns).where(eq(sequences.id, row.id)).run();
+  ctx.events.emit('data:changed', { what: 'sequences' });
+  return toSequence(ctx, sequenceRow(ctx, id));
+}
+
+export function getSequence(ctx: Ctx, id: string): Sequence {
+  return toSequence(ctx, sequenceRow(ctx, id));
+}
+
+export function listSequences(ctx: Ctx): SequenceSummary[] {
+  const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
+  const counts = new Map<number, StateCounts>();
+  const countRows = ctx.sqlite
+    .prepare('select sequence_id as id, state, count(*) as n from enrollments group by sequence_id, state')
+    .all() as { id: number; state: keyof StateCounts; n: number }[];
+  for (const r of countRows) {
+    const c = counts.get(r.id) ?? emptyCounts();
+    c[r.state] = r.n;
+    counts.set(r.id, c);
+  }
+  return rows.map((row) => {
+    const seqCounts = counts.get(row.id) ?? emptyCounts();
+    const eff = effectiveSettings(row, settingsRow(ctx, row.ownerUserId));
+    return {
+      ...toSequence(ctx, row),
+      counts: seqCounts,
+      total: Object.values(seqCounts).reduce((a, b) => a + b, 0),
+      effective: { syncMode: eff.syncMode, syncAs: eff.syncAs, jobId: eff.jobId, inherited: eff.inherited },
+    };
+  });
+}

@@ -1,0 +1,42 @@
+// The sync log: every attempt, outcome and notable event, for the Activity screen and support.
+import type { LogEntry, Page } from '../../src-shared/domain';
+import type { Ctx } from '../backend/context';
+
+export function logEvent(
+  ctx: Ctx,
+  level: LogEntry['level'],
+  event: string,
+  message: string,
+  about?: { enrollmentId?: number; email?: string },
+): void {
+  ctx.sqlite
+    .prepare('insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)')
+    .run(ctx.clock.now(), level, event, message, about?.enrollmentId ?? null, about?.email ?? null);
+}
+
+export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<LogEntry> {
+  const total = (ctx.sqlite.prepare('select count(*) as n from sync_log').get() as { n: number }).n;
+  const rows = ctx.sqlite
+    .prepare('select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?')
+    .all(q.limit, q.offset) as LogEntry[];
+  return { rows, total };
+}
+
+/** Syncs and errors per day (UTC), oldest first, including empty days. */
+export function activitySummary(ctx: Ctx, days: number): { day: string; synced: number; errors: number }[] {
+  const dayMs = 86_400_000;
+  const today = Math.floor(ctx.clock.now() / dayMs);
+  const from = (today - days + 1) * dayMs;
+  const rows = ctx.sqlite
+    .prepare(
+      `select at / ${dayMs} as d, sum(event in ('sync.created', 'sync.linked')) as synced, sum(level = 'error') as errors
+       from sync_log where at >= ? group by d`,
+    )
+    .all(from) as { d: number; synced: number; errors: number }[];
+  const byDay = new Map(rows.map((r) => [r.d, r]));
+  return Array.from({ length: days }, (_, i) => {
+    const d = today - days + 1 + i;
+    const r = byDay.get(d);
+    return { day: new Date(d * dayMs).toISOString().slice(0, 10), synced: r?.synced ?? 0, errors: r?.errors ?? 0 };
+  });
+}

@@ -1,0 +1,96 @@
+// Teammates. Exactly one owner; the first user (created with the data folder) is the owner and current.
+import { eq } from 'drizzle-orm';
+import type { Integration, Role, User } from '../../src-shared/domain';
+import { normalizeEmail, isValidEmail } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/result';
+import type { Ctx } from '../backend/context';
+import { connections, settings, users } from '../db/schema';
+
+type UserRow = typeof users.$inferSelect;
+
+export function ensureOwner(ctx: Ctx): void {
+  const existing = ctx.db.select({ id: users.id }).from(users).limit(1).get();
+  if (existing) return;
+  ctx.db.transaction((tx) => {
+    const owner = tx
+      .insert(users)
+      .values({ email: 'owner@flowbridge.local', name: 'Owner', role: 'owner', isCurrent: true, createdAt: ctx.clock.now() })
+      .returning({ id: users.id })
+      .get();
+    tx.insert(settings).values({ userId: owner.id }).run();
+  });
+}
+
+export function currentUserRow(ctx: Ctx): UserRow {
+  const row = ctx.db.select().from(users).where(eq(users.isCurrent, true)).get();
+  if (!row) throw new AppError('internal', 'No current user in this data folder');
+  return row;
+}
+
+export function userByEmail(ctx: Ctx, email: string): UserRow {
+  const row = ctx.db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  if (!row) throw new AppError('not_found', `No teammate with email ${email}`);
+  return row;
+}
+
+/** The current user's integration follows the connection; a teammate's is what was recorded. */
+export function integrationOf(ctx: Ctx, row: UserRow): Integration {
+  if (!row.isCurrent) return row.integration;
+  const connected = ctx.db.select({ userId: connections.userId }).from(connections).where(eq(connections.userId, row.id)).get();
+  return connected ? 'recruiterflow' : 'none';
+}
+
+export function toUser(ctx: Ctx, row: UserRow): User {
+  return {
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    group: row.groupName,
+    integration: integrationOf(ctx, row),
+    current: row.isCurrent,
+  };
+}
+
+export function listUsers(ctx: Ctx): User[] {
+  return ctx.db.select().from(users).orderBy(users.id).all().map((row) => toUser(ctx, row));
+}
+
+export function addUser(
+  ctx: Ctx,
+  input: { email: string; name: string; role: Role; group?: string | null; integration?: Integration },
+): User {
+  const email = normalizeEmail(input.email);
+  if (!isValidEmail(email)) throw new AppError('invalid_input', `Not a valid email: ${input.email}`);
+  if (input.role === 'owner') throw new AppError('conflict', 'There is exactly one owner; add the teammate as manager or member');
+  const clash = ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (clash) throw new AppError('conflict', `A teammate with email ${email} already exists`);
+  const row = ctx.db.transaction((tx) => {
+    const created = tx
+      .insert(users)
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        groupName: input.group ?? null,
+        integration: input.integration ?? 'none',
+        createdAt: ctx.clock.now(),
+      })
+      .returning()
+      .get();
+    tx.insert(settings).values({ userId: created.id }).run();
+    return created;
+  });
+  ctx.events.emit('data:changed', { what: 'users' });
+  return toUser(ctx, row);
+}
+
+export function useUser(ctx: Ctx, email: string): User {
+  const target = userByEmail(ctx, email);
+  ctx.db.transaction((tx) => {
+    tx.update(users).set({ isCurrent: false }).where(eq(users.isCurrent, true)).run();
+    tx.update(users).set({ isCurrent: true }).where(eq(users.id, target.id)).run();
+  });
+  ctx.events.emit('data:changed', { what: 'users' });
+  return toUser(ctx, { ...target, isCurrent: true });
+}
+

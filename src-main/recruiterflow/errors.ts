@@ -1,0 +1,70 @@
+// Typed failures of the Recruiterflow client. The sync engine turns `kind` into a queue state;
+// `retryable` and `retryAfterMs` drive its backoff. Messages never contain the API key.
+
+export type RfErrorKind =
+  | 'unauthorized'
+  | 'conflict'
+  | 'invalid_data'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'bad_response';
+
+const RETRYABLE: ReadonlySet<RfErrorKind> = new Set(['rate_limited', 'server', 'network']);
+
+export interface RecruiterflowErrorInit {
+  status?: number | null;
+  retryAfterMs?: number | null;
+  /** The `message` Recruiterflow sent, if any (already free of the key). */
+  serverMessage?: string | null;
+  method?: string;
+  path?: string;
+  cause?: unknown;
+}
+
+export class RecruiterflowError extends Error {
+  readonly kind: RfErrorKind;
+  readonly status: number | null;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | null;
+  readonly serverMessage: string | null;
+  readonly method: string | null;
+  readonly path: string | null;
+
+  constructor(kind: RfErrorKind, message: string, init: RecruiterflowErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'RecruiterflowError';
+    this.kind = kind;
+    this.status = init.status ?? null;
+    this.retryable = RETRYABLE.has(kind);
+    this.retryAfterMs = init.retryAfterMs ?? null;
+    this.serverMessage = init.serverMessage ?? null;
+    this.method = init.method ?? null;
+    this.path = init.path ?? null;
+  }
+}
+
+export function isRecruiterflowError(e: unknown): e is RecruiterflowError {
+  return e instanceof RecruiterflowError;
+}
+
+/**
+ * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Returns milliseconds from `now`, never negative; null when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
+  if (value == null) return null;
+  const v = value.trim();
+  if (v === '') return null;
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
+}
+
+/** Removes every occurrence of the secret from a text that may be shown or logged. */
+export function redact(text: string, secret: string): string {
+  if (!secret) return text;
+  return text.split(secret).join('***');
+}

@@ -1,0 +1,163 @@
+// The endpoints the sandbox serves under /api/external, each a pure function of the request and
+// the state. Paths here are relative to /api/external.
+import { failure, fill, ok, type Reply } from './reply';
+import { renderJob, renderProspect, renderUser } from './render';
+import type { SandboxState } from './state';
+import type { Faults, ProspectType, SandboxMessages, StoredProspect } from './types';
+import { addProspect, addToJob, updateProspect, type WriteContext } from './writes';
+
+export interface RouteContext extends WriteContext {
+  state: SandboxState;
+  faults: Faults;
+  messages: SandboxMessages;
+  now: number;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  handle(ctx: RouteContext): Reply;
+}
+
+function positiveInt(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v.trim()) && Number(v) > 0) return Number(v);
+  return null;
+}
+
+function flag(v: unknown): boolean {
+  return v === true || v === 1 || v === 'true' || v === '1' || v === 'True';
+}
+
+/** A page of `items` as a bare array, or `{data,total_items}` with include_count (+ `rank` on searches). */
+function page(items: unknown[], perPage: number, current: number, withCount: boolean, extra: Record<string, unknown> = {}): Reply {
+  const slice = items.slice((current - 1) * perPage, current * perPage);
+  return ok(withCount ? { data: slice, total_items: items.length, ...extra } : slice);
+}
+
+function queryPaging(q: URLSearchParams): { perPage: number; current: number } | Reply {
+  const per = q.has('items_per_page') ? positiveInt(q.get('items_per_page')) : 10;
+  const cur = q.has('current_page') ? positiveInt(q.get('current_page')) : 1;
+  if (per === null) return failure(400, 'items_per_page must be a positive integer');
+  if (cur === null) return failure(400, 'current_page must be a positive integer');
+  return { perPage: per, current: cur };
+}
+
+const SEARCH_KEYS: Record<string, (p: StoredProspect) => string[]> = {
+  email: (p) => p.email.map((e) => e.email),
+  phone_number: (p) => p.phone_number.map((x) => x.phone_number),
+  name: (p) => [p.name],
+  linkedin_profile: (p) => (typeof p.fields.linkedin_profile === 'string' ? [p.fields.linkedin_profile] : []),
+};
+
+function search(ctx: RouteContext, type: ProspectType): Reply {
+  const b = ctx.body;
+  for (const k of ['items_per_page', 'conjunction', 'current_page']) {
+    if (!(k in b)) return failure(400, `${k} is required`);
+  }
+  const perPage = positiveInt(b.items_per_page);
+  const current = positiveInt(b.current_page);
+  if (perPage === null) return failure(400, 'items_per_page must be a positive integer');
+  if (current === null) return failure(400, 'current_page must be a positive integer');
+  if (b.conjunction !== 'match-all' && b.conjunction !== 'match-any') return failure(400, 'conjunction must be match-all or match-any');
+  const filters = b.filters ?? [];
+  if (!Array.isArray(filters)) return failure(400, 'filters must be a list');
+
+  const preds: ((p: StoredProspect) => boolean)[] = [];
+  for (const f of filters) {
+    const rec = f && typeof f === 'object' ? (f as Record<string, unknown>) : {};
+    const key = typeof rec.key === 'string' ? rec.key : '';
+    const read = SEARCH_KEYS[key];
+    if (!read) return failure(400, `Unsupported filter key: ${JSON.stringify(rec.key)}`);
+    if (rec.conjunction !== 'in') return failure(400, `Unsupported filter conjunction: ${JSON.stringify(rec.conjunction)}`);
+    const values = Array.isArray(rec.values)
+      ? rec.values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().toLowerCase())
+      : [];
+    if (!values.length) return failure(400, 'filter values must be a non-empty list of strings');
+    // Loose, substring matching, as observed on the real API.
+    preds.push((p) => read(p).some((x) => values.some((v) => x.toLowerCase().includes(v))));
+  }
+  const matches: StoredProspect[] = [];
+  const noneStrings = ctx.faults.noneStrings === true;
+  for (const p of ctx.state.prospects.values()) {
+    if (p.type !== type || p.searchableAt > ctx.now) continue;
+    const hit = preds.length === 0 || (b.conjunction === 'match-all' ? preds.every((t) => t(p)) : preds.some((t) => t(p)));
+    if (hit) matches.push(p);
+  }
+  const slice = matches
+    .slice((current - 1) * perPage, current * perPage)
+    .map((p) => renderProspect(ctx.state, p, 'search', noneStrings));
+  return ok(flag(b.include_count) ? { data: slice, total_items: matches.length, rank: {} } : slice);
+}
+
+function getOne(ctx: RouteContext, type: ProspectType): Reply {
+  const id = positiveInt(ctx.query.get('id'));
+  if (id === null) return failure(400, 'id is required');
+  const p = ctx.state.prospects.get(id);
+  if (!p || p.type !== type) return failure(404, fill(ctx.messages.unknownProspect, { object: type }));
+  const rec = renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true);
+  return ok(type === 'candidate' && ctx.faults.candidateGetAsArray !== false ? [rec] : rec);
+}
+
+function list(ctx: RouteContext, type: ProspectType): Reply {
+  const paging = queryPaging(ctx.query);
+  if ('status' in paging) return paging;
+  const items = [...ctx.state.prospects.values()]
+    .filter((p) => p.type === type)
+    .map((p) => renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true));
+  return page(items, paging.perPage, paging.current, flag(ctx.query.get('include_count')));
+}
+
+function customFieldList(ctx: RouteContext, type: ProspectType): Reply {
+  const defs = ctx.state.customFields[type].map((d) => ({ id: d.id, name: d.name, type: d.type, ...(d.choices ? { choices: d.choices } : {}) }));
+  // As in the spec examples: candidates answer {data,total_items}, contacts a bare array.
+  return ok(type === 'candidate' ? { data: defs, total_items: defs.length } : defs);
+}
+
+const post = (handle: Route['handle']): Route => ({ method: 'POST', handle });
+const get = (handle: Route['handle']): Route => ({ method: 'GET', handle });
+
+export const ROUTES: Record<string, Route> = {
+  'candidate/add': post((c) => addProspect(c, 'candidate', c.body)),
+  'contact/add': post((c) => addProspect(c, 'contact', c.body)),
+  'candidate/update': post((c) => updateProspect(c, 'candidate', c.body)),
+  'contact/update': post((c) => updateProspect(c, 'contact', c.body)),
+  'candidate/search': post((c) => search(c, 'candidate')),
+  'contact/search': post((c) => search(c, 'contact')),
+  'candidate/get': get((c) => getOne(c, 'candidate')),
+  'contact/get': get((c) => getOne(c, 'contact')),
+  'candidate/list': get((c) => list(c, 'candidate')),
+  'contact/list': get((c) => list(c, 'contact')),
+  'candidate/add-to-job': post((c) => addToJob(c, c.body)),
+  'candidate/custom-field/list': get((c) => customFieldList(c, 'candidate')),
+  'contact/custom-field/list': get((c) => customFieldList(c, 'contact')),
+  'job/list': get((c) => {
+    const paging = queryPaging(c.query);
+    if ('status' in paging) return paging;
+    const onlyOpen = flag(c.query.get('only_open'));
+    const jobs = c.state.jobs.filter((j) => !onlyOpen || j.is_open).map((j) => renderJob(j, false));
+    return page(jobs, paging.perPage, paging.current, flag(c.query.get('include_count')));
+  }),
+  job: get((c) => {
+    const id = positiveInt(c.query.get('job_id'));
+    if (id === null) return failure(400, 'job_id is required');
+    const job = c.state.job(id);
+    if (!job) return failure(404, c.messages.unknownJob);
+    return ok(renderJob(job, flag(c.query.get('include_stages'))));
+  }),
+  'user/list': get((c) => {
+    const users = c.state.users.map(renderUser);
+    return ok(flag(c.query.get('include_count')) ? { data: users, total_items: users.length } : users);
+  }),
+  'reference/phone-types': get(() =>
+    ok({
+      data: [
+        { id: 2, name: 'Home' },
+        { id: 1, name: 'Mobile' },
+        { id: 4, name: 'Other' },
+        { id: 3, name: 'Work' },
+      ],
+    }),
+  ),
+};

@@ -1,0 +1,134 @@
+// Shapes of the sandbox Recruiterflow: its options, fault knobs and stored records.
+
+export interface Faults {
+  /** Added to every response. */
+  latencyMs?: number;
+  /** Sliding one-second window; requests beyond it get 429. */
+  rateLimitPerSecond?: number;
+  /** Send Retry-After on rate-limit 429s (default true). */
+  rateLimitRetryAfter?: boolean;
+  /** Share of requests answered with a random status from errorStatuses. */
+  errorRate?: number;
+  /** Default [500, 502, 503]. */
+  errorStatuses?: number[];
+  /** Retry-After for injected 429s, in seconds; null = no header (default 1). */
+  retryAfterSeconds?: number | null;
+  /** Share of requests whose socket is destroyed without an answer. */
+  dropRate?: number;
+  /** Share of requests delayed by slowMs (default 30000) before being answered. */
+  slowRate?: number;
+  slowMs?: number;
+  /** Share of requests answered 200 with an HTML page. */
+  htmlRate?: number;
+  /** A created record is invisible to search for this long. */
+  searchLagMs?: number;
+  /** Write the string "None" instead of null in nullable fields. */
+  noneStrings?: boolean;
+  /** candidate/get answers a 1-element array (default true, like the spec example). */
+  candidateGetAsArray?: boolean;
+  /** A second add-to-job of the same pair: 'ok' (default) or 400 'error'. */
+  repeatAddToJob?: 'ok' | 'error';
+  /** The next `times` requests to `path` (e.g. "/api/external/candidate/add" or "candidate/add") fail. */
+  failPaths?: { path: string; status: number; times: number; body?: unknown }[];
+}
+
+/** Texts of the sandbox's own error answers; real Recruiterflow's wording is undocumented. */
+export interface SandboxMessages {
+  missingKey: string;
+  invalidKey: string;
+  duplicateEmail: string;
+  duplicatePhone: string;
+  /** {object} is candidate or contact. */
+  unknownProspect: string;
+  unknownJob: string;
+  alreadyOnJob: string;
+  nameRequired: string;
+  /** {field} and {problem} are filled in. */
+  customField: string;
+}
+
+export interface SandboxOptions {
+  /** 0 = a random free port (default). */
+  port?: number;
+  apiKeys?: string[];
+  /** Demo jobs, custom fields, users and a few prospects (default true). */
+  seed?: boolean;
+  faults?: Faults;
+  /** For deterministic faults; default a mulberry32 with a fixed seed. */
+  random?: () => number;
+  /** Time source for timestamps, search lag and the rate-limit window (default Date.now). */
+  now?: () => number;
+  messages?: Partial<SandboxMessages>;
+}
+
+export type ProspectType = 'candidate' | 'contact';
+
+export interface StoredJobLink {
+  job_id: number;
+  stage_id: number;
+  stage_name: string;
+  stage_moved: string;
+}
+
+export interface StoredProspect {
+  id: number;
+  type: ProspectType;
+  name: string;
+  first_name: string;
+  last_name: string;
+  email: { email: string; is_primary: 0 | 1 }[];
+  phone_number: { phone_number: string; type: number }[];
+  custom_fields: { id: number; value: unknown }[];
+  /** Every other key written (title, organization, client_company, tags, location, ...). */
+  fields: Record<string, unknown>;
+  jobs: StoredJobLink[];
+  added_time: string;
+  createdAt: number;
+  /** Search finds the record from this time on (searchLagMs). */
+  searchableAt: number;
+}
+
+export interface SandboxStage {
+  id: number;
+  name: string;
+  rank: number;
+}
+
+export interface SandboxJob {
+  id: number;
+  name: string;
+  is_open: boolean;
+  department: string;
+  company: string;
+  location: string;
+  stages: SandboxStage[];
+}
+
+export interface SandboxCustomField {
+  id: number;
+  name: string;
+  type: string;
+  choices?: { id: number; name: string }[];
+}
+
+export interface SandboxUser {
+  id: number;
+  email: string;
+  first_name: string;
+  last_name: string;
+  roles: { id: number; name: string }[];
+}
+
+export interface CreateLogEntry {
+  email: string;
+  type: ProspectType;
+  id: number;
+  at: number;
+}
+
+export interface SandboxStats {
+  requests: number;
+  byPath: Record<string, number>;
+  statuses: Record<string, number>;
+  creates: number;
+}

@@ -1,0 +1,113 @@
+// Recording what happened to one queue item, each in one short transaction after the HTTP is done.
+import { EXISTS_IN_RECRUITERFLOW, type SyncAs } from '../../src-shared/domain';
+import type { Ctx } from '../backend/context';
+import { logEvent } from '../domain/syncLog';
+import { backoffDelay, type BackoffPolicy } from './backoff';
+
+export interface WorkItem {
+  queueId: number;
+  enrollmentId: number;
+  attempts: number;
+  email: string;
+  syncAs: SyncAs;
+  jobId: number | null;
+  userId: number;
+}
+
+/** Just before a create is sent: afterwards a record found for this email is ours, not a duplicate. */
+export function markCreateStarted(ctx: Ctx, item: WorkItem): void {
+  ctx.sqlite.prepare('update enrollments set create_started_at = coalesce(create_started_at, ?) where id = ?').run(ctx.clock.now(), item.enrollmentId);
+}
+
+export function recordLink(ctx: Ctx, baseUrl: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
+  ctx.sqlite
+    .prepare(
+      `insert into rf_links (base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?)
+       on conflict (base_url, email) do update set rf_id = excluded.rf_id, rf_type = excluded.rf_type`,
+    )
+    .run(baseUrl, item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
+}
+
+export function recordJobAssigned(ctx: Ctx, baseUrl: string, rfId: number, jobId: number): void {
+  ctx.sqlite
+    .prepare('insert into rf_job_assignments (base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?) on conflict do nothing')
+    .run(baseUrl, rfId, jobId, ctx.clock.now());
+}
+
+export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
+  const now = ctx.clock.now();
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(
+        `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null,
+           attempts = attempts + 1, last_attempt_at = ? where id = ?`,
+      )
+      .run(rfId, now, now, item.enrollmentId);
+    ctx.sqlite.prepare("update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
+    logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
+  })();
+}
+
+/** Found in Recruiterflow at sync time with dedup on (the add-time check could not run): flag it. */
+export function recordFlagged(ctx: Ctx, item: WorkItem, rfId: number): void {
+  const now = ctx.clock.now();
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(
+        `update enrollments set state = 'flagged', error = ?, error_code = 'exists_in_recruiterflow', dedup_checked = 1,
+           first_error_at = coalesce(first_error_at, ?), last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
+      )
+      .run(EXISTS_IN_RECRUITERFLOW, now, now, item.enrollmentId);
+    ctx.sqlite.prepare("update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
+    logEvent(ctx, 'warn', 'sync.flagged', `${EXISTS_IN_RECRUITERFLOW} (#${rfId}); waiting for your review`, item);
+  })();
+}
+
+export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string): void {
+  const now = ctx.clock.now();
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(
+        `update enrollments set state = 'failed', error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
+           last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
+      )
+      .run(message, code, now, now, item.enrollmentId);
+    ctx.sqlite
+      .prepare("update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?")
+      .run(message, now, item.queueId);
+    logEvent(ctx, 'error', 'sync.failed', message, item);
+  })();
+}
+
+/** A transient failure: back off and retry, or give up with a clear `failed` after the cap. */
+export function recordTransient(
+  ctx: Ctx,
+  item: WorkItem,
+  policy: BackoffPolicy,
+  code: string,
+  message: string,
+  retryAfterMs: number | null,
+): 'retrying' | 'failed' {
+  const attempts = item.attempts + 1;
+  if (attempts >= policy.maxAttempts) {
+    recordFailed(ctx, item, code, `Gave up after ${attempts} attempts: ${message}`);
+    return 'failed';
+  }
+  const now = ctx.clock.now();
+  const next = now + backoffDelay(policy, attempts, ctx.random, retryAfterMs);
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(
+        `update enrollments set state = 'retrying', error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
+           last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
+      )
+      .run(message, code, now, now, item.enrollmentId);
+    ctx.sqlite
+      .prepare(
+        "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
+      )
+      .run(attempts, next, message, now, item.queueId);
+    logEvent(ctx, 'warn', 'sync.retrying', `${message}; retry ${attempts + 1} of ${policy.maxAttempts} at ${new Date(next).toISOString()}`, item);
+  })();
+  return 'retrying';
+}

@@ -1,0 +1,150 @@
+// The durable sync queue. Rows are written in the same transaction as the change that caused them;
+// workers claim due rows with a lease inside an IMMEDIATE transaction so no two processes send one item.
+import type { QueueItem, QueueState } from '../../src-shared/domain';
+import type { Page } from '../../src-shared/domain';
+import type { Ctx } from '../backend/context';
+import { LIVE_QUEUE_STATES } from '../domain/enrollmentQueries';
+
+/** Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is. */
+export function enqueue(ctx: Ctx, enrollmentIds: Iterable<number>, options: { held: boolean }): number {
+  const now = ctx.clock.now();
+  const insert = ctx.sqlite.prepare(
+    `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
+     values (?, ?, 0, ?, ?, ?) on conflict do nothing`,
+  );
+  const mark = ctx.sqlite.prepare(
+    "update enrollments set state = 'queued', error = null, error_code = null, awaiting_reply = 0 where id = ?",
+  );
+  let queued = 0;
+  for (const id of enrollmentIds) {
+    queued += insert.run(id, options.held ? 'held' : 'pending', now, now, now).changes;
+    mark.run(id);
+  }
+  return queued;
+}
+
+export interface ClaimedItem {
+  id: number;
+  enrollmentId: number;
+  attempts: number;
+}
+
+/** Claims up to `limit` due items for `owner` until `leaseMs` from now. Expired leases are due again. */
+export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number): ClaimedItem[] {
+  const now = ctx.clock.now();
+  const claim = ctx.sqlite.transaction(() => {
+    const rows = ctx.sqlite
+      .prepare(
+        `select id, enrollment_id as enrollmentId, attempts from sync_queue
+         where (state in ('pending', 'backoff') and next_attempt_at <= @now)
+            or (state = 'in_flight' and lease_until < @now)
+         order by next_attempt_at, id limit @limit`,
+      )
+      .all({ now, limit }) as ClaimedItem[];
+    const take = ctx.sqlite.prepare(
+      "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?",
+    );
+    for (const row of rows) take.run(owner, now + leaseMs, now, row.id);
+    return rows;
+  });
+  return claim.immediate();
+}
+
+/** Gives claimed items back untouched (shutdown, pause, offline): no attempt is counted. */
+export function releaseClaims(ctx: Ctx, owner: string, ids?: number[]): number {
+  const now = ctx.clock.now();
+  if (ids) {
+    const stmt = ctx.sqlite.prepare(
+      "update sync_queue set state = 'pending', lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ? and state = 'in_flight'",
+    );
+    return ctx.sqlite.transaction(() => ids.reduce((n, id) => n + stmt.run(now, id, owner).changes, 0))();
+  }
+  return ctx.sqlite
+    .prepare(
+      "update sync_queue set state = 'pending', lease_owner = null, lease_until = null, updated_at = ? where lease_owner = ? and state = 'in_flight'",
+    )
+    .run(now, owner).changes;
+}
+
+export function queueCounts(ctx: Ctx): { due: number; backoff: number; held: number; inFlight: number; pending: number } {
+  const now = ctx.clock.now();
+  const row = ctx.sqlite
+    .prepare(
+      `select
+         coalesce(sum(state in ('pending', 'backoff') and next_attempt_at <= @now), 0) as due,
+         coalesce(sum(state = 'backoff' and next_attempt_at > @now), 0) as backoff,
+         coalesce(sum(state = 'pending' and next_attempt_at > @now), 0) as later,
+         coalesce(sum(state = 'held'), 0) as held,
+         coalesce(sum(state = 'in_flight'), 0) as inFlight
+       from sync_queue where state in ${LIVE_QUEUE_STATES}`,
+    )
+    .get({ now }) as { due: number; backoff: number; later: number; held: number; inFlight: number };
+  return { due: row.due + row.later, backoff: row.backoff, held: row.held, inFlight: row.inFlight, pending: row.due + row.later + row.backoff + row.held + row.inFlight };
+}
+
+export function listQueue(ctx: Ctx, q: { states?: QueueState[]; offset: number; limit: number }): Page<QueueItem> {
+  const states = q.states && q.states.length > 0 ? q.states : ['pending', 'held', 'in_flight', 'backoff'];
+  const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
+  states.forEach((s, i) => (params[`s${i}`] = s));
+  const where = `where q.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
+  const total = (ctx.sqlite.prepare(`select count(*) as n from sync_queue q ${where}`).get(params) as { n: number }).n;
+  const rows = ctx.sqlite
+    .prepare(
+      `select q.id, q.enrollment_id as enrollmentId, e.email, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
+              q.state, q.attempts, q.next_attempt_at as nextAttemptAt, q.last_error as lastError,
+              e.cap_sync_as as syncAs, e.cap_job_id as jobId, q.created_at as createdAt
+       from sync_queue q join enrollments e on e.id = q.enrollment_id join sequences s on s.id = e.sequence_id
+       ${where} order by q.next_attempt_at, q.id limit @limit offset @offset`,
+    )
+    .all(params) as QueueItem[];
+  return { rows, total };
+}
+
+type Selection = { ids?: number[]; all?: boolean };
+
+function selectLive(ctx: Ctx, sel: Selection, states: QueueState[]): number[] {
+  const inStates = states.map((s) => `'${s}'`).join(', ');
+  if (sel.all) {
+    return (ctx.sqlite.prepare(`select id from sync_queue where state in (${inStates})`).all() as { id: number }[]).map((r) => r.id);
+  }
+  const stmt = ctx.sqlite.prepare(`select id from sync_queue where id = ? and state in (${inStates})`);
+  return (sel.ids ?? []).filter((id) => stmt.get(id) !== undefined);
+}
+
+/** Hold: pending or backing-off items wait until released. In-flight items cannot be held. */
+export function holdItems(ctx: Ctx, sel: Selection): number {
+  return ctx.sqlite.transaction(() => {
+    const ids = selectLive(ctx, sel, ['pending', 'backoff']);
+    const stmt = ctx.sqlite.prepare("update sync_queue set state = 'held', updated_at = ? where id = ?");
+    for (const id of ids) stmt.run(ctx.clock.now(), id);
+    return ids.length;
+  })();
+}
+
+/** Release and approve both let held items go now (approve is the review-before-sync wording). */
+export function releaseItems(ctx: Ctx, sel: Selection): number {
+  return ctx.sqlite.transaction(() => {
+    const ids = selectLive(ctx, sel, ['held']);
+    const now = ctx.clock.now();
+    const stmt = ctx.sqlite.prepare("update sync_queue set state = 'pending', next_attempt_at = ?, updated_at = ? where id = ?");
+    for (const id of ids) stmt.run(now, now, id);
+    return ids.length;
+  })();
+}
+
+/** Cancel: the work is dropped; the enrollment goes back to not synced (Resync can queue it again). */
+export function cancelItems(ctx: Ctx, sel: Selection): number {
+  return ctx.sqlite.transaction(() => {
+    const ids = selectLive(ctx, sel, ['pending', 'held', 'backoff']);
+    const now = ctx.clock.now();
+    const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
+    const back = ctx.sqlite.prepare(
+      "update enrollments set state = 'not_synced', error = 'Sync cancelled by you', error_code = 'cancelled' where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
+    );
+    for (const id of ids) {
+      stmt.run(now, id);
+      back.run(id);
+    }
+    return ids.length;
+  })();
+}

@@ -1,0 +1,143 @@
+// Runs the engine in the long-lived hosts (desktop, browser mode): drains the queue when work arrives
+// and on a timer, retries due items, refreshes the metadata cache, notices when Recruiterflow is
+// unreachable and drains by itself when it comes back. Pauses, resumes and shuts down cleanly.
+import type { SyncStatus } from '../../src-shared/contract';
+import type { SyncCounts } from '../../src-shared/domain';
+import type { Ctx } from '../backend/context';
+import { activeConnection, connectionOf, setConnectionStatus } from '../domain/connection';
+import { refreshMetadata } from '../domain/metadata';
+import { getMeta, setMeta } from '../domain/meta';
+import { logEvent } from '../domain/syncLog';
+import { currentUserRow } from '../domain/users';
+import { PAUSE_KEY, SyncEngine, type EngineOptions } from './engine';
+import { queueCounts, releaseClaims } from './queue';
+import { stateCounts } from './status';
+
+export interface SchedulerOptions {
+  tickMs?: number;
+  metadataEveryMs?: number;
+  engine?: EngineOptions;
+}
+
+export class Scheduler {
+  readonly engine: SyncEngine;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private wakeTimer: ReturnType<typeof setTimeout> | null = null;
+  private current: Promise<SyncCounts> | null = null;
+  private lastMetadataAt = 0;
+  private readonly tickMs: number;
+  private readonly metadataEveryMs: number;
+
+  constructor(
+    private readonly ctx: Ctx,
+    options: SchedulerOptions = {},
+  ) {
+    this.engine = new SyncEngine(ctx, options.engine);
+    this.tickMs = options.tickMs ?? 15_000;
+    this.metadataEveryMs = options.metadataEveryMs ?? 30 * 60_000;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.tickMs);
+    this.timer.unref?.();
+    this.wake();
+  }
+
+  /** Something changed (new queue rows, a reconnect): drain soon, coalescing bursts of wake-ups. */
+  wake(): void {
+    if (!this.timer || this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      void this.tick();
+    }, 100);
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  /** Drains now (the "Sync now" button); joins a drain already under way, then runs once more. */
+  async runNow(waitMs?: number): Promise<SyncCounts> {
+    if (this.current) await this.current.catch(() => undefined);
+    return this.drain(waitMs);
+  }
+
+  pause(): void {
+    setMeta(this.ctx, PAUSE_KEY, 'user');
+    this.engine.stop();
+    logEvent(this.ctx, 'info', 'sync.paused', 'Sync paused by you');
+    this.ctx.events.emit('queue:changed', { reason: 'paused' });
+  }
+
+  resume(): void {
+    setMeta(this.ctx, PAUSE_KEY, null);
+    logEvent(this.ctx, 'info', 'sync.resumed', 'Sync resumed');
+    this.ctx.events.emit('queue:changed', { reason: 'resumed' });
+    this.wake();
+  }
+
+  status(): SyncStatus {
+    const user = currentUserRow(this.ctx);
+    const connection = connectionOf(this.ctx, user.id);
+    const q = queueCounts(this.ctx);
+    const pausedReason = getMeta(this.ctx, PAUSE_KEY);
+    return {
+      connected: connection !== null,
+      online: connection !== null && connection.status !== 'unreachable',
+      paused: pausedReason !== null,
+      pausedReason,
+      running: this.running,
+      states: stateCounts(this.ctx),
+      queue: { due: q.due, backoff: q.backoff, held: q.held, inFlight: q.inFlight },
+    };
+  }
+
+  /** Finishes the drain under way (in-flight items complete or are released), then stops. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.timer = null;
+    this.wakeTimer = null;
+    this.engine.stop();
+    await this.current?.catch(() => undefined);
+    releaseClaims(this.ctx, this.engine.owner);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.current || getMeta(this.ctx, PAUSE_KEY) !== null) return;
+    const active = activeConnection(this.ctx);
+    if (!active) return;
+    const row = connectionOf(this.ctx, active.userId);
+    if (row?.status !== 'connected') {
+      // Offline or a refused key: one cheap call tells whether it is back.
+      try {
+        await active.client.ping();
+        setConnectionStatus(this.ctx, active.userId, 'connected');
+        logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
+      } catch {
+        return;
+      }
+    }
+    if (this.ctx.clock.now() - this.lastMetadataAt > this.metadataEveryMs) {
+      this.lastMetadataAt = this.ctx.clock.now();
+      await refreshMetadata(this.ctx).catch((error: Error) => logEvent(this.ctx, 'warn', 'metadata.refresh', `Could not refresh jobs and fields: ${error.message}`));
+    }
+    if (queueCounts(this.ctx).due > 0) await this.drain().catch(() => undefined);
+  }
+
+  private async drain(waitMs?: number): Promise<SyncCounts> {
+    const run = this.engine.drain({
+      waitMs,
+      onProgress: (p) => this.ctx.events.emit('sync:progress', { running: true, ...p }),
+    });
+    this.current = run;
+    try {
+      const counts = await run;
+      this.ctx.events.emit('sync:progress', { running: false, done: counts.created + counts.linked + counts.failed, total: counts.created + counts.linked + counts.failed, counts });
+      return counts;
+    } finally {
+      this.current = null;
+    }
+  }
+}
