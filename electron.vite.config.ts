@@ -21,7 +21,7 @@ export default defineConfig({
       // A sandboxed preload cannot use ESM or require() of local files: emit one CommonJS file.
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

@@ -2,6 +2,7 @@
 // The Electron preload, the browser-mode client and the backend's handler registry are all built from
 // this map; a channel that is not here does not exist anywhere.
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels';
 import {
   ENROLLMENT_STATES,
   INTEGRATIONS,
@@ -239,7 +240,12 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 
-export const CHANNELS = Object.keys(contract) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+// Compile-time proof that channels.ts names exactly the channels of the map above.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListMatches: Same<Channel, ChannelName> = true;
+void channelListMatches;
 
 /** Backend → UI events: a second typed map, sent through one emitter. */
 export interface ServerEvents {
@@ -250,4 +256,6 @@ export interface ServerEvents {
   notify: { level: 'info' | 'warning' | 'error'; title: string; message: string };
 }
 export type EventName = keyof ServerEvents;
-export const EVENT_NAMES: EventName[] = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'notify'];
+const eventListMatches: Same<EventName, (typeof EVENT_NAMES)[number]> = true;
+void eventListMatches;
+export { EVENT_NAMES };

@@ -7,11 +7,13 @@ import { AppError } from '../../src-shared/result';
 import type { Backend } from '../backend/createBackend';
 import { decodeCsv } from '../domain/csv';
 import { Flags } from './args';
+import type { CliIo } from './run';
 
 export interface CommandContext {
   backend: Backend;
   words: string[];
   flags: Flags;
+  io: CliIo;
 }
 
 type Command = (c: CommandContext) => Promise<unknown>;
@@ -117,7 +119,7 @@ export const COMMANDS: Record<string, Command> = {
     if (connected) {
       const fresh = await c.backend.invoke('jobs:refresh', {});
       if (fresh.ok) return fresh.value;
-      process.stderr.write(`flowbridge: showing cached jobs (${fresh.error.message})\n`);
+      c.io.stderr(`flowbridge: showing cached jobs (${fresh.error.message})\n`);
     }
     return call(c.backend, 'jobs:list', {});
   },

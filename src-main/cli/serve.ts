@@ -7,7 +7,9 @@ import { sandboxLauncher } from '../backend/sandboxLauncher';
 import { appVersion } from '../backend/version';
 import { startSandbox } from '../sandbox';
 import { startBrowserServer } from '../server/browserServer';
+import { AppError } from '../../src-shared/result';
 import type { Flags } from './args';
+import type { CliIo } from './run';
 
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
@@ -19,7 +21,7 @@ function untilInterrupted(): Promise<void> {
 function port(flags: Flags): number {
   const value = flags.string('port');
   if (value === undefined) return 0;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new Error(`--port must be a port number, not "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new AppError('invalid_input', `--port must be a port number, not "${value}"`);
   return Number(value);
 }
 
@@ -28,14 +30,14 @@ export function rendererDir(): string {
   return join(root, 'out', 'renderer');
 }
 
-export async function serveCommand(flags: Flags, dataDir: string, json: boolean): Promise<number> {
+export async function serveCommand(flags: Flags, dataDir: string, json: boolean, io: CliIo): Promise<number> {
   flags.allow('port');
   mkdirSync(dataDir, { recursive: true });
   const launcher = sandboxLauncher();
   const backend = createBackend({ dataDir, host: 'browser', version: appVersion(), launchSandbox: launcher });
   const server = await startBrowserServer({ backend, staticDir: rendererDir(), port: port(flags) });
   backend.scheduler.start();
-  process.stdout.write(json ? `${JSON.stringify({ url: server.url, dataDir })}\n` : `Flowbridge (browser mode) is running at ${server.url}\nData folder: ${dataDir}\n`);
+  io.stdout(json ? `${JSON.stringify({ url: server.url, dataDir })}\n` : `Flowbridge (browser mode) is running at ${server.url}\nData folder: ${dataDir}\n`);
   await untilInterrupted();
   await server.close();
   await backend.close();
@@ -43,10 +45,10 @@ export async function serveCommand(flags: Flags, dataDir: string, json: boolean)
   return 0;
 }
 
-export async function sandboxServeCommand(flags: Flags, json: boolean): Promise<number> {
+export async function sandboxServeCommand(flags: Flags, json: boolean, io: CliIo): Promise<number> {
   flags.allow('port');
   const sandbox = await startSandbox({ port: port(flags) });
-  process.stdout.write(
+  io.stdout(
     json
       ? `${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey })}\n`
       : `Sandbox Recruiterflow at ${sandbox.url}\nDemo API key: ${sandbox.apiKey}\nConnect with: npm run --silent cli -- connect --base-url ${sandbox.url} --api-key ${sandbox.apiKey}\n`,

@@ -31,7 +31,11 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('journal_mode = WAL');
+    try {
+      sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw damaged(file, (error as Error).message);
+    }
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     if (existed) checkIntegrity(sqlite, file);
@@ -52,13 +56,14 @@ function checkIntegrity(sqlite: Sqlite, file: string): void {
   } catch (error) {
     verdict = (error as Error).message;
   }
-  if (verdict !== 'ok') {
-    const backups = `${file}.backup-*`;
-    throw new AppError(
-      'internal',
-      `The database ${file} is damaged (${verdict}). Move it aside and restore the newest backup (${backups}) if there is one.`,
-    );
-  }
+  if (verdict !== 'ok') throw damaged(file, verdict);
+}
+
+function damaged(file: string, detail: string): AppError {
+  return new AppError(
+    'internal',
+    `The database ${file} is damaged (${detail}). Move it aside and restore the newest backup (${file}.backup-*) if there is one.`,
+  );
 }
 
 interface Journal {

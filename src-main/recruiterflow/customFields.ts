@@ -127,7 +127,7 @@ function notOneOf(def: CustomFieldDef): string {
  * "120000", "120,000", "120.000" (dot grouping), "1,234.50", "120k", "1.5M" → number.
  * `signed` allows a leading minus (plain numbers, not money).
  */
-function parseAmount(s: string, signed = false): number | null {
+function parseAmount(s: string, signed = false, money = false): number | null {
   let t = s.trim();
   let sign = 1;
   if (signed && t.startsWith('-')) {
@@ -141,7 +141,9 @@ function parseAmount(s: string, signed = false): number | null {
     mult = suffix[2]?.toLowerCase() === 'k' ? 1_000 : 1_000_000;
   }
   let n: number;
-  if (/^\d+(\.\d+)?$/.test(t)) n = Number(t);
+  // In amounts of money "95.000" is dot grouping (95000), not three decimals.
+  if (money && /^\d{1,3}(\.\d{3})+$/.test(t)) n = Number(t.replace(/\./g, ''));
+  else if (/^\d+(\.\d+)?$/.test(t)) n = Number(t);
   else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) n = Number(t.replace(/,/g, ''));
   else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) n = Number(t.replace(/\./g, '').replace(',', '.'));
   else if (/^\d+,\d{1,2}$/.test(t)) n = Number(t.replace(',', '.'));
@@ -165,12 +167,12 @@ function parseMoney(value: string, defaultCurrency: string): { amounts: number[]
   if (found.size > 1) return null;
   const currency = [...found][0] ?? defaultCurrency.toUpperCase();
   const parts = rest
+    .trim()
     .replace(/\s+to\s+/gi, '-')
     .split(/\s*[-–—]\s*/)
-    .map((p) => p.replace(/\s+/g, ''))
-    .filter((p) => p !== '');
-  if (parts.length < 1 || parts.length > 2) return null;
-  const amounts = parts.map((p) => parseAmount(p));
+    .map((p) => p.replace(/\s+/g, ''));
+  if (parts.length < 1 || parts.length > 2 || parts.some((p) => p === '')) return null;
+  const amounts = parts.map((p) => parseAmount(p, false, true));
   if (amounts.some((a) => a === null)) return null;
   return { amounts: amounts as number[], currency };
 }

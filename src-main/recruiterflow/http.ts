@@ -56,13 +56,18 @@ export function createHttp(o: HttpOptions): Send {
     const pathOnly = req.path.split('?')[0] ?? req.path;
     const where = { method: req.method, path: pathOnly };
     const started = performance.now();
-    const timeout = new AbortController();
+    // One controller per request, aborted by our timeout or the caller's signal. (A listener that
+    // is removed afterwards, rather than AbortSignal.any, so a long-lived caller signal holds
+    // nothing once the request is over.)
+    const ctrl = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      timeout.abort();
+      ctrl.abort();
     }, timeoutMs);
-    const signal = o.signal ? AbortSignal.any([timeout.signal, o.signal]) : timeout.signal;
+    const onCallerAbort = (): void => ctrl.abort();
+    o.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const signal = ctrl.signal;
     let status: number | null = null;
 
     const networkError = (cause: unknown): RecruiterflowError => {
@@ -111,6 +116,7 @@ export function createHttp(o: HttpOptions): Send {
       throw err;
     } finally {
       clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onCallerAbort);
     }
   };
 }

@@ -5,6 +5,14 @@ import { cleanProspectBody, DEFAULT_PHONE_TYPE } from './requests';
 import type { EmailInput, PhoneInput, Prospect, ProspectInput } from './types';
 import { asInt, asRecord, asText, isBlank, normalizeEmailText, phoneKey } from './values';
 
+/** Write keys whose value reads back under another name. */
+const READ_ALIASES: Record<string, string> = {
+  title: 'current_designation',
+  organization: 'current_organization',
+  source: 'source_name',
+  client_company: 'client_company_name',
+};
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -110,7 +118,7 @@ export function mergeForUpdate(current: Prospect, body: ProspectInput): Prospect
         break;
       }
       default: {
-        const cur = raw[k];
+        const cur = raw[k] ?? (READ_ALIASES[k] ? raw[READ_ALIASES[k]] : undefined);
         if (Array.isArray(v)) {
           const curList = Array.isArray(cur) ? cur.filter((x) => !isBlank(x)) : [];
           const have = new Set(curList.map((x) => JSON.stringify(x)));

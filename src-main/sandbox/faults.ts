@@ -1,6 +1,6 @@
 // Decides, per request, which injected fault (if any) applies. Draws from the injected PRNG in a
 // fixed order so a seeded run is reproducible.
-import type { Faults } from './types';
+import type { FailPath, Faults } from './types';
 
 export type FaultAction =
   | { kind: 'pass'; delayMs: number }
@@ -19,7 +19,7 @@ export function samePath(a: string, b: string): boolean {
 export class FaultEngine {
   private faults: Faults = {};
   private window: number[] = [];
-  private failPaths: { path: string; status: number; times: number; body?: unknown }[] = [];
+  private failPaths: FailPath[] = [];
 
   constructor(private readonly random: () => number) {}
 
@@ -49,7 +49,9 @@ export class FaultEngine {
     const fp = this.failPaths.find((x) => x.times > 0 && samePath(x.path, path));
     if (fp) {
       fp.times--;
-      return reply(fp.status, fp.body ?? { RESULT: 'FAILURE', message: `Injected failure ${fp.status}` });
+      const headers = { ...fp.headers };
+      if (typeof fp.body === 'string') return reply(fp.status, undefined, headers, fp.body);
+      return reply(fp.status, fp.body ?? { RESULT: 'FAILURE', message: `Injected failure ${fp.status}` }, headers);
     }
 
     const limit = f.rateLimitPerSecond;

@@ -5,6 +5,7 @@ export { SandboxState } from './state';
 export { mulberry32 } from './random';
 export type {
   CreateLogEntry,
+  FailPath,
   Faults,
   SandboxCustomField,
   SandboxJob,

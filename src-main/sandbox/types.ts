@@ -29,7 +29,16 @@ export interface Faults {
   /** A second add-to-job of the same pair: 'ok' (default) or 400 'error'. */
   repeatAddToJob?: 'ok' | 'error';
   /** The next `times` requests to `path` (e.g. "/api/external/candidate/add" or "candidate/add") fail. */
-  failPaths?: { path: string; status: number; times: number; body?: unknown }[];
+  failPaths?: FailPath[];
+}
+
+export interface FailPath {
+  path: string;
+  status: number;
+  times: number;
+  /** JSON body (default {"RESULT":"FAILURE","message":"Injected failure <status>"}); a string is sent as HTML. */
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** Texts of the sandbox's own error answers; real Recruiterflow's wording is undocumented. */

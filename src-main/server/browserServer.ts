@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CHANNELS, EVENT_NAMES } from '../../src-shared/contract';
 import type { Backend } from '../backend/createBackend';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 export interface BrowserServer {
   url: string;
@@ -26,9 +27,6 @@ export interface BrowserServerOptions {
   maxBodyBytes?: number;
 }
 
-/** Same policy as the desktop window (see electron/security.ts), sent as a header here. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestBackend, tempDir, type TestBackend } from '../testing/fixtures';
+import { startBrowserServer, type BrowserServer } from './browserServer';
+
+describe('browser mode’s HTTP server', () => {
+  let t: TestBackend;
+  let server: BrowserServer;
+  afterEach(async () => {
+    await server?.close();
+    await t?.close();
+  });
+
+  async function start() {
+    t = openTestBackend({ host: 'browser' });
+    const staticDir = join(tempDir(), 'renderer');
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Flowbridge</title>');
+    server = await startBrowserServer({ backend: t.backend, staticDir, port: 0 });
+    return server;
+  }
+
+  const invoke = (s: BrowserServer, channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${s.origin}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}`, ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('binds to 127.0.0.1 and prints a URL that carries the token in its fragment', async () => {
+    const s = await start();
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+    expect((await fetch(s.origin)).status).toBe(200);
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const s = await start();
+    const res = await invoke(s, 'sequences:create', { name: 'From the browser' });
+    expect(await res.json()).toEqual({ ok: true, value: expect.objectContaining({ name: 'From the browser' }) });
+  });
+
+  it('refuses a call without the token, or with a wrong one, with 401 and changes nothing', async () => {
+    const s = await start();
+    const none = await fetch(`${s.origin}/api/invoke/sequences:create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"x"}' });
+    expect(none.status).toBe(401);
+    expect((await invoke(s, 'sequences:create', { name: 'x' }, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await fetch(`${s.origin}/api/events`)).status).toBe(401);
+    expect(await t.call('sequences:list', {})).toEqual([]);
+  });
+
+  it('refuses requests from a foreign Origin (403) even with the token', async () => {
+    const s = await start();
+    const res = await invoke(s, 'sequences:create', { name: 'x' }, { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(await t.call('sequences:list', {})).toEqual([]);
+  });
+
+  it('refuses a rebinding Host name, unknown channels and non-JSON bodies', async () => {
+    const s = await start();
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      request({ host: '127.0.0.1', port: s.port, path: '/', headers: { Host: `evil.example:${s.port}` } }, (res) => resolve(res.statusCode ?? 0)).end();
+    });
+    expect(status).toBe(403);
+    expect((await invoke(s, 'fs:read', {})).status).toBe(404);
+    const text = await fetch(`${s.origin}/api/invoke/sequences:list`, { method: 'POST', headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' }, body: '{not json' });
+    expect(text.status).toBe(400);
+  });
+
+  it('streams backend events to a client with the token', async () => {
+    const s = await start();
+    const controller = new AbortController();
+    const res = await fetch(`${s.origin}/api/events?token=${s.token}`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    await invoke(s, 'sequences:create', { name: 'Evented' });
+    let text = '';
+    while (!text.includes('event: data:changed')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('data: {"what":"sequences"}');
+    controller.abort();
+  });
+});

@@ -1,0 +1,70 @@
+import { ActionIcon, AppShell, Burger, Group, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { ColorSchemeToggle } from './components/ColorSchemeToggle';
+import { IconKeyboard } from './components/Icons';
+import { NavBar } from './components/NavBar';
+import { ShortcutsModal } from './components/ShortcutsModal';
+import { StatusBar } from './components/StatusBar';
+import { AppStatusProvider } from './hooks/useAppStatus';
+import { useGlobalNotifications } from './hooks/useGlobalNotifications';
+import { useGoHotkeys } from './hooks/useGoHotkeys';
+import { useRoute } from './hooks/useRoute';
+import { Routes } from './Routes';
+
+function GlobalEffects() {
+  useGlobalNotifications();
+  return null;
+}
+
+export function Shell() {
+  const [navOpened, nav] = useDisclosure(false);
+  const [helpOpened, help] = useDisclosure(false);
+  const route = useRoute();
+  useGoHotkeys(help.open);
+  return (
+    <AppStatusProvider>
+      <GlobalEffects />
+      <a className="skip-link" href="#main-content" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        Skip to main content
+      </a>
+      <AppShell
+        header={{ height: 56 }}
+        footer={{ height: 32 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group gap="sm">
+              <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+              <Text fw={750} size="lg" component="span">
+                Flow<Text span c="indigo" inherit>bridge</Text>
+              </Text>
+              <Text size="xs" c="dimmed" visibleFrom="sm">
+                Outreach → Recruiterflow
+              </Text>
+            </Group>
+            <Group gap="xs">
+              <Tooltip label="Keyboard shortcuts (?)">
+                <ActionIcon variant="default" size="lg" aria-label="Keyboard shortcuts" onClick={help.open}>
+                  <IconKeyboard />
+                </ActionIcon>
+              </Tooltip>
+              <ColorSchemeToggle />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <NavBar active={route[0] ?? 'sequences'} onNavigate={nav.close} />
+        </AppShell.Navbar>
+        <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+          <Routes route={route} />
+        </AppShell.Main>
+        <AppShell.Footer component="footer">
+          <StatusBar />
+        </AppShell.Footer>
+      </AppShell>
+      <ShortcutsModal opened={helpOpened} onClose={help.close} />
+    </AppStatusProvider>
+  );
+}

@@ -1,0 +1,51 @@
+// Typed calls with one error policy: every failed Result shows a notification with its message.
+import { notifications } from '@mantine/notifications';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../src-shared/contract';
+import type { AppErrorShape, Result } from '../../../src-shared/result';
+import { getApi } from './getApi';
+import { announceLocalChange, isMutation } from './localChanges';
+
+export class ApiError extends Error {
+  constructor(readonly error: AppErrorShape) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Calls a channel and returns its raw Result (no notification). */
+export async function callResult<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  const fn = getApi().invoke[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  try {
+    const result = await fn(input);
+    if (result.ok && isMutation(channel)) announceLocalChange();
+    return result;
+  } catch (e) {
+    return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+export function notifyError(error: AppErrorShape, title = 'Something went wrong'): void {
+  notifications.show({
+    id: `error:${error.code}:${error.message}`,
+    color: 'red',
+    title,
+    message: error.message,
+    autoClose: 8000,
+  });
+}
+
+/** Calls a channel; on failure shows a notification and returns undefined. */
+export async function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  opts: { silent?: boolean } = {},
+): Promise<ChannelOutput<C> | undefined> {
+  const result = await callResult(channel, input);
+  if (result.ok) return result.value;
+  if (!opts.silent) notifyError(result.error);
+  return undefined;
+}
+
+export function notifyDone(message: string, title = 'Done'): void {
+  notifications.show({ color: 'teal', title, message, autoClose: 5000 });
+}

@@ -1,0 +1,22 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** Every screen's heading: focused after keyboard navigation, so screen readers announce the new page. */
+export function PageHeader({ title, description, actions, above }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; above?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
+      <Stack gap={4}>
+        {above}
+        <Title order={1} size="h2" id="main-heading" tabIndex={-1} style={{ outline: 'none' }}>
+          {title}
+        </Title>
+        {description && (
+          <Text c="dimmed" size="sm" maw={720}>
+            {description}
+          </Text>
+        )}
+      </Stack>
+      {actions && <Group gap="xs">{actions}</Group>}
+    </Group>
+  );
+}

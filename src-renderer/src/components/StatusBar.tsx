@@ -1,0 +1,67 @@
+// The footer line: connection state, online/offline, queue size, paused reason and a running sync.
+import { Anchor, Badge, Group, Progress, Text } from '@mantine/core';
+import type { ConnectionStatus } from '../../../src-shared/domain';
+import { queueCount, useAppStatus } from '../hooks/useAppStatus';
+import { href } from '../hooks/useRoute';
+import { formatNumber } from '../lib/format';
+import { IconOffline } from './Icons';
+
+export const CONNECTION_TEXT: Record<ConnectionStatus, { label: string; color: string }> = {
+  connected: { label: 'Connected', color: 'teal' },
+  invalid_key: { label: 'Invalid API key', color: 'red' },
+  unreachable: { label: 'Recruiterflow unreachable', color: 'yellow' },
+  not_connected: { label: 'Not connected', color: 'gray' },
+};
+
+export function StatusBar() {
+  const { connection, status, progress } = useAppStatus();
+  const conn = CONNECTION_TEXT[connection?.status ?? 'not_connected'];
+  const offline = (connection?.connected && status ? !status.online : false) || connection?.status === 'unreachable';
+  const q = status?.queue;
+  return (
+    <Group h="100%" px="md" gap="lg" wrap="nowrap" aria-label="Status" style={{ overflow: 'hidden' }}>
+      <Anchor href={href('/settings/connection')} size="xs" c="inherit" underline="hover">
+        <Group gap={6} wrap="nowrap">
+          <Badge size="xs" circle color={conn.color} aria-hidden="true">
+            {' '}
+          </Badge>
+          <Text size="xs" span data-testid="status-connection">
+            {conn.label}
+            {connection?.sandbox ? ' (Sandbox)' : ''}
+          </Text>
+        </Group>
+      </Anchor>
+      {offline && (
+        <Group gap={4} wrap="nowrap" c="yellow.7">
+          <IconOffline size={14} />
+          <Text size="xs" fw={600}>
+            Offline
+          </Text>
+        </Group>
+      )}
+      <Anchor href={href('/queue')} size="xs" c="inherit" underline="hover" data-testid="status-queue">
+        Queue: {formatNumber(queueCount(status))}
+        {q && (q.backoff || q.held) ? ` (${q.held} held, ${q.backoff} backing off)` : ''}
+      </Anchor>
+      {status?.paused && (
+        <Text size="xs" c="orange" fw={600} truncate>
+          Sync paused{status.pausedReason ? `: ${status.pausedReason}` : ''}
+        </Text>
+      )}
+      {progress?.running && (
+        <Group gap={6} wrap="nowrap" style={{ flex: '0 0 200px' }}>
+          <Text size="xs">
+            Syncing {progress.done}/{progress.total}
+          </Text>
+          <Progress
+            value={progress.total ? (progress.done / progress.total) * 100 : 100}
+            animated
+            size="sm"
+            style={{ flex: 1 }}
+            aria-label="Sync progress"
+          />
+        </Group>
+      )}
+    </Group>
+  );
+}

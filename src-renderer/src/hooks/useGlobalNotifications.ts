@@ -1,0 +1,44 @@
+// Backend events that deserve a toast wherever the user is: `notify` (invalid key, queue paused, ...) and
+// the end of a sync run.
+import { notifications } from '@mantine/notifications';
+import { useRef } from 'react';
+import { useServerEvent } from './useServerEvent';
+
+const LEVEL_COLOR = { info: 'blue', warning: 'orange', error: 'red' } as const;
+
+export function useGlobalNotifications(): void {
+  const wasRunning = useRef(false);
+  useServerEvent('notify', (n) => {
+    notifications.show({
+      id: `notify:${n.title}:${n.message}`,
+      color: LEVEL_COLOR[n.level],
+      title: n.title,
+      message: n.message,
+      autoClose: n.level === 'error' ? false : 8000,
+    });
+  });
+  useServerEvent('sync:progress', (p) => {
+    if (p.running) {
+      wasRunning.current = true;
+      return;
+    }
+    if (!wasRunning.current) return;
+    wasRunning.current = false;
+    const c = p.counts;
+    const parts = [
+      `${c.created} created`,
+      `${c.linked} linked`,
+      `${c.jobsAssigned} added to a job`,
+      c.failed ? `${c.failed} failed` : '',
+      c.retrying ? `${c.retrying} will retry` : '',
+      c.pending ? `${c.pending} still pending` : '',
+    ].filter(Boolean);
+    notifications.show({
+      id: 'sync-finished',
+      color: c.failed ? 'orange' : 'teal',
+      title: 'Sync finished',
+      message: parts.join(', '),
+      autoClose: 6000,
+    });
+  });
+}

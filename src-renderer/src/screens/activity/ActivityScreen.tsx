@@ -1,0 +1,45 @@
+import { Card, Center, Group, Loader, SegmentedControl, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { ActivityChart } from './ActivityChart';
+import { SyncLog } from './SyncLog';
+
+export function ActivityScreen() {
+  const [days, setDays] = useState('14');
+  const summary = useApiQuery('activity:summary', { days: Number(days) }, { refetchOn: ['sync:progress'] });
+  return (
+    <>
+      <PageHeader title="Activity" description="What Flowbridge sent to Recruiterflow, day by day, and the full sync log." />
+      <Card withBorder mb="lg">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            Syncs and errors per day
+          </Title>
+          <SegmentedControl
+            size="xs"
+            aria-label="Period"
+            value={days}
+            onChange={setDays}
+            data={[
+              { value: '7', label: '7 days' },
+              { value: '14', label: '14 days' },
+              { value: '30', label: '30 days' },
+            ]}
+          />
+        </Group>
+        {summary.data ? (
+          summary.data.length ? <ActivityChart buckets={summary.data} /> : <Text c="dimmed">No activity in this period.</Text>
+        ) : (
+          <Center h={200}>
+            <Loader size="sm" aria-label="Loading activity" />
+          </Center>
+        )}
+      </Card>
+      <Title order={2} size="h4" mb="sm">
+        Sync log
+      </Title>
+      <SyncLog />
+    </>
+  );
+}

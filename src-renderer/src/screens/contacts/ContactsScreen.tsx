@@ -1,0 +1,126 @@
+import { Anchor, Badge, Button, Card, EmptyState, Group, Text } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import type { ContactRow } from '../../../../src-shared/domain';
+import { call } from '../../api/call';
+import { IconContacts, IconUpload } from '../../components/Icons';
+import { CellButton } from '../../components/CellButton';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchInput } from '../../components/SearchInput';
+import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { usePagedRows } from '../../hooks/usePagedRows';
+import { navigate } from '../../hooks/useRoute';
+import { formatNumber, formatWhen } from '../../lib/format';
+import { SYNC_AS_LABELS } from '../../lib/labels';
+import { ContactDrawer } from './ContactDrawer';
+import { ImportWizard } from './ImportWizard';
+
+export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [sort, setSort] = useState<SortState>({ by: 'email', dir: 'asc' });
+  const [drawer, setDrawer] = useState<string | null>(openEmail);
+  const [importOpened, importer] = useDisclosure(window.location.hash.includes('?import'));
+
+  useEffect(() => setDrawer(openEmail), [openEmail]);
+
+  const key = JSON.stringify({ search: debounced || undefined, sort: sort.by, dir: sort.dir });
+  const fetchPage = useCallback(
+    (offset: number, limit: number) =>
+      call('contacts:list', { ...(JSON.parse(key) as { search?: string; sort: 'email'; dir: 'asc' }), offset, limit }),
+    [key],
+  );
+  const rows = usePagedRows<ContactRow>(fetchPage, key, { refetchOn: ['data:changed', 'sync:progress'] });
+
+  const columns: Column<ContactRow>[] = [
+    {
+      key: 'email',
+      header: 'Email',
+      sortKey: 'email',
+      width: '24%',
+      render: (c) => (
+        <CellButton onClick={() => setDrawer(c.email)}>{c.email}</CellButton>
+      ),
+    },
+    { key: 'name', header: 'Name', sortKey: 'name', width: '15%', render: (c) => <Text size="sm" truncate>{c.name || '—'}</Text> },
+    { key: 'company', header: 'Company', sortKey: 'company', width: '14%', render: (c) => <Text size="sm" truncate>{c.company || '—'}</Text> },
+    { key: 'title', header: 'Title', width: '13%', render: (c) => <Text size="sm" truncate>{c.title || '—'}</Text> },
+    { key: 'sequences', header: 'Sequences', width: '9%', render: (c) => <Text size="sm">{c.sequences}</Text> },
+    {
+      key: 'rf',
+      header: 'Recruiterflow',
+      width: '12%',
+      render: (c) =>
+        c.recruiterflowId ? (
+          <Group gap={4} wrap="nowrap">
+            <Badge size="xs" variant="light" color="teal">
+              {c.recruiterflowType ? SYNC_AS_LABELS[c.recruiterflowType] : 'Record'}
+            </Badge>
+            <Text size="xs">#{c.recruiterflowId}</Text>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    },
+    { key: 'updated', header: 'Updated', sortKey: 'updatedAt', width: '10%', render: (c) => <Text size="sm">{formatWhen(c.updatedAt)}</Text> },
+  ];
+
+  function closeDrawer() {
+    setDrawer(null);
+    if (openEmail) navigate('/contacts');
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Contacts"
+        description="Everyone you have imported, the sequences they are in and the Recruiterflow record they are linked to."
+        actions={
+          <Button leftSection={<IconUpload />} onClick={importer.open}>
+            Import CSV
+          </Button>
+        }
+      />
+      <Group justify="space-between" mb="sm">
+        <SearchInput label="Search contacts" value={search} onChange={setSearch} />
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} contacts`}
+        </Text>
+      </Group>
+      <VirtualTable
+        label="Contacts"
+        rows={rows}
+        columns={columns}
+        getId={(c) => c.id}
+        sort={sort}
+        onSort={setSort}
+        onRowClick={(c) => setDrawer(c.email)}
+        height="calc(100dvh - 250px)"
+        empty={
+          debounced ? (
+            <Text c="dimmed" ta="center" py="xl">
+              No contact matches “{debounced}”.
+            </Text>
+          ) : (
+            <Card withBorder padding="xl">
+              <EmptyState
+                icon={<IconContacts size={28} />}
+                variant="light"
+                title="No contacts yet"
+                description="Import a CSV with an email column (and any other columns you like) to get started."
+              >
+                <EmptyState.Actions>
+                  <Button onClick={importer.open}>Import contacts from CSV</Button>
+                </EmptyState.Actions>
+              </EmptyState>
+            </Card>
+          )
+        }
+      />
+      <ContactDrawer email={drawer} onClose={closeDrawer} />
+      <ImportWizard opened={importOpened} onClose={importer.close} />
+    </>
+  );
+}

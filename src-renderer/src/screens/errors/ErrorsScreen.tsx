@@ -1,0 +1,162 @@
+// Every flagged, failed and retrying enrollment, filterable by state and grouped by error; exportable.
+import { Button, Card, Chip, EmptyState, Group, Text } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import type { ErrorRow } from '../../../../src-shared/domain';
+import { call, notifyDone } from '../../api/call';
+import { BulkBar } from '../../components/BulkBar';
+import { CellLink } from '../../components/CellButton';
+import { IconCheck, IconDownload } from '../../components/Icons';
+import { PageHeader } from '../../components/PageHeader';
+import { StateBadge } from '../../components/StateBadge';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { usePagedRows } from '../../hooks/usePagedRows';
+import { href } from '../../hooks/useRoute';
+import { useSelection } from '../../hooks/useSelection';
+import { downloadText } from '../../lib/download';
+import { formatNumber, formatWhen, plural } from '../../lib/format';
+import { STATE_LABELS } from '../../lib/labels';
+import { ErrorGroups } from './ErrorGroups';
+
+type ErrState = 'flagged' | 'failed' | 'retrying';
+const ERR_STATES: ErrState[] = ['flagged', 'failed', 'retrying'];
+const REFRESH = ['data:changed', 'queue:changed', 'sync:progress'] as const;
+
+export function ErrorsScreen() {
+  const [states, setStates] = useState<ErrState[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const selection = useSelection();
+  const stateFilter = states.length ? states : undefined;
+  const groups = useApiQuery('errors:list', { states: stateFilter, limit: 1 }, { refetchOn: REFRESH });
+
+  const key = JSON.stringify({ states: stateFilter, error: error ?? undefined });
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => call('errors:list', { ...(JSON.parse(key) as { states?: ErrState[]; error?: string }), offset, limit }),
+    [key],
+  );
+  const rows = usePagedRows<ErrorRow>(fetchPage, key, { refetchOn: REFRESH });
+
+  async function exportAs(format: 'csv' | 'json') {
+    setBusy(format);
+    const r = await call('errors:export', { format });
+    setBusy(null);
+    if (!r) return;
+    downloadText(r.filename, r.content, format === 'csv' ? 'text/csv' : 'application/json');
+    notifyDone(`${plural(r.rows, 'row')} saved to ${r.filename}.`, 'Error report exported');
+  }
+
+  async function bulk(action: 'clear' | 'retry') {
+    const ids = [...selection.ids];
+    setBusy(action);
+    const r = action === 'clear' ? await call('enrollments:clear', { ids }) : await call('enrollments:retry', { ids });
+    setBusy(null);
+    if (!r) return;
+    notifyDone(
+      action === 'clear' ? `Cleared ${plural((r as { cleared: number }).cleared, 'flag')}.` : `${plural((r as { queued: number }).queued, 'contact')} queued again.`,
+      'Bulk action finished',
+    );
+    selection.clear();
+  }
+
+  const columns: Column<ErrorRow>[] = [
+    {
+      key: 'email',
+      header: 'Contact',
+      width: '21%',
+      render: (e) => (
+        <CellLink href={href(`/contacts/${encodeURIComponent(e.email)}`)}>{e.email}</CellLink>
+      ),
+    },
+    {
+      key: 'seq',
+      header: 'Sequence',
+      width: '15%',
+      render: (e) => (
+        <CellLink href={href(`/sequences/${encodeURIComponent(e.sequenceId)}`)}>{e.sequenceName}</CellLink>
+      ),
+    },
+    {
+      key: 'state',
+      header: 'Problem',
+      width: '20%',
+      render: (e) => <StateBadge enrollment={{ ...e, id: e.enrollmentId }} />,
+    },
+    { key: 'error', header: 'Error', width: '18%', render: (e) => <Text size="xs" truncate title={e.error}>{e.error}</Text> },
+    { key: 'first', header: 'First seen', width: '12%', render: (e) => <Text size="sm">{formatWhen(e.firstSeen)}</Text> },
+    { key: 'attempts', header: 'Attempts', width: '8%', render: (e) => <Text size="sm">{e.attempts}</Text> },
+  ];
+
+  const total = groups.data?.total ?? 0;
+  const nothingAtAll = groups.data && total === 0 && !stateFilter;
+
+  return (
+    <>
+      <PageHeader
+        title="Errors"
+        description="Contacts that need attention: flagged for review, failed, or waiting to retry. Each badge explains the problem and offers its fix."
+        actions={
+          <>
+            <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy === 'csv'} onClick={() => void exportAs('csv')}>
+              Export CSV
+            </Button>
+            <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy === 'json'} onClick={() => void exportAs('json')}>
+              Export JSON
+            </Button>
+          </>
+        }
+      />
+      {nothingAtAll ? (
+        <Card withBorder padding="xl">
+          <EmptyState icon={<IconCheck size={28} />} variant="light" color="teal" title="No errors" description="Every contact is synced, queued or waiting for its trigger. Problems show up here when they happen." />
+        </Card>
+      ) : (
+        <>
+          <Chip.Group multiple value={states} onChange={(v) => { setStates(v as ErrState[]); setError(null); selection.clear(); }}>
+            <Group gap={6} mb="sm" role="group" aria-label="Filter by state">
+              {ERR_STATES.map((s) => (
+                <Chip key={s} value={s} size="sm" variant="outline">
+                  {STATE_LABELS[s]}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          <BulkBar count={selection.size} onClear={selection.clear}>
+            <Button size="xs" variant="default" loading={busy === 'clear'} onClick={() => void bulk('clear')}>
+              Clear flag
+            </Button>
+            <Button size="xs" variant="default" loading={busy === 'retry'} onClick={() => void bulk('retry')}>
+              Retry
+            </Button>
+          </BulkBar>
+          <Group align="flex-start" gap="md" wrap="nowrap">
+            <ErrorGroups
+              groups={groups.data?.groups ?? []}
+              total={total}
+              value={error}
+              onChange={(e) => {
+                setError(e);
+                selection.clear();
+              }}
+            />
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Text size="sm" c="dimmed" mb={6} aria-live="polite">
+                {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown${error ? ` for “${error}”` : ''}`}
+              </Text>
+              <VirtualTable
+                label="Errors"
+                rows={rows}
+                columns={columns}
+                getId={(e) => e.enrollmentId}
+                describeRow={(e) => `${e.email} in ${e.sequenceName}`}
+                selection={selection}
+                height="calc(100dvh - 330px)"
+                empty={<Text c="dimmed" ta="center" py="xl">No errors match these filters.</Text>}
+              />
+            </div>
+          </Group>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,235 @@
+// The sync queue: what will be sent, what is waiting and what is held for review; works offline.
+import { ActionIcon, Alert, Badge, Button, Group, Menu, Progress, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import type { QueueItem, QueueState } from '../../../../src-shared/domain';
+import { call, notifyDone } from '../../api/call';
+import { BulkBar } from '../../components/BulkBar';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { IconEye, IconOffline } from '../../components/Icons';
+import { PageHeader } from '../../components/PageHeader';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useAppStatus } from '../../hooks/useAppStatus';
+import { usePagedRows } from '../../hooks/usePagedRows';
+import { useSelection } from '../../hooks/useSelection';
+import { formatNumber, formatRelative, formatWhen, plural } from '../../lib/format';
+import { QUEUE_STATE_COLORS, QUEUE_STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
+import { RequestPreviewModal } from './RequestPreviewModal';
+import { SyncControls } from './SyncControls';
+
+type Op = 'hold' | 'release' | 'approve' | 'cancel';
+const OP_CHANNEL = { hold: 'queue:hold', release: 'queue:release', approve: 'queue:approve', cancel: 'queue:cancel' } as const;
+const OP_LABEL: Record<Op, string> = { hold: 'Hold', release: 'Release', approve: 'Approve', cancel: 'Cancel' };
+const OP_DONE: Record<Op, string> = { hold: 'held', release: 'released', approve: 'approved', cancel: 'cancelled' };
+
+const FILTERS: Record<string, { label: string; states: QueueState[] }> = {
+  active: { label: 'All waiting', states: ['pending', 'in_flight', 'backoff', 'held'] },
+  pending: { label: 'Pending', states: ['pending'] },
+  in_flight: { label: 'In flight', states: ['in_flight'] },
+  backoff: { label: 'Backing off', states: ['backoff'] },
+  held: { label: 'Held', states: ['held'] },
+  finished: { label: 'Finished', states: ['done', 'failed', 'cancelled'] },
+};
+
+export function QueueScreen() {
+  const { status, connection, progress } = useAppStatus();
+  const [filter, setFilter] = useState('active');
+  const [previewItem, setPreviewItem] = useState<QueueItem | null>(null);
+  const [confirmAll, setConfirmAll] = useState<Op | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const selection = useSelection();
+  const offline = (status && !status.online) || connection?.status === 'unreachable';
+
+  const states = FILTERS[filter]!.states;
+  const key = JSON.stringify(states);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => call('queue:list', { states: JSON.parse(key) as QueueState[], offset, limit }),
+    [key],
+  );
+  const rows = usePagedRows<QueueItem>(fetchPage, key, { refetchOn: ['queue:changed', 'sync:progress'] });
+
+  async function apply(op: Op, target: { ids: number[] } | { all: true }, who: string) {
+    setBusy(op);
+    const r = await call(OP_CHANNEL[op], target);
+    setBusy(null);
+    setConfirmAll(null);
+    if (!r) return;
+    notifyDone(`${plural(r.changed, 'item')} ${OP_DONE[op]}${who}.`, `Queue: ${OP_LABEL[op].toLowerCase()}`);
+    if ('ids' in target) selection.setMany(target.ids, false);
+  }
+
+  const columns: Column<QueueItem>[] = [
+    { key: 'email', header: 'Contact', width: '21%', render: (q) => <Text size="sm" truncate>{q.email}</Text> },
+    { key: 'seq', header: 'Sequence', width: '15%', render: (q) => <Text size="sm" truncate>{q.sequenceName}</Text> },
+    {
+      key: 'state',
+      header: 'State',
+      width: '11%',
+      render: (q) => (
+        <Badge color={QUEUE_STATE_COLORS[q.state]} variant="light">
+          {QUEUE_STATE_LABELS[q.state]}
+        </Badge>
+      ),
+    },
+    { key: 'as', header: 'Sync as', width: '9%', render: (q) => <Text size="sm">{SYNC_AS_LABELS[q.syncAs]}</Text> },
+    { key: 'attempts', header: 'Attempts', width: '8%', render: (q) => <Text size="sm">{q.attempts}</Text> },
+    {
+      key: 'next',
+      header: 'Next attempt',
+      width: '10%',
+      render: (q) => (
+        <Text size="sm" title={formatWhen(q.nextAttemptAt)}>
+          {q.state === 'backoff' || q.state === 'pending' ? formatRelative(q.nextAttemptAt) : '—'}
+        </Text>
+      ),
+    },
+    {
+      key: 'error',
+      header: 'Last error',
+      width: '11%',
+      render: (q) => (
+        <Text size="xs" c={q.lastError ? 'red' : 'dimmed'} truncate title={q.lastError ?? undefined}>
+          {q.lastError ?? '—'}
+        </Text>
+      ),
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      width: '9%',
+      render: (q) => (
+        <Group gap={4} wrap="nowrap">
+          <Tooltip label="Show the requests it will send">
+            <ActionIcon variant="subtle" aria-label={`Show requests for ${q.email}`} onClick={() => setPreviewItem(q)}>
+              <IconEye size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button size="compact-xs" variant="subtle" aria-label={`Actions for ${q.email}`}>
+                •••
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {q.state === 'held' ? (
+                <>
+                  <Menu.Item onClick={() => void apply('approve', { ids: [q.id] }, '')}>Approve</Menu.Item>
+                  <Menu.Item onClick={() => void apply('release', { ids: [q.id] }, '')}>Release</Menu.Item>
+                </>
+              ) : (
+                <Menu.Item disabled={!['pending', 'backoff'].includes(q.state)} onClick={() => void apply('hold', { ids: [q.id] }, '')}>
+                  Hold
+                </Menu.Item>
+              )}
+              <Menu.Item color="red" disabled={['done', 'cancelled', 'in_flight'].includes(q.state)} onClick={() => void apply('cancel', { ids: [q.id] }, '')}>
+                Cancel
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      ),
+    },
+  ];
+
+  const q = status?.queue;
+  return (
+    <>
+      <PageHeader
+        title="Sync queue"
+        description="Everything waiting to be sent to Recruiterflow. Hold what you want to keep back; with review-before-sync on, new items wait here until you approve them."
+        actions={<SyncControls />}
+      />
+      <Stack gap="sm" mb="sm">
+        {offline && (
+          <Alert color="yellow" icon={<IconOffline />} title="You are offline" role="status">
+            Recruiterflow cannot be reached right now. You can still review, hold, release, approve and cancel items here; they are
+            sent once the connection is back.
+          </Alert>
+        )}
+        {status?.paused && (
+          <Alert color="orange" title="Sync is paused" role="status">
+            {status.pausedReason ?? 'Nothing is sent until you resume.'}
+          </Alert>
+        )}
+        {progress?.running && (
+          <Stack gap={4} role="status" aria-live="polite">
+            <Text size="sm">
+              Syncing… {progress.done} of {progress.total}
+            </Text>
+            <Progress value={progress.total ? (progress.done / progress.total) * 100 : 100} animated aria-label="Sync progress" />
+          </Stack>
+        )}
+      </Stack>
+      <Group justify="space-between" mb="sm" gap="sm">
+        <SegmentedControl
+          aria-label="Filter the queue by state"
+          value={filter}
+          onChange={(v) => {
+            setFilter(v);
+            selection.clear();
+          }}
+          data={Object.entries(FILTERS).map(([value, f]) => ({
+            value,
+            label: `${f.label}${q ? countLabel(value, q) : ''}`,
+          }))}
+        />
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default">Apply to all…</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => setConfirmAll('approve')}>Approve all held</Menu.Item>
+            <Menu.Item onClick={() => setConfirmAll('release')}>Release all held</Menu.Item>
+            <Menu.Item onClick={() => setConfirmAll('hold')}>Hold all waiting</Menu.Item>
+            <Menu.Divider />
+            <Menu.Item color="red" onClick={() => setConfirmAll('cancel')}>
+              Cancel all
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      <BulkBar count={selection.size} onClear={selection.clear}>
+        {(['approve', 'release', 'hold'] as const).map((op) => (
+          <Button key={op} size="xs" variant="default" loading={busy === op} onClick={() => void apply(op, { ids: [...selection.ids] }, '')}>
+            {OP_LABEL[op]}
+          </Button>
+        ))}
+        <Button size="xs" color="red" variant="light" loading={busy === 'cancel'} onClick={() => void apply('cancel', { ids: [...selection.ids] }, '')}>
+          Cancel
+        </Button>
+      </BulkBar>
+      <VirtualTable
+        label="Queue items"
+        rows={rows}
+        columns={columns}
+        getId={(item) => item.id}
+        describeRow={(item) => item.email}
+        selection={selection}
+        height="calc(100dvh - 330px)"
+        empty={
+          <Text c="dimmed" ta="center" py="xl">
+            {filter === 'active' ? 'The queue is empty: everything that should sync has synced.' : `No ${FILTERS[filter]!.label.toLowerCase()} items.`}
+          </Text>
+        }
+      />
+      <RequestPreviewModal item={previewItem} onClose={() => setPreviewItem(null)} />
+      <ConfirmModal
+        opened={confirmAll !== null}
+        title={confirmAll ? `${OP_LABEL[confirmAll]} every queue item?` : ''}
+        confirmLabel={confirmAll ? `${OP_LABEL[confirmAll]} all` : ''}
+        color={confirmAll === 'cancel' ? 'red' : undefined}
+        loading={busy !== null}
+        onConfirm={() => confirmAll && void apply(confirmAll, { all: true }, ' in the whole queue')}
+        onClose={() => setConfirmAll(null)}
+      >
+        {confirmAll === 'cancel'
+          ? 'Every waiting item is cancelled: those contacts will not be sent to Recruiterflow unless you resync them.'
+          : `This applies to every item in the queue that can be ${confirmAll ? OP_DONE[confirmAll] : ''}, not only the ones shown.`}
+      </ConfirmModal>
+    </>
+  );
+}
+
+function countLabel(filter: string, q: { due: number; backoff: number; held: number; inFlight: number }): string {
+  const n = filter === 'active' ? q.due + q.backoff + q.held + q.inFlight : filter === 'held' ? q.held : filter === 'backoff' ? q.backoff : filter === 'in_flight' ? q.inFlight : filter === 'pending' ? q.due : null;
+  return n === null ? '' : ` (${formatNumber(n)})`;
+}
