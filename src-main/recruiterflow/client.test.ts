@@ -1,7 +1,7 @@
 // The client against the sandbox over real HTTP: every endpoint, lookup, batching, shapes, merge.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { createRecruiterflowClient, type RecruiterflowClientOptions, type RequestEvent } from './index';
+import { createRecruiterflowClient, DEFAULT_SEARCH_BATCH, type RecruiterflowClientOptions, type RequestEvent } from './index';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -63,10 +63,10 @@ describe('findByEmails', () => {
   it('batches N emails into ceil(N / batch) searches per object', async () => {
     const emails = Array.from({ length: 120 }, (_, i) => `person${i}@batch.example`);
     await client().findByEmails(emails, ['candidate']);
-    expect(calls('candidate/search')).toBe(3);
+    expect(calls('candidate/search')).toBe(Math.ceil(120 / DEFAULT_SEARCH_BATCH));
     expect(calls('contact/search')).toBe(0);
     await client({ searchBatchSize: 25 }).findByEmails(emails);
-    expect(calls('candidate/search')).toBe(3 + 5);
+    expect(calls('candidate/search')).toBe(Math.ceil(120 / DEFAULT_SEARCH_BATCH) + 5);
     expect(calls('contact/search')).toBe(5);
   });
 

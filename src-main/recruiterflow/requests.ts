@@ -5,7 +5,8 @@ import { formatRfDateTime, isBlank, normalizeEmailText, phoneKey } from './value
 
 export const API = '/api/external';
 /** Emails per search call (values of one `in` filter). */
-export const DEFAULT_SEARCH_BATCH = 50;
+// 100 emails per search keeps a dedup check of 1,000 emails within 20 requests (candidates, then contacts).
+export const DEFAULT_SEARCH_BATCH = 100;
 /** Rows per page for searches and lists; public callers use 100 without trouble. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const DEFAULT_PHONE_TYPE = 1; // Mobile, per reference/phone-types
