@@ -10,7 +10,11 @@ export default defineConfig({
       // better-sqlite3 is a native module: never bundle it; it is loaded with an Electron-ABI nativeBinding.
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/electron/main.ts') },
+        // The Electron main process, and the command line / browser mode as a prebuilt bundle (fast start).
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
+        },
         output: { format: 'es' },
       },
     },

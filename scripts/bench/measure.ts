@@ -1,0 +1,39 @@
+// Timing helpers for the benchmark: medians of several runs, percentiles of many samples.
+import { performance } from 'node:perf_hooks';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function timeIt(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Runs `setup` then times `fn` `runs` times; returns every duration in ms. */
+export async function repeat(runs: number, setup: () => unknown | Promise<unknown>, fn: () => unknown | Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await setup();
+    times.push(await timeIt(fn));
+  }
+  return times;
+}
+
+export interface Figure {
+  figure: string;
+  measured: string;
+  target: string;
+  met: boolean;
+  note?: string;
+}
+
+export const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 0)} ms`);

@@ -1,0 +1,102 @@
+// Sync figures against the sandbox Recruiterflow over real HTTP on 127.0.0.1.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../src-main/backend/createBackend';
+import { importContacts } from '../../src-main/domain/contactImport';
+import { DEFAULT_SEARCH_BATCH } from '../../src-main/recruiterflow';
+import { startSandbox, type Faults, type Sandbox } from '../../src-main/sandbox';
+import { contactsCsv } from './local';
+import { median, ms, timeIt, type Figure } from './measure';
+
+const CONCURRENCY = 4;
+
+async function prepared(sandbox: Sandbox, n: number, options: { dedup?: boolean; job?: boolean } = {}): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
+  const backend = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'flowbridge-bench-')), host: 'cli', scheduler: { engine: { concurrency: CONCURRENCY } } });
+  const csv = contactsCsv(n).replace(/person(\d+)@/g, `person$1.${sandbox.port}.${Date.now()}@`);
+  importContacts(backend.ctx, csv);
+  const must = async (channel: string, input: unknown) => {
+    const r = await backend.invoke(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as Record<string, unknown>;
+  };
+  await must('connection:connect', { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
+  if (options.dedup) await must('settings:set', { dedup: true });
+  const job = sandbox.state.jobs.find((j) => j.is_open)!;
+  const seq = await must('sequences:create', { name: 'Bench', ...(options.job ? { jobId: job.id } : {}) });
+  const emails = (backend.ctx.sqlite.prepare('select email from contacts order by id').pluck().all() as string[]).slice(0, n);
+  return { backend, sequenceId: seq.id as string, emails };
+}
+
+/** Requests one new contact needs (create + add-to-job) plus the batched lookups, at the engine's concurrency. */
+function bestPossibleMs(n: number, latencyMs: number): { requests: number; ms: number } {
+  const lookups = Math.ceil(n / DEFAULT_SEARCH_BATCH) * 2;
+  const requests = n * 2 + lookups;
+  return { requests, ms: (requests / CONCURRENCY) * latencyMs };
+}
+
+async function runSync(faults: Faults, n: number): Promise<{ ms: number; requests: number; s429: number; created: number }> {
+  const sandbox = await startSandbox({ port: 0 });
+  const { backend, sequenceId, emails } = await prepared(sandbox, n, { job: true });
+  await backend.invoke('sequences:add', { sequenceId, emails });
+  sandbox.setFaults(faults);
+  const before = sandbox.stats();
+  let created = 0;
+  const elapsed = await timeIt(async () => {
+    const r = await backend.invoke('sync:run', { wait: 120 });
+    if (!r.ok) throw new Error(r.error.message);
+    created = (r.value as { created: number }).created;
+  });
+  const after = sandbox.stats();
+  await backend.close();
+  await sandbox.stop();
+  if (created !== n) throw new Error(`created ${created} of ${n}`);
+  return { ms: elapsed, requests: after.requests - before.requests, s429: (after.statuses['429'] ?? 0) - (before.statuses['429'] ?? 0), created };
+}
+
+export async function syncLatencyFigure(runs: number): Promise<Figure> {
+  const n = 1000;
+  const latency = 50;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) times.push((await runSync({ latencyMs: latency }, n)).ms);
+  const best = bestPossibleMs(n, latency);
+  const measured = median(times);
+  const ratio = best.ms / measured;
+  return {
+    figure: `sync 1,000 new contacts with a job, sandbox at 50 ms latency, no rate limit (concurrency ${CONCURRENCY})`,
+    measured: `${ms(measured)}; best possible ${ms(best.ms)} (${best.requests} requests) = ${(ratio * 100).toFixed(0)}%`,
+    target: '≥ 90% of best possible',
+    met: ratio >= 0.9,
+  };
+}
+
+export async function rateLimitFigure(runs: number): Promise<Figure> {
+  const n = 1000;
+  const limit = 20;
+  const results: { throughput: number; share429: number }[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const r = await runSync({ latencyMs: 20, rateLimitPerSecond: limit }, n);
+    const ok = r.requests - r.s429;
+    results.push({ throughput: ok / (r.ms / 1000), share429: r.s429 / r.requests });
+  }
+  const throughput = median(results.map((r) => r.throughput));
+  const share = median(results.map((r) => r.share429));
+  return {
+    figure: `the same against a sandbox limited to ${limit} requests/second that it is not told about`,
+    measured: `${throughput.toFixed(1)} req/s = ${((throughput / limit) * 100).toFixed(0)}% of the limit; 429s ${(share * 100).toFixed(1)}% of requests`,
+    target: 'throughput ≥ 85% of the limit, 429s ≤ 2%',
+    met: throughput / limit >= 0.85 && share <= 0.02,
+  };
+}
+
+export async function dedupFigure(): Promise<Figure> {
+  const sandbox = await startSandbox({ port: 0 });
+  const { backend, sequenceId, emails } = await prepared(sandbox, 1000, { dedup: true });
+  const before = sandbox.stats().requests;
+  const r = await backend.invoke('sequences:add', { sequenceId, emails });
+  if (!r.ok) throw new Error(r.error.message);
+  const requests = sandbox.stats().requests - before;
+  await backend.close();
+  await sandbox.stop();
+  return { figure: 'dedup check of 1,000 emails', measured: `${requests} requests`, target: '≤ 25 requests (batched lookups)', met: requests <= 25 };
+}
