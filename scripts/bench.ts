@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { bigDataFolder, enrollFigure, exportFigure, importFigure, machine, memoryFigure, pageFigure, rawInsert } from './bench/local';
 import type { Figure } from './bench/measure';
 import { dedupFigure, rateLimitFigure, syncLatencyFigure } from './bench/sync';
+import { bigTableFigure, startupFigure } from './bench/browser';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -13,16 +14,21 @@ async function main(): Promise<void> {
     figures.push(f);
     process.stderr.write(`${f.met ? '✓' : '✗'} ${f.figure}: ${f.measured}\n`);
   };
+  const runs = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : 3;
+  let big: string | null = null;
   if (want('local')) {
     add(await rawInsert());
     add(await importFigure());
     add(await enrollFigure());
-    const big = await bigDataFolder();
+    big = await bigDataFolder();
     add(await pageFigure(big));
     add(await exportFigure(big));
     add(await memoryFigure(big));
   }
-  const runs = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : 3;
+  if (want('browser')) {
+    add(await startupFigure(runs));
+    add(await bigTableFigure(big ?? (await bigDataFolder()), runs));
+  }
   if (want('sync')) {
     add(await syncLatencyFigure(runs));
     add(await rateLimitFigure(runs));

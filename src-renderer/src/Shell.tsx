@@ -1,5 +1,6 @@
 import { ActionIcon, AppShell, Burger, Group, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
 import { IconKeyboard } from './components/Icons';
 import { NavBar } from './components/NavBar';
@@ -21,6 +22,7 @@ export function Shell() {
   const [helpOpened, help] = useDisclosure(false);
   const route = useRoute();
   useGoHotkeys(help.open);
+  useFocusHeadingOnScreenChange(route[0]);
   return (
     <AppStatusProvider>
       <GlobalEffects />
@@ -67,4 +69,16 @@ export function Shell() {
       <ShortcutsModal opened={helpOpened} onClose={help.close} />
     </AppStatusProvider>
   );
+}
+
+/** When the screen changes (not on first load), move focus to its heading so keyboard and screen-reader users land on it. */
+function useFocusHeadingOnScreenChange(screen: string | undefined) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main-heading')?.focus({ preventScroll: false });
+  }, [screen]);
 }

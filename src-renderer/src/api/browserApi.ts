@@ -1,7 +1,8 @@
 // The browser-mode client: the same FlowbridgeApi shape as the Electron preload, generated from the
-// contract's channel list. Calls go to POST /api/invoke/<channel>; events arrive over one EventSource.
+// contract's channel list (channels.ts: the same names as plain data, so zod stays out of the bundle). Calls go to POST /api/invoke/<channel>; events arrive over one EventSource.
 import type { FlowbridgeApi, Invoke } from '../../../src-shared/api';
-import { CHANNELS, EVENT_NAMES, type Channel, type EventName, type ServerEvents } from '../../../src-shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../../src-shared/channels';
+import type { Channel, EventName, ServerEvents } from '../../../src-shared/contract';
 import type { Result } from '../../../src-shared/result';
 import { reportUnauthorized } from './unauthorized';
 
@@ -71,7 +72,7 @@ function createEventHub(token: string) {
 
 export function createBrowserApi(token: string): FlowbridgeApi {
   const invoke = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, (input: unknown) => post(token, channel, input)]),
+    CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => post(token, channel, input)]),
   ) as unknown as Invoke;
   return { invoke, on: createEventHub(token), host: 'browser' };
 }

@@ -4,6 +4,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../src-shared/c
 import type { AppErrorShape, Result } from '../../../src-shared/result';
 import { getApi } from './getApi';
 import { announceLocalChange, isMutation } from './localChanges';
+import { getUnauthorized } from './unauthorized';
 
 export class ApiError extends Error {
   constructor(readonly error: AppErrorShape) {
@@ -25,6 +26,8 @@ export async function callResult<C extends Channel>(channel: C, input: ChannelIn
 }
 
 export function notifyError(error: AppErrorShape, title = 'Something went wrong'): void {
+  // Once the server has refused our token, the full-page message says it all.
+  if (getUnauthorized()) return;
   notifications.show({
     id: `error:${error.code}:${error.message}`,
     color: 'red',

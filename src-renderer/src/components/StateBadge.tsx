@@ -97,13 +97,13 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
           {info.label}
         </Badge>
       </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={info.title}>
+      <Popover.Dropdown role="dialog">
         <Stack gap="xs">
           <Text fw={600} size="sm">
             {info.title}
           </Text>
           <Text size="sm">{info.text}</Text>
-          {enrollment.error && (
+          {enrollment.error && enrollment.error !== info.label && (
             <Text size="xs" c="dimmed">
               Message: {enrollment.error}
               {enrollment.attempts ? ` (${enrollment.attempts} attempt${enrollment.attempts === 1 ? '' : 's'})` : ''}

@@ -3,6 +3,7 @@
 import { Box, Center, Checkbox, Loader, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useFillHeight } from '../hooks/useFillHeight';
 import type { PagedRows } from '../hooks/usePagedRows';
 import type { Selection } from '../hooks/useSelection';
 import classes from './VirtualTable.module.css';
@@ -47,10 +48,11 @@ export function VirtualTable<T>({
   onSort,
   onRowClick,
   empty,
-  height = 'calc(100dvh - 290px)',
+  height,
   rowHeight = 44,
 }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const fill = useFillHeight(scrollRef, !height);
   const count = rows.total ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -61,7 +63,11 @@ export function VirtualTable<T>({
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  const { ensureRange } = rows;
+  const { ensureRange, queryKey } = rows;
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [queryKey]);
 
   useEffect(() => {
     if (count > 0) ensureRange(first, last);
@@ -87,7 +93,7 @@ export function VirtualTable<T>({
     <Box
       ref={scrollRef}
       className={classes.scroller}
-      style={{ height }}
+      style={{ height: height ?? fill }}
       tabIndex={0}
       role="region"
       aria-label={`${label} (scrollable)`}
@@ -198,3 +204,4 @@ export function VirtualTable<T>({
     </Box>
   );
 }
+

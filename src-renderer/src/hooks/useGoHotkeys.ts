@@ -32,7 +32,6 @@ export function useGoHotkeys(onHelp: () => void): void {
         if (hit) {
           event.preventDefault();
           navigate(hit.to);
-          focusMain();
         }
         return;
       }
@@ -51,8 +50,4 @@ export function useGoHotkeys(onHelp: () => void): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-}
-
-function focusMain(): void {
-  requestAnimationFrame(() => document.getElementById('main-heading')?.focus());
 }

@@ -15,6 +15,8 @@ export interface PagedRows<T> {
   loading: boolean;
   /** The rows currently held in memory (for "select the loaded rows"). */
   loadedRows: () => T[];
+  /** Identifies the query (search, sort, filters): a new one starts again from the top. */
+  queryKey: string;
 }
 
 const MAX_CACHED_PAGES = 30;
@@ -104,7 +106,7 @@ export function usePagedRows<T>(
 
   const loadedRows = useCallback(() => [...pages.current.values()].flat(), []);
 
-  return { total, getRow, ensureRange, reload: () => restart(true), loading, loadedRows };
+  return { total, getRow, ensureRange, reload: () => restart(true), loading, loadedRows, queryKey: key };
 }
 
 function trim<T>(cache: Map<number, T[]>, range: { start: number; end: number }, pageSize: number): void {

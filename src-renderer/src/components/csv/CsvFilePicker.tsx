@@ -1,30 +1,43 @@
-import { FileInput } from '@mantine/core';
-import { useState } from 'react';
+import { Input } from '@mantine/core';
+import { useId, useState } from 'react';
 import { notifyError } from '../../api/call';
 import { readFileText } from '../../lib/csvFile';
-import { IconUpload } from '../Icons';
+import classes from './CsvFilePicker.module.css';
 
-/** Picks a .csv file and hands over its text (read in the page; nothing is uploaded until you confirm). */
+/**
+ * Picks a .csv file and hands over its text (read in the page; nothing is sent until you confirm).
+ * A native file input, so it is labelled, keyboard-operable and scriptable (setInputFiles) as is.
+ */
 export function CsvFilePicker({ onText, label = 'CSV file' }: { onText: (text: string, file: File) => void; label?: string }) {
-  const [file, setFile] = useState<File | null>(null);
+  const id = useId();
+  const [reading, setReading] = useState(false);
   return (
-    <FileInput
+    <Input.Wrapper
       label={label}
+      labelProps={{ htmlFor: id }}
       description="A header row is required, with an email column. Other columns are kept as extra fields."
-      placeholder="Choose a .csv file"
-      accept=".csv,text/csv"
-      clearable
-      leftSection={<IconUpload size={16} />}
-      value={file}
-      onChange={async (f) => {
-        setFile(f);
-        if (!f) return;
-        try {
-          onText(await readFileText(f), f);
-        } catch (e) {
-          notifyError({ code: 'unreadable_file', message: `Could not read ${f.name}: ${e instanceof Error ? e.message : String(e)}` });
-        }
-      }}
-    />
+      id={id}
+    >
+      <input
+        id={id}
+        type="file"
+        accept=".csv,text/csv"
+        className={classes.input}
+        aria-describedby={`${id}-description`}
+        aria-busy={reading}
+        onChange={async (e) => {
+          const file = e.currentTarget.files?.[0];
+          if (!file) return;
+          setReading(true);
+          try {
+            onText(await readFileText(file), file);
+          } catch (err) {
+            notifyError({ code: 'unreadable_file', message: `Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}` });
+          } finally {
+            setReading(false);
+          }
+        }}
+      />
+    </Input.Wrapper>
   );
 }

@@ -37,7 +37,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           {rejected.length > 1000 && <Text size="xs" c="dimmed">…and {formatNumber(rejected.length - 1000)} more.</Text>}
         </>
       ) : (
-        <Alert color="teal" variant="light">
+        <Alert role="note" color="teal" variant="light">
           Every row was accepted.
         </Alert>
       )}

@@ -56,6 +56,11 @@ export function ActivityChart({ buckets }: { buckets: ActivityBucket[] }) {
           );
         })}
       </svg>
+      {totals.synced + totals.errors === 0 && (
+        <Text size="sm" c="dimmed" ta="center" mt={-8}>
+          Nothing synced in this period yet.
+        </Text>
+      )}
       <figcaption>
         <Group gap="lg" mt={4}>
           <Legend color={SYNCED} label={`Synced (${formatNumber(totals.synced)})`} />

@@ -18,7 +18,7 @@ export function SyncLog() {
         <Table verticalSpacing={6} miw={760} aria-label="Sync log" striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={170}>Time</Table.Th>
+              <Table.Th w={200}>Time</Table.Th>
               <Table.Th w={80}>Level</Table.Th>
               <Table.Th w={160}>Event</Table.Th>
               <Table.Th>Message</Table.Th>

@@ -18,7 +18,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
   const extra = c ? Object.entries(c.fields).filter(([k]) => !STANDARD.has(k)) : [];
 
   return (
-    <Drawer opened={!!email} onClose={onClose} position="right" size="lg" title={<Text fw={700}>{email}</Text>}>
+    <Drawer opened={!!email} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{email}</Text>}>
       {!c ? (
         <Center h={200}>{detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" aria-label="Loading contact" />}</Center>
       ) : (
@@ -74,6 +74,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
                     <Table.Th>State</Table.Th>
                     <Table.Th>Sync as</Table.Th>
                     <Table.Th>Job</Table.Th>
+                    <Table.Th>Mapping</Table.Th>
                     <Table.Th>Added</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -93,6 +94,9 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{e.jobId == null ? '—' : jobName(jobs.data, e.jobId)}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" title="The field-mapping version captured when the contact was added">v{e.mappingVersion}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{formatWhen(e.addedAt)}</Text>

@@ -53,7 +53,7 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
       render: (c) =>
         c.recruiterflowId ? (
           <Group gap={4} wrap="nowrap">
-            <Badge size="xs" variant="light" color="teal">
+            <Badge size="xs" variant="light" color="teal" tt="none">
               {c.recruiterflowType ? SYNC_AS_LABELS[c.recruiterflowType] : 'Record'}
             </Badge>
             <Text size="xs">#{c.recruiterflowId}</Text>
@@ -97,7 +97,6 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
         sort={sort}
         onSort={setSort}
         onRowClick={(c) => setDrawer(c.email)}
-        height="calc(100dvh - 250px)"
         empty={
           debounced ? (
             <Text c="dimmed" ta="center" py="xl">
@@ -120,7 +119,13 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
         }
       />
       <ContactDrawer email={drawer} onClose={closeDrawer} />
-      <ImportWizard opened={importOpened} onClose={importer.close} />
+      <ImportWizard
+        opened={importOpened}
+        onClose={() => {
+          importer.close();
+          if (window.location.hash.includes('?import')) navigate('/contacts');
+        }}
+      />
     </>
   );
 }

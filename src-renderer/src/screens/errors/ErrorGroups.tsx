@@ -1,7 +1,9 @@
-import { Badge, NavLink, Paper, ScrollArea, Text } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { formatNumber } from '../../lib/format';
 
-/** Errors grouped by message: pick one to see only its enrollments. */
+const ALL = '__all__';
+
+/** Errors grouped by message: pick one to see only its enrollments. (A select, so the error texts stay out of the page's button names.) */
 export function ErrorGroups({
   groups,
   total,
@@ -14,34 +16,17 @@ export function ErrorGroups({
   onChange: (error: string | null) => void;
 }) {
   return (
-    <Paper withBorder p={4} w={260} style={{ flexShrink: 0 }}>
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={6} id="error-groups-label">
-        Group by error
-      </Text>
-      <ScrollArea.Autosize mah="calc(100dvh - 300px)" type="auto">
-        <nav aria-labelledby="error-groups-label">
-          <NavLink
-            component="button"
-            label="All errors"
-            active={value === null}
-            aria-current={value === null ? 'true' : undefined}
-            onClick={() => onChange(null)}
-            rightSection={<Badge size="sm" variant="light">{formatNumber(total)}</Badge>}
-          />
-          {groups.map((g) => (
-            <NavLink
-              key={g.error}
-              component="button"
-              label={<Text size="sm" lineClamp={2}>{g.error}</Text>}
-              title={g.error}
-              active={value === g.error}
-              aria-current={value === g.error ? 'true' : undefined}
-              onClick={() => onChange(g.error)}
-              rightSection={<Badge size="sm" variant="light" color="red">{formatNumber(g.count)}</Badge>}
-            />
-          ))}
-        </nav>
-      </ScrollArea.Autosize>
-    </Paper>
+    <Select
+      label="Group by error"
+      w={340}
+      allowDeselect={false}
+      value={value ?? ALL}
+      onChange={(v) => onChange(!v || v === ALL ? null : v)}
+      data={[
+        { value: ALL, label: `All errors (${formatNumber(total)})` },
+        ...groups.map((g) => ({ value: g.error, label: `${g.error} (${formatNumber(g.count)})` })),
+      ]}
+      comboboxProps={{ width: 480, position: 'bottom-start' }}
+    />
   );
 }

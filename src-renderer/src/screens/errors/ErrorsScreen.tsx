@@ -82,8 +82,8 @@ export function ErrorsScreen() {
       width: '20%',
       render: (e) => <StateBadge enrollment={{ ...e, id: e.enrollmentId }} />,
     },
-    { key: 'error', header: 'Error', width: '18%', render: (e) => <Text size="xs" truncate title={e.error}>{e.error}</Text> },
-    { key: 'first', header: 'First seen', width: '12%', render: (e) => <Text size="sm">{formatWhen(e.firstSeen)}</Text> },
+    { key: 'error', header: 'Error', width: '20%', render: (e) => <Text size="xs" truncate title={e.error}>{e.error}</Text> },
+    { key: 'first', header: 'First seen', width: '11%', render: (e) => <Text size="sm">{formatWhen(e.firstSeen)}</Text> },
     { key: 'attempts', header: 'Attempts', width: '8%', render: (e) => <Text size="sm">{e.attempts}</Text> },
   ];
 
@@ -112,24 +112,7 @@ export function ErrorsScreen() {
         </Card>
       ) : (
         <>
-          <Chip.Group multiple value={states} onChange={(v) => { setStates(v as ErrState[]); setError(null); selection.clear(); }}>
-            <Group gap={6} mb="sm" role="group" aria-label="Filter by state">
-              {ERR_STATES.map((s) => (
-                <Chip key={s} value={s} size="sm" variant="outline">
-                  {STATE_LABELS[s]}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          <BulkBar count={selection.size} onClear={selection.clear}>
-            <Button size="xs" variant="default" loading={busy === 'clear'} onClick={() => void bulk('clear')}>
-              Clear flag
-            </Button>
-            <Button size="xs" variant="default" loading={busy === 'retry'} onClick={() => void bulk('retry')}>
-              Retry
-            </Button>
-          </BulkBar>
-          <Group align="flex-start" gap="md" wrap="nowrap">
+          <Group align="flex-end" gap="lg" mb="sm">
             <ErrorGroups
               groups={groups.data?.groups ?? []}
               total={total}
@@ -139,7 +122,25 @@ export function ErrorsScreen() {
                 selection.clear();
               }}
             />
-            <div style={{ flex: 1, minWidth: 0 }}>
+            <Chip.Group multiple value={states} onChange={(v) => { setStates(v as ErrState[]); setError(null); selection.clear(); }}>
+              <Group gap={6} pb={6} role="group" aria-label="Filter by state">
+                {ERR_STATES.map((s) => (
+                  <Chip key={s} value={s} size="sm" variant="outline">
+                    {STATE_LABELS[s]}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Group>
+          <BulkBar count={selection.size} onClear={selection.clear}>
+            <Button size="xs" variant="default" loading={busy === 'clear'} onClick={() => void bulk('clear')}>
+              Clear flag
+            </Button>
+            <Button size="xs" variant="default" loading={busy === 'retry'} onClick={() => void bulk('retry')}>
+              Retry
+            </Button>
+          </BulkBar>
+            <div>
               <Text size="sm" c="dimmed" mb={6} aria-live="polite">
                 {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown${error ? ` for “${error}”` : ''}`}
               </Text>
@@ -150,11 +151,9 @@ export function ErrorsScreen() {
                 getId={(e) => e.enrollmentId}
                 describeRow={(e) => `${e.email} in ${e.sequenceName}`}
                 selection={selection}
-                height="calc(100dvh - 330px)"
                 empty={<Text c="dimmed" ta="center" py="xl">No errors match these filters.</Text>}
               />
             </div>
-          </Group>
         </>
       )}
     </>

@@ -1,22 +1,22 @@
 // The sync queue: what will be sent, what is waiting and what is held for review; works offline.
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Progress, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Menu, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { QueueItem, QueueState } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { IconEye, IconOffline } from '../../components/Icons';
+import { IconOffline } from '../../components/Icons';
 import { PageHeader } from '../../components/PageHeader';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable } from '../../components/VirtualTable';
 import { useAppStatus } from '../../hooks/useAppStatus';
 import { usePagedRows } from '../../hooks/usePagedRows';
+import { useNow } from '../../hooks/useNow';
 import { useSelection } from '../../hooks/useSelection';
-import { formatNumber, formatRelative, formatWhen, plural } from '../../lib/format';
-import { QUEUE_STATE_COLORS, QUEUE_STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
+import { formatNumber, plural } from '../../lib/format';
+import { queueColumns, type QueueOp as Op } from './queueColumns';
 import { RequestPreviewModal } from './RequestPreviewModal';
 import { SyncControls } from './SyncControls';
 
-type Op = 'hold' | 'release' | 'approve' | 'cancel';
 const OP_CHANNEL = { hold: 'queue:hold', release: 'queue:release', approve: 'queue:approve', cancel: 'queue:cancel' } as const;
 const OP_LABEL: Record<Op, string> = { hold: 'Hold', release: 'Release', approve: 'Approve', cancel: 'Cancel' };
 const OP_DONE: Record<Op, string> = { hold: 'held', release: 'released', approve: 'approved', cancel: 'cancelled' };
@@ -37,6 +37,7 @@ export function QueueScreen() {
   const [confirmAll, setConfirmAll] = useState<Op | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const selection = useSelection();
+  const now = useNow(5_000);
   const offline = (status && !status.online) || connection?.status === 'unreachable';
 
   const states = FILTERS[filter]!.states;
@@ -57,78 +58,7 @@ export function QueueScreen() {
     if ('ids' in target) selection.setMany(target.ids, false);
   }
 
-  const columns: Column<QueueItem>[] = [
-    { key: 'email', header: 'Contact', width: '21%', render: (q) => <Text size="sm" truncate>{q.email}</Text> },
-    { key: 'seq', header: 'Sequence', width: '15%', render: (q) => <Text size="sm" truncate>{q.sequenceName}</Text> },
-    {
-      key: 'state',
-      header: 'State',
-      width: '11%',
-      render: (q) => (
-        <Badge color={QUEUE_STATE_COLORS[q.state]} variant="light">
-          {QUEUE_STATE_LABELS[q.state]}
-        </Badge>
-      ),
-    },
-    { key: 'as', header: 'Sync as', width: '9%', render: (q) => <Text size="sm">{SYNC_AS_LABELS[q.syncAs]}</Text> },
-    { key: 'attempts', header: 'Attempts', width: '8%', render: (q) => <Text size="sm">{q.attempts}</Text> },
-    {
-      key: 'next',
-      header: 'Next attempt',
-      width: '10%',
-      render: (q) => (
-        <Text size="sm" title={formatWhen(q.nextAttemptAt)}>
-          {q.state === 'backoff' || q.state === 'pending' ? formatRelative(q.nextAttemptAt) : '—'}
-        </Text>
-      ),
-    },
-    {
-      key: 'error',
-      header: 'Last error',
-      width: '11%',
-      render: (q) => (
-        <Text size="xs" c={q.lastError ? 'red' : 'dimmed'} truncate title={q.lastError ?? undefined}>
-          {q.lastError ?? '—'}
-        </Text>
-      ),
-    },
-    {
-      key: 'actions',
-      header: 'Actions',
-      width: '9%',
-      render: (q) => (
-        <Group gap={4} wrap="nowrap">
-          <Tooltip label="Show the requests it will send">
-            <ActionIcon variant="subtle" aria-label={`Show requests for ${q.email}`} onClick={() => setPreviewItem(q)}>
-              <IconEye size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button size="compact-xs" variant="subtle" aria-label={`Actions for ${q.email}`}>
-                •••
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {q.state === 'held' ? (
-                <>
-                  <Menu.Item onClick={() => void apply('approve', { ids: [q.id] }, '')}>Approve</Menu.Item>
-                  <Menu.Item onClick={() => void apply('release', { ids: [q.id] }, '')}>Release</Menu.Item>
-                </>
-              ) : (
-                <Menu.Item disabled={!['pending', 'backoff'].includes(q.state)} onClick={() => void apply('hold', { ids: [q.id] }, '')}>
-                  Hold
-                </Menu.Item>
-              )}
-              <Menu.Item color="red" disabled={['done', 'cancelled', 'in_flight'].includes(q.state)} onClick={() => void apply('cancel', { ids: [q.id] }, '')}>
-                Cancel
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      ),
-    },
-  ];
+  const columns = queueColumns({ now, onPreview: setPreviewItem, onApply: (op, ids) => void apply(op, { ids }, '') });
 
   const q = status?.queue;
   return (
@@ -204,7 +134,6 @@ export function QueueScreen() {
         getId={(item) => item.id}
         describeRow={(item) => item.email}
         selection={selection}
-        height="calc(100dvh - 330px)"
         empty={
           <Text c="dimmed" ta="center" py="xl">
             {filter === 'active' ? 'The queue is empty: everything that should sync has synced.' : `No ${FILTERS[filter]!.label.toLowerCase()} items.`}

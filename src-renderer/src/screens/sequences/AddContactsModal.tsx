@@ -82,7 +82,7 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
             <Tabs.List>
               <Tabs.Tab value="contacts">From your contacts</Tabs.Tab>
               <Tabs.Tab value="paste">Paste emails</Tabs.Tab>
-              <Tabs.Tab value="csv">CSV file</Tabs.Tab>
+              <Tabs.Tab value="csv">Upload a spreadsheet</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="contacts" pt="sm">
               <PickContacts selected={picked} onChange={setPicked} />
@@ -112,7 +112,7 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
               </Stack>
             </Tabs.Panel>
           </Tabs>
-          <Alert variant="light" color="gray">
+          <Alert role="note" variant="light" color="gray">
             New enrollments take this sequence's current sync settings; with deduplication on, contacts that already exist in
             Recruiterflow are flagged for review.
           </Alert>

@@ -12,7 +12,7 @@ export function AddSummaryView({ summary }: { summary: AddSummary }) {
       </Group>
       {summary.flagged.length > 0 && (
         <>
-          <Alert color="orange" variant="light" title="Some contacts need your review">
+          <Alert role="note" color="orange" variant="light" title="Some contacts need your review">
             They were added but will not sync until you clear their flag (use the badge in the contacts table).
           </Alert>
           <ScrollArea.Autosize mah={220} type="auto">

@@ -51,7 +51,7 @@ export function CreateSequenceModal({ opened, onClose }: { opened: boolean; onCl
           />
           <SequenceSettingsFields value={draft} onChange={setDraft} jobs={jobs.data} defaults={settings.data} />
           {jobs.data && jobs.data.length === 0 && (
-            <Alert color="gray" variant="light">
+            <Alert role="note" color="gray" variant="light">
               No Recruiterflow jobs are cached yet. Connect Recruiterflow in Settings to pick a job.
             </Alert>
           )}

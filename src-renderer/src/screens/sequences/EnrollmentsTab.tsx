@@ -1,7 +1,7 @@
 // A sequence's contacts: server-side search, sort and state filter over a virtualized table, with bulk actions.
 import { Anchor, Button, Chip, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ENROLLMENT_STATES, type Enrollment, type EnrollmentState, type StateCounts } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
@@ -37,6 +37,9 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
     [key],
   );
   const rows = usePagedRows<Enrollment>(fetchPage, key, { refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
+  const { clear } = selection;
+  // A new search or filter starts a new selection: hidden rows must not be acted on by surprise.
+  useEffect(() => clear(), [key, clear]);
 
   async function selectAllMatching() {
     if (!rows.total) return;

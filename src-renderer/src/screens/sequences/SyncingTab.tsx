@@ -44,7 +44,7 @@ export function SyncingTab({ sequence }: { sequence: Sequence }) {
 
   return (
     <Stack maw={640}>
-      <Alert color="yellow" variant="light" title="Only affects contacts added afterwards">
+      <Alert role="note" color="yellow" variant="light" title="Only affects contacts added afterwards">
         {APPLIES_TO_NEW} Contacts already in this sequence keep the settings they were added with.
       </Alert>
       <Card withBorder>

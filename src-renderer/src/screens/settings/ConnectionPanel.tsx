@@ -73,12 +73,12 @@ export function ConnectionPanel() {
           </Group>
         </Group>
         {connection?.status === 'invalid_key' && (
-          <Alert color="red" variant="light" mt="sm" title="Recruiterflow refused the API key">
+          <Alert role="status" color="red" variant="light" mt="sm" title="Recruiterflow refused the API key">
             Enter a valid key below. Queued work is kept and continues once you reconnect.
           </Alert>
         )}
         {connection?.status === 'unreachable' && (
-          <Alert color="yellow" variant="light" mt="sm" title="Recruiterflow cannot be reached">
+          <Alert role="status" color="yellow" variant="light" mt="sm" title="Recruiterflow cannot be reached">
             Flowbridge keeps working offline and retries later. Check your network, or test the connection again.
           </Alert>
         )}

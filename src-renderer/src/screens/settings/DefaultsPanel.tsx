@@ -37,7 +37,7 @@ export function DefaultsPanel() {
     <Card withBorder maw={640}>
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <Stack>
-          <Alert color="yellow" variant="light">
+          <Alert role="note" color="yellow" variant="light">
             Changes apply only to contacts added after you save. Sequences with their own setting keep it.
           </Alert>
           <Select

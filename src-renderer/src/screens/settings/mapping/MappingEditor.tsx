@@ -63,7 +63,7 @@ export function MappingEditor() {
 
   return (
     <Stack>
-      <Alert color="yellow" variant="light" title="Changes apply to contacts added afterwards">
+      <Alert role="note" color="yellow" variant="light" title="Changes apply to contacts added afterwards">
         Each enrollment keeps the mapping version it was added with (currently version {mapping.data.version}). Contacts added after you
         save use the new rules; earlier ones are unchanged.
       </Alert>

@@ -32,10 +32,13 @@ export function buildTargetIndex(catalog: MappingCatalog): TargetIndex {
   return index;
 }
 
+const OBJECT_SUFFIX = /\s*\((candidate|contact) custom field\)$/i;
+
+/** "Seniority · single_select · candidates only": name, type and, for one-object fields, which object. */
 export function describeTarget(target: string, defs: TargetDef[]): string {
   if (!defs.length) return target;
-  const names = [...new Set(defs.map((d) => `${d.label} (${d.type})`))];
-  const objects = defs.length === 2 ? '' : ` — ${defs[0]!.object}s only`;
+  const names = [...new Set(defs.map((d) => `${d.label.replace(OBJECT_SUFFIX, '')} · ${d.type}`))];
+  const objects = defs.length === 2 ? '' : ` · ${defs[0]!.object}s only`;
   return `${names.join(' / ')}${objects}`;
 }
 
@@ -54,27 +57,44 @@ export function targetSelectData(index: TargetIndex) {
   ].filter((g) => g.items.length);
 }
 
-/** Why `value` does not fit a field of this type, or null when it fits (or the type is free text). */
+const norm = (x: string) => x.trim().replace(/\s+/g, ' ').toLowerCase();
+const AMOUNT = /^[-+]?\d[\d.,]*\s*[kKmM]?$/;
+
+function isAmount(x: string): boolean {
+  return AMOUNT.test(x.replace(/[$€£¥]|\b[A-Za-z]{3}\b/g, '').trim());
+}
+
+/**
+ * Why `value` does not fit a field of this type, or null when it fits (or cannot be judged here).
+ * A quick check for the editor; the payload preview's problems (from the backend) are authoritative.
+ */
 export function checkValue(def: TargetDef, value: string): string | null {
   const v = value.trim();
   if (!v) return null;
   const type = def.type.toLowerCase();
-  const inChoices = (x: string) => def.choices.some((c) => c.toLowerCase() === x.toLowerCase());
+  const inChoices = (x: string) => def.choices.some((c) => norm(c) === norm(x));
+  const choices = def.choices.join(', ');
   if (/multi/.test(type)) {
-    const bad = v.split(';').map((p) => p.trim()).filter((p) => p && def.choices.length && !inChoices(p));
-    return bad.length ? `“${bad.join('”, “')}” ${bad.length === 1 ? 'is not an option' : 'are not options'} of ${def.label} (${def.choices.join(', ')})` : null;
+    if (!def.choices.length) return null;
+    const parts = v.split(';').flatMap((p) => (inChoices(p) ? [p] : p.split(','))).map((p) => p.trim()).filter(Boolean);
+    const bad = parts.filter((p) => !inChoices(p));
+    return bad.length ? `“${bad.join('”, “')}” ${bad.length === 1 ? 'is not an option' : 'are not options'} of ${def.label} (${choices})` : null;
   }
-  if (/dropdown|select|choice|radio|option/.test(type)) {
-    return def.choices.length && !inChoices(v) ? `“${v}” is not an option of ${def.label} (${def.choices.join(', ')})` : null;
+  if (/single|dropdown|select|choice|radio|option/.test(type)) {
+    return def.choices.length && !inChoices(v) ? `“${v}” is not an option of ${def.label} (${choices})` : null;
   }
-  if (/number|int|float|decimal|currency|numeric/.test(type)) {
-    return Number.isFinite(Number(v.replace(/,/g, ''))) ? null : `${def.label} takes a number, not “${v}”`;
+  if (/range/.test(type)) {
+    const parts = v.split(/\s*(?:-|–|to)\s*/).filter(Boolean);
+    return parts.length === 2 && parts.every(isAmount) ? null : `${def.label} takes a range such as “100000-150000 USD”, not “${v}”`;
+  }
+  if (/money|currency|number|int|float|decimal|numeric/.test(type)) {
+    return isAmount(v) ? null : `${def.label} takes a number, not “${v}”`;
   }
   if (/date/.test(type)) {
-    return Number.isNaN(Date.parse(v)) ? `${def.label} takes a date, not “${v}”` : null;
+    return Number.isNaN(Date.parse(v)) && !/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(v) ? `${def.label} takes a date, not “${v}”` : null;
   }
-  if (/bool|checkbox/.test(type)) {
-    return /^(true|false|yes|no|1|0)$/i.test(v) ? null : `${def.label} takes yes/no, not “${v}”`;
+  if (/yes|bool|check/.test(type)) {
+    return /^(yes|y|true|1|no|n|false|0)$/i.test(v) ? null : `${def.label} takes yes or no, not “${v}”`;
   }
   if (/email/.test(type)) return isValidEmail(v) ? null : `${def.label} takes an email address, not “${v}”`;
   if (/url|link/.test(type)) {

@@ -42,7 +42,7 @@ export function ClonePanel({ me, users }: { me: User | undefined; users: User[] 
           teammates who use Recruiterflow. Your API key is never copied.
         </Text>
         {!allowed ? (
-          <Alert color="gray" variant="light">
+          <Alert role="note" color="gray" variant="light">
             Only owners and managers can clone settings{me ? `; you are a ${me.role}` : ''}.
           </Alert>
         ) : (

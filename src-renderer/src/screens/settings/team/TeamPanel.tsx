@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Center, Group, Loader, Menu, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Loader, Menu, ScrollArea, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { User } from '../../../../../src-shared/domain';
 import { call, notifyDone } from '../../../api/call';
@@ -42,7 +42,7 @@ export function TeamPanel() {
                 <Table.Th>Group</Table.Th>
                 <Table.Th>Integration</Table.Th>
                 <Table.Th w={60}>
-                  <span className="mantine-visually-hidden">Actions</span>
+                  <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
