@@ -1,5 +1,6 @@
-// `npm test`: typecheck, unit and integration tests (vitest), then the browser tests (Playwright in
-// Debian's Chromium) against a fresh build. Stops at the first failing stage.
+// `npm test`: the migrations check, typecheck, unit and integration tests (vitest, including the crash,
+// property and security tests), then a fresh build, the renderer security scan over sources and build,
+// and the browser tests (Playwright in Debian's Chromium). Stops at the first failing stage.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
@@ -13,6 +14,7 @@ function run(title, command, args) {
   }
 }
 
+run('committed migrations unchanged (scripts/check-migrations.mjs)', 'node', ['scripts/check-migrations.mjs']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 run('unit and integration tests', 'npx', ['vitest', 'run']);
@@ -24,5 +26,7 @@ if (e2e.length > 0) {
     process.exit(1);
   }
   run('build', 'npx', ['electron-vite', 'build']);
-  run('browser tests', 'npx', ['playwright', 'test']);
 }
+// After the build, so that what ships (out/) is scanned too.
+run('renderer security scan (scripts/security-scan.mjs, electronegativity)', 'node', ['scripts/security-scan.mjs']);
+if (e2e.length > 0) run('browser tests', 'npx', ['playwright', 'test']);

@@ -250,9 +250,11 @@ export const COMMANDS: Record<string, Command> = {
 
 /** Finds the command named by the first one or two words. */
 export function findCommand(words: string[]): { name: string; run: Command } | null {
+  // Own keys only: "constructor" or "__proto__" typed as a command must not find Object.prototype's members.
+  const known = (name: string) => Object.hasOwn(COMMANDS, name);
   const two = words.slice(0, 2).join(' ');
-  if (COMMANDS[two]) return { name: two, run: COMMANDS[two] };
+  if (known(two)) return { name: two, run: COMMANDS[two]! };
   const one = words[0] ?? '';
-  if (COMMANDS[one] && !Object.keys(COMMANDS).some((k) => k.startsWith(`${one} `))) return { name: one, run: COMMANDS[one] };
+  if (known(one) && !Object.keys(COMMANDS).some((k) => k.startsWith(`${one} `))) return { name: one, run: COMMANDS[one]! };
   return null;
 }

@@ -25,9 +25,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv);
     json = args.json;
-    if (args.words.length === 0 || args.words[0] === 'help') {
-      io.stdout(`${HELP}\n`);
-      return args.words.length === 0 ? 2 : 0;
+    if (args.words[0] === 'help') {
+      io.stdout(json ? `${JSON.stringify({ help: HELP })}\n` : `${HELP}\n`);
+      return 0;
+    }
+    if (args.words.length === 0) {
+      // A failure like any other: one line on stderr (and the JSON error); the usage goes to stdout for people.
+      if (!json) io.stdout(`${HELP}\n`);
+      throw new AppError('invalid_input', 'No command given; run "help" for the list');
     }
     const dataDir = args.dataDir ?? defaultDataDir(io.env);
     if (args.words[0] === 'sandbox' && args.words[1] === 'serve') return await sandboxServeCommand(new Flags(args.flags, 'sandbox serve'), json, io);
@@ -47,8 +52,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const failure = toFailure(error);
     if (failure.ok) return 0;
-    io.stderr(`flowbridge: ${failure.error.message}\n`);
-    if (json) io.stdout(`${JSON.stringify({ error: failure.error })}\n`);
+    const message = oneLine(failure.error.message);
+    io.stderr(`flowbridge: ${message}\n`);
+    if (json) io.stdout(`${JSON.stringify({ error: { code: failure.error.code, message } })}\n`);
     return failure.error.code === 'invalid_input' ? 2 : 1;
   }
+}
+
+/** Messages quote what the user typed: keep them to one printable line of reasonable length. */
+function oneLine(message: string): string {
+  const flat = message.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+  return flat.length > 500 ? `${flat.slice(0, 499)}…` : flat;
 }

@@ -1,6 +1,6 @@
 // The one place that opens a database file. Nothing opens a database as a side effect of an import.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -60,10 +60,23 @@ function checkIntegrity(sqlite: Sqlite, file: string): void {
 }
 
 function damaged(file: string, detail: string): AppError {
+  const backup = newestBackup(file);
   return new AppError(
     'internal',
-    `The database ${file} is damaged (${detail}). Move it aside and restore the newest backup (${file}.backup-*) if there is one.`,
+    `The database ${file} is damaged (${detail}). Move it aside and restore the newest backup` +
+      (backup ? `: ${backup} (copy it to ${basename(file)}).` : ` if you have one (there is none next to it, ${file}.backup-*).`),
   );
+}
+
+/** The newest pre-migration copy of `file` (their names end in an ISO time, so they sort by age). */
+export function newestBackup(file: string): string | null {
+  const prefix = `${basename(file)}.backup-`;
+  try {
+    const names = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix)).sort();
+    return names.length > 0 ? join(dirname(file), names.at(-1)!) : null;
+  } catch {
+    return null;
+  }
 }
 
 interface Journal {

@@ -54,7 +54,8 @@ function rowProblem(record: string[], headers: string[], emailIndex: number): st
 }
 
 function toValues(record: string[], headers: string[], targets: ColumnTarget[]): ContactValues {
-  const values: ContactValues = { email: '', fields: {}, extra: {} };
+  // No prototype: an extra column may be named "__proto__" and must be kept like any other.
+  const values: ContactValues = { email: '', fields: {}, extra: Object.create(null) as Record<string, string> };
   targets.forEach((target, i) => {
     const cell = (record[i] ?? '').trim();
     if (target === 'ignore') return;

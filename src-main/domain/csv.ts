@@ -40,7 +40,8 @@ const normalizeHeader = (header: string) =>
 export function suggestTarget(header: string): ColumnTarget {
   const key = normalizeHeader(header);
   if ((STANDARD_FIELDS as readonly string[]).includes(key)) return key as StandardField;
-  return ALIASES[key] ?? 'extra';
+  // Own keys only: a header "constructor" or "__proto__" is an extra column, not Object.prototype's member.
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key]! : 'extra';
 }
 
 /** Bytes → text: honours a UTF-8 or UTF-16 BOM and falls back to Windows-1252 for non-UTF-8 files. */
@@ -84,7 +85,8 @@ export function resolveColumns(headers: string[], chosen: Record<string, string>
   }
   const targets = headers.map((header): ColumnTarget => {
     if (header === '') return 'ignore';
-    const choice = chosen[header];
+    // Own keys only: a column named "constructor" or "__proto__" must not find Object.prototype's members.
+    const choice = Object.hasOwn(chosen, header) ? chosen[header] : undefined;
     if (choice === undefined) return suggestTarget(header);
     if (choice === 'extra' || choice === 'ignore' || (STANDARD_FIELDS as readonly string[]).includes(choice)) {
       return choice as ColumnTarget;

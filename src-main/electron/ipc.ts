@@ -1,17 +1,23 @@
-// IPC: one handler per contract channel (no generic passthrough), each checking that the sender is
-// our own page before the backend parses the input with the channel's zod schema.
-import { ipcMain, type BrowserWindow } from 'electron';
+// IPC: one handler per contract channel (no generic passthrough). Every call goes through handleIpc
+// (ipcHandler.ts): the sender must be our own page in our window's main frame, then the backend parses
+// the input with the channel's zod schema.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../src-shared/contract';
-import { fail } from '../../src-shared/result';
 import type { Backend } from '../backend/createBackend';
-import { isTrustedSender } from './security';
+import { handleIpc, type IpcSender } from './ipcHandler';
+
+function senderOf(event: IpcMainInvokeEvent, window: BrowserWindow | null): IpcSender {
+  const frame = event.senderFrame;
+  return {
+    frameUrl: frame?.url,
+    isMainFrame: frame !== null && frame !== undefined && frame.parent === null,
+    fromAppWindow: window !== null && !window.isDestroyed() && event.sender.id === window.webContents.id,
+  };
+}
 
 export function registerIpc(backend: Backend, appUrl: string, window: () => BrowserWindow | null): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url, appUrl)) return fail('forbidden', 'IPC from an unknown sender');
-      return backend.invoke(channel, input);
-    });
+    ipcMain.handle(channel, (event, input: unknown) => handleIpc(backend, appUrl, senderOf(event, window()), channel, input));
   }
   backend.events.subscribe((event, payload) => {
     const win = window();

@@ -18,7 +18,14 @@ describe('the desktop window’s security', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+    // Nothing in the options may switch any of that back on.
+    expect(Object.keys(webPreferences).sort()).toEqual(
+      ['allowRunningInsecureContent', 'contextIsolation', 'disableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
+    );
   });
 
   it('forbids inline scripts and eval in its Content-Security-Policy', () => {

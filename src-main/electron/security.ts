@@ -15,6 +15,8 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false;
   safeDialogs: true;
   spellcheck: boolean;
+  /** Middle-click (auxclick) would open links in a new window: off, on top of the denied window.open. */
+  disableBlinkFeatures: 'Auxclick';
 }
 
 export interface WindowOptions {
@@ -52,6 +54,7 @@ export function windowOptions(preload: string, bounds?: { width: number; height:
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

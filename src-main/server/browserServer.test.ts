@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestBackend, tempDir, type TestBackend } from '../testing/fixtures';
@@ -79,5 +81,32 @@ describe('browser mode’s HTTP server', () => {
     while (!text.includes('event: data:changed')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('data: {"what":"sequences"}');
     controller.abort();
+  });
+
+  /** Whether a TCP connection to host:port is accepted. */
+  const reachable = (host: string, port: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect({ host, port, timeout: 2_000 });
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+      socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    });
+
+  it('listens on 127.0.0.1 only: the machine’s other addresses (and IPv6 loopback) refuse the connection', async () => {
+    const s = await start();
+    expect(await reachable('127.0.0.1', s.port)).toBe(true);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i !== undefined && !i.internal && !i.address.startsWith('fe80'))
+      .map((i) => i!.address);
+    for (const address of [...others, '::1']) expect(await reachable(address, s.port), address).toBe(false);
+    if (others.length === 0) process.stdout.write('browser server bind test: this machine has no non-loopback address; checked ::1 only\n');
+  });
+
+  it('refuses an opaque ("null") Origin, as sent by sandboxed frames and file:// pages', async () => {
+    const s = await start();
+    expect((await invoke(s, 'sequences:create', { name: 'x' }, { Origin: 'null' })).status).toBe(403);
+    expect((await fetch(`${s.origin}/api/events?token=${s.token}`, { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+    expect(await t.call('sequences:list', {})).toEqual([]);
   });
 });
