@@ -1,7 +1,7 @@
 // `npm run bench`: every performance figure of issue 7 next to its target, on this machine.
 // Each figure is the median of several runs. Needs a build (`npm run build`) for the browser figures.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { bigDataFolder, enrollFigure, exportFigure, importFigure, machine, memoryFigure, pageFigure, rawInsert } from './bench/local';
+import { bigDataFolder, enrollFigure, searchFigure, exportFigure, importFigure, machine, memoryFigure, pageFigure, rawInsert } from './bench/local';
 import type { Figure } from './bench/measure';
 import { dedupFigure, rateLimitFigure, syncLatencyFigure } from './bench/sync';
 import { bigTableFigure, startupFigure } from './bench/browser';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     add(await enrollFigure());
     big = await bigDataFolder();
     add(await pageFigure(big));
+    add(await searchFigure(big));
     add(await exportFigure(big));
     add(await memoryFigure(big));
   }

@@ -37,6 +37,8 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
       throw damaged(file, (error as Error).message);
     }
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MB of page cache: bulk imports and enrollments touch several indexes; spilling them mid-transaction costs more.
+    sqlite.pragma('cache_size = -65536');
     sqlite.pragma('foreign_keys = ON');
     if (existed) checkIntegrity(sqlite, file);
     const backupPath = existed ? backupBeforeMigrations(sqlite, file, options) : null;

@@ -99,6 +99,8 @@ export const enrollments = sqliteTable(
       .references(() => contacts.id, { onDelete: 'cascade' }),
     /** The contact's email, copied (it never changes) so a sequence's page sorts on an index. */
     email: text('email').notNull(),
+    /** The contact's "first last", copied for sorting on an index; a trigger follows contact renames. */
+    name: text('name').notNull().default(''),
     sequenceId: integer('sequence_id')
       .notNull()
       .references(() => sequences.id, { onDelete: 'cascade' }),
@@ -135,11 +137,29 @@ export const enrollments = sqliteTable(
   },
   (t) => [
     uniqueIndex('enrollments_contact_sequence').on(t.contactId, t.sequenceId),
+    // A sequence's page is read from one of these, filtered by state inside the index (see enrollmentQueries.ts).
     index('enrollments_sequence_state').on(t.sequenceId, t.state, t.addedAt),
-    index('enrollments_sequence_added').on(t.sequenceId, t.addedAt),
+    index('enrollments_sequence_added_state').on(t.sequenceId, t.addedAt, t.state),
     index('enrollments_state').on(t.state),
-    index('enrollments_sequence_email').on(t.sequenceId, t.email),
+    index('enrollments_sequence_email_state').on(t.sequenceId, t.email, t.state),
+    index('enrollments_sequence_name_state').on(t.sequenceId, t.name, t.state),
   ],
+);
+
+/**
+ * Enrollments per sequence and state: the sequences list and every page total read a handful of rows
+ * instead of counting a million. Triggers (drizzle/0001) follow every state change and deletion; new
+ * enrollments are counted by the one statement that creates them (domain/enroll.ts), because a per-row
+ * insert trigger costs more than the whole rest of a 100,000-contact add.
+ */
+export const enrollmentCounts = sqliteTable(
+  'enrollment_counts',
+  {
+    sequenceId: integer('sequence_id').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sequenceId, t.state] })],
 );
 
 /** Which Recruiterflow record an email is, per Recruiterflow account (base URL). */

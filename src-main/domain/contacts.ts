@@ -23,7 +23,7 @@ export function listContacts(
 ): Page<ContactRow> {
   const search = q.search?.trim() ? likePattern(q.search) : null;
   const where = search
-    ? `where c.email like @search escape '\\' or lower(c.first_name || ' ' || c.last_name) like @search escape '\\' or lower(c.company) like @search escape '\\'`
+    ? `where c.email like @search escape '\\' or (c.first_name || ' ' || c.last_name) like @search escape '\\' or c.company like @search escape '\\'`
     : '';
   const order = `${CONTACT_SORT[q.sort] ?? 'c.email'} ${q.dir === 'desc' ? 'desc' : 'asc'}, c.id`;
   const params = { search, baseUrl: cacheBaseUrl(ctx) ?? '', limit: q.limit, offset: q.offset };

@@ -3,26 +3,36 @@
 import { EXISTS_IN_RECRUITERFLOW, normalizeEmail, type AddSummary } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { enqueue } from '../sync/queue';
 import { activeConnection } from './connection';
 import { placeEnrollment } from './enrollmentState';
 import { sequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { logEvent } from './syncLog';
 
+// `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
+const FLAGGED = 'j.value in (select value from json_each(@flagged))';
+
 export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: string[]): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
-  const emails = [...new Set(rawEmails.map(normalizeEmail))];
-  const contactId = ctx.sqlite.prepare('select id from contacts where email = ?').pluck();
-  const ids = emails.map((email) => contactId.get(email) as number | undefined);
-  const unknown = emails.filter((_, i) => ids[i] === undefined);
-  if (unknown.length > 0) {
+  // Sorted: the email-ordered indexes then grow at their end, which is cheaper than random inserts.
+  const emails = [...new Set(rawEmails.map(normalizeEmail))].sort();
+  const list = JSON.stringify(emails);
+  // Set-based checks (counts first, lists only when something is off): at 100,000 emails one
+  // statement is far faster than a lookup per email.
+  const known = ctx.sqlite.prepare('select count(*) from json_each(?) j join contacts c on c.email = j.value').pluck().get(list) as number;
+  if (known < emails.length) {
+    const unknown = ctx.sqlite
+      .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) limit 6')
+      .pluck()
+      .all(list) as string[];
     const shown = unknown.slice(0, 5).join(', ');
-    throw new AppError('unknown_contact', `Not a contact: ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}; import them first`);
+    const more = emails.length - known - 5;
+    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`);
   }
-  const idOf = new Map(emails.map((email, i) => [email, ids[i]!]));
-  const enrolled = ctx.sqlite.prepare('select 1 from enrollments where contact_id = ? and sequence_id = ?').pluck();
-  const fresh = emails.filter((email) => enrolled.get(idOf.get(email), seq.id) === undefined);
+  const enrolled = new Set(
+    ctx.sqlite.prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))').pluck().all(seq.id, list) as string[],
+  );
+  const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
 
   const owner = settingsRow(ctx, seq.ownerUserId);
   const eff = effectiveSettings(seq, owner);
@@ -32,8 +42,11 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   let existing = new Set<string>();
   let dedupChecked = false;
   if (wouldSync && eff.dedup && fresh.length > 0) {
+    // A record Flowbridge created itself (for another sequence) is ours, not a duplicate to review.
+    const ours = ctx.sqlite.prepare('select 1 from rf_links where base_url = ? and email = ? and created = 1').pluck();
+    const toCheck = fresh.filter((email) => ours.get(connection.baseUrl, email) === undefined);
     try {
-      existing = new Set((await connection.client.findByEmails(fresh)).keys());
+      if (toCheck.length > 0) existing = new Set((await connection.client.findByEmails(toCheck)).keys());
       dedupChecked = true;
     } catch (error) {
       // Offline or failing: enroll anyway; the engine runs the same check before it creates anything.
@@ -42,51 +55,79 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   }
 
   const now = ctx.clock.now();
-  const insert = ctx.sqlite.prepare(`
-    insert into enrollments (contact_id, email, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
-      cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply)
-    values (@contactId, @email, @sequenceId, @userId, @now, @mode, @syncAs, @jobId, @mappingVersion, @disabled, @dedup,
-      @dedupChecked, @state, @error, @errorCode, @firstErrorAt, @awaitingReply)
-    on conflict (contact_id, sequence_id) do nothing returning id`);
+  const trigger = { connected: connection !== null, mode: eff.syncMode, disabled: eff.disabled, replied: false };
+  const usual = placeEnrollment({ ...trigger, existsInRecruiterflow: false });
+  const flaggedPlace = placeEnrollment({ ...trigger, existsInRecruiterflow: true });
+  const flagged = fresh.filter((email) => existing.has(email));
   const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [] };
-  const toQueue: number[] = [];
-  ctx.sqlite.transaction(() => {
-    for (const email of fresh) {
-      const flagged = existing.has(email);
-      const place = placeEnrollment({ connected: connection !== null, mode: eff.syncMode, disabled: eff.disabled, existsInRecruiterflow: flagged, replied: false });
-      const row = insert.get({
-        contactId: idOf.get(email),
-        email,
-        sequenceId: seq.id,
-        userId: seq.ownerUserId,
-        now,
-        mode: eff.syncMode,
-        syncAs: eff.syncAs,
-        jobId: eff.jobId,
-        mappingVersion: eff.mappingVersion,
-        disabled: eff.disabled ? 1 : 0,
-        dedup: eff.dedup ? 1 : 0,
-        dedupChecked: dedupChecked ? 1 : 0,
-        state: place.state,
-        error: place.state === 'flagged' ? EXISTS_IN_RECRUITERFLOW : null,
-        errorCode: place.state === 'flagged' ? 'exists_in_recruiterflow' : null,
-        firstErrorAt: place.state === 'flagged' ? now : null,
-        awaitingReply: place.awaitingReply ? 1 : 0,
-      }) as { id: number } | undefined;
-      if (!row) {
-        summary.alreadyEnrolled += 1;
-        continue;
+  let queued = 0;
+  ctx.sqlite
+    .transaction(() => {
+      const before = ctx.sqlite.prepare('select coalesce(max(id), 0) from enrollments').pluck().get() as number;
+      const inserted = ctx.sqlite
+        .prepare(
+          `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
+             cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply)
+           select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
+             @mappingVersion, @disabled, @dedup, @dedupChecked,
+             case when ${FLAGGED} then @flaggedState else @state end,
+             case when ${FLAGGED} then @error end,
+             case when ${FLAGGED} then 'exists_in_recruiterflow' end,
+             case when ${FLAGGED} then @now end,
+             case when ${FLAGGED} then @flaggedAwaiting else @awaiting end
+           from json_each(@fresh) j join contacts c on c.email = j.value
+           where true
+           on conflict (contact_id, sequence_id) do nothing`,
+        )
+        .run({
+          fresh: fresh === emails ? list : JSON.stringify(fresh),
+          flagged: JSON.stringify(flagged),
+          sequenceId: seq.id,
+          userId: seq.ownerUserId,
+          now,
+          mode: eff.syncMode,
+          syncAs: eff.syncAs,
+          jobId: eff.jobId,
+          mappingVersion: eff.mappingVersion,
+          disabled: eff.disabled ? 1 : 0,
+          dedup: eff.dedup ? 1 : 0,
+          dedupChecked: dedupChecked ? 1 : 0,
+          state: usual.state,
+          awaiting: usual.awaitingReply ? 1 : 0,
+          flaggedState: flaggedPlace.state,
+          flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
+          error: EXISTS_IN_RECRUITERFLOW,
+        }).changes;
+      summary.added = inserted;
+      // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
+      ctx.sqlite
+        .prepare(
+          `insert into enrollment_counts (sequence_id, state, n)
+           select sequence_id, state, count(*) from enrollments where id > ? and sequence_id = ? group by state
+           on conflict (sequence_id, state) do update set n = n + excluded.n`,
+        )
+        .run(before, seq.id);
+      summary.alreadyEnrolled += fresh.length - inserted;
+      if (usual.queue) {
+        queued = ctx.sqlite
+          .prepare(
+            `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
+             select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
+             on conflict do nothing`,
+          )
+          .run(eff.reviewBeforeSync ? 'held' : 'pending', now, now, now, before, seq.id).changes;
       }
-      summary.added += 1;
-      if (place.state === 'flagged') summary.flagged.push({ email, error: EXISTS_IN_RECRUITERFLOW });
-      if (place.queue) toQueue.push(row.id);
-    }
-    enqueue(ctx, toQueue, { held: eff.reviewBeforeSync });
-  })();
+      const flaggedNow = ctx.sqlite
+        .prepare("select email from enrollments where id > ? and sequence_id = ? and state = 'flagged'")
+        .pluck()
+        .all(before, seq.id) as string[];
+      summary.flagged = flaggedNow.map((email) => ({ email, error: EXISTS_IN_RECRUITERFLOW }));
+    })
+    .immediate();
   if (summary.added > 0) {
     logEvent(ctx, 'info', 'sequence.add', `${summary.added} contact(s) added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`);
     ctx.events.emit('data:changed', { what: 'sequences' });
-    if (toQueue.length > 0) {
+    if (queued > 0) {
       ctx.events.emit('queue:changed', { reason: 'enrolled' });
       ctx.wake();
     }

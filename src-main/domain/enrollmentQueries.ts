@@ -5,16 +5,18 @@ import { likePattern } from './contacts';
 
 export const LIVE_QUEUE_STATES = "('pending', 'held', 'in_flight', 'backoff')";
 
+// Every sort key is a column of enrollments with an index led by sequence_id (email, name, added_at,
+// state): a page is read from one index without touching contacts.
 const ENROLLMENT_SORT: Record<string, string> = {
   email: 'e.email',
-  name: "c.first_name || ' ' || c.last_name",
+  name: 'e.name',
   state: 'e.state',
   addedAt: 'e.added_at',
 };
 
 export const ENROLLMENT_COLUMNS = `
   e.id, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.email,
-  trim(c.first_name || ' ' || c.last_name) as name, e.state, e.error, e.error_code as errorCode,
+  e.name, e.state, e.error, e.error_code as errorCode,
   e.cap_sync_as as syncAs, e.cap_mode as syncMode, e.cap_job_id as jobId,
   e.cap_mapping_version as mappingVersion, e.cap_disabled as disabled, e.rf_id as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
@@ -32,6 +34,10 @@ export interface EnrollmentQuery {
   limit: number;
 }
 
+/**
+ * One page, in two steps: the page's ids from an index (sorting and skipping touch nothing else), then
+ * those rows in full. The total comes from enrollment_counts unless a search narrows it.
+ */
 export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> {
   const clauses: string[] = [];
   const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
@@ -49,14 +55,32 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   }
   const search = q.search?.trim();
   if (search) {
-    clauses.push(`(e.email like @search escape '\\' or lower(c.first_name || ' ' || c.last_name) like @search escape '\\')`);
+    clauses.push(`(e.email like @search escape '\\' or e.name like @search escape '\\')`);
     params.search = likePattern(search);
   }
   const where = clauses.length > 0 ? `where ${clauses.join(' and ')}` : '';
-  const from = 'from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id';
-  const countFrom = search ? from : 'from enrollments e';
-  const total = (ctx.sqlite.prepare(`select count(*) as n ${countFrom} ${where}`).get(params) as { n: number }).n;
-  const order = `${ENROLLMENT_SORT[q.sort ?? 'addedAt'] ?? 'e.added_at'} ${q.dir === 'desc' ? 'desc' : 'asc'}, e.id`;
-  const rows = ctx.sqlite.prepare(`select ${ENROLLMENT_COLUMNS} ${from} ${where} order by ${order} limit @limit offset @offset`).all(params) as (Omit<Enrollment, 'disabled'> & { disabled: number })[];
-  return { rows: rows.map((r) => ({ ...r, disabled: r.disabled === 1 })), total };
+  const total = countEnrollments(ctx, q, where, params, Boolean(search));
+  const dir = q.dir === 'desc' ? 'desc' : 'asc';
+  const key = ENROLLMENT_SORT[q.sort ?? 'addedAt'] ?? 'e.added_at';
+  // State ties break on added_at, which the (sequence_id, state, added_at) index already orders.
+  const order = key === 'e.state' ? `e.state ${dir}, e.added_at ${dir}, e.id ${dir}` : `${key} ${dir}, e.id ${dir}`;
+  const ids = ctx.sqlite.prepare(`select e.id from enrollments e ${where} order by ${order} limit @limit offset @offset`).pluck().all(params) as number[];
+  if (ids.length === 0) return { rows: [], total };
+  const rows = ctx.sqlite
+    .prepare(
+      `select ${ENROLLMENT_COLUMNS} from enrollments e join sequences s on s.id = e.sequence_id
+       where e.id in (${ids.map(() => '?').join(', ')})`,
+    )
+    .all(...ids) as (Omit<Enrollment, 'disabled'> & { disabled: number })[];
+  const byId = new Map(rows.map((r) => [r.id, { ...r, disabled: r.disabled === 1 }]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
+}
+
+function countEnrollments(ctx: Ctx, q: EnrollmentQuery, where: string, params: Record<string, unknown>, searched: boolean): number {
+  if (q.sequenceId !== undefined && q.contactId === undefined && !searched) {
+    const states = q.states && q.states.length > 0 ? q.states : null;
+    const inStates = states ? ` and state in (${states.map(() => '?').join(', ')})` : '';
+    return (ctx.sqlite.prepare(`select coalesce(sum(n), 0) from enrollment_counts where sequence_id = ?${inStates}`).pluck().get(q.sequenceId, ...(states ?? [])) as number);
+  }
+  return ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params) as number;
 }

@@ -82,7 +82,7 @@ export function listSequences(ctx: Ctx): SequenceSummary[] {
   const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
   const counts = new Map<number, StateCounts>();
   const countRows = ctx.sqlite
-    .prepare('select sequence_id as id, state, count(*) as n from enrollments group by sequence_id, state')
+    .prepare('select sequence_id as id, state, n from enrollment_counts where n > 0')
     .all() as { id: number; state: keyof StateCounts; n: number }[];
   for (const r of countRows) {
     const c = counts.get(r.id) ?? emptyCounts();

@@ -91,11 +91,18 @@ export function createHttp(o: HttpOptions): Send {
         headers['Content-Type'] = 'application/json';
         body = JSON.stringify(req.body);
       }
+      // A read may be sent again once when a kept-alive socket turns out to have been closed by the
+      // server just as it was reused; writes are never resent here (the engine checks before it creates).
+      const readOnly = req.method === 'GET' || pathOnly.endsWith('/search');
       let res: Response;
-      try {
-        res = await doFetch(base + req.path, { method: req.method, headers, body, signal });
-      } catch (e) {
-        throw networkError(e);
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          res = await doFetch(base + req.path, { method: req.method, headers, body, signal });
+          break;
+        } catch (e) {
+          if (attempt === 0 && readOnly && !timedOut && !o.signal?.aborted && isStaleSocket(e)) continue;
+          throw networkError(e);
+        }
       }
       status = res.status;
       let text: string;
@@ -119,6 +126,12 @@ export function createHttp(o: HttpOptions): Send {
       o.signal?.removeEventListener('abort', onCallerAbort);
     }
   };
+}
+
+/** A socket closed under us before any answer: ECONNRESET or EPIPE on a reused keep-alive connection. */
+function isStaleSocket(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } } | null)?.cause?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
 }
 
 function elapsed(started: number): number {
