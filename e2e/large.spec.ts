@@ -17,7 +17,8 @@ test('100,000 contacts: tables stay virtualized and fetch pages on demand', asyn
   await expect(page.getByText('100,000 shown')).toBeVisible();
   const table = page.getByRole('table', { name: 'Contacts in this sequence' });
   await expect(table).toHaveAttribute('aria-rowcount', String(N + 1));
-  await expect(table.getByRole('row', { name: /p000000@bulk\.example/ })).toBeVisible();
+  // All 100,000 share one added-at time, so which end comes first is the backend's tie-break: either is fine.
+  await expect(table.getByRole('row', { name: /p0(00000|99999)@bulk\.example/ })).toBeVisible();
   expect(await page.locator('tr').count()).toBeLessThan(200);
 
   // Jump to the middle: only the pages around it are fetched.

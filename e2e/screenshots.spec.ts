@@ -4,40 +4,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test, type App } from './fixtures';
-import { importContacts, waitForState } from './helpers';
+import { expect, openApp, test } from './fixtures';
+import { go, seedShowcase, useReducedMotion, useScheme } from './helpers';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 test.skip(!process.env.FLOWBRIDGE_SCREENSHOTS, 'set FLOWBRIDGE_SCREENSHOTS=1 to refresh docs/screenshots');
 test.setTimeout(240_000);
-
-async function seed(app: App): Promise<Record<string, string>> {
-  await app.api('app:loadDemo');
-  await app.useSandbox();
-  const seqs = await app.api<{ id: string; name: string }[]>('sequences:list');
-  const id = (part: string) => seqs.find((s) => s.name.includes(part))!.id;
-  const backend = id('backend');
-  const fintech = id('Fintech');
-  const designers = id('designers');
-  await app.api('enrollments:resync', { sequenceId: backend });
-  await waitForState(app, backend, 'synced', 8);
-  const jobs = await app.api<{ id: number; isOpen: boolean }[]>('jobs:list');
-  await app.api('sequences:update', { id: backend, jobId: jobs.find((j) => j.isOpen)!.id });
-
-  await app.api('settings:set', { dedup: true });
-  await app.api('mapping:set', { rules: [{ source: 'seniority', target: 'custom:201' }] });
-  await importContacts(app, ['existing@acme.example', 'sam.staff@example.com'], { seniority: ['Senior', 'Staff'] });
-  await app.api('sequences:add', { sequenceId: fintech, emails: ['existing@acme.example'] });
-  await app.api('sequences:add', { sequenceId: backend, emails: ['sam.staff@example.com'] });
-  await waitForState(app, backend, 'failed', 1);
-
-  await app.api('settings:set', { reviewBeforeSync: true });
-  await app.api('enrollments:resync', { sequenceId: fintech });
-  await app.api('users:add', { email: 'mia@team.example', name: 'Mia Manager', role: 'manager', group: 'Berlin', integration: 'recruiterflow' });
-  await app.api('users:add', { email: 'oscar@team.example', name: 'Oscar Other', role: 'member', integration: 'other' });
-  return { backend, fintech, designers };
-}
 
 async function snap(page: Page, name: string, scheme: string): Promise<void> {
   // Close the toasts of the set-up steps: they would cover the header.
@@ -51,19 +24,19 @@ async function snap(page: Page, name: string, scheme: string): Promise<void> {
   await page.screenshot({ path: join(OUT, `${name}-${scheme}.png`) });
 }
 
-async function go(page: Page, hash: string, ready: () => Promise<void>): Promise<void> {
-  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
-  await ready();
-}
-
 test('screenshots of every screen, light and dark', async ({ page, app }) => {
   mkdirSync(OUT, { recursive: true });
-  const ids = await seed(app);
-  for (const scheme of ['light', 'dark']) {
-    await openApp(page, app);
-    await page.evaluate(`localStorage.setItem('flowbridge-color-scheme', '${scheme}')`);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+  await useReducedMotion(page);
+  await openApp(page, app);
+  // First start, on an empty data folder.
+  for (const scheme of ['light', 'dark'] as const) {
+    await useScheme(page, scheme);
+    await go(page, '/sequences', () => expect(page.getByRole('button', { name: 'Load demo workspace' })).toBeVisible());
+    await snap(page, 'welcome', scheme);
+  }
+  const ids = await seedShowcase(app);
+  for (const scheme of ['light', 'dark'] as const) {
+    await useScheme(page, scheme);
 
     await go(page, '/sequences', () => expect(page.getByRole('table', { name: 'Sequences' })).toBeVisible());
     await snap(page, 'sequences', scheme);

@@ -5,7 +5,7 @@ import { initApi } from './api/getApi';
 import { getUnauthorized, subscribeUnauthorized } from './api/unauthorized';
 import { AccessMessage } from './components/AccessMessage';
 import { Shell } from './Shell';
-import { colorSchemeManager, theme } from './theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 const api = initApi();
 
@@ -13,7 +13,7 @@ export function App() {
   const [refused, setRefused] = useState<string | null>(getUnauthorized());
   useEffect(() => subscribeUnauthorized(setRefused), []);
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <Notifications position="top-right" limit={5} />
       {!api ? (
         <AccessMessage reason="This page was opened without its access token." />

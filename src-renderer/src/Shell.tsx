@@ -22,7 +22,8 @@ export function Shell() {
   const [helpOpened, help] = useDisclosure(false);
   const route = useRoute();
   useGoHotkeys(help.open);
-  useFocusHeadingOnScreenChange(route[0]);
+  // A sequence's page is a screen of its own; its tabs (and the settings tabs) are not.
+  useFocusHeadingOnScreenChange(route[0] === 'sequences' ? `sequences/${route[1] ?? ''}` : route[0]);
   return (
     <AppStatusProvider>
       <GlobalEffects />
@@ -71,7 +72,10 @@ export function Shell() {
   );
 }
 
-/** When the screen changes (not on first load), move focus to its heading so keyboard and screen-reader users land on it. */
+/**
+ * When the screen changes (not on first load), move focus to its heading so keyboard and screen-reader users
+ * land on it. A screen that is still loading gets its heading a moment later: wait for it (up to 3 s).
+ */
 function useFocusHeadingOnScreenChange(screen: string | undefined) {
   const first = useRef(true);
   useEffect(() => {
@@ -79,6 +83,21 @@ function useFocusHeadingOnScreenChange(screen: string | undefined) {
       first.current = false;
       return;
     }
-    document.getElementById('main-heading')?.focus({ preventScroll: false });
+    const focus = () => {
+      const heading = document.getElementById('main-heading');
+      heading?.focus({ preventScroll: false });
+      return !!heading;
+    };
+    if (focus()) return;
+    const observer = new MutationObserver(() => {
+      if (focus()) observer.disconnect();
+    });
+    const main = document.getElementById('main-content') ?? document.body;
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 3000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [screen]);
 }

@@ -18,11 +18,21 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: 
           <Kbd>/</Kbd>
         </Group>
         <Group justify="space-between">
+          <Text size="sm">In a table: the same control one row up or down</Text>
+          <span>
+            <Kbd>↑</Kbd> <Kbd>↓</Kbd>
+          </span>
+        </Group>
+        <Group justify="space-between">
+          <Text size="sm">Select or unselect a row (on its checkbox)</Text>
+          <Kbd>Space</Kbd>
+        </Group>
+        <Group justify="space-between">
           <Text size="sm">Show this help</Text>
           <Kbd>?</Kbd>
         </Group>
         <Text size="xs" c="dimmed">
-          Tab and Shift+Tab move between controls; Enter or Space activates them; Escape closes dialogs.
+          Tab and Shift+Tab move between controls; Enter or Space activates them; Escape closes dialogs, drawers and popovers. The “g” shortcuts are off while a dialog is open.
         </Text>
       </Stack>
     </Modal>

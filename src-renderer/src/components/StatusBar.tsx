@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../../../src-shared/domain';
 import { queueCount, useAppStatus } from '../hooks/useAppStatus';
 import { href } from '../hooks/useRoute';
 import { formatNumber } from '../lib/format';
+import { pauseReasonText } from '../lib/labels';
 import { IconOffline } from './Icons';
 
 export const CONNECTION_TEXT: Record<ConnectionStatus, { label: string; color: string }> = {
@@ -32,7 +33,7 @@ export function StatusBar() {
         </Group>
       </Anchor>
       {offline && (
-        <Group gap={4} wrap="nowrap" c="yellow.7">
+        <Group gap={4} wrap="nowrap" c="yellow">
           <IconOffline size={14} />
           <Text size="xs" fw={600}>
             Offline
@@ -44,9 +45,16 @@ export function StatusBar() {
         {q && (q.backoff || q.held) ? ` (${q.held} held, ${q.backoff} backing off)` : ''}
       </Anchor>
       {status?.paused && (
-        <Text size="xs" c="orange" fw={600} truncate>
-          Sync paused{status.pausedReason ? `: ${status.pausedReason}` : ''}
-        </Text>
+        <Group gap={6} wrap="nowrap" miw={0} data-testid="status-paused">
+          <Text size="xs" c="orange" fw={600} truncate>
+            Sync paused{status.pausedReason ? `: ${pauseReasonText(status.pausedReason)}` : ''}
+          </Text>
+          {status.pausedReason === 'invalid_key' && (
+            <Anchor href={href('/settings/connection')} size="xs" fw={600}>
+              Reconnect
+            </Anchor>
+          )}
+        </Group>
       )}
       {progress?.running && (
         <Group gap={6} wrap="nowrap" style={{ flex: '0 0 200px' }}>

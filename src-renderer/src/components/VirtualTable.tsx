@@ -2,8 +2,10 @@
 // DOM, and the rows themselves come page by page from the server through usePagedRows.
 import { Box, Center, Checkbox, Loader, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useElementWidth } from '../hooks/useElementWidth';
 import { useFillHeight } from '../hooks/useFillHeight';
+import { LoadError } from './LoadError';
 import type { PagedRows } from '../hooks/usePagedRows';
 import type { Selection } from '../hooks/useSelection';
 import classes from './VirtualTable.module.css';
@@ -11,10 +13,56 @@ import classes from './VirtualTable.module.css';
 export interface Column<T> {
   key: string;
   header: string;
-  width?: number | string;
+  /** A fixed width in px. Columns without one share the rest of the table's width by `grow` (default 1). */
+  width?: number;
+  grow?: number;
+  /** Left out when the table is narrower than this (px): a small window keeps the columns that matter. */
+  hideBelow?: number;
   render: (row: T) => ReactNode;
   /** When set, the header is a button that sorts by this key. */
   sortKey?: string;
+}
+
+/** The id of a table's scrollable region (BulkBar hands the focus back to it). */
+export function tableRegionId(label: string): string {
+  return `table-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Arrow Up/Down from a control in a row moves to the same column's control in the row above or below
+ * (rows scroll into view and the virtualizer renders them), so a long table needs no Tab marathon.
+ */
+function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const target = event.target as HTMLElement;
+  // Popovers and menus are portalled, but their React events still bubble here.
+  if (!event.currentTarget.contains(target) || target.getAttribute('aria-expanded') === 'true') return;
+  const cell = target.closest('td');
+  const row = cell?.parentElement;
+  if (!cell || !row) return;
+  const column = Array.prototype.indexOf.call(row.children, cell);
+  const within = Array.prototype.indexOf.call(cell.querySelectorAll(FOCUSABLE), target);
+  const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+  if (!next || next.getAttribute('aria-hidden') === 'true') return; // the spacer past the rendered rows
+  const controls = next?.children[column]?.querySelectorAll<HTMLElement>(FOCUSABLE);
+  const control = controls?.[Math.max(0, within)] ?? controls?.[0];
+  if (!control) return;
+  event.preventDefault();
+  control.focus();
+}
+
+const CHECK_WIDTH = 44;
+
+/** Fixed columns keep their width; the others share what is left by their `grow`. */
+function columnWidths<T>(columns: Column<T>[], available: number | null): (number | undefined)[] {
+  if (available === null) return columns.map((c) => c.width);
+  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
+  const grows = columns.reduce((sum, c) => sum + (c.width === undefined ? (c.grow ?? 1) : 0), 0);
+  const rest = Math.max(0, available - fixed);
+  return columns.map((c) => c.width ?? Math.max(72, Math.floor((rest * (c.grow ?? 1)) / (grows || 1))));
 }
 
 export interface SortState {
@@ -53,6 +101,7 @@ export function VirtualTable<T>({
 }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const fill = useFillHeight(scrollRef, !height);
+  const tableWidth = useElementWidth(scrollRef);
   const count = rows.total ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -75,8 +124,11 @@ export function VirtualTable<T>({
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-  const colCount = columns.length + (selection ? 1 : 0);
+  const shown = columns.filter((c) => !c.hideBelow || tableWidth === null || tableWidth >= c.hideBelow);
+  const widths = columnWidths(shown, tableWidth === null ? null : tableWidth - (selection ? CHECK_WIDTH : 0));
+  const colCount = shown.length + (selection ? 1 : 0);
 
+  if (rows.total === null && rows.failed) return <LoadError what={label.toLowerCase()} onRetry={rows.reload} />;
   if (rows.total === null) {
     return (
       <Center h={200} role="status" aria-live="polite">
@@ -92,6 +144,7 @@ export function VirtualTable<T>({
   return (
     <Box
       ref={scrollRef}
+      id={tableRegionId(label)}
       className={classes.scroller}
       style={{ height: height ?? fill }}
       tabIndex={0}
@@ -102,7 +155,7 @@ export function VirtualTable<T>({
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
             {selection && (
-              <Table.Th w={44}>
+              <Table.Th w={CHECK_WIDTH}>
                 <Checkbox
                   aria-label="Select all loaded rows"
                   checked={loaded.length > 0 && loadedSelected === loaded.length}
@@ -111,10 +164,11 @@ export function VirtualTable<T>({
                 />
               </Table.Th>
             )}
-            {columns.map((c) => (
+            {shown.map((c, i) => (
               <Table.Th
                 key={c.key}
-                w={c.width}
+                w={widths[i]}
+                title={c.header}
                 aria-sort={sort && c.sortKey && sort.by === c.sortKey ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {c.sortKey && onSort && sort ? (
@@ -136,7 +190,7 @@ export function VirtualTable<T>({
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody onKeyDown={moveBetweenRows}>
           {paddingTop > 0 && (
             <tr aria-hidden="true">
               <td colSpan={colCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
@@ -181,7 +235,7 @@ export function VirtualTable<T>({
                     />
                   </Table.Td>
                 )}
-                {columns.map((c) => (
+                {shown.map((c) => (
                   <Table.Td key={c.key} className={classes.cell}>
                     {c.render(row)}
                   </Table.Td>

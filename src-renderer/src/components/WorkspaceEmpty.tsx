@@ -1,10 +1,34 @@
-// What a newcomer sees on an empty data folder: a demo workspace, or the first real steps.
-import { Button, Card, EmptyState, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+// What a newcomer sees on an empty data folder: three ways in, side by side. Look around in a demo
+// workspace, try syncing against the built-in Sandbox, or start with real contacts and a real account.
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { call, notifyDone } from '../api/call';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { href } from '../hooks/useRoute';
-import { IconSequences } from './Icons';
+import { IconCheck, IconLink, IconSequences, IconUpload } from './Icons';
+
+function Option({ icon, title, children, actions }: { icon: ReactNode; title: string; children: ReactNode; actions: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-label={title}>
+      <Stack gap="sm" h="100%">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" size="lg" radius="md" aria-hidden="true">
+            {icon}
+          </ThemeIcon>
+          <Title order={3} size="h5">
+            {title}
+          </Title>
+        </Group>
+        <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+          {children}
+        </Text>
+        <Stack gap="xs" align="stretch">
+          {actions}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
 
 export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
   const { connection } = useAppStatus();
@@ -25,42 +49,69 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
   }
 
   return (
-    <Card withBorder padding="xl" radius="md">
-      <EmptyState
-        icon={<IconSequences size={28} />}
-        variant="light"
-        title="Your workspace is empty"
-        description="Flowbridge keeps your contacts and sequences on this computer and syncs them into Recruiterflow. Start with the demo workspace to look around, or set up your own."
-      >
-        <EmptyState.Actions>
-          <Stack gap="sm" align="center">
-            <Button size="md" loading={loading === 'demo'} onClick={() => void loadDemo()}>
+    <Stack gap="md">
+      <div>
+        <Title order={2} size="h3">
+          Your workspace is empty
+        </Title>
+        <Text c="dimmed" size="sm" maw={720}>
+          Flowbridge keeps your contacts and sequences on this computer and syncs them into Recruiterflow. Pick a way in; you can
+          do the others later.
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <Option
+          icon={<IconSequences />}
+          title="Look around"
+          actions={
+            <Button loading={loading === 'demo'} onClick={() => void loadDemo()}>
               Load demo workspace
             </Button>
-            <Group gap="xs" justify="center">
-              <Button variant="default" onClick={onCreate}>
-                Create a sequence
+          }
+        >
+          Sample sequences and contacts, so every screen has something to show. Nothing is sent anywhere until you connect.
+        </Option>
+        <Option
+          icon={<IconLink />}
+          title="Try syncing safely"
+          actions={
+            connection?.connected ? (
+              <Badge color="teal" variant="light" size="lg" leftSection={<IconCheck size={14} />} tt="none">
+                {connection.sandbox ? 'Sandbox connected' : 'Recruiterflow connected'}
+              </Badge>
+            ) : (
+              <Button variant="light" loading={loading === 'sandbox'} onClick={() => void useSandbox()}>
+                Use the Sandbox
               </Button>
+            )
+          }
+        >
+          A pretend Recruiterflow built into Flowbridge: connect, sync and see the results without a real account.
+        </Option>
+        <Option
+          icon={<IconUpload />}
+          title="Start for real"
+          actions={
+            <>
               <Button variant="default" component="a" href={href('/contacts?import')}>
-                Import contacts from CSV
+                Import a CSV file
               </Button>
-            </Group>
-            {!connection?.connected && (
               <Group gap="xs" justify="center">
-                <Text size="sm" c="dimmed">
-                  No Recruiterflow account at hand?
-                </Text>
-                <Button variant="subtle" size="compact-sm" loading={loading === 'sandbox'} onClick={() => void useSandbox()}>
-                  Use the Sandbox
+                <Button variant="subtle" size="compact-sm" onClick={onCreate}>
+                  Create a sequence
                 </Button>
-                <Button variant="subtle" size="compact-sm" component="a" href={href('/settings/connection')}>
-                  Connect Recruiterflow
-                </Button>
+                {!connection?.connected && (
+                  <Button variant="subtle" size="compact-sm" component="a" href={href('/settings/connection')}>
+                    Connect Recruiterflow
+                  </Button>
+                )}
               </Group>
-            )}
-          </Stack>
-        </EmptyState.Actions>
-      </EmptyState>
-    </Card>
+            </>
+          }
+        >
+          Import your contacts from a spreadsheet, connect with your Recruiterflow API key, and group contacts into sequences.
+        </Option>
+      </SimpleGrid>
+    </Stack>
   );
 }

@@ -1,5 +1,5 @@
 // Two-key navigation shortcuts ("g s" → Sequences) plus "/" to focus the screen's search box and "?" for help.
-// Ignored while typing in a field.
+// Ignored while typing in a field and while a modal dialog is open.
 import { useEffect, useRef } from 'react';
 import { navigate } from './useRoute';
 
@@ -12,10 +12,14 @@ export const GO_KEYS: { key: string; to: string; label: string }[] = [
   { key: 't', to: '/settings', label: 'Settings' },
 ];
 
+/** Inputs that take no typing: shortcuts still work while one of them has the focus. */
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
   const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+  return tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable || target.getAttribute('role') === 'combobox';
 }
 
 export function useGoHotkeys(onHelp: () => void): void {
@@ -25,6 +29,8 @@ export function useGoHotkeys(onHelp: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      // A modal dialog (it holds the focus) owns the keyboard; going to another screen behind it would strand it.
+      if (event.target instanceof Element && event.target.closest('[aria-modal="true"]')) return;
       const key = event.key.toLowerCase();
       if (Date.now() - pendingG.current < 1200) {
         pendingG.current = 0;

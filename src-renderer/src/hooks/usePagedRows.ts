@@ -13,6 +13,8 @@ export interface PagedRows<T> {
   ensureRange: (start: number, end: number) => void;
   reload: () => void;
   loading: boolean;
+  /** The first page could not be loaded (the call failed; its notification said why). */
+  failed: boolean;
   /** The rows currently held in memory (for "select the loaded rows"). */
   loadedRows: () => T[];
   /** Identifies the query (search, sort, filters): a new one starts again from the top. */
@@ -36,6 +38,7 @@ export function usePagedRows<T>(
   const [total, setTotal] = useState<number | null>(null);
   const [, setTick] = useState(0);
   const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   const loadPage = useCallback(
     async (page: number) => {
@@ -46,7 +49,11 @@ export function usePagedRows<T>(
       if (mine !== gen.current) return;
       inflight.current.delete(page);
       setLoading(inflight.current.size > 0);
-      if (!result) return;
+      if (!result) {
+        setFailed(true);
+        return;
+      }
+      setFailed(false);
       pages.current.set(page, result.rows);
       stale.current.delete(page);
       if (pages.current.size > MAX_CACHED_PAGES) trim(pages.current, range.current, pageSize);
@@ -80,6 +87,7 @@ export function usePagedRows<T>(
       }
       pages.current = new Map();
       inflight.current = new Set();
+      setFailed(false);
       if (!keepOld) {
         setTotal(null);
         range.current = { start: 0, end: pageSize };
@@ -106,7 +114,7 @@ export function usePagedRows<T>(
 
   const loadedRows = useCallback(() => [...pages.current.values()].flat(), []);
 
-  return { total, getRow, ensureRange, reload: () => restart(true), loading, loadedRows, queryKey: key };
+  return { total, getRow, ensureRange, reload: () => restart(true), loading, failed, loadedRows, queryKey: key };
 }
 
 function trim<T>(cache: Map<number, T[]>, range: { start: number; end: number }, pageSize: number): void {

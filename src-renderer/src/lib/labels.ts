@@ -90,3 +90,10 @@ export const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(name: string): string {
   return FIELD_LABELS[name] ?? name;
 }
+
+/** Why the sync queue is paused (SyncStatus.pausedReason), in words. */
+export function pauseReasonText(reason: string | null | undefined): string {
+  if (reason === 'invalid_key') return 'Recruiterflow refused the API key';
+  if (reason === 'user') return 'paused by you';
+  return reason ?? '';
+}

@@ -40,7 +40,7 @@ export function ColumnMapping({ preview, columns, onChange }: { preview: CsvPrev
         {preview.totalRows.toLocaleString()} data rows. Showing the first {Math.min(preview.rows.length, 5)}. Choose what each column
         becomes; extra columns are kept with the contact and can be mapped to Recruiterflow fields later.
       </Text>
-      <ScrollArea type="auto" mb="sm">
+      <ScrollArea type="auto" mb="sm" offsetScrollbars="present">
         <Table withTableBorder withColumnBorders verticalSpacing={6} aria-label="CSV columns and their first rows">
           <Table.Thead>
             <Table.Tr>

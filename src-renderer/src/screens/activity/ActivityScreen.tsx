@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { ActivityChart } from './ActivityChart';
 import { SyncLog } from './SyncLog';
+import { LoadError } from '../../components/LoadError';
 
 export function ActivityScreen() {
   const [days, setDays] = useState('14');
@@ -28,7 +29,9 @@ export function ActivityScreen() {
             ]}
           />
         </Group>
-        {summary.data ? (
+        {!summary.data && summary.error ? (
+          <LoadError what="the activity" message={summary.error.message} onRetry={summary.refetch} />
+        ) : summary.data ? (
           summary.data.length ? <ActivityChart buckets={summary.data} /> : <Text c="dimmed">No activity in this period.</Text>
         ) : (
           <Center h={200}>

@@ -2,6 +2,7 @@ import { Badge, Center, Group, Loader, Pagination, ScrollArea, Table, Text } fro
 import { useState } from 'react';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { LoadError } from '../../components/LoadError';
 
 const PAGE = 50;
 const LEVEL_COLOR = { info: 'blue', warn: 'orange', error: 'red' } as const;
@@ -10,33 +11,39 @@ export function SyncLog() {
   const [page, setPage] = useState(1);
   const log = useApiQuery('log:list', { offset: (page - 1) * PAGE, limit: PAGE }, { refetchOn: ['sync:progress', 'queue:changed'] });
   const pages = Math.max(1, Math.ceil((log.data?.total ?? 0) / PAGE));
+  if (!log.data && log.error) return <LoadError what="the sync log" message={log.error.message} onRetry={log.refetch} />;
   if (!log.data) return <Center h={120}><Loader size="sm" aria-label="Loading the sync log" /></Center>;
   if (log.data.total === 0) return <Text c="dimmed">Nothing logged yet. Every sync attempt, success and error is recorded here.</Text>;
   return (
     <>
-      <ScrollArea type="auto">
-        <Table verticalSpacing={6} miw={760} aria-label="Sync log" striped>
+      <ScrollArea type="auto" offsetScrollbars="present">
+        <Table verticalSpacing={6} miw={640} aria-label="Sync log" striped className="nowrap-header">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={200}>Time</Table.Th>
-              <Table.Th w={80}>Level</Table.Th>
-              <Table.Th w={160}>Event</Table.Th>
+              <Table.Th w={84}>Level</Table.Th>
+              <Table.Th w={170}>Event</Table.Th>
               <Table.Th>Message</Table.Th>
-              <Table.Th w={220}>Contact</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {log.data.rows.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td><Text size="sm">{formatDateTime(e.at)}</Text></Table.Td>
+                <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Text></Table.Td>
                 <Table.Td>
                   <Badge size="sm" variant="light" color={LEVEL_COLOR[e.level]}>
                     {e.level}
                   </Badge>
                 </Table.Td>
                 <Table.Td><Text size="sm" ff="monospace">{e.event}</Text></Table.Td>
-                <Table.Td><Text size="sm">{e.message}</Text></Table.Td>
-                <Table.Td><Text size="sm" truncate>{e.email ?? '—'}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.message}</Text>
+                  {e.email && (
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {e.email}
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,16 +1,16 @@
-import { Anchor, Badge, Button, Card, EmptyState, Group, Text } from '@mantine/core';
+import { Button, Card, EmptyState, Group, Text } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactRow } from '../../../../src-shared/domain';
 import { call } from '../../api/call';
 import { IconContacts, IconUpload } from '../../components/Icons';
-import { CellButton } from '../../components/CellButton';
+import { CellButton, Truncated, When } from '../../components/CellButton';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { navigate } from '../../hooks/useRoute';
-import { formatNumber, formatWhen } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { SYNC_AS_LABELS } from '../../lib/labels';
 import { ContactDrawer } from './ContactDrawer';
 import { ImportWizard } from './ImportWizard';
@@ -37,34 +37,34 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
       key: 'email',
       header: 'Email',
       sortKey: 'email',
-      width: '24%',
+      grow: 1.6,
       render: (c) => (
         <CellButton onClick={() => setDrawer(c.email)}>{c.email}</CellButton>
       ),
     },
-    { key: 'name', header: 'Name', sortKey: 'name', width: '15%', render: (c) => <Text size="sm" truncate>{c.name || '—'}</Text> },
-    { key: 'company', header: 'Company', sortKey: 'company', width: '14%', render: (c) => <Text size="sm" truncate>{c.company || '—'}</Text> },
-    { key: 'title', header: 'Title', width: '13%', render: (c) => <Text size="sm" truncate>{c.title || '—'}</Text> },
-    { key: 'sequences', header: 'Sequences', width: '9%', render: (c) => <Text size="sm">{c.sequences}</Text> },
+    { key: 'name', header: 'Name', sortKey: 'name', render: (c) => <Truncated>{c.name}</Truncated> },
+    { key: 'company', header: 'Company', sortKey: 'company', hideBelow: 820, render: (c) => <Truncated>{c.company}</Truncated> },
+    { key: 'title', header: 'Title', hideBelow: 1000, render: (c) => <Truncated>{c.title}</Truncated> },
+    { key: 'sequences', header: 'Sequences', width: 116, render: (c) => <Text size="sm">{c.sequences}</Text> },
     {
       key: 'rf',
       header: 'Recruiterflow',
-      width: '12%',
+      width: 150,
       render: (c) =>
         c.recruiterflowId ? (
-          <Group gap={4} wrap="nowrap">
-            <Badge size="xs" variant="light" color="teal" tt="none">
-              {c.recruiterflowType ? SYNC_AS_LABELS[c.recruiterflowType] : 'Record'}
-            </Badge>
-            <Text size="xs">#{c.recruiterflowId}</Text>
-          </Group>
+          <Text size="sm" truncate title={`${c.recruiterflowType ? SYNC_AS_LABELS[c.recruiterflowType] : 'Record'} #${c.recruiterflowId} in Recruiterflow`}>
+            #{c.recruiterflowId}{' '}
+            <Text span size="xs" c="dimmed">
+              {c.recruiterflowType ? SYNC_AS_LABELS[c.recruiterflowType].toLowerCase() : 'record'}
+            </Text>
+          </Text>
         ) : (
           <Text size="sm" c="dimmed">
             —
           </Text>
         ),
     },
-    { key: 'updated', header: 'Updated', sortKey: 'updatedAt', width: '10%', render: (c) => <Text size="sm">{formatWhen(c.updatedAt)}</Text> },
+    { key: 'updated', header: 'Updated', sortKey: 'updatedAt', width: 120, render: (c) => <When at={c.updatedAt} /> },
   ];
 
   function closeDrawer() {

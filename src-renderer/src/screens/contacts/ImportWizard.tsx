@@ -39,7 +39,7 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
 
   return (
     <Modal opened={opened} onClose={close} title="Import contacts from CSV" size="xl" closeOnClickOutside={!busy}>
-      <Stepper active={step} size="sm" mb="lg" allowNextStepsSelect={false}>
+      <Stepper active={step} size="xs" mb="lg" allowNextStepsSelect={false}>
         <Stepper.Step label="Choose file" />
         <Stepper.Step label="Map columns" />
         <Stepper.Step label="Import" />

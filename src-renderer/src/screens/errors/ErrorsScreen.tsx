@@ -4,17 +4,17 @@ import { useCallback, useState } from 'react';
 import type { ErrorRow } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
-import { CellLink } from '../../components/CellButton';
+import { CellLink, Truncated, When } from '../../components/CellButton';
 import { IconCheck, IconDownload } from '../../components/Icons';
 import { PageHeader } from '../../components/PageHeader';
 import { StateBadge } from '../../components/StateBadge';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { tableRegionId, VirtualTable, type Column } from '../../components/VirtualTable';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { href } from '../../hooks/useRoute';
 import { useSelection } from '../../hooks/useSelection';
 import { downloadText } from '../../lib/download';
-import { formatNumber, formatWhen, plural } from '../../lib/format';
+import { formatNumber, plural } from '../../lib/format';
 import { STATE_LABELS } from '../../lib/labels';
 import { ErrorGroups } from './ErrorGroups';
 
@@ -63,7 +63,7 @@ export function ErrorsScreen() {
     {
       key: 'email',
       header: 'Contact',
-      width: '21%',
+      grow: 1.4,
       render: (e) => (
         <CellLink href={href(`/contacts/${encodeURIComponent(e.email)}`)}>{e.email}</CellLink>
       ),
@@ -71,7 +71,6 @@ export function ErrorsScreen() {
     {
       key: 'seq',
       header: 'Sequence',
-      width: '15%',
       render: (e) => (
         <CellLink href={href(`/sequences/${encodeURIComponent(e.sequenceId)}`)}>{e.sequenceName}</CellLink>
       ),
@@ -79,12 +78,12 @@ export function ErrorsScreen() {
     {
       key: 'state',
       header: 'Problem',
-      width: '20%',
+      width: 200,
       render: (e) => <StateBadge enrollment={{ ...e, id: e.enrollmentId }} />,
     },
-    { key: 'error', header: 'Error', width: '20%', render: (e) => <Text size="xs" truncate title={e.error}>{e.error}</Text> },
-    { key: 'first', header: 'First seen', width: '11%', render: (e) => <Text size="sm">{formatWhen(e.firstSeen)}</Text> },
-    { key: 'attempts', header: 'Attempts', width: '8%', render: (e) => <Text size="sm">{e.attempts}</Text> },
+    { key: 'error', header: 'Error', hideBelow: 860, render: (e) => <Truncated size="xs">{e.error}</Truncated> },
+    { key: 'first', header: 'First seen', width: 120, render: (e) => <When at={e.firstSeen} /> },
+    { key: 'attempts', header: 'Attempts', width: 96, render: (e) => <Text size="sm">{e.attempts}</Text> },
   ];
 
   const total = groups.data?.total ?? 0;
@@ -132,7 +131,7 @@ export function ErrorsScreen() {
               </Group>
             </Chip.Group>
           </Group>
-          <BulkBar count={selection.size} onClear={selection.clear}>
+          <BulkBar count={selection.size} onClear={selection.clear} returnFocusTo={tableRegionId('Errors')}>
             <Button size="xs" variant="default" loading={busy === 'clear'} onClick={() => void bulk('clear')}>
               Clear flag
             </Button>

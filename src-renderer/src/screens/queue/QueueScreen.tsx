@@ -7,12 +7,14 @@ import { BulkBar } from '../../components/BulkBar';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { IconOffline } from '../../components/Icons';
 import { PageHeader } from '../../components/PageHeader';
-import { VirtualTable } from '../../components/VirtualTable';
+import { tableRegionId, VirtualTable } from '../../components/VirtualTable';
 import { useAppStatus } from '../../hooks/useAppStatus';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { useNow } from '../../hooks/useNow';
 import { useSelection } from '../../hooks/useSelection';
 import { formatNumber, plural } from '../../lib/format';
+import { pauseReasonText } from '../../lib/labels';
+import { href } from '../../hooks/useRoute';
 import { queueColumns, type QueueOp as Op } from './queueColumns';
 import { RequestPreviewModal } from './RequestPreviewModal';
 import { SyncControls } from './SyncControls';
@@ -69,17 +71,39 @@ export function QueueScreen() {
         actions={<SyncControls />}
       />
       <Stack gap="sm" mb="sm">
+        {connection && !connection.connected && (
+          <Alert color="gray" title="Not connected to Recruiterflow" role="status">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">Nothing is sent until you connect. Queued items wait here and go out once you do.</Text>
+              <Button size="xs" variant="default" component="a" href={href('/settings/connection')}>
+                Connect Recruiterflow
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         {offline && (
           <Alert color="yellow" icon={<IconOffline />} title="You are offline" role="status">
             Recruiterflow cannot be reached right now. You can still review, hold, release, approve and cancel items here; they are
             sent once the connection is back.
           </Alert>
         )}
-        {status?.paused && (
-          <Alert color="orange" title="Sync is paused" role="status">
-            {status.pausedReason ?? 'Nothing is sent until you resume.'}
-          </Alert>
-        )}
+        {status?.paused &&
+          (status.pausedReason === 'invalid_key' ? (
+            <Alert color="red" title="Sync is paused: Recruiterflow refused the API key" role="status">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">
+                  Nothing is sent until you reconnect with a valid key. The queue is kept and continues afterwards.
+                </Text>
+                <Button size="xs" component="a" href={href('/settings/connection')}>
+                  Reconnect
+                </Button>
+              </Stack>
+            </Alert>
+          ) : (
+            <Alert color="orange" title="Sync is paused" role="status">
+              {status.pausedReason === 'user' ? 'You paused sync: nothing is sent until you resume.' : `Nothing is sent until you resume (${pauseReasonText(status.pausedReason)}).`}
+            </Alert>
+          ))}
         {progress?.running && (
           <Stack gap={4} role="status" aria-live="polite">
             <Text size="sm">
@@ -117,7 +141,7 @@ export function QueueScreen() {
           </Menu.Dropdown>
         </Menu>
       </Group>
-      <BulkBar count={selection.size} onClear={selection.clear}>
+      <BulkBar count={selection.size} onClear={selection.clear} returnFocusTo={tableRegionId('Queue items')}>
         {(['approve', 'release', 'hold'] as const).map((op) => (
           <Button key={op} size="xs" variant="default" loading={busy === op} onClick={() => void apply(op, { ids: [...selection.ids] }, '')}>
             {OP_LABEL[op]}

@@ -2,6 +2,7 @@
 import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import type { QueueItem } from '../../../../src-shared/domain';
 import { IconEye } from '../../components/Icons';
+import { Truncated } from '../../components/CellButton';
 import type { Column } from '../../components/VirtualTable';
 import { formatRelative, formatWhen } from '../../lib/format';
 import { QUEUE_STATE_COLORS, QUEUE_STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
@@ -18,24 +19,24 @@ export function queueColumns({
   onApply: (op: QueueOp, ids: number[]) => void;
 }): Column<QueueItem>[] {
   return [
-    { key: 'email', header: 'Contact', width: '20%', render: (q) => <Text size="sm" truncate>{q.email}</Text> },
-    { key: 'seq', header: 'Sequence', width: '15%', render: (q) => <Text size="sm" truncate>{q.sequenceName}</Text> },
+    { key: 'email', header: 'Contact', grow: 2, render: (q) => <Truncated>{q.email}</Truncated> },
+    { key: 'seq', header: 'Sequence', grow: 1.5, render: (q) => <Truncated>{q.sequenceName}</Truncated> },
     {
       key: 'state',
       header: 'State',
-      width: '12%',
+      width: 116,
       render: (q) => (
         <Badge color={QUEUE_STATE_COLORS[q.state]} variant="light" tt="none">
           {QUEUE_STATE_LABELS[q.state]}
         </Badge>
       ),
     },
-    { key: 'as', header: 'Sync as', width: '9%', render: (q) => <Text size="sm">{SYNC_AS_LABELS[q.syncAs]}</Text> },
-    { key: 'attempts', header: 'Attempts', width: '8%', render: (q) => <Text size="sm">{q.attempts}</Text> },
+    { key: 'as', header: 'Sync as', width: 96, hideBelow: 900, render: (q) => <Text size="sm">{SYNC_AS_LABELS[q.syncAs]}</Text> },
+    { key: 'attempts', header: 'Attempts', width: 96, hideBelow: 900, render: (q) => <Text size="sm">{q.attempts}</Text> },
     {
       key: 'next',
       header: 'Next attempt',
-      width: '10%',
+      width: 136,
       render: (q) => (
         <Text size="sm" title={formatWhen(q.nextAttemptAt)}>
           {q.state === 'backoff' || q.state === 'pending' ? formatRelative(q.nextAttemptAt, now) : '—'}
@@ -45,7 +46,7 @@ export function queueColumns({
     {
       key: 'error',
       header: 'Last error',
-      width: '11%',
+      hideBelow: 820,
       render: (q) => (
         <Text size="xs" c={q.lastError ? 'red' : 'dimmed'} truncate title={q.lastError ?? undefined}>
           {q.lastError ?? '—'}
@@ -55,7 +56,7 @@ export function queueColumns({
     {
       key: 'actions',
       header: 'Actions',
-      width: '9%',
+      width: 100,
       render: (q) => (
         <Group gap={4} wrap="nowrap">
           <Tooltip label="Show the requests it will send">

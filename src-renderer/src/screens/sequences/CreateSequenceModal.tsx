@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { notifyDone } from '../../api/call';
 import { useAction } from '../../hooks/useAction';
@@ -50,11 +50,6 @@ export function CreateSequenceModal({ opened, onClose }: { opened: boolean; onCl
             onBlur={() => setTouched(true)}
           />
           <SequenceSettingsFields value={draft} onChange={setDraft} jobs={jobs.data} defaults={settings.data} />
-          {jobs.data && jobs.data.length === 0 && (
-            <Alert role="note" color="gray" variant="light">
-              No Recruiterflow jobs are cached yet. Connect Recruiterflow in Settings to pick a job.
-            </Alert>
-          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

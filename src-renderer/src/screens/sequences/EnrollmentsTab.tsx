@@ -1,19 +1,19 @@
 // A sequence's contacts: server-side search, sort and state filter over a virtualized table, with bulk actions.
-import { Anchor, Button, Chip, Group, Text } from '@mantine/core';
+import { Button, Card, Chip, EmptyState, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { ENROLLMENT_STATES, type Enrollment, type EnrollmentState, type StateCounts } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
-import { CellButton } from '../../components/CellButton';
+import { CellButton, Truncated, When } from '../../components/CellButton';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { IconPlus } from '../../components/Icons';
+import { IconContacts, IconPlus } from '../../components/Icons';
 import { SearchInput } from '../../components/SearchInput';
 import { StateBadge } from '../../components/StateBadge';
-import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { tableRegionId, VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { useSelection } from '../../hooks/useSelection';
-import { formatNumber, formatWhen, plural } from '../../lib/format';
+import { formatNumber, plural } from '../../lib/format';
 import { STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
 import { ContactDrawer } from '../contacts/ContactDrawer';
 
@@ -88,16 +88,16 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
       key: 'contact',
       header: 'Contact',
       sortKey: 'email',
-      width: '27%',
+      grow: 1.5,
       render: (e) => (
         <CellButton onClick={() => setDrawerEmail(e.email)}>{e.email}</CellButton>
       ),
     },
-    { key: 'name', header: 'Name', sortKey: 'name', width: '16%', render: (e) => <Text size="sm" truncate>{e.name || '—'}</Text> },
-    { key: 'state', header: 'State', sortKey: 'state', width: '21%', render: (e) => <StateBadge enrollment={e} /> },
-    { key: 'syncAs', header: 'Sync as', width: '9%', render: (e) => <Text size="sm">{e.disabled ? '—' : SYNC_AS_LABELS[e.syncAs]}</Text> },
-    { key: 'added', header: 'Added', sortKey: 'addedAt', width: '10%', render: (e) => <Text size="sm">{formatWhen(e.addedAt)}</Text> },
-    { key: 'rf', header: 'Recruiterflow', width: '11%', render: (e) => <Text size="sm">{e.recruiterflowId ? `#${e.recruiterflowId}` : '—'}</Text> },
+    { key: 'name', header: 'Name', sortKey: 'name', render: (e) => <Truncated>{e.name}</Truncated> },
+    { key: 'state', header: 'State', sortKey: 'state', width: 200, render: (e) => <StateBadge enrollment={e} /> },
+    { key: 'syncAs', header: 'Sync as', width: 100, hideBelow: 900, render: (e) => <Text size="sm">{e.disabled ? '—' : SYNC_AS_LABELS[e.syncAs]}</Text> },
+    { key: 'added', header: 'Added', sortKey: 'addedAt', width: 120, render: (e) => <When at={e.addedAt} /> },
+    { key: 'rf', header: 'Recruiterflow', width: 130, hideBelow: 820, render: (e) => <Text size="sm">{e.recruiterflowId ? `#${e.recruiterflowId}` : '—'}</Text> },
   ];
 
   return (
@@ -131,6 +131,7 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
       <BulkBar
         count={selection.size}
         onClear={selection.clear}
+        returnFocusTo={tableRegionId('Contacts in this sequence')}
         extra={
           rows.total && selection.size < rows.total ? (
             <Button size="compact-xs" variant="subtle" loading={busy === 'selectAll'} onClick={() => void selectAllMatching()}>
@@ -165,9 +166,24 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
         sort={sort}
         onSort={setSort}
         empty={
-          <Text c="dimmed" ta="center" py="xl">
-            {debounced || states.length ? 'No contact matches these filters.' : 'No contacts in this sequence yet. Use “Add contacts” to enroll some.'}
-          </Text>
+          debounced || states.length ? (
+            <Text c="dimmed" ta="center" py="xl">
+              No contact matches these filters.
+            </Text>
+          ) : (
+            <Card withBorder padding="xl">
+              <EmptyState
+                icon={<IconContacts size={28} />}
+                variant="light"
+                title="No contacts in this sequence yet"
+                description="Add contacts you have imported, paste their emails, or upload a spreadsheet. They sync to Recruiterflow under this sequence's settings."
+              >
+                <EmptyState.Actions>
+                  <Button onClick={onAdd}>Add contacts</Button>
+                </EmptyState.Actions>
+              </EmptyState>
+            </Card>
+          )
         }
       />
       <ConfirmModal

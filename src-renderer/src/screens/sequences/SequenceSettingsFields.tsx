@@ -51,7 +51,11 @@ export function SequenceSettingsFields({
       />
       <Select
         label="Job"
-        description="Candidates are added to this Recruiterflow job. Open jobs are listed first."
+        description={
+          jobs && jobs.length === 0
+            ? 'No Recruiterflow jobs are cached yet: connect in Settings to pick one.'
+            : 'Candidates are added to this Recruiterflow job. Open jobs are listed first.'
+        }
         allowDeselect={false}
         searchable
         nothingFoundMessage="No job with that name"

@@ -13,6 +13,7 @@ import { formatNumber } from '../../lib/format';
 import { jobName } from '../../lib/jobs';
 import { STATE_COLORS, SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
 import { CreateSequenceModal } from './CreateSequenceModal';
+import { LoadError } from '../../components/LoadError';
 
 const COUNT_COLUMNS = [
   ['synced', 'Synced'],
@@ -41,7 +42,9 @@ export function SequencesScreen() {
           </Button>
         }
       />
-      {!list ? (
+      {!list && sequences.error ? (
+        <LoadError what="your sequences" message={sequences.error.message} onRetry={sequences.refetch} />
+      ) : !list ? (
         <Center h={200}>
           <Loader size="sm" aria-label="Loading sequences" />
         </Center>
@@ -61,11 +64,11 @@ export function SequencesScreen() {
           </EmptyState>
         </Card>
       ) : (
-        <ScrollArea type="auto">
-          <Table highlightOnHover verticalSpacing="sm" miw={980} aria-label="Sequences">
+        <ScrollArea type="auto" offsetScrollbars="present">
+          <Table highlightOnHover verticalSpacing="sm" miw={940} aria-label="Sequences" className="sticky-first-column nowrap-header">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Sequence</Table.Th>
+                <Table.Th miw={200}>Sequence</Table.Th>
                 <Table.Th ta="right">Contacts</Table.Th>
                 {COUNT_COLUMNS.map(([, label]) => (
                   <Table.Th key={label} ta="right">

@@ -133,7 +133,11 @@ export function ConnectionPanel() {
               Jobs
             </Title>
             <Text size="sm" c="dimmed">
-              {jobs.data ? `${plural(jobs.data.length, 'job')} cached (${jobs.data.filter((j) => j.isOpen).length} open).` : 'Loading…'} Sequences pick their job from this list.
+              {!jobs.data
+                ? 'Loading…'
+                : jobs.data.length === 0
+                  ? `No jobs cached yet. ${connection?.connected ? 'Refresh to load them from Recruiterflow.' : 'Connect (or use the Sandbox) to load them.'}`
+                  : `${plural(jobs.data.length, 'job')} cached (${jobs.data.filter((j) => j.isOpen).length} open). Sequences pick their job from this list.`}
             </Text>
           </div>
           <Button variant="default" loading={pending === 'jobs'} disabled={!connection?.connected} onClick={() => void act('jobs', async () => {

@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { jobOptions } from '../../lib/jobs';
 import { SYNC_AS_LABELS, SYNC_MODE_LABELS } from '../../lib/labels';
+import { LoadError } from '../../components/LoadError';
 
 type Draft = Pick<Settings, 'syncMode' | 'syncAs' | 'dedup' | 'defaultJobId' | 'reviewBeforeSync'>;
 
@@ -23,6 +24,7 @@ export function DefaultsPanel() {
     }
   }, [settings.data]);
 
+  if (!settings.data && settings.error) return <LoadError what="your settings" message={settings.error.message} onRetry={settings.refetch} />;
   if (!draft || !settings.data) return <Center h={200}><Loader size="sm" aria-label="Loading settings" /></Center>;
   const s = settings.data;
   const dirty = (Object.keys(draft) as (keyof Draft)[]).some((k) => draft[k] !== s[k]);
@@ -56,7 +58,11 @@ export function DefaultsPanel() {
           />
           <Select
             label="Default job"
-            description="Candidates are added to this job unless their sequence picks another. Open jobs first."
+            description={
+              jobs.data && jobs.data.length === 0
+                ? 'No Recruiterflow jobs are cached yet: connect in the Recruiterflow connection tab to pick one.'
+                : 'Candidates are added to this job unless their sequence picks another. Open jobs first.'
+            }
             allowDeselect={false}
             searchable
             value={draft.defaultJobId == null ? 'none' : String(draft.defaultJobId)}

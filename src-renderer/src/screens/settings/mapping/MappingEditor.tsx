@@ -13,6 +13,7 @@ import { MappingPreview } from './MappingPreview';
 import { RuleRow } from './RuleRow';
 import { ruleIssues } from './ruleIssues';
 import { buildTargetIndex, targetSelectData } from './targets';
+import { LoadError } from '../../../components/LoadError';
 
 export function MappingEditor() {
   const catalog = useApiQuery('mapping:catalog', {}, { refetchOn: ['data:changed'] });
@@ -43,6 +44,10 @@ export function MappingEditor() {
     ].filter((g) => g.items.length);
   }, [catalog.data]);
 
+  const failed = catalog.error ?? mapping.error;
+  if ((!catalog.data || !mapping.data) && failed) {
+    return <LoadError what="the field mapping" message={failed.message} onRetry={() => { catalog.refetch(); mapping.refetch(); }} />;
+  }
   if (!rules || !catalog.data || !mapping.data) return <Center h={200}><Loader size="sm" aria-label="Loading the mapping" /></Center>;
 
   const complete = rules.filter((r) => r.source && r.target);

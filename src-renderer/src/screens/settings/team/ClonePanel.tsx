@@ -41,7 +41,11 @@ export function ClonePanel({ me, users }: { me: User | undefined; users: User[] 
           Copies your Recruiterflow integration settings (sync mode, sync as, deduplication, default job and field mapping) to
           teammates who use Recruiterflow. Your API key is never copied.
         </Text>
-        {!allowed ? (
+        {allowed && teammates.length === 0 ? (
+          <Alert role="note" color="gray" variant="light">
+            No teammates yet. Add one above, then clone your settings to them.
+          </Alert>
+        ) : !allowed ? (
           <Alert role="note" color="gray" variant="light">
             Only owners and managers can clone settings{me ? `; you are a ${me.role}` : ''}.
           </Alert>

@@ -6,6 +6,7 @@ import { IconPlus } from '../../../components/Icons';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { AddTeammateModal } from './AddTeammateModal';
 import { ClonePanel } from './ClonePanel';
+import { LoadError } from '../../../components/LoadError';
 
 const ROLE_COLOR = { owner: 'grape', manager: 'indigo', member: 'gray' } as const;
 const INTEGRATION_LABEL = { recruiterflow: 'Recruiterflow', other: 'Other ATS', none: 'None' } as const;
@@ -13,6 +14,7 @@ const INTEGRATION_LABEL = { recruiterflow: 'Recruiterflow', other: 'Other ATS', 
 export function TeamPanel() {
   const users = useApiQuery('users:list', {}, { refetchOn: ['data:changed', 'connection:changed'] });
   const [addOpened, add] = useDisclosure(false);
+  if (!users.data && users.error) return <LoadError what="your team" message={users.error.message} onRetry={users.refetch} />;
   if (!users.data) return <Center h={200}><Loader size="sm" aria-label="Loading the team" /></Center>;
   const me = users.data.find((u) => u.current);
 
@@ -32,7 +34,7 @@ export function TeamPanel() {
             Add teammate
           </Button>
         </Group>
-        <ScrollArea type="auto">
+        <ScrollArea type="auto" offsetScrollbars="present">
           <Table verticalSpacing="xs" miw={700} aria-label="Teammates">
             <Table.Thead>
               <Table.Tr>
