@@ -1,17 +1,33 @@
 // The sync engine: claims due queue items, checks Recruiterflow before every create, creates or links,
 // assigns jobs, and records each outcome. HTTP never runs inside a transaction.
-import { hostname } from 'node:os';
-import type { CustomFieldDef, MappingRule, SyncCounts } from '../../src-shared/domain';
+//
+// What happens to each kind of failure:
+// - unauthorized (401, or no key received): the whole queue pauses (meta sync.pausedReason =
+//   invalid_key); the item is given back untouched and stays queued until the recruiter reconnects.
+// - network (refused, reset, dropped, timed out): one shared probe asks whether Recruiterflow is
+//   reachable at all. If not, we are offline: the item is given back untouched (no attempt counted),
+//   the connection shows unreachable and the drain waits (with --wait) or stops; nothing is lost and
+//   the queue drains when it is back. If the probe answers, the failure was this request's: as below.
+// - rate_limited (429): retried in place a few times behind the pacer (Retry-After holds every request
+//   back), then the item backs off like a server error.
+// - server (5xx, 408, a 409 whose record is not searchable yet), bad_response (HTML or garbage on a
+//   200: a maintenance page; the create may have happened) and unexpected errors: exponential backoff
+//   with jitter, Retry-After honoured, `retrying`; after maxAttempts `failed` with the last message.
+// - invalid_data, not_found and other 4xx: `failed` at once with Recruiterflow's message (a custom
+//   field's name and value included). Values the cached field definitions reject fail before sending.
+import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { activeConnection, setConnectionStatus } from '../domain/connection';
+import { activeConnection, connectionOf, setConnectionStatus } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { getMeta, setMeta } from '../domain/meta';
 import { logEvent } from '../domain/syncLog';
-import { RecruiterflowError, type Prospect, type RecruiterflowClient } from '../recruiterflow';
-import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { leaseOwnerId, reclaimOrphans } from './leases';
 import {
+  clearCreateStarted,
   markCreateStarted,
   recordFailed,
   recordFlagged,
@@ -24,6 +40,9 @@ import {
 import { Pacer } from './pacer';
 import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims } from './queue';
+import { stateCounts } from './status';
+
+export { leaseOwnerId, reclaimOrphans } from './leases';
 
 export interface EngineOptions {
   concurrency?: number;
@@ -33,6 +52,10 @@ export interface EngineOptions {
   timeoutMs?: number;
   /** In-process retries of a 429 before the item itself backs off. */
   rateLimitRetries?: number;
+  /** While offline, how often a draining engine asks whether Recruiterflow is back. */
+  offlineProbeMs?: number;
+  /** Batches in progress at once (the pacer's concurrency and rate still hold for all of them). */
+  pipelines?: number;
 }
 
 export interface RunProgress {
@@ -42,6 +65,35 @@ export interface RunProgress {
 }
 
 export const PAUSE_KEY = 'sync.pausedReason';
+
+/** The client's own timeout: only a backstop, the engine times each request from when it is sent. */
+const CLIENT_BACKSTOP_MS = 24 * 60 * 60_000;
+/** Tries of the batched lookup (a read, safe to repeat) before its items back off. */
+const LOOKUP_TRIES = 3;
+
+/**
+ * One request, answer body included, within `timeoutMs` from now. The body is read here so a server
+ * that stalls mid-answer is timed out too; Recruiterflow's answers are small JSON documents.
+ */
+async function fetchWithin(
+  base: typeof fetch,
+  input: Parameters<typeof fetch>[0],
+  init: Parameters<typeof fetch>[1],
+  timeoutMs: number,
+): Promise<Response> {
+  const timer = new AbortController();
+  const handle = setTimeout(() => timer.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  try {
+    const signal = init?.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
+    const res = await base(input, { ...init, signal });
+    const body = await res.arrayBuffer();
+    return new Response(res.status === 204 || res.status === 304 ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  } catch (error) {
+    throw timer.signal.aborted ? timer.signal.reason : error;
+  } finally {
+    clearTimeout(handle);
+  }
+}
 
 interface LoadedItem extends WorkItem {
   contact: ContactSource;
@@ -54,37 +106,26 @@ interface LoadedItem extends WorkItem {
 
 type Outcome = 'created' | 'linked' | 'failed' | 'retrying' | 'flagged' | 'released';
 
-/** One process's identity in leases: host and pid let a restart reclaim the leases of a dead process. */
-export function leaseOwnerId(random: () => number): string {
-  return `${hostname()}:${process.pid}:${Math.floor(random() * 1e9).toString(36)}`;
+interface Claimed {
+  queueId: number;
+  enrollmentId: number;
+  attempts: number;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Items leased by a process of this machine that no longer exists are due again at once. */
-export function reclaimOrphans(ctx: Ctx): number {
-  const rows = ctx.sqlite.prepare("select distinct lease_owner as owner from sync_queue where state = 'in_flight' and lease_owner is not null").all() as { owner: string }[];
-  const host = hostname();
-  let reclaimed = 0;
-  for (const { owner } of rows) {
-    const [ownerHost, pid] = owner.split(':');
-    if (ownerHost === host && pid !== undefined && !isAlive(Number(pid))) reclaimed += releaseClaims(ctx, owner);
-  }
-  return reclaimed;
+interface LocalLink {
+  id: number;
+  type: SyncAs;
+  created: number;
 }
 
 export class SyncEngine {
   readonly owner: string;
   private readonly options: Required<EngineOptions>;
-  private pacer: Pacer;
+  private readonly pacer: Pacer;
   private stopping = false;
+  /** A probe found Recruiterflow unreachable: give work back instead of spending attempts. */
+  private offline = false;
+  private probe: { at: number; result: Promise<boolean> } | null = null;
 
   constructor(
     private readonly ctx: Ctx,
@@ -98,6 +139,8 @@ export class SyncEngine {
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       timeoutMs: options.timeoutMs ?? 15_000,
       rateLimitRetries: options.rateLimitRetries ?? 3,
+      offlineProbeMs: options.offlineProbeMs ?? 5_000,
+      pipelines: Math.max(1, options.pipelines ?? 2),
     };
     this.pacer = new Pacer({ concurrency: this.options.concurrency, clock: ctx.clock });
   }
@@ -117,13 +160,18 @@ export class SyncEngine {
 
   /**
    * Processes due items until none is due (or stop()). With `waitMs`, also waits for items in backoff
-   * that come due within that time. Throws not_connected without a connection.
+   * that come due within that time, and for Recruiterflow to come back when it is unreachable.
+   * Throws not_connected without a connection.
    */
   async drain(opts: { waitMs?: number; onProgress?: (p: RunProgress) => void; sleep?: (ms: number) => Promise<void> } = {}): Promise<SyncCounts> {
     const ctx = this.ctx;
-    const connection = activeConnection(ctx, undefined, { fetch: this.pacedFetch(), timeoutMs: this.options.timeoutMs });
+    // The per-request timeout runs in pacedFetch once the pacer lets the request go: time spent waiting
+    // for a slot (or behind a Retry-After) must never count. The client's own clock is only a backstop.
+    const connection = activeConnection(ctx, undefined, { fetch: this.pacedFetch(), timeoutMs: CLIENT_BACKSTOP_MS });
     if (!connection) throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key KEY`)');
     this.stopping = false;
+    this.offline = false;
+    this.probe = null;
     reclaimOrphans(ctx);
     const client = connection.client;
     const counts: SyncCounts = { created: 0, linked: 0, jobsAssigned: 0, failed: 0, retrying: 0, pending: 0 };
@@ -132,29 +180,44 @@ export class SyncEngine {
     let done = 0;
     const startTotal = queueCounts(ctx);
     const total = startTotal.due + startTotal.backoff;
-    while (!this.stopping && this.pausedReason() === null) {
-      const batch = claimDue(ctx, this.owner, this.options.batchSize, this.options.leaseMs);
-      if (batch.length === 0) {
-        const next = this.nextDueAt();
-        if (next === null || next > deadline) break;
-        await sleep(Math.max(10, next - ctx.clock.now()));
-        continue;
+    // Batch loops side by side: while one waits for the slowest item of its batch (a timeout, a
+    // Retry-After), the other keeps the pacer busy. Leases keep their claims apart.
+    const loop = async () => {
+      while (!this.stopping && this.pausedReason() === null) {
+        if (this.offline) {
+          const left = deadline - ctx.clock.now();
+          if (left <= 0) break;
+          await sleep(Math.min(this.options.offlineProbeMs, left));
+          this.probe = null;
+          if (!(await this.unreachable(client))) this.backOnline(connection.userId);
+          continue;
+        }
+        const batch = claimDue(ctx, this.owner, this.options.batchSize, this.options.leaseMs);
+        if (batch.length === 0) {
+          const next = this.nextDueAt();
+          if (next === null || next > deadline) break;
+          await sleep(Math.max(10, next - ctx.clock.now()));
+          continue;
+        }
+        const claimed = batch.map((b) => ({ queueId: b.id, enrollmentId: b.enrollmentId, attempts: b.attempts }));
+        const outcomes = await this.processBatch(client, connection.baseUrl, claimed, counts);
+        for (const outcome of outcomes) {
+          if (outcome === 'created') counts.created += 1;
+          else if (outcome === 'linked') counts.linked += 1;
+          else if (outcome === 'failed') counts.failed += 1;
+        }
+        if (outcomes.some((o) => o === 'created' || o === 'linked' || o === 'flagged')) this.markReachable(connection.userId);
+        done += outcomes.filter((o) => o !== 'released').length;
+        ctx.events.emit('queue:changed', { reason: 'sync' });
+        ctx.events.emit('data:changed', { what: 'sequences' });
+        opts.onProgress?.({ done, total: Math.max(total, done), counts: { ...counts } });
       }
-      const outcomes = await this.processBatch(client, connection.baseUrl, batch.map((b) => ({ queueId: b.id, enrollmentId: b.enrollmentId, attempts: b.attempts })), counts);
-      for (const outcome of outcomes) {
-        if (outcome === 'created') counts.created += 1;
-        else if (outcome === 'linked') counts.linked += 1;
-        else if (outcome === 'failed') counts.failed += 1;
-      }
-      done += outcomes.filter((o) => o !== 'released').length;
-      ctx.events.emit('queue:changed', { reason: 'sync' });
-      ctx.events.emit('data:changed', { what: 'sequences' });
-      opts.onProgress?.({ done, total: Math.max(total, done), counts: { ...counts } });
-      if (outcomes.includes('released')) break;
-    }
-    const left = queueCounts(ctx);
-    counts.retrying = (ctx.sqlite.prepare("select count(*) from enrollments where state = 'retrying'").pluck().get() as number) ?? 0;
-    counts.pending = left.pending;
+    };
+    await Promise.all(Array.from({ length: this.options.pipelines }, loop));
+    // What is left, as the recruiter sees it: enrollments backing off, and enrollments still queued.
+    const states = stateCounts(ctx);
+    counts.retrying = states.retrying;
+    counts.pending = states.queued;
     return counts;
   }
 
@@ -165,11 +228,12 @@ export class SyncEngine {
 
   private pacedFetch(): typeof fetch {
     const base = this.ctx.fetch;
+    const timeoutMs = this.options.timeoutMs;
     return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-      this.pacer.run(() => base(input, init), (res) => res.status)) as typeof fetch;
+      this.pacer.run(() => fetchWithin(base, input, init, timeoutMs), (res) => res.status)) as typeof fetch;
   }
 
-  private load(items: WorkItem[] | { queueId: number; enrollmentId: number; attempts: number }[]): LoadedItem[] {
+  private load(items: Claimed[]): LoadedItem[] {
     const stmt = this.ctx.sqlite.prepare(
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
@@ -185,7 +249,7 @@ export class SyncEngine {
           enrollmentId: item.enrollmentId,
           attempts: item.attempts,
           email: String(row.email),
-          syncAs: row.syncAs as 'candidate' | 'contact',
+          syncAs: row.syncAs as SyncAs,
           jobId: (row.jobId as number | null) ?? null,
           userId: row.userId as number,
           contact: row,
@@ -199,14 +263,18 @@ export class SyncEngine {
     });
   }
 
-  private async processBatch(
-    client: RecruiterflowClient,
-    baseUrl: string,
-    claimed: { queueId: number; enrollmentId: number; attempts: number }[],
-    counts: SyncCounts,
-  ): Promise<Outcome[]> {
+  private localLink(baseUrl: string, email: string): LocalLink | undefined {
+    return this.ctx.sqlite.prepare('select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ?').get(baseUrl, email) as
+      | LocalLink
+      | undefined;
+  }
+
+  private async processBatch(client: RecruiterflowClient, baseUrl: string, claimed: Claimed[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
     const items = this.load(claimed);
+    // Items the loader could not find (removed meanwhile) leave the queue.
+    const loadedIds = new Set(items.map((i) => i.queueId));
+    for (const c of claimed) if (!loadedIds.has(c.queueId)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.queueId);
     const customFields = cachedCustomFields(ctx);
     const rulesCache = new Map<string, MappingRule[]>();
     const rules = (item: LoadedItem) => {
@@ -215,15 +283,14 @@ export class SyncEngine {
       return rulesCache.get(key)!;
     };
 
-    // Check before create: one batched lookup for every email without a local link.
-    const linkOf = ctx.sqlite.prepare('select rf_id as id, rf_type as type from rf_links where base_url = ? and email = ?');
-    const unlinked = [...new Set(items.filter((i) => !linkOf.get(baseUrl, i.email)).map((i) => i.email))];
+    // Check before create: one batched lookup (candidates and contacts) for every email without a local link.
+    const unlinked = [...new Set(items.filter((i) => !this.localLink(baseUrl, i.email)).map((i) => i.email))];
     let found = new Map<string, Prospect>();
     if (unlinked.length > 0) {
       try {
-        found = await this.withRateLimitRetries(() => client.findByEmails(unlinked));
+        found = await this.lookup(client, unlinked);
       } catch (error) {
-        return this.failBatch(items, error, baseUrl);
+        return this.failBatch(client, items, error, baseUrl);
       }
     }
 
@@ -237,7 +304,7 @@ export class SyncEngine {
       while (cursor < groups.length) {
         const group = groups[cursor++]!;
         for (const item of group) {
-          if (this.pausedReason() !== null) {
+          if (this.stopping || this.offline || this.pausedReason() !== null) {
             releaseClaims(ctx, this.owner, [item.queueId]);
             outcomes.push('released');
             continue;
@@ -247,9 +314,6 @@ export class SyncEngine {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, groups.length) }, worker));
-    // Items the loader could not find (removed meanwhile) leave the queue.
-    const loadedIds = new Set(items.map((i) => i.queueId));
-    for (const c of claimed) if (!loadedIds.has(c.queueId)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.queueId);
     return outcomes;
   }
 
@@ -263,55 +327,76 @@ export class SyncEngine {
     counts: SyncCounts,
   ): Promise<Outcome> {
     const ctx = this.ctx;
-    const payload = buildPayload(item.contact, rules, item.syncAs, customFields);
+    // Dedup on and the add-time check could not run: a record that existed before us waits for the recruiter.
+    const needsReview = item.capDedup && !item.dedupChecked && !item.dedupCleared && !item.createStarted;
     try {
-      const local = ctx.sqlite.prepare('select rf_id as id, rf_type as type from rf_links where base_url = ? and email = ?').get(baseUrl, item.email) as
-        | { id: number; type: 'candidate' | 'contact' }
-        | undefined;
+      const local = this.localLink(baseUrl, item.email);
       let rfId: number;
+      let rfType: SyncAs;
       let how: 'created' | 'linked';
       if (local) {
+        if (needsReview && local.created === 0) {
+          recordFlagged(ctx, item, local.id);
+          return 'flagged';
+        }
         rfId = local.id;
-        how = 'linked';
+        rfType = local.type;
+        // Our create went through on an earlier attempt that ended before the outcome was recorded.
+        how = local.created === 1 && item.createStarted ? 'created' : 'linked';
       } else if (found) {
-        // Dedup on, and the add-time check could not run: the recruiter decides, unless the record is ours.
-        if (item.capDedup && !item.dedupChecked && !item.dedupCleared && !item.createStarted) {
+        if (needsReview) {
           recordFlagged(ctx, item, found.id);
           return 'flagged';
         }
         rfId = found.id;
+        rfType = found.type;
         how = item.createStarted ? 'created' : 'linked';
-        recordLink(ctx, baseUrl, item, rfId, found.type, item.createStarted);
+        recordLink(ctx, baseUrl, item, rfId, rfType, item.createStarted);
       } else {
+        const payload = buildPayload(item.contact, rules, item.syncAs, customFields);
         if (payload.problems.length > 0) {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
           return 'failed';
         }
-        ({ rfId, how } = await this.create(client, baseUrl, item, payload.body));
+        const made = await this.create(client, baseUrl, item, payload.body, needsReview);
+        if (made === 'flagged') return 'flagged';
+        ({ rfId, rfType, how } = made);
       }
-      if (item.syncAs === 'candidate' && item.jobId !== null) {
+      if (item.jobId !== null && rfType === 'candidate') {
         const assigned = ctx.sqlite.prepare('select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
         if (!assigned) {
           await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
           recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
           counts.jobsAssigned += 1;
         }
+      } else if (item.jobId !== null && item.syncAs === 'candidate') {
+        // Linked to an existing Recruiterflow contact: contacts are not assigned to jobs.
+        logEvent(ctx, 'warn', 'sync.job_skipped', `${item.email} is a Recruiterflow contact (#${rfId}); contacts cannot be added to job #${item.jobId}`, item);
       }
       recordSynced(ctx, item, rfId, how);
       return how;
     } catch (error) {
-      return this.recordError(item, error, baseUrl);
+      return this.recordError(client, item, error, baseUrl);
     }
   }
 
   /** Creates the record; a 409 means it exists after all (e.g. a lagging search index): look up and link. */
-  private async create(client: RecruiterflowClient, baseUrl: string, item: LoadedItem, body: Parameters<RecruiterflowClient['addCandidate']>[0]): Promise<{ rfId: number; how: 'created' | 'linked' }> {
+  private async create(
+    client: RecruiterflowClient,
+    baseUrl: string,
+    item: LoadedItem,
+    body: ProspectInput,
+    needsReview: boolean,
+  ): Promise<{ rfId: number; rfType: SyncAs; how: 'created' | 'linked' } | 'flagged'> {
     markCreateStarted(this.ctx, item);
     try {
       const rfId = await this.withRateLimitRetries(() => (item.syncAs === 'candidate' ? client.addCandidate(body) : client.addContact(body)));
       recordLink(this.ctx, baseUrl, item, rfId, item.syncAs, true);
-      return { rfId, how: 'created' };
+      return { rfId, rfType: item.syncAs, how: 'created' };
     } catch (error) {
+      // A 4xx answer means this create did not happen; with no earlier attempt, no record is ours.
+      const refused = error instanceof RecruiterflowError && !error.retryable && error.kind !== 'bad_response';
+      if (refused && !item.createStarted) clearCreateStarted(this.ctx, item);
       if (!(error instanceof RecruiterflowError) || error.kind !== 'conflict') throw error;
       const again = await this.withRateLimitRetries(() => client.findByEmails([item.email]));
       const existing = again.get(item.email);
@@ -319,8 +404,30 @@ export class SyncEngine {
         // The conflict may be on the phone, or the index has not caught up: retry later, never create twice.
         throw new RecruiterflowError('server', `Recruiterflow reports a conflict (${error.message}) but the record is not found yet`, { status: 409 });
       }
+      if (needsReview) {
+        recordFlagged(this.ctx, item, existing.id);
+        return 'flagged';
+      }
       recordLink(this.ctx, baseUrl, item, existing.id, existing.type, item.createStarted);
-      return { rfId: existing.id, how: item.createStarted ? 'created' : 'linked' };
+      return { rfId: existing.id, rfType: existing.type, how: item.createStarted ? 'created' : 'linked' };
+    }
+  }
+
+  /**
+   * The batched check-before-create. It is a read, so a transient failure is retried here a couple of
+   * times before every item of the batch has to back off (which would spend an attempt of each).
+   */
+  private async lookup(client: RecruiterflowClient, emails: string[]): Promise<Map<string, Prospect>> {
+    for (let tried = 1; ; tried += 1) {
+      try {
+        return await this.withRateLimitRetries(() => client.findByEmails(emails));
+      } catch (error) {
+        const transient = error instanceof RecruiterflowError && (error.retryable || error.kind === 'bad_response');
+        if (!transient || tried >= LOOKUP_TRIES || this.stopping) throw error;
+        if (error.kind === 'network' && (await this.unreachable(client))) throw error;
+        const delay = backoffDelay(this.options.backoff, tried, this.ctx.random, error.retryAfterMs);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5_000)));
+      }
     }
   }
 
@@ -330,12 +437,44 @@ export class SyncEngine {
         return await call();
       } catch (error) {
         if (!(error instanceof RecruiterflowError) || error.kind !== 'rate_limited' || attempt >= this.options.rateLimitRetries) throw error;
-        if (error.retryAfterMs !== null) this.pacer.blockFor(error.retryAfterMs);
+        if (error.retryAfterMs !== null) await this.pacer.honourRetryAfter(error.retryAfterMs);
       }
     }
   }
 
-  private recordError(item: LoadedItem, error: unknown, baseUrl: string): Outcome {
+  /** Is Recruiterflow unreachable as a whole (not just one request)? One probe shared for a second. */
+  private unreachable(client: RecruiterflowClient): Promise<boolean> {
+    const now = this.ctx.clock.now();
+    if (!this.probe || now - this.probe.at > 1_000) {
+      const result = client.ping().then(
+        () => false,
+        (error: unknown) => error instanceof RecruiterflowError && error.kind === 'network',
+      );
+      this.probe = { at: now, result };
+    }
+    return this.probe.result;
+  }
+
+  private goOffline(userId: number, reason: string): void {
+    if (this.offline) return;
+    this.offline = true;
+    const before = connectionOf(this.ctx, userId)?.status;
+    setConnectionStatus(this.ctx, userId, 'unreachable');
+    if (before !== 'unreachable') logEvent(this.ctx, 'warn', 'connection.lost', `Recruiterflow cannot be reached (${reason}); work stays queued and drains when it is back`);
+  }
+
+  private backOnline(userId: number): void {
+    this.offline = false;
+    this.markReachable(userId);
+  }
+
+  private markReachable(userId: number): void {
+    if (connectionOf(this.ctx, userId)?.status !== 'unreachable') return;
+    setConnectionStatus(this.ctx, userId, 'connected');
+    logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
+  }
+
+  private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, baseUrl: string): Promise<Outcome> {
     const ctx = this.ctx;
     if (error instanceof RecruiterflowError) {
       if (error.kind === 'unauthorized') {
@@ -343,8 +482,12 @@ export class SyncEngine {
         releaseClaims(ctx, this.owner, [item.queueId]);
         return 'released';
       }
-      if (error.retryable) {
-        if (error.kind === 'network') setConnectionStatus(ctx, item.userId, 'unreachable');
+      if (error.kind === 'network' && (this.offline || (await this.unreachable(client)))) {
+        this.goOffline(item.userId, error.message);
+        releaseClaims(ctx, this.owner, [item.queueId]);
+        return 'released';
+      }
+      if (error.retryable || error.kind === 'bad_response') {
         return recordTransient(ctx, item, this.options.backoff, error.kind, error.message, error.retryAfterMs);
       }
       recordFailed(ctx, item, error.kind, error.message);
@@ -355,8 +498,10 @@ export class SyncEngine {
     return recordTransient(ctx, item, this.options.backoff, 'internal', message, null);
   }
 
-  private failBatch(items: LoadedItem[], error: unknown, baseUrl: string): Outcome[] {
-    return items.map((item) => this.recordError(item, error, baseUrl));
+  private async failBatch(client: RecruiterflowClient, items: LoadedItem[], error: unknown, baseUrl: string): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const item of items) outcomes.push(await this.recordError(client, item, error, baseUrl));
+    return outcomes;
   }
 
   /** An invalid key stops the whole queue until the recruiter reconnects. */

@@ -19,6 +19,11 @@ export function markCreateStarted(ctx: Ctx, item: WorkItem): void {
   ctx.sqlite.prepare('update enrollments set create_started_at = coalesce(create_started_at, ?) where id = ?').run(ctx.clock.now(), item.enrollmentId);
 }
 
+/** The create was refused outright (a 4xx) and no earlier attempt sent one: no record is ours. */
+export function clearCreateStarted(ctx: Ctx, item: WorkItem): void {
+  ctx.sqlite.prepare('update enrollments set create_started_at = null where id = ?').run(item.enrollmentId);
+}
+
 export function recordLink(ctx: Ctx, baseUrl: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
   ctx.sqlite
     .prepare(

@@ -18,11 +18,13 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
   const baseUrl = connectionOf(ctx, row.userId)?.baseUrl ?? null;
   const link = baseUrl
-    ? (ctx.sqlite.prepare('select rf_id as id from rf_links where base_url = ? and email = ?').get(baseUrl, row.email) as { id: number } | undefined)
+    ? (ctx.sqlite.prepare('select rf_id as id, rf_type as type from rf_links where base_url = ? and email = ?').get(baseUrl, row.email) as
+        | { id: number; type: 'candidate' | 'contact' }
+        | undefined)
     : undefined;
   const plan: PlannedRequest[] = [];
   if (link) {
-    plan.push({ method: 'GET', path: '(none)', body: null, note: `Already linked to Recruiterflow #${link.id}: nothing is created` });
+    plan.push({ method: 'GET', path: '(none)', body: null, note: `Already linked to Recruiterflow ${link.type} #${link.id}: nothing is created` });
   } else {
     plan.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
     plan.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
@@ -33,7 +35,12 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
       note: problems.length > 0 ? `Will not be sent: ${problems.join('; ')}` : `Only if neither search finds the email. ${create.note}`,
     });
   }
-  if (row.syncAs === 'candidate' && row.jobId !== null) {
+  // Contacts (the Recruiterflow object) are never assigned to jobs, also when the email links to one.
+  const alreadyOnJob =
+    link !== undefined &&
+    row.jobId !== null &&
+    ctx.sqlite.prepare('select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, link.id, row.jobId) !== undefined;
+  if (row.syncAs === 'candidate' && row.jobId !== null && (!link || link.type === 'candidate') && !alreadyOnJob) {
     plan.push({ ...planAddToJob(link?.id ?? '<new id>', row.jobId), note: `Assign to job #${row.jobId} (lands in Sourced)` });
   }
   return plan;

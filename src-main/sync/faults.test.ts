@@ -1,0 +1,65 @@
+// Rule 12 (faults): a few hundred contacts through a Recruiterflow that answers 5xx, 429 (with and
+// without Retry-After), HTML pages, drops connections, answers slower than the client waits, and whose
+// search lags behind its writes. Every contact must end synced, created exactly once, on its job.
+import { afterEach, describe, expect, it } from 'vitest';
+import { contactsCsv } from '../testing/fixtures';
+import { duplicateCreates, people, syncBackend, type SyncTest } from '../testing/syncFixtures';
+
+let t: SyncTest | null = null;
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
+
+const N = 300;
+const JOB = 101;
+
+describe('rule 12: sync under faults', () => {
+  it(`${N} contacts through 5xx, 429s, HTML pages, drops, timeouts and a lagging search end synced exactly once`, async () => {
+    t = await syncBackend({
+      csv: contactsCsv(N),
+      engine: { timeoutMs: 300, backoff: { baseMs: 20, capMs: 250, maxAttempts: 40 }, offlineProbeMs: 50 },
+    });
+    const seq = await t.call('sequences:create', { name: 'Stormy', jobId: JOB });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: people(N) });
+    t.sandbox.setFaults({
+      latencyMs: 2,
+      errorRate: 0.1,
+      errorStatuses: [500, 502, 503, 429],
+      retryAfterSeconds: null, // these 429s come without Retry-After...
+      failPaths: [{ path: 'candidate/add', status: 429, times: 1, headers: { 'Retry-After': '1' } }], // ...this one with it
+      htmlRate: 0.02,
+      dropRate: 0.03,
+      slowRate: 0.03,
+      slowMs: 1_000,
+      searchLagMs: 200,
+    });
+
+    const started = Date.now();
+    const counts = await t.call('sync:run', { wait: 60 });
+    const seconds = (Date.now() - started) / 1000;
+
+    const stats = t.sandbox.stats();
+    const statuses = stats.statuses;
+    const injected = ['500', '502', '503', '429'].reduce((n, s) => n + (statuses[s] ?? 0), 0) + (statuses.dropped ?? 0);
+    const retries = t.backend.ctx.sqlite.prepare("select message from sync_log where event = 'sync.retrying'").pluck().all() as string[];
+    const kinds = { timeouts: /timed out/, html: /HTML page/, drops: /UND_ERR|other side closed|socket/i, server: /server error/, conflicts: /conflict/ };
+    const byKind = Object.fromEntries(Object.entries(kinds).map(([k, re]) => [k, retries.filter((m) => re.test(m)).length]));
+    console.info(
+      `faults: ${N} contacts, ${stats.requests} requests in ${seconds.toFixed(1)} s; sandbox statuses ${JSON.stringify(statuses)}; ` +
+        `${injected} injected 5xx/429/drops; ${retries.length} item backoffs ${JSON.stringify(byKind)}; counts ${JSON.stringify(counts)}; ` +
+        `pacer ${JSON.stringify(t.backend.scheduler.engine.pacerStats())}`,
+    );
+
+    expect(counts).toMatchObject({ failed: 0, retrying: 0, pending: 0 });
+    expect(counts.created + counts.linked).toBe(N);
+    expect(counts.jobsAssigned).toBe(N);
+    expect(duplicateCreates(t.sandbox)).toEqual([]);
+    expect(t.sandbox.state.createLog).toHaveLength(N);
+    expect(new Set(t.sandbox.state.createLog.map((c) => c.email))).toEqual(new Set(people(N)));
+    for (const email of people(N)) expect(t.sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id)).toEqual([JOB]);
+    const status = await t.call('sync:status', {});
+    expect(status.states).toMatchObject({ synced: N, queued: 0, retrying: 0, failed: 0, flagged: 0 });
+    expect(injected).toBeGreaterThan(N / 5);
+  }, 60_000);
+});
