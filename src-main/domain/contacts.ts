@@ -40,7 +40,8 @@ export function listContacts(
   return { rows, total };
 }
 
-interface ContactDbRow {
+/** A contacts row as stored (the sync payload is built from the same shape). */
+export interface ContactDbRow {
   id: number;
   email: string;
   first_name: string;

@@ -1,19 +1,11 @@
 // What Flowbridge sends for one contact: the standard fields and the captured mapping version's rules,
 // with custom-field values formatted and checked against the cached definitions before anything is sent.
 import type { CustomFieldDef, MappingRule, SyncAs } from '../../src-shared/domain';
+import type { ContactDbRow } from '../domain/contacts';
 import { formatCustomFieldValue, type ProspectInput } from '../recruiterflow';
 
-export interface ContactSource {
-  email: string;
-  first_name: string;
-  last_name: string;
-  title: string;
-  company: string;
-  phone: string;
-  linkedin_url: string;
-  location: string;
-  extra: string;
-}
+/** The contact fields a payload is built from: a contacts row without its id. */
+export type ContactSource = Omit<ContactDbRow, 'id'>;
 
 export interface BuiltPayload {
   body: ProspectInput;
