@@ -17,15 +17,14 @@ function run(title, command, args) {
 run('committed migrations unchanged (scripts/check-migrations.mjs)', 'node', ['scripts/check-migrations.mjs']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+// Built first, so the unit tests also check the preload that ships (out/preload/index.cjs).
+run('build', 'npx', ['electron-vite', 'build']);
 run('unit and integration tests', 'npx', ['vitest', 'run']);
 
 const e2e = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
-if (e2e.length > 0) {
-  if (!chromiumPath()) {
-    process.stderr.write('✗ No Chromium for the browser tests: install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH).\n');
-    process.exit(1);
-  }
-  run('build', 'npx', ['electron-vite', 'build']);
+if (e2e.length > 0 && !chromiumPath()) {
+  process.stderr.write('✗ No Chromium for the browser tests: install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH).\n');
+  process.exit(1);
 }
 // After the build, so that what ships (out/) is scanned too.
 run('renderer security scan (scripts/security-scan.mjs, electronegativity)', 'node', ['scripts/security-scan.mjs']);
