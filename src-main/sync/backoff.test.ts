@@ -87,6 +87,12 @@ describe('rule 10: retries and errors', () => {
     expect(requestsTo(t.sandbox, 'contact/add')).toBe(3);
     const report = await t.call('errors:list', {});
     expect(report.rows.map((r) => [r.email, r.state, r.attempts])).toEqual([['person0@example.test', 'failed', 3]]);
+
+    // Recruiterflow recovered: "Retry" gives the enrollment a fresh attempt budget.
+    t.sandbox.setFaults({});
+    expect(await t.call('enrollments:retry', { ids: [failed.id] })).toEqual({ queued: 1 });
+    expect(await t.call('sync:run', {})).toMatchObject({ created: 1, failed: 0 });
+    expect(await enrollmentOf(t, 'person0@example.test', doomed.id)).toMatchObject({ state: 'synced', error: null });
   });
 
   it('invalid data fails at once, with Recruiterflow\'s message, and is not retried', async () => {

@@ -8,8 +8,8 @@
 //   reachable at all. If not, we are offline: the item is given back untouched (no attempt counted),
 //   the connection shows unreachable and the drain waits (with --wait) or stops; nothing is lost and
 //   the queue drains when it is back. If the probe answers, the failure was this request's: as below.
-// - rate_limited (429): retried in place a few times behind the pacer (Retry-After holds every request
-//   back), then the item backs off like a server error.
+// - rate_limited (429): retried in place a few times behind the pacer, which slows down (sync/pacer.ts);
+//   the refused request waits its Retry-After. Then the item backs off like a server error.
 // - server (5xx, 408, a 409 whose record is not searchable yet), bad_response (HTML or garbage on a
 //   200: a maintenance page; the create may have happened) and unexpected errors: exponential backoff
 //   with jitter, Retry-After honoured, `retrying`; after maxAttempts `failed` with the last message.
@@ -18,10 +18,10 @@
 import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { activeConnection, connectionOf, setConnectionStatus } from '../domain/connection';
+import { activeConnection } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
-import { getMeta, setMeta } from '../domain/meta';
+import { getMeta } from '../domain/meta';
 import { logEvent } from '../domain/syncLog';
 import { RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -37,7 +37,9 @@ import {
   recordTransient,
   type WorkItem,
 } from './outcomes';
+import { Connectivity, PAUSE_KEY } from './connectivity';
 import { Pacer } from './pacer';
+import { pacedFetch } from './transport';
 import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims } from './queue';
 import { stateCounts } from './status';
@@ -64,36 +66,12 @@ export interface RunProgress {
   counts: SyncCounts;
 }
 
-export const PAUSE_KEY = 'sync.pausedReason';
+export { PAUSE_KEY } from './connectivity';
 
 /** The client's own timeout: only a backstop, the engine times each request from when it is sent. */
 const CLIENT_BACKSTOP_MS = 24 * 60 * 60_000;
 /** Tries of the batched lookup (a read, safe to repeat) before its items back off. */
 const LOOKUP_TRIES = 3;
-
-/**
- * One request, answer body included, within `timeoutMs` from now. The body is read here so a server
- * that stalls mid-answer is timed out too; Recruiterflow's answers are small JSON documents.
- */
-async function fetchWithin(
-  base: typeof fetch,
-  input: Parameters<typeof fetch>[0],
-  init: Parameters<typeof fetch>[1],
-  timeoutMs: number,
-): Promise<Response> {
-  const timer = new AbortController();
-  const handle = setTimeout(() => timer.abort(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  try {
-    const signal = init?.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
-    const res = await base(input, { ...init, signal });
-    const body = await res.arrayBuffer();
-    return new Response(res.status === 204 || res.status === 304 ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
-  } catch (error) {
-    throw timer.signal.aborted ? timer.signal.reason : error;
-  } finally {
-    clearTimeout(handle);
-  }
-}
 
 interface LoadedItem extends WorkItem {
   contact: ContactSource;
@@ -123,9 +101,7 @@ export class SyncEngine {
   private readonly options: Required<EngineOptions>;
   private readonly pacer: Pacer;
   private stopping = false;
-  /** A probe found Recruiterflow unreachable: give work back instead of spending attempts. */
-  private offline = false;
-  private probe: { at: number; result: Promise<boolean> } | null = null;
+  private readonly link: Connectivity;
 
   constructor(
     private readonly ctx: Ctx,
@@ -143,6 +119,7 @@ export class SyncEngine {
       pipelines: Math.max(1, options.pipelines ?? 2),
     };
     this.pacer = new Pacer({ concurrency: this.options.concurrency, clock: ctx.clock });
+    this.link = new Connectivity(ctx);
   }
 
   pausedReason(): string | null {
@@ -170,8 +147,7 @@ export class SyncEngine {
     const connection = activeConnection(ctx, undefined, { fetch: this.pacedFetch(), timeoutMs: CLIENT_BACKSTOP_MS });
     if (!connection) throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key KEY`)');
     this.stopping = false;
-    this.offline = false;
-    this.probe = null;
+    this.link.reset();
     reclaimOrphans(ctx);
     const client = connection.client;
     const counts: SyncCounts = { created: 0, linked: 0, jobsAssigned: 0, failed: 0, retrying: 0, pending: 0 };
@@ -184,12 +160,11 @@ export class SyncEngine {
     // Retry-After), the other keeps the pacer busy. Leases keep their claims apart.
     const loop = async () => {
       while (!this.stopping && this.pausedReason() === null) {
-        if (this.offline) {
+        if (this.link.offline) {
           const left = deadline - ctx.clock.now();
           if (left <= 0) break;
           await sleep(Math.min(this.options.offlineProbeMs, left));
-          this.probe = null;
-          if (!(await this.unreachable(client))) this.backOnline(connection.userId);
+          await this.link.recheck(client, connection.userId);
           continue;
         }
         const batch = claimDue(ctx, this.owner, this.options.batchSize, this.options.leaseMs);
@@ -206,7 +181,7 @@ export class SyncEngine {
           else if (outcome === 'linked') counts.linked += 1;
           else if (outcome === 'failed') counts.failed += 1;
         }
-        if (outcomes.some((o) => o === 'created' || o === 'linked' || o === 'flagged')) this.markReachable(connection.userId);
+        if (outcomes.some((o) => o === 'created' || o === 'linked' || o === 'flagged')) this.link.markReachable(connection.userId);
         done += outcomes.filter((o) => o !== 'released').length;
         ctx.events.emit('queue:changed', { reason: 'sync' });
         ctx.events.emit('data:changed', { what: 'sequences' });
@@ -227,10 +202,7 @@ export class SyncEngine {
   }
 
   private pacedFetch(): typeof fetch {
-    const base = this.ctx.fetch;
-    const timeoutMs = this.options.timeoutMs;
-    return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-      this.pacer.run(() => fetchWithin(base, input, init, timeoutMs), (res) => res.status)) as typeof fetch;
+    return pacedFetch(this.pacer, this.ctx.fetch, this.options.timeoutMs);
   }
 
   private load(items: Claimed[]): LoadedItem[] {
@@ -304,7 +276,7 @@ export class SyncEngine {
       while (cursor < groups.length) {
         const group = groups[cursor++]!;
         for (const item of group) {
-          if (this.stopping || this.offline || this.pausedReason() !== null) {
+          if (this.stopping || this.link.offline || this.pausedReason() !== null) {
             releaseClaims(ctx, this.owner, [item.queueId]);
             outcomes.push('released');
             continue;
@@ -424,7 +396,7 @@ export class SyncEngine {
       } catch (error) {
         const transient = error instanceof RecruiterflowError && (error.retryable || error.kind === 'bad_response');
         if (!transient || tried >= LOOKUP_TRIES || this.stopping) throw error;
-        if (error.kind === 'network' && (await this.unreachable(client))) throw error;
+        if (error.kind === 'network' && (await this.link.unreachable(client))) throw error;
         const delay = backoffDelay(this.options.backoff, tried, this.ctx.random, error.retryAfterMs);
         await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5_000)));
       }
@@ -442,48 +414,16 @@ export class SyncEngine {
     }
   }
 
-  /** Is Recruiterflow unreachable as a whole (not just one request)? One probe shared for a second. */
-  private unreachable(client: RecruiterflowClient): Promise<boolean> {
-    const now = this.ctx.clock.now();
-    if (!this.probe || now - this.probe.at > 1_000) {
-      const result = client.ping().then(
-        () => false,
-        (error: unknown) => error instanceof RecruiterflowError && error.kind === 'network',
-      );
-      this.probe = { at: now, result };
-    }
-    return this.probe.result;
-  }
-
-  private goOffline(userId: number, reason: string): void {
-    if (this.offline) return;
-    this.offline = true;
-    const before = connectionOf(this.ctx, userId)?.status;
-    setConnectionStatus(this.ctx, userId, 'unreachable');
-    if (before !== 'unreachable') logEvent(this.ctx, 'warn', 'connection.lost', `Recruiterflow cannot be reached (${reason}); work stays queued and drains when it is back`);
-  }
-
-  private backOnline(userId: number): void {
-    this.offline = false;
-    this.markReachable(userId);
-  }
-
-  private markReachable(userId: number): void {
-    if (connectionOf(this.ctx, userId)?.status !== 'unreachable') return;
-    setConnectionStatus(this.ctx, userId, 'connected');
-    logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
-  }
-
   private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, baseUrl: string): Promise<Outcome> {
     const ctx = this.ctx;
     if (error instanceof RecruiterflowError) {
       if (error.kind === 'unauthorized') {
-        this.pauseForKey(item.userId);
+        this.link.pauseForKey(item.userId);
         releaseClaims(ctx, this.owner, [item.queueId]);
         return 'released';
       }
-      if (error.kind === 'network' && (this.offline || (await this.unreachable(client)))) {
-        this.goOffline(item.userId, error.message);
+      if (error.kind === 'network' && (this.link.offline || (await this.link.unreachable(client)))) {
+        this.link.goOffline(item.userId, error.message);
         releaseClaims(ctx, this.owner, [item.queueId]);
         return 'released';
       }
@@ -502,15 +442,5 @@ export class SyncEngine {
     const outcomes: Outcome[] = [];
     for (const item of items) outcomes.push(await this.recordError(client, item, error, baseUrl));
     return outcomes;
-  }
-
-  /** An invalid key stops the whole queue until the recruiter reconnects. */
-  private pauseForKey(userId: number): void {
-    const ctx = this.ctx;
-    if (getMeta(ctx, PAUSE_KEY) === 'invalid_key') return;
-    setMeta(ctx, PAUSE_KEY, 'invalid_key');
-    setConnectionStatus(ctx, userId, 'invalid_key');
-    logEvent(ctx, 'error', 'sync.paused', 'Recruiterflow refused the API key; the queue is paused until you reconnect');
-    ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message: 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.' });
   }
 }

@@ -57,46 +57,68 @@ describe('Pacer', () => {
     expect(Math.min(...startedAt)).toBeGreaterThanOrEqual(1_500);
   });
 
-  it('learns the limit from 429s in a row under load, and after a lone stray 429 dips only a little and climbs back', async () => {
+  /** A pacer on a fake clock, one request at a time, each taking 1 ms: the pace is always what binds. */
+  function pushingPacer(startRate: number) {
     const time = fakeTime();
-    const pacer = new Pacer({ concurrency: 1, clock: time.clock, sleep: time.sleep, startRate: 50 });
-    const send = (status: number) => pacer.run(async () => (time.advance(1), status), (s) => s);
-    for (let i = 0; i < 60; i++) await send(200); // a bit over one second at 50/s
-    await send(429);
-    await send(429);
-    const learned = pacer.snapshot();
-    expect(learned.limit).toBeGreaterThanOrEqual(45);
-    expect(learned.rate).toBeCloseTo(0.9 * learned.limit!, 0);
-    for (let i = 0; i < 200; i++) await send(200);
-    const steady = pacer.snapshot().rate!;
-    expect(steady).toBeGreaterThanOrEqual(0.94 * learned.limit!);
-    await send(429); // a hiccup
-    expect(pacer.snapshot().rate).toBeCloseTo(0.9 * steady, 0);
-    for (let i = 0; i < 200; i++) await send(200);
-    expect(pacer.snapshot().rate).toBeGreaterThanOrEqual(0.9 * learned.limit!);
-  });
-
-  it('once a hidden limit is learned, no second ever holds as many requests as that limit again', async () => {
-    const time = fakeTime();
-    const pacer = new Pacer({ concurrency: 4, clock: time.clock, sleep: time.sleep, startRate: 30 });
+    const pacer = new Pacer({ concurrency: 1, clock: time.clock, sleep: time.sleep, startRate });
     const sentAt: number[] = [];
     const send = (status: number) => pacer.run(async () => (sentAt.push(time.clock.now()), time.advance(1), status), (s) => s);
-    for (let i = 0; i < 40; i++) await send(200);
+    const many = async (n: number, status = 200) => {
+      for (let i = 0; i < n; i++) await send(status);
+    };
+    return { time, pacer, send, many, sentAt };
+  }
+
+  it('a 429 while pushing teaches the limit; after that no second ever holds that many requests', async () => {
+    const { pacer, send, many, sentAt } = pushingPacer(50);
+    await many(60); // a bit over a second at 50/s
     await send(429);
-    await send(429);
-    const { limit } = pacer.snapshot();
-    expect(limit).not.toBeNull();
+    const { limit, rate } = pacer.snapshot();
+    expect(limit).toBeGreaterThanOrEqual(45);
+    expect(rate).toBeCloseTo(0.9 * limit!, 0);
     const from = sentAt.length;
-    for (let i = 0; i < 100; i++) await send(200);
+    await many(150);
     const later = sentAt.slice(from);
     for (const t0 of later) expect(later.filter((t) => t > t0 - 1_000 && t <= t0).length).toBeLessThan(limit!);
+    expect(pacer.snapshot().rate).toBeGreaterThanOrEqual(0.94 * limit!);
   });
 
-  it('a 429 with almost no traffic says nothing about the pace', async () => {
-    const time = fakeTime();
-    const pacer = new Pacer({ concurrency: 1, clock: time.clock, sleep: time.sleep, startRate: 10 });
-    await pacer.run(async () => 429, (s) => s);
-    expect(pacer.snapshot()).toMatchObject({ rate: 10, limit: null, rateLimited: 1 });
+  it('a lone 429 well under the learned limit is a hiccup: the estimate is dropped and the pace kept', async () => {
+    const { pacer, send, many } = pushingPacer(50);
+    await many(60);
+    await send(429);
+    await many(100);
+    const before = pacer.snapshot();
+    await send(429);
+    expect(pacer.snapshot()).toMatchObject({ limit: null, rate: before.rate });
+    // With the estimate gone the pacer finds its pace again: it speeds up while the pace binds.
+    await many(100);
+    expect(pacer.snapshot().rate).toBeGreaterThan(before.rate);
+  });
+
+  it('refusals in a row mean the limit fell: the estimate follows it down at once', async () => {
+    const { pacer, send, many, time } = pushingPacer(50);
+    await many(60);
+    await send(429);
+    const learned = pacer.snapshot().limit!;
+    await many(40);
+    time.advance(1_000); // a quiet second, then only a few requests get through before refusals
+    await many(10);
+    await send(429);
+    await send(429);
+    expect(pacer.snapshot().limit).toBeLessThan(learned / 2);
+  });
+
+  it('with little traffic a lone 429 says nothing, but the same count refused second after second is a low limit', async () => {
+    const { pacer, send, many, time } = pushingPacer(10);
+    await many(5);
+    const { rate } = pacer.snapshot();
+    await send(429);
+    expect(pacer.snapshot()).toMatchObject({ rate, limit: null, rateLimited: 1 });
+    time.advance(1_000);
+    await many(5);
+    await send(429);
+    expect(pacer.snapshot().limit).toBe(5);
   });
 });
 

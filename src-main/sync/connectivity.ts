@@ -1,0 +1,71 @@
+// Whether Recruiterflow can be reached and the key is accepted, as the sync engine sees it. A failed
+// request alone does not mean "offline": one shared probe asks. Offline, the engine gives work back
+// instead of spending attempts; a refused key pauses the whole queue until the recruiter reconnects.
+import type { Ctx } from '../backend/context';
+import { connectionOf, setConnectionStatus } from '../domain/connection';
+import { getMeta, setMeta } from '../domain/meta';
+import { logEvent } from '../domain/syncLog';
+import { RecruiterflowError, type RecruiterflowClient } from '../recruiterflow';
+
+export const PAUSE_KEY = 'sync.pausedReason';
+
+export class Connectivity {
+  /** A probe found Recruiterflow unreachable. */
+  offline = false;
+  private probe: { at: number; result: Promise<boolean> } | null = null;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  reset(): void {
+    this.offline = false;
+    this.probe = null;
+  }
+
+  /** Is Recruiterflow unreachable as a whole (not just one request)? One probe shared for a second. */
+  unreachable(client: RecruiterflowClient): Promise<boolean> {
+    const now = this.ctx.clock.now();
+    if (!this.probe || now - this.probe.at > 1_000) {
+      const result = client.ping().then(
+        () => false,
+        (error: unknown) => error instanceof RecruiterflowError && error.kind === 'network',
+      );
+      this.probe = { at: now, result };
+    }
+    return this.probe.result;
+  }
+
+  /** While offline: ask again, and come back online when it answers. */
+  async recheck(client: RecruiterflowClient, userId: number): Promise<void> {
+    this.probe = null;
+    if (await this.unreachable(client)) return;
+    this.offline = false;
+    this.markReachable(userId);
+  }
+
+  goOffline(userId: number, reason: string): void {
+    if (this.offline) return;
+    this.offline = true;
+    const before = connectionOf(this.ctx, userId)?.status;
+    setConnectionStatus(this.ctx, userId, 'unreachable');
+    if (before !== 'unreachable') {
+      logEvent(this.ctx, 'warn', 'connection.lost', `Recruiterflow cannot be reached (${reason}); work stays queued and drains when it is back`);
+    }
+  }
+
+  /** Something got through: a connection marked unreachable is back. */
+  markReachable(userId: number): void {
+    if (connectionOf(this.ctx, userId)?.status !== 'unreachable') return;
+    setConnectionStatus(this.ctx, userId, 'connected');
+    logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
+  }
+
+  /** An invalid key stops the whole queue until the recruiter reconnects. */
+  pauseForKey(userId: number): void {
+    const ctx = this.ctx;
+    if (getMeta(ctx, PAUSE_KEY) === 'invalid_key') return;
+    setMeta(ctx, PAUSE_KEY, 'invalid_key');
+    setConnectionStatus(ctx, userId, 'invalid_key');
+    logEvent(ctx, 'error', 'sync.paused', 'Recruiterflow refused the API key; the queue is paused until you reconnect');
+    ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message: 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.' });
+  }
+}
