@@ -3,6 +3,7 @@ import type { ContactDetail } from '../../src-shared/contract';
 import { normalizeEmail, type ContactRow, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { findLink } from '../sync/outcomes';
 import { listEnrollments } from './enrollmentQueries';
 import { cacheBaseUrl } from './metadata';
 
@@ -74,9 +75,7 @@ export function contactFields(row: ContactDbRow): Record<string, string> {
 export function getContact(ctx: Ctx, email: string): ContactDetail {
   const row = contactByEmail(ctx, email);
   if (!row) throw new AppError('unknown_contact', `No contact with email ${email}`);
-  const link = ctx.sqlite
-    .prepare('select rf_id as id, rf_type as type from rf_links where base_url = ? and email = ?')
-    .get(cacheBaseUrl(ctx) ?? '', row.email) as { id: number; type: 'candidate' | 'contact' } | undefined;
+  const link = findLink(ctx, cacheBaseUrl(ctx) ?? '', row.email);
   const enrollments = listEnrollments(ctx, { contactId: row.id, offset: 0, limit: 1000 }).rows;
   const ids = new Set<number>(link ? [link.id] : []);
   for (const e of enrollments) if (e.recruiterflowId !== null) ids.add(e.recruiterflowId);

@@ -1,17 +1,11 @@
 // The client against the sandbox over real HTTP: every endpoint, lookup, batching, shapes, merge.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../sandbox';
+import { sharedSandbox } from '../testing/sharedSandbox';
 import { createRecruiterflowClient, DEFAULT_SEARCH_BATCH, type RecruiterflowClientOptions, type RequestEvent } from './index';
 
 let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.stop());
-beforeEach(() => {
-  sb.reset();
-  sb.setFaults({});
-});
+sharedSandbox((s) => (sb = s));
 
 const client = (o: Partial<RecruiterflowClientOptions> = {}) => createRecruiterflowClient({ baseUrl: sb.url, apiKey: sb.apiKey, ...o });
 const calls = (path: string) => sb.stats().byPath[`/api/external/${path}`] ?? 0;

@@ -1,18 +1,12 @@
 // Every failure class, produced by the sandbox over real HTTP (plus a closed port).
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../sandbox';
+import { sharedSandbox } from '../testing/sharedSandbox';
 import { createRecruiterflowClient, parseRetryAfter, RecruiterflowError, type RecruiterflowClientOptions } from './index';
 
 let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.stop());
-beforeEach(() => {
-  sb.reset();
-  sb.setFaults({});
-});
+sharedSandbox((s) => (sb = s));
 
 const client = (o: Partial<RecruiterflowClientOptions> = {}) => createRecruiterflowClient({ baseUrl: sb.url, apiKey: sb.apiKey, ...o });
 

@@ -1,16 +1,10 @@
 // The sandbox's own behaviour, over raw HTTP (reference §10).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedSandbox } from '../testing/sharedSandbox';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from './index';
 
 let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.stop());
-beforeEach(() => {
-  sb.reset();
-  sb.setFaults({});
-});
+sharedSandbox((s) => (sb = s));
 
 interface Answer {
   status: number;

@@ -8,12 +8,3 @@ export interface SecretStore {
   readonly description: string;
 }
 
-export function memorySecretStore(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    description: 'memory',
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => void values.set(name, value),
-    delete: (name) => void values.delete(name),
-  };
-}

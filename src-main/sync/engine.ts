@@ -28,6 +28,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { leaseOwnerId, reclaimOrphans } from './leases';
 import {
   clearCreateStarted,
+  findLink,
   markCreateStarted,
   recordFailed,
   recordFlagged,
@@ -88,12 +89,6 @@ interface Claimed {
   queueId: number;
   enrollmentId: number;
   attempts: number;
-}
-
-interface LocalLink {
-  id: number;
-  type: SyncAs;
-  created: number;
 }
 
 export class SyncEngine {
@@ -235,12 +230,6 @@ export class SyncEngine {
     });
   }
 
-  private localLink(baseUrl: string, email: string): LocalLink | undefined {
-    return this.ctx.sqlite.prepare('select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ?').get(baseUrl, email) as
-      | LocalLink
-      | undefined;
-  }
-
   private async processBatch(client: RecruiterflowClient, baseUrl: string, claimed: Claimed[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
     const items = this.load(claimed);
@@ -256,7 +245,7 @@ export class SyncEngine {
     };
 
     // Check before create: one batched lookup (candidates and contacts) for every email without a local link.
-    const unlinked = [...new Set(items.filter((i) => !this.localLink(baseUrl, i.email)).map((i) => i.email))];
+    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, baseUrl, i.email)).map((i) => i.email))];
     let found = new Map<string, Prospect>();
     if (unlinked.length > 0) {
       try {
@@ -302,7 +291,7 @@ export class SyncEngine {
     // Dedup on and the add-time check could not run: a record that existed before us waits for the recruiter.
     const needsReview = item.capDedup && !item.dedupChecked && !item.dedupCleared && !item.createStarted;
     try {
-      const local = this.localLink(baseUrl, item.email);
+      const local = findLink(this.ctx, baseUrl, item.email);
       let rfId: number;
       let rfType: SyncAs;
       let how: 'created' | 'linked';

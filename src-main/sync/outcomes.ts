@@ -24,6 +24,19 @@ export function clearCreateStarted(ctx: Ctx, item: WorkItem): void {
   ctx.sqlite.prepare('update enrollments set create_started_at = null where id = ?').run(item.enrollmentId);
 }
 
+export interface RfLink {
+  id: number;
+  type: SyncAs;
+  /** 1 when Flowbridge created the record, 0 when it linked to one that existed. */
+  created: number;
+}
+
+/** The Recruiterflow record this email is linked to in that account, if any. */
+export function findLink(ctx: Ctx, baseUrl: string, email: string): RfLink | null {
+  const row = ctx.sqlite.prepare('select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ?').get(baseUrl, email);
+  return (row as RfLink | undefined) ?? null;
+}
+
 export function recordLink(ctx: Ctx, baseUrl: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
   ctx.sqlite
     .prepare(
@@ -53,16 +66,22 @@ export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'creat
   })();
 }
 
+/** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
+function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number): void {
+  ctx.sqlite
+    .prepare(
+      `update enrollments set state = ?, error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
+         last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
+    )
+    .run(state, message, code, now, now, item.enrollmentId);
+}
+
 /** Found in Recruiterflow at sync time with dedup on (the add-time check could not run): flag it. */
 export function recordFlagged(ctx: Ctx, item: WorkItem, rfId: number): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `update enrollments set state = 'flagged', error = ?, error_code = 'exists_in_recruiterflow', dedup_checked = 1,
-           first_error_at = coalesce(first_error_at, ?), last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-      )
-      .run(EXISTS_IN_RECRUITERFLOW, now, now, item.enrollmentId);
+    markEnrollment(ctx, item, 'flagged', 'exists_in_recruiterflow', EXISTS_IN_RECRUITERFLOW, now);
+    ctx.sqlite.prepare('update enrollments set dedup_checked = 1 where id = ?').run(item.enrollmentId);
     ctx.sqlite.prepare("update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
     logEvent(ctx, 'warn', 'sync.flagged', `${EXISTS_IN_RECRUITERFLOW} (#${rfId}); waiting for your review`, item);
   })();
@@ -71,12 +90,7 @@ export function recordFlagged(ctx: Ctx, item: WorkItem, rfId: number): void {
 export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `update enrollments set state = 'failed', error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
-           last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-      )
-      .run(message, code, now, now, item.enrollmentId);
+    markEnrollment(ctx, item, 'failed', code, message, now);
     ctx.sqlite
       .prepare("update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?")
       .run(message, now, item.queueId);
@@ -101,12 +115,7 @@ export function recordTransient(
   const now = ctx.clock.now();
   const next = now + backoffDelay(policy, attempts, ctx.random, retryAfterMs);
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `update enrollments set state = 'retrying', error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
-           last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-      )
-      .run(message, code, now, now, item.enrollmentId);
+    markEnrollment(ctx, item, 'retrying', code, message, now);
     ctx.sqlite
       .prepare(
         "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",

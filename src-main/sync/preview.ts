@@ -6,6 +6,7 @@ import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
+import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 
 export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
@@ -17,11 +18,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
     .get(queueId) as (ContactSource & { userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number }) | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
   const baseUrl = connectionOf(ctx, row.userId)?.baseUrl ?? null;
-  const link = baseUrl
-    ? (ctx.sqlite.prepare('select rf_id as id, rf_type as type from rf_links where base_url = ? and email = ?').get(baseUrl, row.email) as
-        | { id: number; type: 'candidate' | 'contact' }
-        | undefined)
-    : undefined;
+  const link = baseUrl ? findLink(ctx, baseUrl, row.email) : null;
   const plan: PlannedRequest[] = [];
   if (link) {
     plan.push({ method: 'GET', path: '(none)', body: null, note: `Already linked to Recruiterflow ${link.type} #${link.id}: nothing is created` });
@@ -37,7 +34,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
   }
   // Contacts (the Recruiterflow object) are never assigned to jobs, also when the email links to one.
   const alreadyOnJob =
-    link !== undefined &&
+    link !== null &&
     row.jobId !== null &&
     ctx.sqlite.prepare('select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, link.id, row.jobId) !== undefined;
   if (row.syncAs === 'candidate' && row.jobId !== null && (!link || link.type === 'candidate') && !alreadyOnJob) {
