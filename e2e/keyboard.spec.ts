@@ -96,7 +96,10 @@ test('keyboard only: open a sequence, select rows, run a bulk action, open and c
   const actions = queue.getByRole('button', { name: /^Actions for / }).first();
   await tabTo(page, actions);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('menu')).toBeVisible();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  // Mantine moves the focus into the dropdown once it has opened; a key pressed before that goes to the button.
+  await expect.poll(() => menu.evaluate((el) => el.contains((globalThis as unknown as PageGlobals).document.activeElement as never))).toBe(true);
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Approve' })).toBeFocused();
   await page.keyboard.press('Enter');
