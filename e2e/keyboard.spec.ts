@@ -16,6 +16,11 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {
   throw new Error(`${String(target)} not reached with ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses`);
 }
 
+/** Waits until the focus is inside `container`: Mantine moves it into a menu or popover on a timer after opening. */
+async function expectFocusInside(container: Locator): Promise<void> {
+  await expect.poll(() => container.evaluate((el) => el.contains((globalThis as unknown as PageGlobals).document.activeElement as never))).toBe(true);
+}
+
 /** The focused element shows a focus ring (Mantine's :focus-visible outline). */
 async function expectFocusRing(target: Locator): Promise<void> {
   await expect(target).toBeFocused();
@@ -75,7 +80,9 @@ test('keyboard only: open a sequence, select rows, run a bulk action, open and c
   const badge = table.getByRole('row').nth(1).getByRole('button', { name: 'Queued' });
   await tabTo(page, badge);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Queued' })).toContainText('Waiting in the sync queue');
+  const explanation = page.getByRole('dialog', { name: 'Queued' });
+  await expect(explanation).toContainText('Waiting in the sync queue');
+  await expectFocusInside(explanation);
   await page.keyboard.press('Escape');
   await expect(badge).toBeFocused();
 
@@ -98,8 +105,7 @@ test('keyboard only: open a sequence, select rows, run a bulk action, open and c
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
-  // Mantine moves the focus into the dropdown once it has opened; a key pressed before that goes to the button.
-  await expect.poll(() => menu.evaluate((el) => el.contains((globalThis as unknown as PageGlobals).document.activeElement as never))).toBe(true);
+  await expectFocusInside(menu);
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Approve' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -89,6 +89,10 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
           variant={problem ? 'filled' : 'light'}
           tt="none"
           onClick={() => setOpened((o) => !o)}
+          // Escape closes from the badge too: the dropdown takes the focus a tick after it opens.
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && opened) setOpened(false);
+          }}
           aria-haspopup="dialog"
           aria-expanded={opened}
           title={problem ? `${info.label}: show how to fix` : info.label}
