@@ -2,9 +2,12 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../backend/context';
 import { meta } from '../db/schema';
+import { statement } from '../db/statements';
 
+/** A cached statement, not a drizzle query: the sync engine asks for its pause flag before every item. */
 export function getMeta(ctx: Ctx, key: string): string | null {
-  return ctx.db.select({ value: meta.value }).from(meta).where(eq(meta.key, key)).get()?.value ?? null;
+  const row = statement(ctx.sqlite, 'select value from meta where key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
 }
 
 export function setMeta(ctx: Ctx, key: string, value: string | null): void {

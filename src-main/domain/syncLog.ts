@@ -1,6 +1,7 @@
 // The sync log: every attempt, outcome and notable event, for the Activity screen and support.
 import type { LogEntry, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import { statement } from '../db/statements';
 
 export function logEvent(
   ctx: Ctx,
@@ -9,9 +10,7 @@ export function logEvent(
   message: string,
   about?: { enrollmentId?: number; email?: string },
 ): void {
-  ctx.sqlite
-    .prepare('insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)')
-    .run(ctx.clock.now(), level, event, message, about?.enrollmentId ?? null, about?.email ?? null);
+  statement(ctx.sqlite, 'insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)').run(ctx.clock.now(), level, event, message, about?.enrollmentId ?? null, about?.email ?? null);
 }
 
 export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<LogEntry> {

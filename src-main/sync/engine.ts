@@ -18,12 +18,13 @@
 import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { statement } from '../db/statements';
 import { activeConnection } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { getMeta } from '../domain/meta';
 import { logEvent } from '../domain/syncLog';
-import { RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
+import { DEFAULT_SEARCH_BATCH, RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { leaseOwnerId, reclaimOrphans } from './leases';
 import {
@@ -105,7 +106,8 @@ export class SyncEngine {
     this.owner = leaseOwnerId(ctx.random);
     this.options = {
       concurrency: options.concurrency ?? 4,
-      batchSize: options.batchSize ?? 50,
+      // One claim is what one batched lookup covers: a smaller batch spends more lookup requests.
+      batchSize: options.batchSize ?? DEFAULT_SEARCH_BATCH,
       leaseMs: options.leaseMs ?? 5 * 60_000,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       timeoutMs: options.timeoutMs ?? 15_000,
@@ -201,7 +203,8 @@ export class SyncEngine {
   }
 
   private load(items: Claimed[]): LoadedItem[] {
-    const stmt = this.ctx.sqlite.prepare(
+    const stmt = statement(
+      this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
               e.create_started_at as createStartedAt, c.*
@@ -324,7 +327,7 @@ export class SyncEngine {
         ({ rfId, rfType, how } = made);
       }
       if (item.jobId !== null && rfType === 'candidate') {
-        const assigned = ctx.sqlite.prepare('select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
+        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
         if (!assigned) {
           await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
           recordJobAssigned(ctx, baseUrl, rfId, item.jobId);

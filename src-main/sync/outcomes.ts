@@ -1,6 +1,7 @@
 // Recording what happened to one queue item, each in one short transaction after the HTTP is done.
 import { EXISTS_IN_RECRUITERFLOW, type SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import { statement } from '../db/statements';
 import { logEvent } from '../domain/syncLog';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
@@ -16,12 +17,12 @@ export interface WorkItem {
 
 /** Just before a create is sent: afterwards a record found for this email is ours, not a duplicate. */
 export function markCreateStarted(ctx: Ctx, item: WorkItem): void {
-  ctx.sqlite.prepare('update enrollments set create_started_at = coalesce(create_started_at, ?) where id = ?').run(ctx.clock.now(), item.enrollmentId);
+  statement(ctx.sqlite, 'update enrollments set create_started_at = coalesce(create_started_at, ?) where id = ?').run(ctx.clock.now(), item.enrollmentId);
 }
 
 /** The create was refused outright (a 4xx) and no earlier attempt sent one: no record is ours. */
 export function clearCreateStarted(ctx: Ctx, item: WorkItem): void {
-  ctx.sqlite.prepare('update enrollments set create_started_at = null where id = ?').run(item.enrollmentId);
+  statement(ctx.sqlite, 'update enrollments set create_started_at = null where id = ?').run(item.enrollmentId);
 }
 
 export interface RfLink {
@@ -33,47 +34,42 @@ export interface RfLink {
 
 /** The Recruiterflow record this email is linked to in that account, if any. */
 export function findLink(ctx: Ctx, baseUrl: string, email: string): RfLink | null {
-  const row = ctx.sqlite.prepare('select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ?').get(baseUrl, email);
+  const row = statement(ctx.sqlite, 'select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ?').get(baseUrl, email);
   return (row as RfLink | undefined) ?? null;
 }
 
 export function recordLink(ctx: Ctx, baseUrl: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
-  ctx.sqlite
-    .prepare(
-      `insert into rf_links (base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?)
+  statement(
+    ctx.sqlite,
+    `insert into rf_links (base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?)
        on conflict (base_url, email) do update set rf_id = excluded.rf_id, rf_type = excluded.rf_type`,
-    )
-    .run(baseUrl, item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
+  ).run(baseUrl, item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
 }
 
 export function recordJobAssigned(ctx: Ctx, baseUrl: string, rfId: number, jobId: number): void {
-  ctx.sqlite
-    .prepare('insert into rf_job_assignments (base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?) on conflict do nothing')
-    .run(baseUrl, rfId, jobId, ctx.clock.now());
+  statement(ctx.sqlite, 'insert into rf_job_assignments (base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?) on conflict do nothing').run(baseUrl, rfId, jobId, ctx.clock.now());
 }
 
 export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null,
+    statement(
+      ctx.sqlite,
+      `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null,
            attempts = attempts + 1, last_attempt_at = ? where id = ?`,
-      )
-      .run(rfId, now, now, item.enrollmentId);
-    ctx.sqlite.prepare("update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
+    ).run(rfId, now, now, item.enrollmentId);
+    statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
     logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
   })();
 }
 
 /** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
 function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number): void {
-  ctx.sqlite
-    .prepare(
-      `update enrollments set state = ?, error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
+  statement(
+    ctx.sqlite,
+    `update enrollments set state = ?, error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
          last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-    )
-    .run(state, message, code, now, now, item.enrollmentId);
+  ).run(state, message, code, now, now, item.enrollmentId);
 }
 
 /** Found in Recruiterflow at sync time with dedup on (the add-time check could not run): flag it. */
@@ -81,8 +77,8 @@ export function recordFlagged(ctx: Ctx, item: WorkItem, rfId: number): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     markEnrollment(ctx, item, 'flagged', 'exists_in_recruiterflow', EXISTS_IN_RECRUITERFLOW, now);
-    ctx.sqlite.prepare('update enrollments set dedup_checked = 1 where id = ?').run(item.enrollmentId);
-    ctx.sqlite.prepare("update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
+    statement(ctx.sqlite, 'update enrollments set dedup_checked = 1 where id = ?').run(item.enrollmentId);
+    statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
     logEvent(ctx, 'warn', 'sync.flagged', `${EXISTS_IN_RECRUITERFLOW} (#${rfId}); waiting for your review`, item);
   })();
 }
@@ -91,9 +87,7 @@ export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: st
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     markEnrollment(ctx, item, 'failed', code, message, now);
-    ctx.sqlite
-      .prepare("update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?")
-      .run(message, now, item.queueId);
+    statement(ctx.sqlite, "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?").run(message, now, item.queueId);
     logEvent(ctx, 'error', 'sync.failed', message, item);
   })();
 }
@@ -116,11 +110,10 @@ export function recordTransient(
   const next = now + backoffDelay(policy, attempts, ctx.random, retryAfterMs);
   ctx.sqlite.transaction(() => {
     markEnrollment(ctx, item, 'retrying', code, message, now);
-    ctx.sqlite
-      .prepare(
-        "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
-      )
-      .run(attempts, next, message, now, item.queueId);
+    statement(
+      ctx.sqlite,
+      "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
+    ).run(attempts, next, message, now, item.queueId);
     logEvent(ctx, 'warn', 'sync.retrying', `${message}; retry ${attempts + 1} of ${policy.maxAttempts} at ${new Date(next).toISOString()}`, item);
   })();
   return 'retrying';

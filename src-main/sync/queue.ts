@@ -3,6 +3,7 @@
 import type { QueueItem, QueueState } from '../../src-shared/domain';
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import { statement } from '../db/statements';
 import { LIVE_QUEUE_STATES } from '../domain/enrollmentQueries';
 
 /** Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is. */
@@ -33,17 +34,14 @@ export interface ClaimedItem {
 export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number): ClaimedItem[] {
   const now = ctx.clock.now();
   const claim = ctx.sqlite.transaction(() => {
-    const rows = ctx.sqlite
-      .prepare(
-        `select id, enrollment_id as enrollmentId, attempts from sync_queue
-         where (state in ('pending', 'backoff') and next_attempt_at <= @now)
-            or (state = 'in_flight' and lease_until < @now)
-         order by next_attempt_at, id limit @limit`,
-      )
-      .all({ now, limit }) as ClaimedItem[];
-    const take = ctx.sqlite.prepare(
-      "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?",
-    );
+    const rows = statement(
+      ctx.sqlite,
+      `select id, enrollment_id as enrollmentId, attempts from sync_queue
+       where (state in ('pending', 'backoff') and next_attempt_at <= @now)
+          or (state = 'in_flight' and lease_until < @now)
+       order by next_attempt_at, id limit @limit`,
+    ).all({ now, limit }) as ClaimedItem[];
+    const take = statement(ctx.sqlite, "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?");
     for (const row of rows) take.run(owner, now + leaseMs, now, row.id);
     return rows;
   });
@@ -54,7 +52,8 @@ export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number
 export function releaseClaims(ctx: Ctx, owner: string, ids?: number[]): number {
   const now = ctx.clock.now();
   if (ids) {
-    const stmt = ctx.sqlite.prepare(
+    const stmt = statement(
+      ctx.sqlite,
       "update sync_queue set state = 'pending', lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ? and state = 'in_flight'",
     );
     return ctx.sqlite.transaction(() => ids.reduce((n, id) => n + stmt.run(now, id, owner).changes, 0))();

@@ -1,0 +1,18 @@
+// Prepared statements, prepared once per connection. Preparing is the costly part of a small query, and
+// the sync engine runs the same few statements for every contact (a third of its CPU before this cache).
+import type { Statement } from 'better-sqlite3';
+import type { Sqlite } from './open';
+
+const caches = new WeakMap<Sqlite, Map<string, Statement>>();
+
+/**
+ * The statement for `sql` on `sqlite`, prepared on first use. It is shared: callers must not switch its
+ * mode (pluck, raw, expand), and it must not be iterated while another caller runs it.
+ */
+export function statement(sqlite: Sqlite, sql: string): Statement {
+  let cache = caches.get(sqlite);
+  if (!cache) caches.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = sqlite.prepare(sql)));
+  return stmt;
+}
