@@ -1,31 +1,73 @@
-// Sync figures against the sandbox Recruiterflow over real HTTP on 127.0.0.1.
+// Sync figures against the sandbox Recruiterflow over real HTTP on 127.0.0.1. The sandbox runs in its own
+// process, as Recruiterflow is a remote server: its work must not queue on the engine's event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Job } from '../../src-shared/domain';
 import { createBackend, type Backend } from '../../src-main/backend/createBackend';
 import { importContacts } from '../../src-main/domain/contactImport';
 import { DEFAULT_SEARCH_BATCH } from '../../src-main/recruiterflow';
-import { startSandbox, type Faults, type Sandbox } from '../../src-main/sandbox';
+import type { Faults, SandboxStats } from '../../src-main/sandbox';
 import { contactsCsv } from './local';
 import { median, ms, timeIt, type Figure } from './measure';
 
 const CONCURRENCY = 4;
+const SANDBOX_MAIN = fileURLToPath(new URL('../../src-main/sandbox/main.ts', import.meta.url));
 
-async function prepared(sandbox: Sandbox, n: number, options: { dedup?: boolean; job?: boolean } = {}): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
+/** The sandbox in a child process (src-main/sandbox/main.ts), driven through its admin endpoint. */
+interface RemoteSandbox {
+  url: string;
+  apiKey: string;
+  /** Back to its seed, without faults: what an earlier run created would answer 409 (same phones). */
+  reset(): Promise<void>;
+  setFaults(f: Faults): Promise<void>;
+  stats(): Promise<SandboxStats>;
+  stop(): void;
+}
+
+async function startRemoteSandbox(): Promise<RemoteSandbox> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SANDBOX_MAIN], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code}) before it listened`)));
+  });
+  const { url, apiKey } = JSON.parse(line) as { url: string; apiKey: string };
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}/__sandbox/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status}`);
+    return res.json() as Promise<unknown>;
+  };
+  return {
+    url,
+    apiKey,
+    reset: async () => {
+      await admin('POST', 'reset', {});
+      await admin('POST', 'faults', {});
+    },
+    setFaults: async (f) => void (await admin('POST', 'faults', f)),
+    stats: async () => (await admin('GET', 'stats')) as SandboxStats,
+    stop: () => void child.kill(),
+  };
+}
+
+async function prepared(sandbox: RemoteSandbox, n: number, options: { dedup?: boolean; job?: boolean } = {}): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
   const backend = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'flowbridge-bench-')), host: 'cli', scheduler: { engine: { concurrency: CONCURRENCY } } });
-  const csv = contactsCsv(n).replace(/person(\d+)@/g, `person$1.${sandbox.port}.${Date.now()}@`);
-  importContacts(backend.ctx, csv);
+  await sandbox.reset();
+  importContacts(backend.ctx, contactsCsv(n));
   const must = async (channel: string, input: unknown) => {
     const r = await backend.invoke(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as Record<string, unknown>;
+    return r.value;
   };
   await must('connection:connect', { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
   if (options.dedup) await must('settings:set', { dedup: true });
-  const job = sandbox.state.jobs.find((j) => j.is_open)!;
-  const seq = await must('sequences:create', { name: 'Bench', ...(options.job ? { jobId: job.id } : {}) });
+  const job = ((await must('jobs:refresh', {})) as Job[]).find((j) => j.isOpen)!;
+  const seq = (await must('sequences:create', { name: 'Bench', ...(options.job ? { jobId: job.id } : {}) })) as { id: string };
   const emails = (backend.ctx.sqlite.prepare('select email from contacts order by id').pluck().all() as string[]).slice(0, n);
-  return { backend, sequenceId: seq.id as string, emails };
+  return { backend, sequenceId: seq.id, emails };
 }
 
 /** Requests one new contact needs (create + add-to-job) plus the batched lookups, at the engine's concurrency. */
@@ -35,21 +77,19 @@ function bestPossibleMs(n: number, latencyMs: number): { requests: number; ms: n
   return { requests, ms: (requests / CONCURRENCY) * latencyMs };
 }
 
-async function runSync(faults: Faults, n: number): Promise<{ ms: number; requests: number; s429: number; created: number }> {
-  const sandbox = await startSandbox({ port: 0 });
+async function runSync(sandbox: RemoteSandbox, faults: Faults, n: number): Promise<{ ms: number; requests: number; s429: number; created: number }> {
   const { backend, sequenceId, emails } = await prepared(sandbox, n, { job: true });
   await backend.invoke('sequences:add', { sequenceId, emails });
-  sandbox.setFaults(faults);
-  const before = sandbox.stats();
+  await sandbox.setFaults(faults);
+  const before = await sandbox.stats();
   let created = 0;
   const elapsed = await timeIt(async () => {
     const r = await backend.invoke('sync:run', { wait: 120 });
     if (!r.ok) throw new Error(r.error.message);
     created = (r.value as { created: number }).created;
   });
-  const after = sandbox.stats();
+  const after = await sandbox.stats();
   await backend.close();
-  await sandbox.stop();
   if (created !== n) throw new Error(`created ${created} of ${n}`);
   return { ms: elapsed, requests: after.requests - before.requests, s429: (after.statuses['429'] ?? 0) - (before.statuses['429'] ?? 0), created };
 }
@@ -58,7 +98,12 @@ export async function syncLatencyFigure(runs: number): Promise<Figure> {
   const n = 1000;
   const latency = 50;
   const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) times.push((await runSync({ latencyMs: latency }, n)).ms);
+  const sandbox = await startRemoteSandbox();
+  try {
+    for (let i = 0; i < runs; i += 1) times.push((await runSync(sandbox, { latencyMs: latency }, n)).ms);
+  } finally {
+    sandbox.stop();
+  }
   const best = bestPossibleMs(n, latency);
   const measured = median(times);
   const ratio = best.ms / measured;
@@ -74,10 +119,15 @@ export async function rateLimitFigure(runs: number): Promise<Figure> {
   const n = 1000;
   const limit = 20;
   const results: { throughput: number; share429: number }[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const r = await runSync({ latencyMs: 20, rateLimitPerSecond: limit }, n);
-    const ok = r.requests - r.s429;
-    results.push({ throughput: ok / (r.ms / 1000), share429: r.s429 / r.requests });
+  const sandbox = await startRemoteSandbox();
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      const r = await runSync(sandbox, { latencyMs: 20, rateLimitPerSecond: limit }, n);
+      const ok = r.requests - r.s429;
+      results.push({ throughput: ok / (r.ms / 1000), share429: r.s429 / r.requests });
+    }
+  } finally {
+    sandbox.stop();
   }
   const throughput = median(results.map((r) => r.throughput));
   const share = median(results.map((r) => r.share429));
@@ -90,13 +140,16 @@ export async function rateLimitFigure(runs: number): Promise<Figure> {
 }
 
 export async function dedupFigure(): Promise<Figure> {
-  const sandbox = await startSandbox({ port: 0 });
-  const { backend, sequenceId, emails } = await prepared(sandbox, 1000, { dedup: true });
-  const before = sandbox.stats().requests;
-  const r = await backend.invoke('sequences:add', { sequenceId, emails });
-  if (!r.ok) throw new Error(r.error.message);
-  const requests = sandbox.stats().requests - before;
-  await backend.close();
-  await sandbox.stop();
-  return { figure: 'dedup check of 1,000 emails', measured: `${requests} requests`, target: '≤ 25 requests (batched lookups)', met: requests <= 25 };
+  const sandbox = await startRemoteSandbox();
+  try {
+    const { backend, sequenceId, emails } = await prepared(sandbox, 1000, { dedup: true });
+    const before = (await sandbox.stats()).requests;
+    const r = await backend.invoke('sequences:add', { sequenceId, emails });
+    if (!r.ok) throw new Error(r.error.message);
+    const requests = (await sandbox.stats()).requests - before;
+    await backend.close();
+    return { figure: 'dedup check of 1,000 emails', measured: `${requests} requests`, target: '≤ 25 requests (batched lookups)', met: requests <= 25 };
+  } finally {
+    sandbox.stop();
+  }
 }

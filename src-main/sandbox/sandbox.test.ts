@@ -291,6 +291,8 @@ describe('admin endpoint and stats', () => {
     expect((await call('GET', 'user/list')).status).toBe(200);
     expect(sb.state.counts().prospects).toBe(3);
     expect(sb.stats()).toEqual({ requests: 1, byPath: { '/api/external/user/list': 1 }, statuses: { '200': 1 }, creates: 0 });
+    // The counters alone, for a benchmark that runs the sandbox in its own process; admin calls are not counted.
+    expect((await call('GET', '/__sandbox/stats', undefined, null)).json).toEqual(sb.stats());
   });
 
   it('starts empty without the seed and accepts other keys', async () => {

@@ -161,6 +161,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       return { status: 200, json: { ok: true, faults: faults.config } };
     }
     if (path === '/__sandbox/faults' && method === 'GET') return { status: 200, json: faults.config };
+    if (path === '/__sandbox/stats' && method === 'GET') return { status: 200, json: stats() };
     if (path === '/__sandbox/reset' && method === 'POST') {
       reset();
       return { status: 200, json: { ok: true } };
