@@ -1,7 +1,7 @@
 // Rows of a server-side paged list, fetched page by page as a virtualized table scrolls over them.
 // Never loads the whole list: only the pages around the visible range are requested, and the cache is
 // trimmed to the pages near the viewport. A reload keeps showing the old rows until fresh ones arrive.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { EventName } from '../../../src-shared/contract';
 import type { Page } from '../../../src-shared/domain';
 import { useRefetchOn } from './useServerEvent';
@@ -48,17 +48,21 @@ export function usePagedRows<T>(
       const result = await fetchRef.current(page * pageSize, pageSize);
       if (mine !== gen.current) return;
       inflight.current.delete(page);
-      setLoading(inflight.current.size > 0);
-      if (!result) {
-        setFailed(true);
-        return;
+      if (result) {
+        pages.current.set(page, result.rows);
+        stale.current.delete(page);
+        if (pages.current.size > MAX_CACHED_PAGES) trim(pages.current, range.current, pageSize);
       }
-      setFailed(false);
-      pages.current.set(page, result.rows);
-      stale.current.delete(page);
-      if (pages.current.size > MAX_CACHED_PAGES) trim(pages.current, range.current, pageSize);
-      setTotal(result.total);
-      setTick((t) => t + 1);
+      // Every update here is a transition: React renders the new rows in slices between frames, so
+      // jumping through a long table never blocks the page for long (only the commit is one piece).
+      // An urgent update would render the rows in one go, since they are read from the refs above.
+      startTransition(() => {
+        setLoading(inflight.current.size > 0);
+        setFailed(!result);
+        if (!result) return;
+        setTotal(result.total);
+        setTick((t) => t + 1);
+      });
     },
     [pageSize],
   );
