@@ -43,7 +43,7 @@ import { Connectivity, PAUSE_KEY } from './connectivity';
 import { Pacer } from './pacer';
 import { pacedFetch } from './transport';
 import { buildPayload, type ContactSource } from './payload';
-import { claimDue, queueCounts, releaseClaims } from './queue';
+import { claimDue, queueCounts, releaseClaims, renewClaim } from './queue';
 import { stateCounts } from './status';
 
 export { leaseOwnerId, reclaimOrphans } from './leases';
@@ -82,6 +82,7 @@ interface LoadedItem extends WorkItem {
   dedupChecked: boolean;
   dedupCleared: boolean;
   createStarted: boolean;
+  leaseUntil: number;
 }
 
 type Outcome = 'created' | 'linked' | 'failed' | 'retrying' | 'flagged' | 'released';
@@ -90,6 +91,7 @@ interface Claimed {
   queueId: number;
   enrollmentId: number;
   attempts: number;
+  leaseUntil: number;
 }
 
 export class SyncEngine {
@@ -171,7 +173,7 @@ export class SyncEngine {
           await sleep(Math.max(10, next - ctx.clock.now()));
           continue;
         }
-        const claimed = batch.map((b) => ({ queueId: b.id, enrollmentId: b.enrollmentId, attempts: b.attempts }));
+        const claimed = batch.map((b) => ({ queueId: b.id, enrollmentId: b.enrollmentId, attempts: b.attempts, leaseUntil: b.leaseUntil }));
         const outcomes = await this.processBatch(client, connection.baseUrl, claimed, counts);
         for (const outcome of outcomes) {
           if (outcome === 'created') counts.created += 1;
@@ -218,6 +220,7 @@ export class SyncEngine {
           queueId: item.queueId,
           enrollmentId: item.enrollmentId,
           attempts: item.attempts,
+          leaseUntil: item.leaseUntil,
           email: String(row.email),
           syncAs: row.syncAs as SyncAs,
           jobId: (row.jobId as number | null) ?? null,
@@ -273,6 +276,13 @@ export class SyncEngine {
             outcomes.push('released');
             continue;
           }
+          // The lease may have lapsed while the item waited its turn, and someone else may hold it now.
+          const renewed = renewClaim(ctx, this.owner, item.queueId, item.leaseUntil, this.options.leaseMs);
+          if (renewed === null) {
+            outcomes.push('released');
+            continue;
+          }
+          item.leaseUntil = renewed;
           outcomes.push(await this.processItem(client, baseUrl, item, found.get(item.email) ?? null, rules(item), customFields, counts));
         }
       }

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlannedRequest } from '../../src-shared/contract';
 import { contactsCsv, openTestBackend, type TestBackend } from '../testing/fixtures';
-import { FAST_BACKOFF, duplicateCreates, enrollmentOf, people, statesOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import { FAST_BACKOFF, duplicateCreates, enrollmentOf, people, requestsTo, statesOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
 
 let t: SyncTest | null = null;
 let twin: TestBackend | null = null;
@@ -103,6 +103,23 @@ describe('rule 9: the queue', () => {
     const attempts = t.backend.ctx.sqlite.prepare("select max(attempts) as most, count(*) as n from sync_queue where state = 'done'").get() as { most: number; n: number };
     expect(attempts).toEqual({ most: 1, n: 180 });
     expect((await t.call('sync:status', {})).states).toMatchObject({ synced: 180, queued: 0 });
+  });
+
+  it('an item whose lease lapsed while it waited in a slow batch, and that another process took, is sent by that process only', async () => {
+    // One slow engine holds a batch far longer than its lease; a second process takes over the lapsed items.
+    t = await syncBackend({ csv: contactsCsv(40), faults: { latencyMs: 40 }, engine: { batchSize: 40, concurrency: 1, leaseMs: 400 } });
+    twin = openTestBackend({ dataDir: t.dataDir, scheduler: { engine: { backoff: FAST_BACKOFF, concurrency: 1 } } });
+    const seq = await t.call('sequences:create', { name: 'Slow' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: people(40) });
+
+    const slow = t.call('sync:run', {});
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const [one, two] = await Promise.all([slow, twin.call('sync:run', {})]);
+    expect(two.created).toBeGreaterThan(0); // the second process did take lapsed items over
+    expect(one.created + two.created).toBe(40);
+    expect(requestsTo(t.sandbox, 'candidate/add')).toBe(40); // each contact sent once, by one process
+    expect(duplicateCreates(t.sandbox)).toEqual([]);
+    expect((await t.call('sync:status', {})).states).toMatchObject({ synced: 40, queued: 0 });
   });
 
   it('an item leased by a process that died is picked up again at once; a live lease is left alone until it expires', async () => {

@@ -1,5 +1,6 @@
 // The durable sync queue. Rows are written in the same transaction as the change that caused them;
-// workers claim due rows with a lease inside an IMMEDIATE transaction so no two processes send one item.
+// workers claim due rows with a lease inside an IMMEDIATE transaction, and renew the claim just before
+// sending, so no two processes send one item even when a slow batch outlives its lease.
 import type { QueueItem, QueueState } from '../../src-shared/domain';
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
@@ -28,6 +29,8 @@ export interface ClaimedItem {
   id: number;
   enrollmentId: number;
   attempts: number;
+  /** When this claim lapses; it also tells this claim from a later one of the same item (renewClaim). */
+  leaseUntil: number;
 }
 
 /** Claims up to `limit` due items for `owner` until `leaseMs` from now. Expired leases are due again. */
@@ -40,12 +43,27 @@ export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number
        where (state in ('pending', 'backoff') and next_attempt_at <= @now)
           or (state = 'in_flight' and lease_until < @now)
        order by next_attempt_at, id limit @limit`,
-    ).all({ now, limit }) as ClaimedItem[];
+    ).all({ now, limit }) as Omit<ClaimedItem, 'leaseUntil'>[];
     const take = statement(ctx.sqlite, "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?");
     for (const row of rows) take.run(owner, now + leaseMs, now, row.id);
-    return rows;
+    return rows.map((row) => ({ ...row, leaseUntil: now + leaseMs }));
   });
   return claim.immediate();
+}
+
+/**
+ * Renews a claim just before its item is sent. The claim is still ours only while the row holds the
+ * lease end we set: if the lease lapsed while the item waited in a slow batch and someone claimed it
+ * again (another process, or another batch of ours), this returns null and the item must be left to
+ * them. Otherwise it returns the new lease end.
+ */
+export function renewClaim(ctx: Ctx, owner: string, id: number, leaseUntil: number, leaseMs: number): number | null {
+  const until = ctx.clock.now() + leaseMs;
+  const renewed = statement(
+    ctx.sqlite,
+    "update sync_queue set lease_until = ? where id = ? and lease_owner = ? and lease_until = ? and state = 'in_flight'",
+  ).run(until, id, owner, leaseUntil).changes;
+  return renewed === 1 ? until : null;
 }
 
 /** Gives claimed items back untouched (shutdown, pause, offline): no attempt is counted. */
