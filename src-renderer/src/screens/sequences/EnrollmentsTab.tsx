@@ -7,7 +7,7 @@ import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
 import { CellButton, Truncated, When } from '../../components/CellButton';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { IconContacts, IconPlus } from '../../components/Icons';
+import { IconContacts } from '../../components/Icons';
 import { SearchInput } from '../../components/SearchInput';
 import { StateBadge } from '../../components/StateBadge';
 import { tableRegionId, VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
@@ -103,12 +103,8 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
   return (
     <>
       <Group justify="space-between" mb="sm" gap="sm">
-        <Group gap="sm">
-          <SearchInput label="Search contacts in this sequence" value={search} onChange={setSearch} />
-          <Button variant="default" leftSection={<IconPlus />} onClick={onAdd}>
-            Add contacts
-          </Button>
-        </Group>
+        {/* "Add contacts" is the page's own action, in its header: one button for it on the screen. */}
+        <SearchInput label="Search contacts in this sequence" value={search} onChange={setSearch} />
         <Text size="sm" c="dimmed" aria-live="polite">
           {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown`}
         </Text>
