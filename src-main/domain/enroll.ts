@@ -125,7 +125,7 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
     })
     .immediate();
   if (summary.added > 0) {
-    logEvent(ctx, 'info', 'sequence.add', `${summary.added} contact(s) added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`);
+    logEvent(ctx, 'info', 'sequence.add', `${summary.added} ${summary.added === 1 ? 'contact' : 'contacts'} added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`);
     ctx.events.emit('data:changed', { what: 'sequences' });
     if (queued > 0) {
       ctx.events.emit('queue:changed', { reason: 'enrolled' });
