@@ -277,12 +277,10 @@ export class SyncEngine {
             continue;
           }
           // The lease may have lapsed while the item waited its turn, and someone else may hold it now.
-          const renewed = renewClaim(ctx, this.owner, item.queueId, item.leaseUntil, this.options.leaseMs);
-          if (renewed === null) {
+          if (!this.keep(item)) {
             outcomes.push('released');
             continue;
           }
-          item.leaseUntil = renewed;
           outcomes.push(await this.processItem(client, baseUrl, item, found.get(item.email) ?? null, rules(item), customFields, counts));
         }
       }
@@ -332,6 +330,7 @@ export class SyncEngine {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
           return 'failed';
         }
+        if (!this.keep(item)) return 'released';
         const made = await this.create(client, baseUrl, item, payload.body, needsReview);
         if (made === 'flagged') return 'flagged';
         ({ rfId, rfType, how } = made);
@@ -339,6 +338,7 @@ export class SyncEngine {
       if (item.jobId !== null && rfType === 'candidate') {
         const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
         if (!assigned) {
+          if (!this.keep(item)) return 'released';
           await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
           recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
           counts.jobsAssigned += 1;
@@ -352,6 +352,18 @@ export class SyncEngine {
     } catch (error) {
       return this.recordError(client, item, error, baseUrl);
     }
+  }
+
+  /**
+   * Renews the item's claim before a write is sent to Recruiterflow. False when the lease lapsed (a slow
+   * batch, long Retry-After waits) and another claim holds the item now: the holder finishes it, and
+   * finds in the link table whatever this one already created.
+   */
+  private keep(item: LoadedItem): boolean {
+    const renewed = renewClaim(this.ctx, this.owner, item.queueId, item.leaseUntil, this.options.leaseMs);
+    if (renewed === null) return false;
+    item.leaseUntil = renewed;
+    return true;
   }
 
   /** Creates the record; a 409 means it exists after all (e.g. a lagging search index): look up and link. */

@@ -122,6 +122,28 @@ describe('rule 9: the queue', () => {
     expect((await t.call('sync:status', {})).states).toMatchObject({ synced: 40, queued: 0 });
   });
 
+  it('an item taken over while its create was on the wire is not assigned to its job twice: the new holder finishes it', async () => {
+    t = await syncBackend({ csv: contactsCsv(1), faults: { latencyMs: 300 } });
+    const seq = await t.call('sequences:create', { name: 'Taken over', jobId: 101 });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: people(1) });
+    const db = t.backend.ctx.sqlite;
+
+    const run = t.call('sync:run', {});
+    // While the create is on the wire, the lease lapses and another process claims the item.
+    while (requestsTo(t.sandbox, 'candidate/add') === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    db.prepare("update sync_queue set lease_owner = 'other-host:1:x', lease_until = ?").run(Date.now() + 3_600_000);
+    expect(await run).toMatchObject({ created: 0, jobsAssigned: 0 });
+    expect(requestsTo(t.sandbox, 'candidate/add-to-job')).toBe(0); // left to the new holder
+    expect(db.prepare('select state, lease_owner as owner from sync_queue').get()).toEqual({ state: 'in_flight', owner: 'other-host:1:x' });
+
+    // The holder's lease lapses in turn: the next run finds the record it made and assigns the job once.
+    db.prepare('update sync_queue set lease_until = ?').run(Date.now() - 1);
+    expect(await t.call('sync:run', {})).toMatchObject({ created: 1, jobsAssigned: 1 });
+    expect(requestsTo(t.sandbox, 'candidate/add')).toBe(1);
+    expect(requestsTo(t.sandbox, 'candidate/add-to-job')).toBe(1);
+    expect(t.sandbox.state.findByEmail('person0@example.test')!.jobs.map((j) => j.job_id)).toEqual([101]);
+  });
+
   it('an item leased by a process that died is picked up again at once; a live lease is left alone until it expires', async () => {
     t = await syncBackend({ csv: contactsCsv(3) });
     const seq = await t.call('sequences:create', { name: 'Orphans' });
