@@ -330,7 +330,6 @@ export class SyncEngine {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
           return 'failed';
         }
-        if (!this.keep(item)) return 'released';
         const made = await this.create(client, baseUrl, item, payload.body, needsReview);
         if (made === 'flagged') return 'flagged';
         ({ rfId, rfType, how } = made);
@@ -338,6 +337,7 @@ export class SyncEngine {
       if (item.jobId !== null && rfType === 'candidate') {
         const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
         if (!assigned) {
+          // The create may have taken long (Retry-After waits): make sure the item is still ours.
           if (!this.keep(item)) return 'released';
           await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
           recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
@@ -355,11 +355,14 @@ export class SyncEngine {
   }
 
   /**
-   * Renews the item's claim before a write is sent to Recruiterflow. False when the lease lapsed (a slow
-   * batch, long Retry-After waits) and another claim holds the item now: the holder finishes it, and
-   * finds in the link table whatever this one already created.
+   * Renews the item's claim before it starts and before its job assignment. False when the lease lapsed
+   * (a slow batch, long Retry-After waits) and another claim holds the item now: the holder finishes it,
+   * and finds in the link table whatever this one already created.
    */
   private keep(item: LoadedItem): boolean {
+    // Nobody can claim an item while its lease runs; with half of it left it also covers the next request
+    // (a timeout is seconds), so the common case costs no write.
+    if (item.leaseUntil - this.ctx.clock.now() > this.options.leaseMs / 2) return true;
     const renewed = renewClaim(this.ctx, this.owner, item.queueId, item.leaseUntil, this.options.leaseMs);
     if (renewed === null) return false;
     item.leaseUntil = renewed;

@@ -123,14 +123,18 @@ describe('rule 9: the queue', () => {
   });
 
   it('an item taken over while its create was on the wire is not assigned to its job twice: the new holder finishes it', async () => {
-    t = await syncBackend({ csv: contactsCsv(1), faults: { latencyMs: 300 } });
+    // Every request takes 600 ms and a lease 200 ms: the claim is renewed just before the create is sent.
+    t = await syncBackend({ csv: contactsCsv(1), faults: { latencyMs: 600 }, engine: { leaseMs: 200 } });
     const seq = await t.call('sequences:create', { name: 'Taken over', jobId: 101 });
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(1) });
     const db = t.backend.ctx.sqlite;
 
     const run = t.call('sync:run', {});
-    // While the create is on the wire, the lease lapses and another process claims the item.
+    // While the create is on the wire its lease lapses, and another process claims the item.
     while (requestsTo(t.sandbox, 'candidate/add') === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const lease = db.prepare('select lease_until from sync_queue').pluck().get() as number;
+    expect(lease).toBeLessThan(Date.now()); // lapsed, so claimable
     db.prepare("update sync_queue set lease_owner = 'other-host:1:x', lease_until = ?").run(Date.now() + 3_600_000);
     expect(await run).toMatchObject({ created: 0, jobsAssigned: 0 });
     expect(requestsTo(t.sandbox, 'candidate/add-to-job')).toBe(0); // left to the new holder
