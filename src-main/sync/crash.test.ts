@@ -3,11 +3,11 @@
 // database passes integrity_check after every kill. The sandbox runs here, in the test process, with
 // some latency and a lagging search, so kills land mid-sync and recovery goes through the 409 path too.
 // Seeded: SYNC_CRASH_SEED=<n> replays a run.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32, startSandbox, type Sandbox } from '../sandbox';
+import { runKillable } from '../testing/crash/spawnCli';
 import { contactsCsv, openTestBackend, type TestBackend } from '../testing/fixtures';
 import { duplicateCreates, people } from '../testing/syncFixtures';
 
@@ -17,55 +17,9 @@ const between = (lo: number, hi: number) => Math.floor(lo + random() * (hi - lo 
 const N = 120;
 const JOB = 105;
 const KILLS = 6;
-const ROOT = process.cwd();
 
-interface Run {
-  code: number | null;
-  killed: boolean;
-  stdout: string;
-  stderr: string;
-}
-
-/** Starts the sync in its own process group; kills the group with SIGKILL when `killWhen` says so. */
-function runSync(args: string[], killWhen?: () => boolean, jitterMs = 0, afterMs?: number): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  let killed = false;
-  let exited = false;
-  const kill = () => {
-    if (exited || killed) return;
-    killed = true;
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  const timers: NodeJS.Timeout[] = [];
-  if (afterMs !== undefined) timers.push(setTimeout(kill, afterMs));
-  if (killWhen) {
-    const poll = setInterval(() => {
-      if (exited || killed || !killWhen()) return;
-      clearInterval(poll);
-      timers.push(setTimeout(kill, jitterMs));
-    }, 2);
-    timers.push(poll);
-  }
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      exited = true;
-      for (const t of timers) clearTimeout(t);
-      resolve({ code, killed, stdout, stderr });
-    });
-  });
-}
-
-const cliArgs = (dir: string) => ['src-main/cli/main.ts', 'sync', 'run', '--wait', '30', '--data-dir', dir, '--json'];
-const childArgs = (dir: string, holdMs: number) => ['src-main/testing/syncChild.ts', dir, String(holdMs), '30'];
+const cliArgs = (dir: string) => ['--import', 'tsx', 'src-main/cli/main.ts', 'sync', 'run', '--wait', '30', '--data-dir', dir, '--json'];
+const childArgs = (dir: string, holdMs: number) => ['--import', 'tsx', 'src-main/testing/syncChild.ts', dir, String(holdMs), '30'];
 
 function inspect(dataDir: string, sandbox: Sandbox) {
   const db = new Database(join(dataDir, 'flowbridge.db'));
@@ -111,8 +65,8 @@ describe('rule 13: crash safety of the sync', () => {
       const target = before + between(1, 20);
       const run =
         k === KILLS - 1
-          ? await runSync(args, undefined, 0, between(200, 1_500))
-          : await runSync(args, () => sandbox!.state.createLog.length >= target, viaCli ? between(0, 25) : between(0, 8));
+          ? await runKillable(args, { kind: 'after', ms: between(200, 1_500) })
+          : await runKillable(args, { kind: 'when', when: () => sandbox!.state.createLog.length >= target, jitterMs: viaCli ? between(0, 25) : between(0, 8) });
       if (run.killed) tally.kills += 1;
       const after = inspect(dir, sandbox);
       expect(after.integrity, `seed ${SEED}, kill ${k}`).toBe('ok');
@@ -122,7 +76,7 @@ describe('rule 13: crash safety of the sync', () => {
       tally.orphanedAtKill += after.orphaned;
     }
 
-    const final = await runSync(cliArgs(dir));
+    const final = await runKillable(cliArgs(dir));
     expect(final.code, `${final.stderr}${final.stdout}`).toBe(0);
     const counts = JSON.parse(final.stdout) as Record<string, number>;
     expect(counts).toMatchObject({ failed: 0, retrying: 0, pending: 0 });

@@ -1,5 +1,5 @@
-// Runs the real command line as its own process (tsx, exactly as `npm run cli` does) and, when asked,
-// kills it with SIGKILL: after a delay, or when a condition about the outside world turns true (the
+// Runs the real command line (or another script) as its own process (tsx, exactly as `npm run cli`
+// does) and, when asked, kills it with SIGKILL: after a delay, or when a condition about the outside world turns true (the
 // database's WAL grew, the sandbox logged a create). tsx starts the program in a child process, so each
 // run gets its own process group and the kill takes the whole group: nothing survives to finish the job.
 import { spawn } from 'node:child_process';
@@ -36,12 +36,21 @@ export function runCliProcess(
   plan: KillPlan = { kind: 'none' },
   options: { awaitReaped?: boolean } = {},
 ): Promise<CliRun> {
+  return runKillable([TSX, MAIN, ...args, '--data-dir', dataDir, '--json'], plan, { ...options, env: { FLOWBRIDGE_DATA_DIR: dataDir } });
+}
+
+/** Runs `node <argv>` in its own process group and kills the whole group as `plan` says. */
+export function runKillable(
+  argv: string[],
+  plan: KillPlan = { kind: 'none' },
+  options: { awaitReaped?: boolean; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, [TSX, MAIN, ...args, '--data-dir', dataDir, '--json'], {
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FLOWBRIDGE_DATA_DIR: dataDir },
+    env: { ...process.env, ...options.env },
   });
   let stdout = '';
   let stderr = '';
