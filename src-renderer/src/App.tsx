@@ -14,7 +14,9 @@ export function App() {
   useEffect(() => subscribeUnauthorized(setRefused), []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
-      <Notifications position="top-right" limit={5} />
+      {/* Bottom right, above the status bar (global.css): at the top right a toast covered the page's own
+          actions (Export, Sync now), and one under the pointer stays open, so the button stayed out of reach. */}
+      <Notifications position="bottom-right" limit={5} />
       {!api ? (
         <AccessMessage reason="This page was opened without its access token." />
       ) : refused ? (
