@@ -1,6 +1,6 @@
 // Browser figures: browser-mode start to first screen with data, and the 100,000-row contacts table,
 // measured in Debian's Chromium through Playwright against the built app (`npm run build` first).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { createBackend } from '../../src-main/backend/createBackend';
 import { loadDemo } from '../../src-main/domain/demo';
 import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.mjs';
+import { spawnReady } from './child';
 import { median, ms, type Figure } from './measure';
 
 /** What the page-side snippets use of the browser's globals (this file is typed for Node). */
@@ -18,12 +19,8 @@ interface PageGlobals {
 }
 
 async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { url: string }).url));
-    child.once('exit', () => reject(new Error('serve exited')));
-  });
-  return { child, url };
+  const { child, ready } = await spawnReady<{ url: string }>(['out/main/cli.js', 'serve', '--json', '--data-dir', dataDir]);
+  return { child, url: ready.url };
 }
 
 async function launch(): Promise<Browser> {

@@ -1,10 +1,8 @@
 // Sync figures against the sandbox Recruiterflow over real HTTP on 127.0.0.1. The sandbox runs in its own
 // process, as Recruiterflow is a remote server: its work must not queue on the engine's event loop.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '../../src-shared/domain';
 import { createBackend, type Backend } from '../../src-main/backend/createBackend';
@@ -12,6 +10,7 @@ import { importContacts } from '../../src-main/domain/contactImport';
 import { DEFAULT_SEARCH_BATCH } from '../../src-main/recruiterflow';
 import type { Faults, SandboxStats } from '../../src-main/sandbox';
 import { contactsCsv } from './local';
+import { spawnReady } from './child';
 import { median, ms, timeIt, type Figure } from './measure';
 
 const CONCURRENCY = 4;
@@ -29,12 +28,8 @@ interface RemoteSandbox {
 }
 
 async function startRemoteSandbox(): Promise<RemoteSandbox> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SANDBOX_MAIN], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code}) before it listened`)));
-  });
-  const { url, apiKey } = JSON.parse(line) as { url: string; apiKey: string };
+  const { child, ready } = await spawnReady<{ url: string; apiKey: string }>(['--import', 'tsx', SANDBOX_MAIN]);
+  const { url, apiKey } = ready;
   const admin = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}/__sandbox/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status}`);

@@ -43,7 +43,7 @@ import { Connectivity, PAUSE_KEY } from './connectivity';
 import { Pacer } from './pacer';
 import { pacedFetch } from './transport';
 import { buildPayload, type ContactSource } from './payload';
-import { claimDue, queueCounts, releaseClaims, renewClaim } from './queue';
+import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
 import { stateCounts } from './status';
 
 export { leaseOwnerId, reclaimOrphans } from './leases';
@@ -86,13 +86,6 @@ interface LoadedItem extends WorkItem {
 }
 
 type Outcome = 'created' | 'linked' | 'failed' | 'retrying' | 'flagged' | 'released';
-
-interface Claimed {
-  queueId: number;
-  enrollmentId: number;
-  attempts: number;
-  leaseUntil: number;
-}
 
 export class SyncEngine {
   readonly owner: string;
@@ -173,8 +166,7 @@ export class SyncEngine {
           await sleep(Math.max(10, next - ctx.clock.now()));
           continue;
         }
-        const claimed = batch.map((b) => ({ queueId: b.id, enrollmentId: b.enrollmentId, attempts: b.attempts, leaseUntil: b.leaseUntil }));
-        const outcomes = await this.processBatch(client, connection.baseUrl, claimed, counts);
+        const outcomes = await this.processBatch(client, connection.baseUrl, batch, counts);
         for (const outcome of outcomes) {
           if (outcome === 'created') counts.created += 1;
           else if (outcome === 'linked') counts.linked += 1;
@@ -204,7 +196,7 @@ export class SyncEngine {
     return pacedFetch(this.pacer, this.ctx.fetch, this.options.timeoutMs);
   }
 
-  private load(items: Claimed[]): LoadedItem[] {
+  private load(items: ClaimedItem[]): LoadedItem[] {
     const stmt = statement(
       this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
@@ -217,7 +209,7 @@ export class SyncEngine {
       if (!row) return [];
       return [
         {
-          queueId: item.queueId,
+          queueId: item.id,
           enrollmentId: item.enrollmentId,
           attempts: item.attempts,
           leaseUntil: item.leaseUntil,
@@ -236,12 +228,12 @@ export class SyncEngine {
     });
   }
 
-  private async processBatch(client: RecruiterflowClient, baseUrl: string, claimed: Claimed[], counts: SyncCounts): Promise<Outcome[]> {
+  private async processBatch(client: RecruiterflowClient, baseUrl: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
     const items = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
     const loadedIds = new Set(items.map((i) => i.queueId));
-    for (const c of claimed) if (!loadedIds.has(c.queueId)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.queueId);
+    for (const c of claimed) if (!loadedIds.has(c.id)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.id);
     const customFields = cachedCustomFields(ctx);
     const rulesCache = new Map<string, MappingRule[]>();
     const rules = (item: LoadedItem) => {

@@ -1,4 +1,4 @@
-import { Button, Card, EmptyState, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactRow } from '../../../../src-shared/domain';
@@ -14,6 +14,7 @@ import { formatNumber } from '../../lib/format';
 import { SYNC_AS_LABELS } from '../../lib/labels';
 import { ContactDrawer } from './ContactDrawer';
 import { ImportWizard } from './ImportWizard';
+import { EmptyCard } from '../../components/EmptyCard';
 
 export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
   const [search, setSearch] = useState('');
@@ -103,18 +104,13 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
               No contact matches “{debounced}”.
             </Text>
           ) : (
-            <Card withBorder padding="xl">
-              <EmptyState
-                icon={<IconContacts size={28} />}
-                variant="light"
-                title="No contacts yet"
-                description="Import a CSV with an email column (and any other columns you like) to get started."
-              >
-                <EmptyState.Actions>
-                  <Button onClick={importer.open}>Import contacts from CSV</Button>
-                </EmptyState.Actions>
-              </EmptyState>
-            </Card>
+            <EmptyCard
+              icon={<IconContacts size={28} />}
+              title="No contacts yet"
+              description="Import a CSV with an email column (and any other columns you like) to get started."
+              action="Import contacts from CSV"
+              onAction={importer.open}
+            />
           )
         }
       />

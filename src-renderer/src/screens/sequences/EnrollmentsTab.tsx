@@ -1,5 +1,5 @@
 // A sequence's contacts: server-side search, sort and state filter over a virtualized table, with bulk actions.
-import { Button, Card, Chip, EmptyState, Group, Text } from '@mantine/core';
+import { Button, Chip, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { ENROLLMENT_STATES, type Enrollment, type EnrollmentState, type StateCounts } from '../../../../src-shared/domain';
@@ -16,6 +16,7 @@ import { useSelection } from '../../hooks/useSelection';
 import { formatNumber, plural } from '../../lib/format';
 import { STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
 import { ContactDrawer } from '../contacts/ContactDrawer';
+import { EmptyCard } from '../../components/EmptyCard';
 
 type Bulk = 'markReplied' | 'resync' | 'clear' | 'retry' | 'remove';
 
@@ -167,18 +168,13 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
               No contact matches these filters.
             </Text>
           ) : (
-            <Card withBorder padding="xl">
-              <EmptyState
-                icon={<IconContacts size={28} />}
-                variant="light"
-                title="No contacts in this sequence yet"
-                description="Add contacts you have imported, paste their emails, or upload a spreadsheet. They sync to Recruiterflow under this sequence's settings."
-              >
-                <EmptyState.Actions>
-                  <Button onClick={onAdd}>Add contacts</Button>
-                </EmptyState.Actions>
-              </EmptyState>
-            </Card>
+            <EmptyCard
+              icon={<IconContacts size={28} />}
+              title="No contacts in this sequence yet"
+              description="Add contacts you have imported, paste their emails, or upload a spreadsheet. They sync to Recruiterflow under this sequence's settings."
+              action="Add contacts"
+              onAction={onAdd}
+            />
           )
         }
       />

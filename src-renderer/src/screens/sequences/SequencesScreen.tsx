@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Center, EmptyState, Loader, ScrollArea, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Loader, ScrollArea, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { SequenceSummary } from '../../../../src-shared/domain';
 import { CountCell } from '../../components/CountCell';
@@ -14,6 +14,7 @@ import { jobName } from '../../lib/jobs';
 import { STATE_COLORS, SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
 import { CreateSequenceModal } from './CreateSequenceModal';
 import { LoadError } from '../../components/LoadError';
+import { EmptyCard } from '../../components/EmptyCard';
 
 const COUNT_COLUMNS = [
   ['synced', 'Synced'],
@@ -51,18 +52,13 @@ export function SequencesScreen() {
       ) : list.length === 0 && info?.empty ? (
         <WorkspaceEmpty onCreate={create.open} />
       ) : list.length === 0 ? (
-        <Card withBorder padding="xl">
-          <EmptyState
-            icon={<IconSequences size={28} />}
-            variant="light"
-            title="No sequences yet — create one"
-            description="A sequence groups the contacts you reach out to together; its sync settings decide what reaches Recruiterflow."
-          >
-            <EmptyState.Actions>
-              <Button onClick={create.open}>Create a sequence</Button>
-            </EmptyState.Actions>
-          </EmptyState>
-        </Card>
+        <EmptyCard
+          icon={<IconSequences size={28} />}
+          title="No sequences yet — create one"
+          description="A sequence groups the contacts you reach out to together; its sync settings decide what reaches Recruiterflow."
+          action="Create a sequence"
+          onAction={create.open}
+        />
       ) : (
         <ScrollArea type="auto" offsetScrollbars="present">
           <Table highlightOnHover verticalSpacing="sm" miw={940} aria-label="Sequences" className="sticky-first-column nowrap-header">
