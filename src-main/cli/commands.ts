@@ -249,7 +249,8 @@ export const COMMANDS: Record<string, Command> = {
     const out = resolve(c.flags.required('out'));
     const report = await call(c.backend, 'errors:export', { format });
     try {
-      writeFileSync(out, report.content);
+      // Error reports name contacts: readable by you alone, like the data folder.
+      writeFileSync(out, report.content, { mode: 0o600 });
     } catch (error) {
       throw new AppError('unreadable_file', `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
