@@ -138,6 +138,8 @@ export function fileSecretStore(dataDir: string, options: SecretStoreOptions = {
       const values = read();
       const before = own(values, name);
       const stored = store(value);
+      // Unchanged (a plain value where no keychain opened): no write, which could race another host's.
+      if (before !== undefined && parse(before).where === 'plain' && parse(before).rest === value && stored === `plain:${value}`) return;
       write({ ...values, [name]: stored });
       forget(before);
     },

@@ -221,3 +221,16 @@ describe('connect takes the key without showing it in ps', () => {
     expect((await cli(dir, ['connect', '--base-url', sandbox.url, '--api-key-stdin'], { stdin: `${KEY}\r\nrest` })).code).toBe(0);
   });
 });
+
+describe('opening the store where no keychain opens', () => {
+  it('leaves secrets.json untouched when there is nothing better to move a plain key to', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ mailbox: 'plain:pw' }), { mode: 0o600 });
+    const before = statSync(join(dir, 'secrets.json')).ino; // A write renames a new file into place.
+    const failing = { get: () => null, set: () => { throw new Error('no D-Bus'); }, delete: () => undefined };
+    const store = fileSecretStore(dir, { keychain: failing });
+    store.upgrade();
+    expect(statSync(join(dir, 'secrets.json')).ino).toBe(before);
+    expect(store.get('mailbox')).toBe('pw');
+  });
+});
