@@ -4,7 +4,7 @@
 // and frame navigations away from the app page and <webview> are blocked, permission requests and checks
 // are refused, responses carry the CSP, IPC handlers exist for exactly the contract's channels, and a
 // second instance exits before it opens anything.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -25,6 +25,7 @@ const world = {
   sandboxEnabled: false,
   quitCalls: 0,
   exitCalls: [] as number[],
+  errorBoxes: [] as string[],
   hasLock: true,
   readyCalls: 0,
 };
@@ -85,7 +86,7 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: (url: string) => world.openedExternally.push(url) },
-    dialog: { showErrorBox: () => undefined },
+    dialog: { showErrorBox: (title: string, message: string) => world.errorBoxes.push(`${title}: ${message}`) },
   };
 });
 
@@ -198,6 +199,30 @@ describe('a second instance', () => {
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       world.hasLock = true;
+      if (saved === undefined) delete process.env.FLOWBRIDGE_DATA_DIR;
+      else process.env.FLOWBRIDGE_DATA_DIR = saved;
+    }
+  });
+});
+
+describe('a database that cannot be opened', () => {
+  it('is explained in a dialog and the app exits, instead of a blank window', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'flowbridge-empty-'));
+    writeFileSync(join(dataDir, 'flowbridge.db'), '');
+    const saved = process.env.FLOWBRIDGE_DATA_DIR;
+    process.env.FLOWBRIDGE_DATA_DIR = dataDir;
+    const windows = world.windows.length;
+    world.exitCalls.length = 0;
+    const savedResources = (process as { resourcesPath?: string }).resourcesPath;
+    (process as { resourcesPath?: string }).resourcesPath = mkdtempSync(join(tmpdir(), 'flowbridge-resources-'));
+    try {
+      vi.resetModules();
+      await import('./main');
+      await vi.waitFor(() => expect(world.exitCalls).toEqual([1]));
+      expect(world.errorBoxes).toEqual([expect.stringMatching(/cannot open its data: The database .* is empty \(0 bytes\)/)]);
+      expect(world.windows.length).toBe(windows);
+    } finally {
+      (process as { resourcesPath?: string }).resourcesPath = savedResources;
       if (saved === undefined) delete process.env.FLOWBRIDGE_DATA_DIR;
       else process.env.FLOWBRIDGE_DATA_DIR = saved;
     }
