@@ -39,8 +39,7 @@ function readCsvFile(path: string): string {
  * FLOWBRIDGE_API_KEY variable, which keep it out of `ps` and the shell history, or --api-key KEY.
  */
 async function apiKeyFrom(c: CommandContext): Promise<string> {
-  const given = [c.flags.has('api-key-stdin') && '--api-key-stdin', c.flags.has('api-key') && '--api-key'].filter(Boolean);
-  if (given.length > 1) throw new AppError('invalid_input', 'Give the key once: --api-key-stdin or --api-key, not both');
+  if (c.flags.has('api-key-stdin') && c.flags.has('api-key')) throw new AppError('invalid_input', 'Give the key once: --api-key-stdin or --api-key, not both');
   let key: string | undefined;
   let source: string;
   if (c.flags.has('api-key-stdin')) {
