@@ -9,5 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Tests never touch the developer's real keychain: the keychain path is tested with an injected one.
+    env: { FLOWBRIDGE_KEYCHAIN: 'off' },
   },
 });

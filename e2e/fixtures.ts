@@ -4,6 +4,7 @@
 // built-in sandbox Recruiterflow that "Use the Sandbox" starts inside that server.
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +19,10 @@ interface Started<T> {
 }
 
 /** Runs the command line (`node --import tsx src-main/cli/main.ts ... --json`) until it prints one JSON line. */
-async function startCli<T>(args: string[]): Promise<Started<T>> {
+async function startCli<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started<T>> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args, '--json'], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -70,12 +72,15 @@ export interface App {
 export interface Sandbox {
   url: string;
   apiKey: string;
+  adminToken: string;
 }
 
 export const test = base.extend<{ app: App; sandbox: Sandbox }>({
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowbridge-e2e-'));
-    const { proc, info } = await startCli<{ url: string }>(['serve', '--port', '0', '--data-dir', dataDir]);
+    // The built-in sandbox's admin endpoints need its token: this test picks it, nobody else knows it.
+    const sandboxAdminToken = randomBytes(18).toString('base64url');
+    const { proc, info } = await startCli<{ url: string }>(['serve', '--port', '0', '--data-dir', dataDir], { FLOWBRIDGE_SANDBOX_ADMIN_TOKEN: sandboxAdminToken });
     const origin = new URL(info.url).origin;
     const token = decodeURIComponent(info.url.split('#token=')[1] ?? '');
     let sandboxUrl: string | null = null;
@@ -105,7 +110,7 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
         if (!sandboxUrl) throw new Error('not connected to a sandbox');
         const res = await fetch(`${sandboxUrl}/__sandbox/faults`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Sandbox-Admin-Token': sandboxAdminToken },
           body: JSON.stringify(faults),
         });
         if (!res.ok) throw new Error(`sandbox faults: ${res.status}`);

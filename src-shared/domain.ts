@@ -167,6 +167,8 @@ export interface Connection {
   baseUrl: string | null;
   status: ConnectionStatus;
   keySet: boolean;
+  /** Set when a key is stored that this host cannot read (e.g. encrypted by the desktop app): why, in one line. */
+  keyProblem: string | null;
   checkedAt: number | null;
   sandbox: boolean;
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_connected',
   'invalid_api_key',
+  'secret_unreadable',
   'unreachable',
   'bad_csv',
   'unreadable_file',

@@ -28,10 +28,10 @@ interface RemoteSandbox {
 }
 
 async function startRemoteSandbox(): Promise<RemoteSandbox> {
-  const { child, ready } = await spawnReady<{ url: string; apiKey: string }>(['--import', 'tsx', SANDBOX_MAIN]);
-  const { url, apiKey } = ready;
+  const { child, ready } = await spawnReady<{ url: string; apiKey: string; adminToken: string }>(['--import', 'tsx', SANDBOX_MAIN]);
+  const { url, apiKey, adminToken } = ready;
   const admin = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}/__sandbox/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}/__sandbox/${path}`, { method, headers: { 'X-Sandbox-Admin-Token': adminToken }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status}`);
     return res.json() as Promise<unknown>;
   };

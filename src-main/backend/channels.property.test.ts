@@ -22,7 +22,7 @@ describe('every IPC channel under malformed input', () => {
   beforeAll(async () => {
     t = openTestBackend({ fetch: offline });
     const emails = ['ann@x.co', 'ben@x.co', 'cy@x.co'];
-    await t.call('contacts:import', { csv: `email,first_name,Seniority,__proto__\n${emails.map((e, i) => `${e},N${i},Senior,p${i}`).join('\n')}` });
+    await t.call('contacts:import', { csv: `email,first_name,Seniority,__proto__,toString\n${emails.map((e, i) => `${e},N${i},Senior,p${i},t${i}`).join('\n')}` });
     const seq = await t.call('sequences:create', { name: 'Fuzzed' });
     await t.call('sequences:add', { sequenceId: seq.id, emails });
     await t.call('users:add', { email: 'mia@x.co', name: 'Mia', role: 'member' });
@@ -64,6 +64,37 @@ describe('every IPC channel under malformed input', () => {
     await fc.assert(
       fc.asyncProperty(channelInput(channel, words), (input) => check(channel, input)),
       { numRuns: RUNS_PER_CHANNEL },
+    );
+  });
+
+  it('mapping:preview takes every mapping source to every target: own columns only, never internal', async () => {
+    const catalog = await t.call('mapping:catalog', {});
+    const ann = await t.call('contacts:get', { email: 'ann@x.co' });
+    const sources = fc.oneof(
+      fc.constantFrom(...PROTO_KEYS, ...catalog.sources.map((s) => s.name), 'extra', 'id', 'user_id', 'created_at', 'syncAs', 'fields'),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(sources, fc.constantFrom(...catalog.targets.map((x) => x.target)), async (source, target) => {
+        const rules = [{ source, target }];
+        for (const input of [{ email: 'ann@x.co', rules }, { email: 'ann@x.co', rules: [{ source, target: 'title' }] }]) {
+          const result = await t.backend.invoke('mapping:preview', input);
+          channelTally.calls += 1;
+          if (!result.ok) {
+            expect(result.error.code, result.error.message).toBe('invalid_input');
+            continue;
+          }
+          if (input.rules[0]!.target !== 'title' || source.trim() !== source) continue;
+          // The title is the contact's own value for the source, or absent: never an inherited member.
+          // (contact.fields holds the standard fields and the CSV's extra columns, as own keys.)
+          const own = Object.hasOwn(ann.fields, source) ? ann.fields[source] : undefined;
+          const payload = (result.value as { payload: Record<string, unknown> }).payload;
+          const expected = own === undefined || own.trim() === '' ? undefined : own.trim();
+          expect(Object.hasOwn(payload, 'title') ? payload.title : undefined, source).toBe(expected);
+        }
+        assertPrototypesClean();
+      }),
+      { numRuns: RUNS_PER_CHANNEL * 3 },
     );
   });
 

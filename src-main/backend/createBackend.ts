@@ -9,6 +9,7 @@ import { recordHandlers } from '../handlers/records';
 import { syncHandlers } from '../handlers/sync';
 import { ensureOwner } from '../domain/users';
 import { fileSecretStore } from '../secrets/fileSecretStore';
+import { osKeychain } from '../secrets/osKeychain';
 import type { SecretStore } from '../secrets/secretStore';
 import { Scheduler, type SchedulerOptions } from '../sync/scheduler';
 import { systemClock, type Clock, type Ctx, type HostKind, type SandboxLauncher } from './context';
@@ -47,6 +48,11 @@ export function createBackend(options: BackendOptions): Backend {
     nativeBinding: options.nativeBinding,
     clock,
   });
+  // Browser mode and the command line share the OS keychain with the desktop app where there is one.
+  const secrets = options.secrets ?? fileSecretStore(options.dataDir, { keychain: osKeychain() });
+  // A key left in plain text (typed into the command line where no keychain opened) is moved into the
+  // keychain, or encrypted by the desktop app, as soon as a host that can do so starts.
+  secrets.upgrade();
   const events = new BackendEvents();
   let scheduler: Scheduler | null = null;
   const ctx: Ctx = {
@@ -55,7 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     fetch: options.fetch ?? globalThis.fetch,
     events,
-    secrets: options.secrets ?? fileSecretStore(options.dataDir),
+    secrets,
     dataDir: options.dataDir,
     host: options.host,
     random: options.random ?? Math.random,

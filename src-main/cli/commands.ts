@@ -34,6 +34,29 @@ function readCsvFile(path: string): string {
   return decodeCsv(bytes);
 }
 
+/**
+ * The key for `connect`, from exactly one place: --api-key-stdin (the first line of stdin) or the
+ * FLOWBRIDGE_API_KEY variable, which keep it out of `ps` and the shell history, or --api-key KEY.
+ */
+async function apiKeyFrom(c: CommandContext): Promise<string> {
+  if (c.flags.has('api-key-stdin') && c.flags.has('api-key')) throw new AppError('invalid_input', 'Give the key once: --api-key-stdin or --api-key, not both');
+  let key: string | undefined;
+  let source: string;
+  if (c.flags.has('api-key-stdin')) {
+    source = 'stdin';
+    if (!c.io.stdin) throw new AppError('invalid_input', 'No standard input to read the key from');
+    key = (await c.io.stdin()).split(/\r?\n/, 1)[0];
+  } else if (c.flags.has('api-key')) {
+    return c.flags.required('api-key');
+  } else {
+    source = 'FLOWBRIDGE_API_KEY';
+    key = c.io.env.FLOWBRIDGE_API_KEY;
+    if (key === undefined) throw new AppError('invalid_input', '"connect" needs the key: --api-key-stdin (e.g. `connect --base-url URL --api-key-stdin < key.txt`), the FLOWBRIDGE_API_KEY variable, or --api-key KEY');
+  }
+  if (key === undefined || key.trim() === '') throw new AppError('invalid_input', `The API key from ${source} is empty`);
+  return key;
+}
+
 function noExtraWords(c: CommandContext, count: number, usage: string): void {
   if (c.words.length > count) throw new AppError('invalid_input', `Unexpected argument "${c.words[count]}"; usage: ${usage}`);
 }
@@ -64,9 +87,10 @@ const settingsShow = (s: ChannelOutput<'settings:get'>) => ({
 
 export const COMMANDS: Record<string, Command> = {
   async connect(c) {
-    c.flags.allow('base-url', 'api-key');
-    noExtraWords(c, 1, 'connect --base-url URL --api-key KEY');
-    const connection = await call(c.backend, 'connection:connect', { baseUrl: c.flags.required('base-url'), apiKey: c.flags.required('api-key') });
+    c.flags.allow('base-url', 'api-key', 'api-key-stdin');
+    noExtraWords(c, 1, 'connect --base-url URL (--api-key-stdin | --api-key KEY)');
+    const baseUrl = c.flags.required('base-url');
+    const connection = await call(c.backend, 'connection:connect', { baseUrl, apiKey: await apiKeyFrom(c) });
     return { connected: connection.connected, baseUrl: connection.baseUrl };
   },
   async disconnect(c) {
@@ -224,7 +248,8 @@ export const COMMANDS: Record<string, Command> = {
     const out = resolve(c.flags.required('out'));
     const report = await call(c.backend, 'errors:export', { format });
     try {
-      writeFileSync(out, report.content);
+      // Error reports name contacts: readable by you alone, like the data folder.
+      writeFileSync(out, report.content, { mode: 0o600 });
     } catch (error) {
       throw new AppError('unreadable_file', `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }

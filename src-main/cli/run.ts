@@ -14,6 +14,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** All of standard input (for `connect --api-key-stdin`); absent where there is none. */
+  stdin?: () => Promise<string>;
 }
 
 const HELP = `Flowbridge command line. Usage: npm run --silent cli -- <command> [flags] [--json] [--data-dir DIR]

@@ -50,8 +50,8 @@ export async function sandboxServeCommand(flags: Flags, json: boolean, io: CliIo
   const sandbox = await startSandbox({ port: port(flags) });
   io.stdout(
     json
-      ? `${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey })}\n`
-      : `Sandbox Recruiterflow at ${sandbox.url}\nDemo API key: ${sandbox.apiKey}\nConnect with: npm run --silent cli -- connect --base-url ${sandbox.url} --api-key ${sandbox.apiKey}\n`,
+      ? `${JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey, adminToken: sandbox.adminToken })}\n`
+      : `Sandbox Recruiterflow at ${sandbox.url}\nDemo API key: ${sandbox.apiKey}\nConnect with: npm run --silent cli -- connect --base-url ${sandbox.url} --api-key ${sandbox.apiKey}\nAdmin token (X-Sandbox-Admin-Token header, for /__sandbox/faults, reset, state, stats): ${sandbox.adminToken}\n`,
   );
   await untilInterrupted();
   await sandbox.stop();

@@ -1,5 +1,5 @@
 // The one place that opens a database file. Nothing opens a database as a side effect of an import.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -25,11 +25,16 @@ export interface OpenedDatabase {
   backupPath: string | null;
 }
 
+/** Pre-migration backups kept next to the database; older ones are removed when a new one is made. */
+export const BACKUPS_KEPT = 3;
+
 export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
-  mkdirSync(dirname(file), { recursive: true });
+  privateFolder(dirname(file));
   const existed = existsSync(file);
+  if (existed && statSync(file).size === 0) throw emptyFile(file);
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    privateFiles(file);
     sqlite.pragma('busy_timeout = 5000');
     try {
       sqlite.pragma('journal_mode = WAL');
@@ -43,7 +48,17 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     if (existed) checkIntegrity(sqlite, file);
     const backupPath = existed ? backupBeforeMigrations(sqlite, file, options) : null;
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: options.migrationsDir });
+    try {
+      migrate(db, { migrationsFolder: options.migrationsDir });
+    } catch (error) {
+      if (!backupPath) throw error;
+      throw new AppError(
+        'internal',
+        `Upgrading the database ${file} failed (${(error as Error).message}). Your data as it was before the upgrade is in ${backupPath}; it is kept, with at most ${BACKUPS_KEPT - 1} older copies.`,
+      );
+    }
+    // WAL and SHM files take the database file's mode; one made by an older version is tightened here.
+    privateFiles(file);
     return { sqlite, db, backupPath };
   } catch (error) {
     sqlite.close();
@@ -99,5 +114,54 @@ function backupBeforeMigrations(sqlite: Sqlite, file: string, options: OpenOptio
   const stamp = new Date(options.clock?.now() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
   const backupPath = `${file}.backup-${stamp}`;
   copyFileSync(file, backupPath);
+  chmodSync(backupPath, 0o600);
+  pruneBackups(file);
   return backupPath;
+}
+
+/**
+ * A failing migration makes a copy on every start: keep the newest few. A copy is only made before an
+ * upgrade, so the newest is always the state before the last attempt.
+ */
+function pruneBackups(file: string): void {
+  const prefix = `${basename(file)}.backup-`;
+  const names = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix)).sort();
+  for (const name of names.slice(0, -BACKUPS_KEPT)) rmSync(join(dirname(file), name), { force: true });
+}
+
+/**
+ * An empty (0-byte) database file is what a full disk, an interrupted copy or a sync tool leaves behind:
+ * the contacts, queue and history are gone from it. Opening it would silently start a fresh workspace and
+ * bury that, and new work would then collide with a restore. So it is refused, with the way back.
+ */
+function emptyFile(file: string): AppError {
+  const backup = newestBackup(file);
+  return new AppError(
+    'internal',
+    `The database ${file} is empty (0 bytes): its data is missing, e.g. after a full disk or an interrupted copy. ` +
+      (backup ? `Restore the newest backup (copy ${backup} to ${basename(file)}), ` : 'Restore it from your own backup if you have one, ') +
+      'or delete the empty file to start a fresh workspace.',
+  );
+}
+
+/** The data folder is readable by you alone (0700): it holds your contacts and the secrets file. */
+function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tighten(dir, 0o700);
+}
+
+/**
+ * The database is made 0600 before WAL mode is set: SQLite creates the WAL and SHM files with the
+ * database file's permissions, whatever the process's umask.
+ */
+function privateFiles(file: string): void {
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) tighten(path, 0o600);
+}
+
+function tighten(path: string, mode: number): void {
+  try {
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, mode);
+  } catch {
+    // Missing, or not ours to change (a folder owned by someone else): left as it is.
+  }
 }

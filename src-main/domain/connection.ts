@@ -5,11 +5,24 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connections } from '../db/schema';
 import { createRecruiterflowClient, RecruiterflowError, type RecruiterflowClient } from '../recruiterflow';
+import { unreadableMessage, type SecretLookup } from '../secrets/secretStore';
 import { currentUserRow } from './users';
 
 type ConnectionRow = typeof connections.$inferSelect;
 
 const secretName = (userId: number) => `recruiterflow-api-key:${userId}`;
+
+/** The user's stored key, as this host can read it (never thrown: an unreadable key is a state). */
+function storedKey(ctx: Ctx, userId: number): SecretLookup {
+  return ctx.secrets.lookup(secretName(userId));
+}
+
+/** One line for a key this host cannot read, with the way out for this host. */
+function keyProblem(ctx: Ctx, key: SecretLookup): string | null {
+  if (key.state !== 'unreadable') return null;
+  const fix = ctx.host === 'cli' ? 'connect again here (`connect --base-url URL --api-key-stdin`).' : 'enter the key again in Settings → Connection.';
+  return unreadableMessage('the Recruiterflow API key', key, fix);
+}
 
 export function connectionOf(ctx: Ctx, userId: number): ConnectionRow | null {
   return ctx.db.select().from(connections).where(eq(connections.userId, userId)).get() ?? null;
@@ -17,12 +30,14 @@ export function connectionOf(ctx: Ctx, userId: number): ConnectionRow | null {
 
 export function describeConnection(ctx: Ctx, userId = currentUserRow(ctx).id): Connection {
   const row = connectionOf(ctx, userId);
-  if (!row) return { connected: false, baseUrl: null, status: 'not_connected', keySet: false, checkedAt: null, sandbox: false };
+  if (!row) return { connected: false, baseUrl: null, status: 'not_connected', keySet: false, keyProblem: null, checkedAt: null, sandbox: false };
+  const key = storedKey(ctx, userId);
   return {
     connected: true,
     baseUrl: row.baseUrl,
     status: row.status,
-    keySet: ctx.secrets.get(secretName(userId)) !== null,
+    keySet: key.state !== 'missing',
+    keyProblem: keyProblem(ctx, key),
     checkedAt: row.checkedAt,
     sandbox: row.sandbox,
   };
@@ -44,18 +59,27 @@ export function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: Cl
   return createRecruiterflowClient({ baseUrl, apiKey, fetch: options.fetch ?? ctx.fetch, clock: ctx.clock, timeoutMs: options.timeoutMs });
 }
 
-/** The user's (default: current user's) connection with a ready client, or null when not connected. */
+/**
+ * The user's (default: current user's) connection with a ready client, or null when not connected or
+ * when this host cannot read the stored key. An unreadable key is never sent: what it would earn (a
+ * 401) would pause the shared queue for the hosts that can read it.
+ */
 export function activeConnection(ctx: Ctx, userId = currentUserRow(ctx).id, options: ClientOptions = {}): ActiveConnection | null {
   const row = connectionOf(ctx, userId);
-  const apiKey = ctx.secrets.get(secretName(userId));
-  if (!row || apiKey === null) return null;
-  return { userId, baseUrl: row.baseUrl, client: clientFor(ctx, row.baseUrl, apiKey, options) };
+  if (!row) return null;
+  const key = storedKey(ctx, userId);
+  if (key.state !== 'present') return null;
+  return { userId, baseUrl: row.baseUrl, client: clientFor(ctx, row.baseUrl, key.value, options) };
 }
 
-export function requireConnection(ctx: Ctx): ActiveConnection {
-  const active = activeConnection(ctx);
-  if (!active) throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key KEY`)');
-  return active;
+/** activeConnection, or the reason there is none (not connected, or a key this host cannot read). */
+export function requireConnection(ctx: Ctx, options: ClientOptions = {}): ActiveConnection {
+  const userId = currentUserRow(ctx).id;
+  const active = activeConnection(ctx, userId, options);
+  if (active) return active;
+  const problem = connectionOf(ctx, userId) ? keyProblem(ctx, storedKey(ctx, userId)) : null;
+  if (problem) throw new AppError('secret_unreadable', problem);
+  throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key-stdin`)');
 }
 
 function normalizeBaseUrl(baseUrl: string): string {

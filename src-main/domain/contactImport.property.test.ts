@@ -111,6 +111,35 @@ describe('CSV import under random files', () => {
     expect(contact.fields.toString).toBe('s');
   });
 
+  it('every extra column, whatever its header, is kept as an own field and maps to the payload', async () => {
+    const header = fc.oneof(fc.constantFrom(...HEADERS, ...PROTO_KEYS, 'extra', 'id', 'hasOwnProperty', 'isPrototypeOf'), fc.string({ minLength: 1, maxLength: 12 }));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(header, { minLength: 1, maxLength: 5 }), async (headers) => {
+        n += 1;
+        const email = `hdr${n}@x.co`;
+        const csv = [['email', ...headers].map(quote).join(','), [email, ...headers.map((_, i) => `v${i}`)].map(quote).join(',')].join('\n');
+        const preview = await t.call('contacts:csvPreview', { csv });
+        const result = await t.backend.invoke('contacts:import', { csv });
+        if (!result.ok) return; // A header set the importer refuses (two email columns, ...) is another property's.
+        const contact = await t.call('contacts:get', { email });
+        preview.headers.forEach((name, i) => {
+          if (i === 0 || preview.suggested[name] !== 'extra') return;
+          const value = preview.rows[0]?.[i]?.trim();
+          if (!value) return;
+          expect(Object.getOwnPropertyDescriptor(contact.fields, name)?.value, name).toBe(value);
+        });
+        for (const [i, name] of preview.headers.entries()) {
+          if (i === 0 || preview.suggested[name] !== 'extra' || name.trim() !== name || name === '' || name.length > 200) continue;
+          const mapped = await t.backend.invoke('mapping:preview', { email, rules: [{ source: name, target: 'title' }] });
+          expect(mapped.ok && (mapped.value as { payload: { title?: string } }).payload.title, name).toBe(preview.rows[0]?.[i]?.trim());
+        }
+        assertPrototypesClean();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('rejects a row with a 1 MB cell, imports the rest', async () => {
     const summary = await t.call('contacts:import', { csv: `email,notes\nbig@x.co,${'m'.repeat(1024 * 1024)}\nsmall@x.co,ok` });
     expect(summary.imported).toBe(1);

@@ -1,7 +1,8 @@
 // Runs the sandbox as its own process, for e2e fixtures, benchmarks and manual testing:
 //   tsx src-main/sandbox/main.ts [--port 4010] [--no-seed] [--faults '{"errorRate":0.1}']
 // Prints one JSON line {"ready":true,"url":...,"apiKey":...} when it listens (an explicit ready
-// signal); stops on SIGINT/SIGTERM. Change faults later with POST <url>/__sandbox/faults.
+// signal); stops on SIGINT/SIGTERM. Change faults later with POST <url>/__sandbox/faults, sending the
+// printed adminToken in the X-Sandbox-Admin-Token header.
 import { startSandbox } from './server';
 import type { Faults } from './types';
 
@@ -15,7 +16,7 @@ const faultsText = arg('--faults') ?? process.env.SANDBOX_FAULTS;
 const faults = faultsText ? (JSON.parse(faultsText) as Faults) : undefined;
 
 const sandbox = await startSandbox({ port, faults, seed: !process.argv.includes('--no-seed') });
-process.stdout.write(`${JSON.stringify({ ready: true, url: sandbox.url, apiKey: sandbox.apiKey, port: sandbox.port })}\n`);
+process.stdout.write(`${JSON.stringify({ ready: true, url: sandbox.url, apiKey: sandbox.apiKey, port: sandbox.port, adminToken: sandbox.adminToken })}\n`);
 
 const shutdown = (): void => {
   void sandbox.stop().then(() => process.exit(0));

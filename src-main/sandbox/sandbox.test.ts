@@ -1,4 +1,5 @@
 // The sandbox's own behaviour, over raw HTTP (reference §10).
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { sharedSandbox } from '../testing/sharedSandbox';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from './index';
@@ -15,9 +16,10 @@ interface Answer {
   headers: Headers;
 }
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown, key: string | null = SANDBOX_API_KEY, base = sb.url): Promise<Answer> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+async function call(method: 'GET' | 'POST', path: string, body?: unknown, key: string | null = SANDBOX_API_KEY, base = sb.url, extra: Record<string, string> = {}): Promise<Answer> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
   if (key !== null) headers['RF-Api-Key'] = key;
+  if (path.startsWith('/__sandbox/') && !('X-Sandbox-Admin-Token' in extra)) headers['X-Sandbox-Admin-Token'] = sb.adminToken;
   const res = await fetch(`${base}${path.startsWith('/') ? path : `/api/external/${path}`}`, {
     method,
     headers,
@@ -293,6 +295,37 @@ describe('admin endpoint and stats', () => {
     expect(sb.stats()).toEqual({ requests: 1, byPath: { '/api/external/user/list': 1 }, statuses: { '200': 1 }, creates: 0 });
     // The counters alone, for a benchmark that runs the sandbox in its own process; admin calls are not counted.
     expect((await call('GET', '/__sandbox/stats', undefined, null)).json).toEqual(sb.stats());
+  });
+
+  it('refuses the admin endpoints without the admin token, and every path to a foreign Host or Origin', async () => {
+    const before = JSON.stringify(sb.state.counts());
+    for (const token of [null, 'wrong', `${sb.adminToken}x`]) {
+      const extra: Record<string, string> = token === null ? {} : { 'X-Sandbox-Admin-Token': token };
+      if (token === null) {
+        const res = await fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
+        expect(res.status).toBe(401);
+        for (const path of ['/__sandbox/state', '/__sandbox/stats', '/__sandbox/faults']) expect((await fetch(`${sb.url}${path}`)).status, path).toBe(401);
+      } else {
+        expect((await call('POST', '/__sandbox/faults', { errorRate: 1 }, null, sb.url, extra)).status).toBe(401);
+        expect((await call('GET', '/__sandbox/state', undefined, null, sb.url, extra)).status).toBe(401);
+      }
+    }
+    expect((await call('GET', 'user/list')).status).toBe(200); // No fault was set.
+    // A web page's fetch carries its Origin; the app's engine (Node) sends none.
+    const page = await call('GET', '/__sandbox/state', undefined, null, sb.url, { Origin: 'https://evil.example', 'X-Sandbox-Admin-Token': sb.adminToken });
+    expect(page.status).toBe(403);
+    expect((await call('GET', 'candidate/list', undefined, SANDBOX_API_KEY, sb.url, { Origin: 'https://evil.example' })).status).toBe(403);
+    // DNS rebinding: the page's own host name arrives as Host.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: sb.port, path: '/api/external/candidate/list', headers: { Host: `evil.example:${sb.port}`, 'RF-Api-Key': SANDBOX_API_KEY } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
+    expect(JSON.stringify(sb.state.counts())).toBe(before);
   });
 
   it('starts empty without the seed and accepts other keys', async () => {

@@ -1,5 +1,6 @@
 // The sandbox Recruiterflow: a real HTTP server on 127.0.0.1 that behaves like the public API as
 // far as the sync engine can tell (reference §10), with fault injection and an admin endpoint.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultEngine } from './faults';
@@ -32,6 +33,8 @@ export interface Sandbox {
   url: string;
   apiKey: string;
   port: number;
+  /** Required by the /__sandbox/ admin endpoints, in the X-Sandbox-Admin-Token header. */
+  adminToken: string;
   setFaults(f: Faults): void;
   stats(): SandboxStats;
   state: SandboxState;
@@ -87,6 +90,30 @@ function write(res: http.ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
+export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin-token';
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Who may talk to the sandbox. It runs inside the app ("Use the Sandbox") on 127.0.0.1, where any web
+ * page the user opens can send it requests: a Host other than 127.0.0.1/localhost:port (DNS rebinding)
+ * or a foreign Origin (a page's fetch) is refused for every path, as browser mode refuses them; the
+ * admin endpoints (faults, reset, state, stats) also need the per-run admin token.
+ */
+function refusal(req: http.IncomingMessage, port: number, admin: boolean, adminToken: string): Reply | null {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!hosts.includes(req.headers.host ?? '')) return failure(403, 'Unknown Host');
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return failure(403, 'Requests from web pages are refused');
+  if (admin && !sameSecret(req.headers[ADMIN_TOKEN_HEADER], adminToken)) return failure(401, 'Missing or wrong sandbox admin token');
+  return null;
+}
+
 function parseObject(raw: string): Record<string, unknown> | null {
   if (raw.trim() === '') return {};
   try {
@@ -100,6 +127,8 @@ function parseObject(raw: string): Record<string, unknown> | null {
 export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const now = o.now ?? Date.now;
   const keys = new Set(o.apiKeys ?? [SANDBOX_API_KEY]);
+  const adminToken = o.adminToken ?? randomBytes(24).toString('base64url');
+  let port = 0;
   const messages: SandboxMessages = { ...DEFAULT_MESSAGES, ...o.messages };
   const state = new SandboxState();
   const faults = new FaultEngine(o.random ?? mulberry32(DEFAULT_SEED));
@@ -192,8 +221,14 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
     const method = req.method ?? 'GET';
+    const isAdmin = url.pathname.startsWith(ADMIN_PREFIX);
+    const refused = refusal(req, port, isAdmin, adminToken);
+    if (refused) {
+      req.resume();
+      return write(res, refused);
+    }
     const raw = await readBody(req);
-    if (url.pathname.startsWith(ADMIN_PREFIX)) return write(res, admin(method, url.pathname, raw));
+    if (isAdmin) return write(res, admin(method, url.pathname, raw));
 
     counters.requests++;
     counters.byPath[url.pathname] = (counters.byPath[url.pathname] ?? 0) + 1;
@@ -226,12 +261,13 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey: [...keys][0] ?? SANDBOX_API_KEY,
     port,
+    adminToken,
     state,
     stats,
     reset,

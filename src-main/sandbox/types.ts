@@ -68,6 +68,8 @@ export interface SandboxOptions {
   /** Time source for timestamps, search lag and the rate-limit window (default Date.now). */
   now?: () => number;
   messages?: Partial<SandboxMessages>;
+  /** The admin endpoints' token (default: random per start). */
+  adminToken?: string;
 }
 
 export type ProspectType = 'candidate' | 'contact';

@@ -137,7 +137,7 @@ describe('the API key is never written, logged, exported or sent back', () => {
     expect(channelOutputs.filter((o) => leaks(o.text)).map((o) => o.channel)).toEqual([]);
     const connection = JSON.parse(channelOutputs.find((o) => o.channel === 'connection:get')!.text) as { ok: true; value: Record<string, unknown> };
     expect(connection.value).toMatchObject({ connected: true, keySet: true, baseUrl: sandbox.url });
-    expect(Object.keys(connection.value).sort()).toEqual(['baseUrl', 'checkedAt', 'connected', 'keySet', 'sandbox', 'status']);
+    expect(Object.keys(connection.value).sort()).toEqual(['baseUrl', 'checkedAt', 'connected', 'keyProblem', 'keySet', 'sandbox', 'status']);
   });
 });
 
@@ -160,12 +160,12 @@ describe('the file secret store', () => {
   it('with a safeStorage-style codec, the file never holds the key in plain text', () => {
     const dir = tempDir();
     // Stands in for Electron's safeStorage (encryptString/decryptString): reversible, not plain text.
-    const codec = {
-      description: 'encrypted with your system keychain',
-      encode: (v: string) => `safe:${Buffer.from([...Buffer.from(v)].map((b) => b ^ 0x5a)).toString('base64')}`,
-      decode: (s: string) => Buffer.from([...Buffer.from(s.slice(5), 'base64')].map((b) => b ^ 0x5a)).toString(),
+    const cipher = {
+      canEncrypt: true,
+      encrypt: (v: string) => Buffer.from([...Buffer.from(v)].map((b) => b ^ 0x5a)),
+      decrypt: (b: Buffer) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString(),
     };
-    const store = fileSecretStore(dir, codec);
+    const store = fileSecretStore(dir, { cipher });
     store.set('recruiterflow-api-key:1', KEY);
     expect(store.get('recruiterflow-api-key:1')).toBe(KEY);
     const bytes = readFileSync(join(dir, 'secrets.json'));

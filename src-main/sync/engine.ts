@@ -16,10 +16,9 @@
 // - invalid_data, not_found and other 4xx: `failed` at once with Recruiterflow's message (a custom
 //   field's name and value included). Values the cached field definitions reject fail before sending.
 import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
-import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
-import { activeConnection } from '../domain/connection';
+import { requireConnection } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { getMeta } from '../domain/meta';
@@ -136,8 +135,7 @@ export class SyncEngine {
     const ctx = this.ctx;
     // The per-request timeout runs in pacedFetch once the pacer lets the request go: time spent waiting
     // for a slot (or behind a Retry-After) must never count. The client's own clock is only a backstop.
-    const connection = activeConnection(ctx, undefined, { fetch: this.pacedFetch(), timeoutMs: CLIENT_BACKSTOP_MS });
-    if (!connection) throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key KEY`)');
+    const connection = requireConnection(ctx, { fetch: this.pacedFetch(), timeoutMs: CLIENT_BACKSTOP_MS });
     this.stopping = false;
     this.link.reset();
     reclaimOrphans(ctx);

@@ -99,4 +99,31 @@ describe('rule 6: custom field mapping', () => {
     expect(custom(t, 'bo@example.test')).toEqual([{ id: SENIORITY, value: 'Mid' }]);
     expect((await enrollmentOf(t, 'cy@example.test', seq.id)).state).toBe('synced');
   });
+
+  it('sources named like Object.prototype members are looked up on the contact\'s own columns only', async () => {
+    // A CSV with columns named constructor and __proto__; toString, valueOf and hasOwnProperty are not columns.
+    t = await syncBackend({ csv: 'email,first_name,constructor,__proto__\nproto@example.test,Pro,Builder,Hidden' });
+    const seq = await t.call('sequences:create', { name: 'Proto', syncMode: 'on-reply' });
+    await t.call('mapping:set', {
+      rules: [
+        { source: 'constructor', target: 'title' },
+        { source: '__proto__', target: 'tags' },
+        { source: 'toString', target: 'source' },
+        { source: 'valueOf', target: 'organization' },
+        { source: 'hasOwnProperty', target: 'skills' },
+      ],
+    });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: ['proto@example.test'] });
+    const preview = await t.call('mapping:preview', { email: 'proto@example.test' });
+    expect(preview.problems).toEqual([]);
+    expect(preview.payload).toMatchObject({ title: 'Builder', tags: ['Hidden'] });
+    expect(preview.payload).not.toHaveProperty('source');
+    expect(preview.payload).not.toHaveProperty('organization');
+    await t.call('replies:record', { email: 'proto@example.test' });
+    expect(await t.call('sync:run', {})).toMatchObject({ created: 1, failed: 0, retrying: 0 });
+    const record = t.sandbox.state.findByEmail('proto@example.test')!;
+    expect(record).toMatchObject({ first_name: 'Pro' });
+    expect(record.fields).toMatchObject({ title: 'Builder', tags: ['Hidden'] });
+    expect(record.fields.source).toBeUndefined();
+  });
 });

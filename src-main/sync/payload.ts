@@ -1,6 +1,6 @@
 // What Flowbridge sends for one contact: the standard fields and the captured mapping version's rules,
 // with custom-field values formatted and checked against the cached definitions before anything is sent.
-import type { CustomFieldDef, MappingRule, SyncAs } from '../../src-shared/domain';
+import { STANDARD_FIELDS, type CustomFieldDef, type MappingRule, type StandardField, type SyncAs } from '../../src-shared/domain';
 import type { ContactDbRow } from '../domain/contacts';
 import { formatCustomFieldValue, type ProspectInput } from '../recruiterflow';
 
@@ -27,15 +27,20 @@ const TEXT_TARGETS = new Set([
 const LIST_TARGETS = new Set(['tags', 'skills']);
 const PHONE_TYPE_MOBILE = 1;
 
-function sourceValue(contact: ContactSource, extra: Record<string, string>, source: string): string {
-  const standard = (contact as unknown as Record<string, unknown>)[source];
-  const value = source !== 'extra' && typeof standard === 'string' ? standard : extra[source];
-  return (value ?? '').trim();
+const STANDARD = new Set<string>(STANDARD_FIELDS);
+
+/**
+ * A source is a standard field or a CSV column, looked up on the record's own keys only: a column may
+ * be named "constructor", "toString" or "__proto__", and must never find Object.prototype's members.
+ */
+function sourceValue(contact: ContactSource, extra: Record<string, unknown>, source: string): string {
+  const value = STANDARD.has(source) ? contact[source as StandardField] : Object.hasOwn(extra, source) ? extra[source] : undefined;
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** `rules` is the full rule set (defaults layered with the captured custom rules). */
 export function buildPayload(contact: ContactSource, rules: MappingRule[], syncAs: SyncAs, customFields: CustomFieldDef[]): BuiltPayload {
-  const extra = JSON.parse(contact.extra) as Record<string, string>;
+  const extra = JSON.parse(contact.extra) as Record<string, unknown>;
   const body: ProspectInput = { email: [{ email: contact.email, is_primary: 1 }] };
   const problems: string[] = [];
   const custom: { id: number; value: unknown }[] = [];

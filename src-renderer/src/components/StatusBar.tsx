@@ -16,7 +16,8 @@ export const CONNECTION_TEXT: Record<ConnectionStatus, { label: string; color: s
 
 export function StatusBar() {
   const { connection, status, progress } = useAppStatus();
-  const conn = CONNECTION_TEXT[connection?.status ?? 'not_connected'];
+  // A key this host cannot read (saved by the desktop app, seen from browser mode) is not sent: say so.
+  const conn = connection?.keyProblem ? { label: 'API key unreadable here', color: 'orange' } : CONNECTION_TEXT[connection?.status ?? 'not_connected'];
   const offline = (connection?.connected && status ? !status.online : false) || connection?.status === 'unreachable';
   const q = status?.queue;
   return (
@@ -26,7 +27,7 @@ export function StatusBar() {
           <Badge size="xs" circle color={conn.color} aria-hidden="true">
             {' '}
           </Badge>
-          <Text size="xs" span data-testid="status-connection">
+          <Text size="xs" span data-testid="status-connection" title={connection?.keyProblem ?? undefined}>
             {conn.label}
             {connection?.sandbox ? ' (Sandbox)' : ''}
           </Text>

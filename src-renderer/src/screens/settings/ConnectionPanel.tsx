@@ -59,6 +59,11 @@ export function ConnectionPanel() {
               {connection?.baseUrl ? `Server: ${connection.baseUrl}` : 'No server configured.'} · {connection?.keySet ? 'An API key is set.' : 'No API key is set.'}
               {connection?.checkedAt ? ` Last checked ${formatDateTime(connection.checkedAt)}.` : ''}
             </Text>
+            {connection?.keyProblem && (
+              <Text size="sm" c="orange" role="alert">
+                {connection.keyProblem}
+              </Text>
+            )}
           </Stack>
           <Group gap="xs">
             <Button variant="default" loading={pending === 'test'} disabled={!connection?.keySet} onClick={() => void act('test', async () => {
