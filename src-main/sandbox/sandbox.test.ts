@@ -1,4 +1,4 @@
-// The sandbox's own behaviour, over raw HTTP (reference §10).
+// The sandbox's own behaviour, over raw HTTP.
 import { describe, expect, it } from 'vitest';
 import { sharedSandbox } from '../testing/sharedSandbox';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from './index';
