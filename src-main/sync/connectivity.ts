@@ -68,4 +68,17 @@ export class Connectivity {
     logEvent(ctx, 'error', 'sync.paused', 'Recruiterflow refused the API key; the queue is paused until you reconnect');
     ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message: 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.' });
   }
+
+  /**
+   * A redirect is never followed (it would carry the key to another host), and every request would get
+   * one: the queue pauses, saying where it pointed, until the recruiter fixes the base URL (reconnects)
+   * or resumes.
+   */
+  pauseForRedirect(message: string): void {
+    const ctx = this.ctx;
+    if (getMeta(ctx, PAUSE_KEY) === 'redirect') return;
+    setMeta(ctx, PAUSE_KEY, 'redirect');
+    logEvent(ctx, 'error', 'sync.paused', `${message}; the queue is paused until you reconnect`);
+    ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message });
+  }
 }
