@@ -85,7 +85,16 @@ describe('no answer can hang, loop or exhaust `sync run --wait 5` (the real CLI,
       },
     },
     { name: 'a 429 with Retry-After of 3 years (past what a timer can hold)', behaviour: { kind: 'retryAfter', value: '99999999' } },
-    { name: 'a 503 with a Retry-After date next year', behaviour: { kind: 'retryAfter', status: 503, value: new Date(Date.now() + 365 * 86_400_000).toUTCString() } },
+    {
+      name: 'a 503 with a Retry-After date next year',
+      behaviour: { kind: 'retryAfter', status: 503, value: new Date(Date.now() + 365 * 86_400_000).toUTCString() },
+      check: async (t) => {
+        // Not obeyed: retried in 10 minutes, and the message says what was asked.
+        const enrollment = (await t.call('contacts:get', { email: 'person0@example.test' })).enrollments[0];
+        expect(enrollment?.error).toMatch(/Retry-After of 1\.0 years/);
+        expect(enrollment?.nextAttemptAt).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
+      },
+    },
     {
       name: 'a 1.5 GB JSON answer',
       behaviour: { kind: 'hugeJson', bytes: 1.5e9 },
