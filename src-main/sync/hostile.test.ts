@@ -127,6 +127,19 @@ describe('no answer can hang, loop or exhaust `sync run --wait 5` (the real CLI,
   }, 90_000);
 });
 
+describe('`sync run` without --wait: one pass plus at most one request timeout', () => {
+  it('against a server that never answers: the lookup times out (15 s), one shared probe confirms it (15 s), and the run ends', async () => {
+    const rf = await hostile({ kind: 'silent' });
+    const { t } = await queuedBackend(rf.url);
+    const run = await runCliBounded(t.dataDir, ['sync', 'run'], { maxMb: MAX_MB, maxMs: 90_000 });
+    expect(run.killedFor).toBeNull();
+    // Two request timeouts and the start-up; a second probe (another 15 s) would go past this.
+    expect(run.ms).toBeLessThan(40_000);
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: 0, failed: 0, pending: CONTACTS });
+    expect((await t.call('connection:get', {})).status).toBe('unreachable');
+  }, 120_000);
+});
+
 describe('pause and stop end any wait within a second', () => {
   it('pausing ends a Retry-After wait under way', async () => {
     const rf = await hostile({ kind: 'retryAfter', value: '8' });
