@@ -2,6 +2,8 @@
 // and no answer (a redirect, a Retry-After of days, a gigabyte or a gzip bomb, HTML, silence) can hang,
 // loop or exhaust a sync. The server is the test suite's own (testing/hostileServer.ts); the sync runs
 // as the real command line in its own process, watched from outside for time and peak memory.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../sandbox';
 import { runCliBounded } from '../testing/boundedCli';
@@ -172,6 +174,30 @@ describe('pause and stop end any wait within a second', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(counts).toMatchObject({ created: 0, failed: 0, retrying: CONTACTS });
   });
+});
+
+describe('browser mode quits at once', () => {
+  it('SIGTERM while its background sync sits out a Retry-After: the process is gone within a second or so', async () => {
+    const rf = await hostile({ kind: 'retryAfter', value: '8' });
+    const { t } = await queuedBackend(rf.url);
+    await t.backend.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'src-main', 'cli', 'main.ts'), 'serve', '--json', '--data-dir', t.dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      // The scheduler drains by itself: wait until the refused request of the sync (a search) came in.
+      await waitFor(() => rf.requests.some((r) => r.path.endsWith('/search')), 20_000);
+      await new Promise((r) => setTimeout(r, 300)); // now inside the Retry-After wait
+      const sent = Date.now();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // 1 s for the wait to end, plus the process's own teardown.
+      expect(Date.now() - sent).toBeLessThan(2_000);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
 });
 
 async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
