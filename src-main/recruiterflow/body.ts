@@ -5,7 +5,7 @@
 /** The largest answer Flowbridge reads, decompressed. A larger one is a server error. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-export interface CappedBody {
+interface CappedBody {
   bytes: Uint8Array;
   /** True when the body went past `cap`: `bytes` then holds only its start, and the rest was cancelled. */
   over: boolean;

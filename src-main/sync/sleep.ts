@@ -2,7 +2,7 @@
 // none hands setTimeout a delay it cannot hold (past 2^31-1 ms Node fires after 1 ms, with a warning).
 
 /** The longest delay setTimeout holds. */
-export const MAX_TIMER_MS = 2_147_483_647;
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Resolves after `ms`, or as soon as `signal` aborts (it never rejects: callers look at the signal). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
