@@ -7,11 +7,19 @@ export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 interface CappedBody {
   bytes: Uint8Array;
-  /** True when the body went past `cap`: `bytes` then holds only its start, and the rest was cancelled. */
+  /** True when the body went past `cap`: the rest was cancelled, and `bytes` is empty. */
   over: boolean;
 }
 
-/** Reads `res`'s body up to `cap` bytes (plus at most one chunk). */
+/** An answer larger than the cap, found by a transport that reads the body before the client does. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly status: number) {
+    super(`answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** Reads `res`'s body, holding at most `cap` bytes plus one chunk at any time. */
 export async function readCapped(res: Response, cap = MAX_BODY_BYTES): Promise<CappedBody> {
   if (!res.body) return { bytes: new Uint8Array(0), over: false };
   const reader = res.body.getReader();
@@ -20,12 +28,13 @@ export async function readCapped(res: Response, cap = MAX_BODY_BYTES): Promise<C
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     size += value.byteLength;
     if (size > cap) {
+      chunks.length = 0;
       await reader.cancel().catch(() => undefined);
-      return { bytes: Buffer.concat(chunks), over: true };
+      return { bytes: new Uint8Array(0), over: true };
     }
+    chunks.push(value);
   }
   return { bytes: Buffer.concat(chunks), over: false };
 }

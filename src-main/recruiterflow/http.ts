@@ -1,6 +1,6 @@
 // One HTTP exchange with Recruiterflow: headers, timeout, JSON parsing and the mapping of every
 // failure to a RecruiterflowError. Knows nothing about individual endpoints.
-import { MAX_BODY_BYTES, readCapped } from './body';
+import { BodyTooLargeError, MAX_BODY_BYTES, readCapped } from './body';
 import { MAX_RETRY_AFTER_MS, RecruiterflowError, describeWait, parseRetryAfter, redact, type RfErrorKind } from './errors';
 
 export interface Clock {
@@ -71,6 +71,13 @@ export function createHttp(o: HttpOptions): Send {
     const signal = ctrl.signal;
     let status: number | null = null;
 
+    const tooLarge = (status: number): RecruiterflowError =>
+      new RecruiterflowError(
+        'server',
+        `Recruiterflow answered ${req.method} ${pathOnly} (${status}) with more than ${MAX_BODY_BYTES / 1024 / 1024} MB; treated as a server error`,
+        { ...where, status },
+      );
+
     const networkError = (cause: unknown): RecruiterflowError => {
       const detail = timedOut
         ? `timed out after ${timeoutMs} ms`
@@ -102,6 +109,7 @@ export function createHttp(o: HttpOptions): Send {
           res = await doFetch(base + req.path, { method: req.method, headers, body, signal, redirect: 'manual' });
           break;
         } catch (e) {
+          if (e instanceof BodyTooLargeError) throw tooLarge(e.status);
           if (attempt === 0 && readOnly && !timedOut && !o.signal?.aborted && isStaleSocket(e)) continue;
           throw networkError(e);
         }
@@ -110,13 +118,7 @@ export function createHttp(o: HttpOptions): Send {
       let text: string;
       try {
         const read = await readCapped(res);
-        if (read.over) {
-          throw new RecruiterflowError(
-            'server',
-            `Recruiterflow answered ${req.method} ${pathOnly} (${res.status}) with more than ${MAX_BODY_BYTES / 1024 / 1024} MB; treated as a server error`,
-            { ...where, status: res.status },
-          );
-        }
+        if (read.over) throw tooLarge(res.status);
         text = new TextDecoder().decode(read.bytes);
       } catch (e) {
         if (e instanceof RecruiterflowError) throw e;

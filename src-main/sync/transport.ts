@@ -1,6 +1,6 @@
 // The engine's transport: every request to Recruiterflow goes through the pacer, and is timed from the
 // moment the pacer lets it go, never while it waits for a slot or behind a Retry-After.
-import { MAX_BODY_BYTES, readCapped } from '../recruiterflow/body';
+import { BodyTooLargeError, MAX_BODY_BYTES, readCapped } from '../recruiterflow/body';
 import type { Pacer } from './pacer';
 
 /**
@@ -17,8 +17,8 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /**
  * One request, answer body included, within `timeoutMs` from now. The body is read here so a server
- * that stalls mid-answer is timed out too. It is read as a stream and kept only up to the size cap
- * (plus one chunk): the client sees a larger answer as too large without it ever being held whole.
+ * that stalls mid-answer is timed out too. It is read as a stream up to the size cap: a larger answer
+ * is dropped as it arrives and reported as BodyTooLargeError, which the client turns into a server error.
  */
 export async function fetchWithin(
   base: typeof fetch,
@@ -40,9 +40,11 @@ export async function fetchWithin(
   halt?.addEventListener('abort', onHalt, { once: true });
   try {
     const res = await base(input, { ...init, signal: ctrl.signal });
-    const { bytes } = await readCapped(res, MAX_BODY_BYTES);
+    const { bytes, over } = await readCapped(res, MAX_BODY_BYTES);
+    if (over) throw new BodyTooLargeError(res.status);
     return new Response(NULL_BODY.has(res.status) ? null : bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
   } catch (error) {
+    if (error instanceof BodyTooLargeError) throw error;
     throw ctrl.signal.aborted ? ctrl.signal.reason : error;
   } finally {
     clearTimeout(handle);
