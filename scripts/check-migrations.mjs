@@ -1,6 +1,6 @@
-// Committed migrations are never edited (conventions.md §8): every drizzle/*.sql and meta snapshot that
-// git tracks must read exactly as in the commit that first added it, none may be deleted, and the journal
-// may only grow by appending entries. Run by `npm test`; skipped, with a line saying so, outside a git
+// Committed migrations are never edited (one that ran on a user's machine must stay as it ran): every
+// drizzle/*.sql and meta snapshot that git tracks must read exactly as in the commit that first added
+// it, none may be deleted, and the journal may only grow by appending entries. Run by `npm test`; skipped, with a line saying so, outside a git
 // checkout. Exit code 1 names every offending file.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

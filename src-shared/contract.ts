@@ -133,7 +133,8 @@ export const contract = {
 
   'connection:get': channel<Connection>()(z.object({})),
   'connection:connect': channel<Connection>()(
-    z.object({ baseUrl: z.string().trim().url().max(500), apiKey: z.string().trim().min(1).max(500) }),
+    // The base URL is checked by the backend (a bare host means https; http only for loopback).
+    z.object({ baseUrl: z.string().trim().min(1).max(500), apiKey: z.string().trim().min(1).max(500) }),
   ),
   'connection:useSandbox': channel<Connection>()(z.object({})),
   'connection:test': channel<Connection>()(z.object({})),

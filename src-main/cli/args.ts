@@ -1,4 +1,4 @@
-// Parsing the command line of shared/cli-contract.md: global flags anywhere, `--flag value` or `--flag=value`.
+// Parsing the command line (docs/cli.md): global flags anywhere, `--flag value` or `--flag=value`.
 import { AppError } from '../../src-shared/result';
 
 export interface ParsedArgs {

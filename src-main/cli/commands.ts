@@ -1,4 +1,4 @@
-// Every command of shared/cli-contract.md, each a call into the same backend the window uses.
+// Every command of docs/cli.md, each a call into the same backend the window uses.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';

@@ -1,4 +1,4 @@
-// The headless command line (shared/cli-contract.md): `npm run --silent cli -- <command> [flags]`.
+// The headless command line (docs/cli.md): `npm run --silent cli -- <command> [flags]`.
 import { runCli } from './run';
 
 // Exit explicitly once output is flushed: idle keep-alive sockets must not hold a finished command open.

@@ -20,7 +20,7 @@ export interface CliIo {
 
 const HELP = `Flowbridge command line. Usage: npm run --silent cli -- <command> [flags] [--json] [--data-dir DIR]
 Commands: ${[...Object.keys(COMMANDS), 'sandbox serve', 'serve'].sort().join(', ')}
-See shared/cli-contract.md for every flag and output.`;
+docs/cli.md describes every command, flag, exit code and output.`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json');

@@ -1,4 +1,4 @@
-// Migrations are tested against old data (conventions.md §11). Two kinds of old database:
+// Migrations are tested against old data (an upgrade must keep every user's data). Two kinds of old database:
 // 1. The FIRST schema (only migration 0000) holding a recruiter's real data: users, a connection,
 //    settings, mapping rules, contacts with extra fields, sequences, enrollments in every state, queue
 //    rows, Recruiterflow links and caches, the sync log. Opened by the current app, it is upgraded through

@@ -82,14 +82,33 @@ export function requireConnection(ctx: Ctx, options: ClientOptions = {}): Active
   throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key-stdin`)');
 }
 
-function normalizeBaseUrl(baseUrl: string): string {
+/** Hosts on this computer, where plain http:// cannot be read by anyone else (the sandbox, tests). */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The origin the key will be sent to. A bare host (`api.recruiterflow.com`) means https. Plain http://
+ * only for loopback hosts: anywhere else the key would cross the network readable by anyone on the way.
+ */
+export function normalizeBaseUrl(baseUrl: string): string {
+  const given = baseUrl.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `https://${given}`;
   let url: URL;
   try {
-    url = new URL(baseUrl.trim());
+    url = new URL(withScheme);
   } catch {
     throw new AppError('invalid_input', `Not a valid URL: ${baseUrl}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('invalid_input', `Not an http(s) URL: ${baseUrl}`);
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new AppError(
+      'invalid_input',
+      `Recruiterflow must be reached over https:// (the API key would travel unencrypted): use https://${url.host}; http:// is accepted only for this computer (localhost, 127.0.0.1)`,
+    );
+  }
+  if (url.username || url.password) throw new AppError('invalid_input', 'The base URL must not contain a user name or password');
   return url.origin;
 }
 

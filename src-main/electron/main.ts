@@ -111,11 +111,14 @@ function start(): void {
   });
 
   let quitting = false;
+  const QUIT_WITHIN_MS = 1_000;
   app.on('before-quit', (event) => {
     if (quitting || !backend) return;
-    // Finish or release in-flight sync work before the process goes.
+    // Release in-flight sync work before the process goes: closing the backend stops the engine, which
+    // ends every wait and request under way at once. Bounded all the same, so quitting never hangs.
     event.preventDefault();
     quitting = true;
-    void Promise.all([backend.close(), launcher.stop()]).finally(() => app.quit());
+    const bound = new Promise<void>((resolve) => setTimeout(resolve, QUIT_WITHIN_MS));
+    void Promise.race([Promise.all([backend.close(), launcher.stop()]), bound]).finally(() => app.quit());
   });
 }

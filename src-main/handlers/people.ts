@@ -15,7 +15,8 @@ import { AppError } from '../../src-shared/result';
 
 /** A fresh connection lifts a pause that a refused key caused. */
 function liftKeyPause(ctx: Ctx): void {
-  if (getMeta(ctx, PAUSE_KEY) === 'invalid_key') setMeta(ctx, PAUSE_KEY, null);
+  const paused = getMeta(ctx, PAUSE_KEY);
+  if (paused === 'invalid_key' || paused === 'redirect') setMeta(ctx, PAUSE_KEY, null);
 }
 
 export const peopleHandlers: HandlerGroup = {

@@ -1,4 +1,4 @@
-// Turns a CSV cell into the value Recruiterflow expects for a custom field (reference §7):
+// Turns a CSV cell into the value Recruiterflow expects for a custom field (the custom-field write format of Recruiterflow's API documentation):
 //   single select "name" · multi select ["a","b"] · text "text" · money {number, currency}
 //   money range {number1, number2, currency} · number 42 · date "YYYY-MM-DD" · yes/no 0|1
 import type { CustomFieldDef } from '../../src-shared/domain';

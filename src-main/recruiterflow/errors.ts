@@ -9,7 +9,9 @@ export type RfErrorKind =
   | 'rate_limited'
   | 'server'
   | 'network'
-  | 'bad_response';
+  | 'bad_response'
+  /** A 3xx: never followed (the key must not reach another host); the queue pauses until the base URL is fixed. */
+  | 'redirect';
 
 const RETRYABLE: ReadonlySet<RfErrorKind> = new Set(['rate_limited', 'server', 'network']);
 
@@ -61,6 +63,22 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   const at = Date.parse(v);
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - now);
+}
+
+/**
+ * The longest Retry-After Flowbridge honours. A longer one (a broken or hostile server asking for days)
+ * is not obeyed: the request counts as a transient failure, retried after this long.
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** "45 s", "12 minutes", "3.2 hours", "11.6 days": a wait as a person reads it. */
+export function describeWait(ms: number): string {
+  const s = ms / 1000;
+  if (s < 120) return `${Math.round(s)} s`;
+  if (s < 7_200) return `${Math.round(s / 60)} minutes`;
+  if (s < 172_800) return `${(s / 3_600).toFixed(1)} hours`;
+  if (s < 2 * 365 * 86_400) return `${(s / 86_400).toFixed(1)} days`;
+  return `${(s / (365 * 86_400)).toFixed(1)} years`;
 }
 
 /** Removes every occurrence of the secret from a text that may be shown or logged. */

@@ -1,6 +1,7 @@
 // One HTTP exchange with Recruiterflow: headers, timeout, JSON parsing and the mapping of every
 // failure to a RecruiterflowError. Knows nothing about individual endpoints.
-import { RecruiterflowError, parseRetryAfter, redact, type RfErrorKind } from './errors';
+import { BodyTooLargeError, MAX_BODY_BYTES, readCapped } from './body';
+import { MAX_RETRY_AFTER_MS, RecruiterflowError, describeWait, parseRetryAfter, redact, type RfErrorKind } from './errors';
 
 export interface Clock {
   now(): number;
@@ -70,6 +71,13 @@ export function createHttp(o: HttpOptions): Send {
     const signal = ctrl.signal;
     let status: number | null = null;
 
+    const tooLarge = (status: number): RecruiterflowError =>
+      new RecruiterflowError(
+        'server',
+        `Recruiterflow answered ${req.method} ${pathOnly} (${status}) with more than ${MAX_BODY_BYTES / 1024 / 1024} MB; treated as a server error`,
+        { ...where, status },
+      );
+
     const networkError = (cause: unknown): RecruiterflowError => {
       const detail = timedOut
         ? `timed out after ${timeoutMs} ms`
@@ -97,9 +105,11 @@ export function createHttp(o: HttpOptions): Send {
       let res: Response;
       for (let attempt = 0; ; attempt += 1) {
         try {
-          res = await doFetch(base + req.path, { method: req.method, headers, body, signal });
+          // Never follow a redirect: fetch would carry RF-Api-Key to wherever it points. A 3xx is an error.
+          res = await doFetch(base + req.path, { method: req.method, headers, body, signal, redirect: 'manual' });
           break;
         } catch (e) {
+          if (e instanceof BodyTooLargeError) throw tooLarge(e.status);
           if (attempt === 0 && readOnly && !timedOut && !o.signal?.aborted && isStaleSocket(e)) continue;
           throw networkError(e);
         }
@@ -107,8 +117,11 @@ export function createHttp(o: HttpOptions): Send {
       status = res.status;
       let text: string;
       try {
-        text = await res.text();
+        const read = await readCapped(res);
+        if (read.over) throw tooLarge(res.status);
+        text = new TextDecoder().decode(read.bytes);
       } catch (e) {
+        if (e instanceof RecruiterflowError) throw e;
         throw networkError(e);
       }
       const value = interpret(res.status, res.headers, text, { ...where, key, now: clock.now() });
@@ -177,6 +190,14 @@ function looksLikeHtml(text: string, headers: Headers): boolean {
   return (headers.get('content-type') ?? '').includes('html') || /^\s*</.test(text);
 }
 
+/** The Location a redirect names, as one printable line of reasonable length. */
+function locationOf(headers: Headers): string {
+  const raw = headers.get('location');
+  if (raw === null || raw.trim() === '') return '(no Location given)';
+  const flat = raw.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+}
+
 interface Where {
   method: string;
   path: string;
@@ -210,7 +231,19 @@ export function interpret(status: number, headers: Headers, text: string, w: Whe
     }
     return v;
   }
-  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), w.now);
+  if (status >= 300 && status < 400) {
+    throw fail('redirect', `Recruiterflow answered with a redirect to ${locationOf(headers)}; check the base URL (${status} on ${at})`);
+  }
+  const asked = parseRetryAfter(headers.get('retry-after'), w.now);
+  if (asked !== null && asked > MAX_RETRY_AFTER_MS && (status === 429 || status >= 500 || status === 408)) {
+    // Not obeyed: a wait of days would hold the queue (and a timer cannot even hold one past 24.8 days).
+    throw fail(
+      'server',
+      `Recruiterflow answered ${at} with ${status}${said} and a Retry-After of ${describeWait(asked)}, longer than the ${describeWait(MAX_RETRY_AFTER_MS)} Flowbridge waits; counted as a failed attempt and retried in ${describeWait(MAX_RETRY_AFTER_MS)}`,
+      { retryAfterMs: MAX_RETRY_AFTER_MS },
+    );
+  }
+  const retryAfterMs = asked;
   if (status === 401) throw fail('unauthorized', `Recruiterflow rejected the API key (${status})${said}`);
   if (status === 400 && /supply an api key/i.test(rawMsg ?? '')) {
     throw fail('unauthorized', `Recruiterflow did not receive an API key (400)${said}`);

@@ -1,4 +1,5 @@
-// Server-side check of `custom_fields` in add/update bodies, per the write format of reference §7.
+// Server-side check of `custom_fields` in add/update bodies, per the write format in Recruiterflow's API documentation
+// (the one recruiterflow/customFields.ts produces).
 // Real Recruiterflow's validation is undocumented; this is deliberately strict so that client
 // formatting mistakes show up here rather than in production.
 import type { SandboxCustomField } from './types';

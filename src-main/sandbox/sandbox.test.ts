@@ -1,4 +1,4 @@
-// The sandbox's own behaviour, over raw HTTP (reference §10).
+// The sandbox's own behaviour, over raw HTTP.
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { sharedSandbox } from '../testing/sharedSandbox';

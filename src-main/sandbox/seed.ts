@@ -1,4 +1,4 @@
-// Demo data for the sandbox: enough jobs to page through, custom fields of every §7 type,
+// Demo data for the sandbox: enough jobs to page through, custom fields of every type,
 // users (one with the client-only "Contact" role) and a few existing prospects.
 import type { SandboxCustomField, SandboxJob, SandboxStage, SandboxUser } from './types';
 

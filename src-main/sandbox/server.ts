@@ -1,5 +1,5 @@
 // The sandbox Recruiterflow: a real HTTP server on 127.0.0.1 that behaves like the public API as
-// far as the sync engine can tell (reference §10), with fault injection and an admin endpoint.
+// far as the sync engine can tell, with fault injection and an admin endpoint.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -14,25 +14,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is src-main/sandbox/specProxy.ts). */
 export const REPO_ROOT = path.resolve(here, '..', '..');
 
+/** Where to put the published spec when it is not beside the repository: a folder holding SPEC_FILE. */
+export const REFERENCE_DIR_ENV = 'FLOWBRIDGE_REFERENCE_DIR';
+
 /**
- * Finds the published spec ([K] in the reference): `$RF_OPENAPI_SPEC`, else `shared/reference/`
- * beside the repository (where CI copies shared/) or in any folder above it, else inside it.
+ * Finds Recruiterflow's published OpenAPI spec, which is not part of this repository:
+ * `$FLOWBRIDGE_REFERENCE_DIR/recruiterflow-openapi.yaml`, else `shared/reference/` in the folder that
+ * holds the repository (where CI puts it). Null when it is in neither place: tests that need it skip.
  */
-export function locateSpec(): string {
-  const tried: string[] = [];
-  const fromEnv = process.env.RF_OPENAPI_SPEC;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    tried.push(fromEnv);
-  }
-  for (let dir = REPO_ROOT; ; dir = path.dirname(dir)) {
-    for (const candidate of [path.join(dir, 'shared', 'reference', SPEC_FILE), path.join(dir, '..', 'shared', 'reference', SPEC_FILE)]) {
-      if (existsSync(candidate)) return path.resolve(candidate);
-      tried.push(candidate);
-    }
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new Error(`Recruiterflow OpenAPI spec not found; looked in:\n${[...new Set(tried)].join('\n')}`);
+export function locateSpec(env: NodeJS.ProcessEnv = process.env): string | null {
+  const fromEnv = env[REFERENCE_DIR_ENV];
+  const candidates = [
+    ...(fromEnv ? [path.resolve(fromEnv, SPEC_FILE)] : []),
+    path.resolve(REPO_ROOT, '..', 'shared', 'reference', SPEC_FILE),
+  ];
+  return candidates.find((c) => existsSync(c)) ?? null;
 }
 
 export interface Violation {
@@ -78,6 +74,7 @@ function prismEntry(): string {
 
 export async function startSpecProxy(o: { upstream: string; specPath?: string; startTimeoutMs?: number }): Promise<SpecProxy> {
   const spec = o.specPath ?? locateSpec();
+  if (!spec) throw new Error(`Recruiterflow OpenAPI spec not found: set ${REFERENCE_DIR_ENV} to the folder holding ${SPEC_FILE}`);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,

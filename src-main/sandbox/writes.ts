@@ -1,4 +1,4 @@
-// candidate/contact add and update, and add-to-job: the sandbox's write rules (reference §3, §4, §10).
+// candidate/contact add and update, and add-to-job: the sandbox's write rules.
 import { checkCustomFields } from './customFieldRules';
 import { failure, fill, success, type Reply } from './reply';
 import { emailKey, type SandboxState } from './state';

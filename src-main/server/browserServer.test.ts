@@ -36,6 +36,14 @@ describe('browser mode’s HTTP server', () => {
     expect((await fetch(s.origin)).status).toBe(200);
   });
 
+  it('answers a malformed URL with 400, not a server error', async () => {
+    const s = await start();
+    for (const path of ['/%', '/%zz', '/assets/%E0%A4%A', '//']) {
+      const res = await rawGet(s.port, path);
+      expect(res, path).toMatch(/^HTTP\/1\.1 400 /);
+    }
+  });
+
   it('answers API calls that carry the token', async () => {
     const s = await start();
     const res = await invoke(s, 'sequences:create', { name: 'From the browser' });
@@ -110,3 +118,14 @@ describe('browser mode’s HTTP server', () => {
     expect(await t.call('sequences:list', {})).toEqual([]);
   });
 });
+
+/** A GET sent byte for byte (fetch would normalise the path first). */
+function rawGet(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+}

@@ -94,7 +94,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return send(res, 400, errorBody('invalid_input', 'Malformed URL'));
+    }
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, errorBody('forbidden', 'Unknown Host'));
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
@@ -155,7 +160,14 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     if (!existsSync(index)) {
       return send(res, 503, '<!doctype html><title>Flowbridge</title><p>The UI is not built yet: run <code>npm run build</code>.</p>', 'text/html; charset=utf-8');
     }
-    const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // A malformed escape (`/%`, `/%zz`) is the client's mistake, not a server error.
+      return send(res, 400, errorBody('invalid_input', 'Malformed URL'));
+    }
+    const safe = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, safe);
     const inside = file === options.staticDir || file.startsWith(options.staticDir + sep);
     const target = inside && safe !== '' && existsSync(file) && statSync(file).isFile() ? file : index;

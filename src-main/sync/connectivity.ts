@@ -12,7 +12,8 @@ export const PAUSE_KEY = 'sync.pausedReason';
 export class Connectivity {
   /** A probe found Recruiterflow unreachable. */
   offline = false;
-  private probe: { at: number; result: Promise<boolean> } | null = null;
+  /** The last probe: shared while it runs and for a second after it settled. */
+  private probe: { settledAt: number | null; result: Promise<boolean> } | null = null;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -21,17 +22,25 @@ export class Connectivity {
     this.probe = null;
   }
 
-  /** Is Recruiterflow unreachable as a whole (not just one request)? One probe shared for a second. */
+  /**
+   * Is Recruiterflow unreachable as a whole (not just one request)? One probe, shared while it runs and
+   * for a second after its answer: against a server that never answers, a probe takes a whole request
+   * timeout, and the items that waited for it must not each start another.
+   */
   unreachable(client: RecruiterflowClient): Promise<boolean> {
     const now = this.ctx.clock.now();
-    if (!this.probe || now - this.probe.at > 1_000) {
-      const result = client.ping().then(
+    const last = this.probe;
+    if (!last || (last.settledAt !== null && now - last.settledAt > 1_000)) {
+      const probe: { settledAt: number | null; result: Promise<boolean> } = { settledAt: null, result: Promise.resolve(false) };
+      probe.result = client.ping().then(
         () => false,
         (error: unknown) => error instanceof RecruiterflowError && error.kind === 'network',
-      );
-      this.probe = { at: now, result };
+      ).finally(() => {
+        probe.settledAt = this.ctx.clock.now();
+      });
+      this.probe = probe;
     }
-    return this.probe.result;
+    return this.probe!.result;
   }
 
   /** While offline: ask again, and come back online when it answers. */
@@ -67,5 +76,18 @@ export class Connectivity {
     setConnectionStatus(ctx, userId, 'invalid_key');
     logEvent(ctx, 'error', 'sync.paused', 'Recruiterflow refused the API key; the queue is paused until you reconnect');
     ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message: 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.' });
+  }
+
+  /**
+   * A redirect is never followed (it would carry the key to another host), and every request would get
+   * one: the queue pauses, saying where it pointed, until the recruiter fixes the base URL (reconnects)
+   * or resumes.
+   */
+  pauseForRedirect(message: string): void {
+    const ctx = this.ctx;
+    if (getMeta(ctx, PAUSE_KEY) === 'redirect') return;
+    setMeta(ctx, PAUSE_KEY, 'redirect');
+    logEvent(ctx, 'error', 'sync.paused', `${message}; the queue is paused until you reconnect`);
+    ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message });
   }
 }

@@ -4,12 +4,20 @@
 // What happens to each kind of failure:
 // - unauthorized (401, or no key received): the whole queue pauses (meta sync.pausedReason =
 //   invalid_key); the item is given back untouched and stays queued until the recruiter reconnects.
+// - redirect (any 3xx): never followed, as it would carry the key to another host; the queue pauses
+//   (sync.pausedReason = redirect) with a message naming the Location, the item is given back untouched.
 // - network (refused, reset, dropped, timed out): one shared probe asks whether Recruiterflow is
 //   reachable at all. If not, we are offline: the item is given back untouched (no attempt counted),
 //   the connection shows unreachable and the drain waits (with --wait) or stops; nothing is lost and
 //   the queue drains when it is back. If the probe answers, the failure was this request's: as below.
 // - rate_limited (429): retried in place a few times behind the pacer, which slows down (sync/pacer.ts);
-//   the refused request waits its Retry-After. Then the item backs off like a server error.
+//   the refused request waits its Retry-After when that is short (see inPlaceLimit). Then, or at once
+//   for a longer one, the item backs off like a server error. A Retry-After over 10 minutes is not
+//   obeyed at all: the client reports it as a server error retried in 10 minutes.
+//
+// Bounds: stop() (pause, quit, SIGTERM) aborts every wait and request under way within a second, and
+// the items are given back untouched. With `waitMs`, no wait runs past that deadline, and a network
+// failure after it gives its items back without the reachability probe (another request timeout).
 // - server (5xx, 408, a 409 whose record is not searchable yet), bad_response (HTML or garbage on a
 //   200: a maintenance page; the create may have happened) and unexpected errors: exponential backoff
 //   with jitter, Retry-After honoured, `retrying`; after maxAttempts `failed` with the last message.
@@ -43,6 +51,7 @@ import { Pacer } from './pacer';
 import { pacedFetch } from './transport';
 import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
+import { sleep } from './sleep';
 import { stateCounts } from './status';
 
 export { leaseOwnerId, reclaimOrphans } from './leases';
@@ -73,6 +82,10 @@ export { PAUSE_KEY } from './connectivity';
 const CLIENT_BACKSTOP_MS = 24 * 60 * 60_000;
 /** Tries of the batched lookup (a read, safe to repeat) before its items back off. */
 const LOOKUP_TRIES = 3;
+/** Without a deadline (one pass), the longest Retry-After a refused request waits in place. */
+const IN_PLACE_RETRY_AFTER_MS = 10_000;
+/** With a deadline, a Retry-After may run this far past it (the recruiter's --wait is not to the ms). */
+const DEADLINE_GRACE_MS = 1_000;
 
 interface LoadedItem extends WorkItem {
   contact: ContactSource;
@@ -91,6 +104,12 @@ export class SyncEngine {
   private readonly options: Required<EngineOptions>;
   private readonly pacer: Pacer;
   private stopping = false;
+  /** Aborted by stop(): ends every wait and every request of the drain under way. */
+  private halt = new AbortController();
+  /** The drain's --wait deadline, or null for one pass. */
+  private deadline: number | null = null;
+  /** Past the deadline a request failed on the network: give the rest back and end the drain. */
+  private windingDown = false;
   private readonly link: Connectivity;
 
   constructor(
@@ -117,9 +136,10 @@ export class SyncEngine {
     return getMeta(this.ctx, PAUSE_KEY);
   }
 
-  /** Stops claiming new work; items already claimed finish or are released. */
+  /** Stops at once: waits and requests under way end, and their items are given back untouched. */
   stop(): void {
     this.stopping = true;
+    this.halt.abort(new Error('aborted: the sync is stopping'));
   }
 
   pacerStats() {
@@ -135,25 +155,30 @@ export class SyncEngine {
     const ctx = this.ctx;
     // The per-request timeout runs in pacedFetch once the pacer lets the request go: time spent waiting
     // for a slot (or behind a Retry-After) must never count. The client's own clock is only a backstop.
-    const connection = requireConnection(ctx, { fetch: this.pacedFetch(), timeoutMs: CLIENT_BACKSTOP_MS });
+    this.halt = new AbortController();
+    const halt = this.halt.signal;
+    const connection = requireConnection(ctx, { fetch: this.pacedFetch(halt), timeoutMs: CLIENT_BACKSTOP_MS });
     this.stopping = false;
+    this.windingDown = false;
     this.link.reset();
     reclaimOrphans(ctx);
     const client = connection.client;
     const counts: SyncCounts = { created: 0, linked: 0, jobsAssigned: 0, failed: 0, retrying: 0, pending: 0 };
     const deadline = ctx.clock.now() + (opts.waitMs ?? 0);
-    const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+    this.deadline = opts.waitMs === undefined ? null : deadline;
+    const wait = opts.sleep ?? ((ms: number) => sleep(ms, halt));
     let done = 0;
     const startTotal = queueCounts(ctx);
     const total = startTotal.due + startTotal.backoff;
     // Batch loops side by side: while one waits for the slowest item of its batch (a timeout, a
     // Retry-After), the other keeps the pacer busy. Leases keep their claims apart.
     const loop = async () => {
-      while (!this.stopping && this.pausedReason() === null) {
+      while (!this.stopping && !this.windingDown && this.pausedReason() === null) {
         if (this.link.offline) {
           const left = deadline - ctx.clock.now();
           if (left <= 0) break;
-          await sleep(Math.min(this.options.offlineProbeMs, left));
+          await wait(Math.min(this.options.offlineProbeMs, left));
+          if (this.stopping) break;
           await this.link.recheck(client, connection.userId);
           continue;
         }
@@ -161,7 +186,7 @@ export class SyncEngine {
         if (batch.length === 0) {
           const next = this.nextDueAt();
           if (next === null || next > deadline) break;
-          await sleep(Math.max(10, next - ctx.clock.now()));
+          await wait(Math.max(10, next - ctx.clock.now()));
           continue;
         }
         const outcomes = await this.processBatch(client, connection.baseUrl, batch, counts);
@@ -190,8 +215,18 @@ export class SyncEngine {
     return row ?? null;
   }
 
-  private pacedFetch(): typeof fetch {
-    return pacedFetch(this.pacer, this.ctx.fetch, this.options.timeoutMs);
+  private pacedFetch(halt: AbortSignal): typeof fetch {
+    return pacedFetch(this.pacer, this.ctx.fetch, this.options.timeoutMs, halt);
+  }
+
+  private pastDeadline(): boolean {
+    return this.deadline !== null && this.ctx.clock.now() >= this.deadline;
+  }
+
+  /** The longest wait in place this drain allows now: up to its deadline, or a short one for one pass. */
+  private inPlaceLimit(): number {
+    if (this.deadline === null) return IN_PLACE_RETRY_AFTER_MS;
+    return Math.max(0, this.deadline - this.ctx.clock.now()) + DEADLINE_GRACE_MS;
   }
 
   private load(items: ClaimedItem[]): LoadedItem[] {
@@ -261,7 +296,7 @@ export class SyncEngine {
       while (cursor < groups.length) {
         const group = groups[cursor++]!;
         for (const item of group) {
-          if (this.stopping || this.link.offline || this.pausedReason() !== null) {
+          if (this.stopping || this.windingDown || this.link.offline || this.pausedReason() !== null) {
             releaseClaims(ctx, this.owner, [item.queueId]);
             outcomes.push('released');
             continue;
@@ -402,10 +437,11 @@ export class SyncEngine {
         return await this.withRateLimitRetries(() => client.findByEmails(emails));
       } catch (error) {
         const transient = error instanceof RecruiterflowError && (error.retryable || error.kind === 'bad_response');
-        if (!transient || tried >= LOOKUP_TRIES || this.stopping) throw error;
+        if (!transient || tried >= LOOKUP_TRIES || this.stopping || this.pastDeadline()) throw error;
         if (error.kind === 'network' && (await this.link.unreachable(client))) throw error;
-        const delay = backoffDelay(this.options.backoff, tried, this.ctx.random, error.retryAfterMs);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5_000)));
+        const delay = Math.min(backoffDelay(this.options.backoff, tried, this.ctx.random, error.retryAfterMs), 5_000);
+        if (delay > this.inPlaceLimit()) throw error;
+        await sleep(delay, this.halt.signal);
       }
     }
   }
@@ -416,16 +452,36 @@ export class SyncEngine {
         return await call();
       } catch (error) {
         if (!(error instanceof RecruiterflowError) || error.kind !== 'rate_limited' || attempt >= this.options.rateLimitRetries) throw error;
-        if (error.retryAfterMs !== null) await this.pacer.honourRetryAfter(error.retryAfterMs);
+        if (this.stopping) throw error;
+        // A long wait is not sat out in place: the item backs off until then, and the drain goes on.
+        if (error.retryAfterMs !== null && error.retryAfterMs > this.inPlaceLimit()) throw error;
+        if (error.retryAfterMs !== null) await this.pacer.honourRetryAfter(error.retryAfterMs, this.halt.signal);
       }
     }
   }
 
   private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, baseUrl: string): Promise<Outcome> {
     const ctx = this.ctx;
+    // Stopped (pause, quit): whatever failed was cut short by us, not by Recruiterflow.
+    if (this.stopping) {
+      releaseClaims(ctx, this.owner, [item.queueId]);
+      return 'released';
+    }
     if (error instanceof RecruiterflowError) {
       if (error.kind === 'unauthorized') {
         this.link.pauseForKey(item.userId);
+        releaseClaims(ctx, this.owner, [item.queueId]);
+        return 'released';
+      }
+      if (error.kind === 'redirect') {
+        this.link.pauseForRedirect(error.message);
+        releaseClaims(ctx, this.owner, [item.queueId]);
+        return 'released';
+      }
+      if (error.kind === 'network' && this.pastDeadline() && !this.link.offline) {
+        // Past --wait's deadline, probing reachability would cost another request timeout: give the
+        // item back untouched (no attempt spent) for the next run, and end this one.
+        this.windingDown = true;
         releaseClaims(ctx, this.owner, [item.queueId]);
         return 'released';
       }

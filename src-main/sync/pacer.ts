@@ -16,6 +16,8 @@
 // Measured (sync/pacer.test.ts and the sync suites): a 20/s limit costs about 2 429s in 210 requests at
 // ~94% of the limit; random 429s on 2.5% of requests barely slow a 300-contact sync down.
 import type { Clock } from '../backend/context';
+import { MAX_RETRY_AFTER_MS } from '../recruiterflow/errors';
+import { sleep } from './sleep';
 
 export interface PacerOptions {
   concurrency: number;
@@ -75,16 +77,20 @@ export class Pacer {
   private smallHit: { at: number; sent: number } | null = null;
   private readonly recentRefused: number[] = [];
   private readonly stats = { requests: 0, rateLimited: 0 };
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: PacerOptions) {
     this.rate = this.cap(options.startRate ?? 20);
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const injected = options.sleep;
+    this.sleep = injected ? (ms) => injected(ms) : sleep;
   }
 
-  /** Runs one request within the limits and learns from its outcome. */
-  async run<T>(send: () => Promise<T>, statusOf: (result: T) => number): Promise<T> {
-    await this.acquire();
+  /**
+   * Runs one request within the limits and learns from its outcome. When `signal` aborts while the
+   * request waits for its turn, it is not sent: the wait ends at once with the signal's reason.
+   */
+  async run<T>(send: () => Promise<T>, statusOf: (result: T) => number, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
     try {
       const result = await send();
       this.observe(statusOf(result));
@@ -101,9 +107,9 @@ export class Pacer {
     return { ...this.stats, rate: this.rate, limit: this.limit };
   }
 
-  /** Nobody sends before `ms` from now. */
+  /** Nobody sends before `ms` from now (never more than the longest Retry-After honoured). */
   blockFor(ms: number): void {
-    this.blockedUntil = Math.max(this.blockedUntil, this.options.clock.now() + ms);
+    this.blockedUntil = Math.max(this.blockedUntil, this.options.clock.now() + Math.min(ms, MAX_RETRY_AFTER_MS));
   }
 
   /**
@@ -111,25 +117,29 @@ export class Pacer {
    * the pacer has just slowed down because of it (a 429 under load, not a run of them): then the others
    * go on at the slower pace, which is what keeps a hidden limit busy but not exceeded.
    */
-  async honourRetryAfter(ms: number): Promise<void> {
+  async honourRetryAfter(ms: number, signal?: AbortSignal): Promise<void> {
     const justAdapted = this.options.clock.now() - this.adaptedAt < WINDOW_MS;
     if (!justAdapted || this.heavyRefusals()) this.blockFor(ms);
-    await this.sleep(ms);
+    await this.sleep(Math.min(ms, MAX_RETRY_AFTER_MS), signal);
   }
 
-  private async acquire(): Promise<void> {
+  private async acquire(signal?: AbortSignal): Promise<void> {
     // A freed slot is handed straight to the longest waiter, so nobody can slip in between.
     if (this.inFlight >= this.options.concurrency) await new Promise<void>((resolve) => this.waiters.push(resolve));
     else this.inFlight += 1;
     // Checking the slot and reserving it happen with no await in between: concurrent callers line up.
     for (;;) {
+      if (signal?.aborted) {
+        this.release();
+        throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+      }
       const now = this.options.clock.now();
       const paced = Math.max(this.nextSlot, this.windowSlot(now));
       const slot = Math.max(now, this.blockedUntil, paced);
       if (slot <= now) break;
       // Held back by the pace itself (not by a Retry-After): the pace is the bottleneck.
       if (paced > now) this.pacedAt = now;
-      await this.sleep(slot - now);
+      await this.sleep(slot - now, signal);
     }
     const now = this.options.clock.now();
     this.nextSlot = Math.max(now, this.nextSlot) + 1000 / this.rate;

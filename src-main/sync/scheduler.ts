@@ -113,6 +113,7 @@ export class Scheduler {
       // Offline or a refused key: one cheap call tells whether it is back.
       try {
         await active.client.ping();
+        if (!this.timer) return; // stopped meanwhile: the database may be closing
         setConnectionStatus(this.ctx, active.userId, 'connected');
         logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
       } catch {

@@ -95,5 +95,6 @@ export function fieldLabel(name: string): string {
 export function pauseReasonText(reason: string | null | undefined): string {
   if (reason === 'invalid_key') return 'Recruiterflow refused the API key';
   if (reason === 'user') return 'paused by you';
+  if (reason === 'redirect') return 'Recruiterflow answered with a redirect; check the base URL';
   return reason ?? '';
 }
