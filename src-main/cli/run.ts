@@ -14,6 +14,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Standard input, for secrets piped in (`--password-stdin`); default: the process's own. */
+  stdin?: () => Promise<string>;
 }
 
 const HELP = `Flowbridge command line. Usage: npm run --silent cli -- <command> [flags] [--json] [--data-dir DIR]

@@ -38,6 +38,8 @@ export interface Dovecot {
   dir: string;
   /** Puts one raw RFC 822 message into a folder with IMAP APPEND. */
   append(raw: string, options?: { folder?: string; date?: Date; seen?: boolean }): Promise<void>;
+  /** Creates an empty folder (each test can start from an empty mailbox). */
+  createFolder(name: string): Promise<void>;
   /** Many messages over one connection (the benchmark's folder of 10,000). */
   appendMany(raws: string[], folder?: string): Promise<void>;
   /** Gives the folder a new UIDVALIDITY (as a server does after a rebuild): every UID changes meaning. */
@@ -208,6 +210,14 @@ export async function startDovecot(options: { user?: string; password?: string }
         const folder = opts.folder ?? 'INBOX';
         if (folder !== 'INBOX') await client.mailboxCreate(folder).catch(() => undefined);
         await client.append(folder, raw, opts.seen ? ['\\Seen'] : [], opts.date);
+      } finally {
+        await client.logout().catch(() => undefined);
+      }
+    },
+    async createFolder(name) {
+      const client = await connectClient();
+      try {
+        await client.mailboxCreate(name);
       } finally {
         await client.logout().catch(() => undefined);
       }
