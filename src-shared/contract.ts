@@ -188,6 +188,7 @@ export const contract = {
       sequenceId: seqId,
       search: z.string().max(200).optional(),
       states: z.array(z.enum(ENROLLMENT_STATES)).optional(),
+      replied: z.boolean().optional(),
       sort: z.enum(['email', 'name', 'state', 'addedAt']).default('addedAt'),
       dir,
       ...paging,

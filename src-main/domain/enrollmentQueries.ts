@@ -28,6 +28,8 @@ export interface EnrollmentQuery {
   contactId?: number;
   search?: string;
   states?: EnrollmentState[];
+  /** Only enrollments with (true) or without (false) a recorded reply. */
+  replied?: boolean;
   sort?: string;
   dir?: 'asc' | 'desc';
   offset: number;
@@ -53,13 +55,14 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
     clauses.push(`e.state in (${q.states.map((_, i) => `@state${i}`).join(', ')})`);
     q.states.forEach((state, i) => (params[`state${i}`] = state));
   }
+  if (q.replied !== undefined) clauses.push(q.replied ? 'e.replied_at is not null' : 'e.replied_at is null');
   const search = q.search?.trim();
   if (search) {
     clauses.push(`(e.email like @search escape '\\' or e.name like @search escape '\\')`);
     params.search = likePattern(search);
   }
   const where = clauses.length > 0 ? `where ${clauses.join(' and ')}` : '';
-  const total = countEnrollments(ctx, q, where, params, Boolean(search));
+  const total = countEnrollments(ctx, q, where, params, Boolean(search) || q.replied !== undefined);
   const dir = q.dir === 'desc' ? 'desc' : 'asc';
   const key = ENROLLMENT_SORT[q.sort ?? 'addedAt'] ?? 'e.added_at';
   // State ties break on added_at, which the (sequence_id, state, added_at) index already orders.
