@@ -88,7 +88,7 @@ export function snippetOf(text: string): string {
     const t = line.trim();
     if (t.startsWith('>')) continue;
     // "On Mon, 7 Dec 2026 at 10:00, Ann <ann@x.co> wrote:" and its German, French and Spanish forms.
-    if (/^(on|am|le|el)\b.{0,200}(wrote|schrieb|a écrit|escribió)\s*:?\s*$/i.test(t)) break;
+    if (/^(on|am|le|el)\b.{0,200}(wrote|schrieb|a écrit|escribió)([^:]{0,200})?:\s*$/i.test(t)) break;
     if (t === '--' || /^-{2,}\s*original message\s*-{2,}$/i.test(t)) break;
     kept.push(t);
   }

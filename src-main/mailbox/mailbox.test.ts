@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotUnavailable, rawMessage, startDovecot, type Dovecot } from '../testing/dovecot';
 import { contactsCsv } from '../testing/fixtures';
-import { createsOf, enrollmentOf, eventually, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import { connectedBackend } from '../testing/fixtures';
+import { createsOf, enrollmentOf, eventually, FAST_BACKOFF, syncBackend, type SyncTest } from '../testing/syncFixtures';
 
 const skip = dovecotUnavailable();
 if (skip) console.log(`mailbox tests skipped: ${skip}`);
@@ -28,8 +29,10 @@ afterEach(async () => {
   t = null;
 });
 
-async function setUp(options: { mailbox?: { pollMs?: number } } = {}) {
-  const test = await syncBackend({ csv: contactsCsv(4) });
+async function setUp(options: { live?: boolean } = {}) {
+  const test = options.live
+    ? await connectedBackend({ csv: contactsCsv(4), backend: { scheduler: { engine: { backoff: FAST_BACKOFF } }, mailbox: { retryMs: 100, maxRetryMs: 300 } } })
+    : await syncBackend({ csv: contactsCsv(4) });
   // The mailbox is shared by the tests of this file: each test starts from an empty inbox.
   const fresh = `run${Math.random().toString(36).slice(2, 8)}`;
   await dovecot.createFolder(fresh);
@@ -282,7 +285,7 @@ describe.skipIf(skip !== null)('notes in Recruiterflow', () => {
 
 describe.skipIf(skip !== null)('live: IDLE while the app runs', () => {
   it('a reply put in the mailbox leads to its on-reply create within seconds', async () => {
-    const { t, folder } = await setUp();
+    const { t, folder } = await setUp({ live: true });
     t.backend.scheduler.start();
     await eventually(async () => (await t.call('mailbox:get', {})).lastScanAt !== null, 10_000);
     const started = Date.now();
@@ -291,4 +294,23 @@ describe.skipIf(skip !== null)('live: IDLE while the app runs', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await t.call('mailbox:get', {})).live).toBe(true);
   }, 30_000);
+});
+
+describe.skipIf(skip !== null)('live: the server going away and coming back', () => {
+  it('shows unreachable while it is gone, reconnects by itself, and catches up', async () => {
+    const { t, folder } = await setUp({ live: true });
+    t.backend.scheduler.start();
+    await eventually(async () => (await t.call('mailbox:get', {})).lastScanAt !== null, 10_000);
+    await dovecot.kill();
+    try {
+      await eventually(async () => (await t.call('mailbox:get', {})).state === 'unreachable', 10_000);
+      expect((await t.call('mailbox:get', {})).message).toBeTruthy();
+    } finally {
+      await dovecot.restart();
+    }
+    await put(folder, { from: CY, subject: 'Re: after the outage' });
+    await eventually(() => createsOf(t.sandbox, CY) === 1, 15_000);
+    await eventually(async () => (await t.call('mailbox:get', {})).state === 'idle', 5_000);
+    expect(createsOf(t.sandbox, CY)).toBe(1);
+  }, 40_000);
 });

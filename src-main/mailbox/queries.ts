@@ -29,11 +29,6 @@ export function contactReplies(ctx: Ctx, email: string): ContactReplies {
   return { email: contact.email, replies, bounced: replies.some((r) => r.kind === 'bounce') };
 }
 
-/** Contacts whose mail bounced: the error report and the UI show them. */
-export function isBounced(ctx: Ctx, contactId: number): boolean {
-  return ctx.sqlite.prepare("select 1 from replies where contact_id = ? and kind = 'bounce'").get(contactId) !== undefined;
-}
-
 export function repliesPerDay(ctx: Ctx, days: number): RepliesPerDay[] {
   const today = Math.floor(ctx.clock.now() / DAY) * DAY;
   const from = today - (days - 1) * DAY;

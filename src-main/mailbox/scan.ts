@@ -30,7 +30,7 @@ const DAY = 86_400_000;
 /** Enough of a message for its headers, its text and a delivery report; attachments are cut off. */
 const SOURCE_LIMIT = 256 * 1024;
 
-export function defaultBatchSize(): number {
+function defaultBatchSize(): number {
   // A tuning knob for the crash test (a kill must land between batches of a small folder).
   const fromEnv = Number(process.env.FLOWBRIDGE_MAILBOX_BATCH);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 500;
