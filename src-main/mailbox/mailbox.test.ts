@@ -113,6 +113,12 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     expect(bounced).toBe(false);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ kind: 'reply', source: 'mailbox', subject: 'Re: Backend role', snippet: 'Happy to talk next week.' });
+    // The sequence's table filters on it, and the activity chart counts it on today's bar.
+    const replied = await t.call('sequences:enrollments', { sequenceId: seq.reply.id, replied: true });
+    expect(replied.rows.map((r) => r.email)).toEqual([ANA]);
+    expect(replied.total).toBe(1);
+    expect((await t.call('sequences:enrollments', { sequenceId: seq.reply.id, replied: false })).total).toBe(2);
+    expect((await t.call('mailbox:perDay', { days: 7 })).at(-1)).toMatchObject({ day: new Date().toISOString().slice(0, 10), replies: 1 });
     // The stranger is not stored anywhere.
     expect(t.backend.ctx.sqlite.prepare("select count(*) from replies where from_address like '%stranger%'").pluck().get()).toBe(0);
 
