@@ -205,6 +205,10 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
       expect((await t.call('mailbox:contactReplies', { email })).bounced).toBe(true);
       expect((await enrollmentOf(t, email, seq.reply.id)).state).toBe('not_synced');
     }
+    // The error report lists them.
+    const report = JSON.parse((await t.call('errors:export', { format: 'json' })).content) as { email: string; state: string; error: string }[];
+    expect(report.filter((r) => r.state === 'bounced').map((r) => r.email).sort()).toEqual([ANA, ANA, BEN, CY]);
+    expect(report.find((r) => r.email === BEN)?.error).toBe('Email bounced: Undelivered Mail Returned to Sender');
   });
 
   it('a UIDVALIDITY change rescans the window without recording anything twice', async () => {
