@@ -2,6 +2,7 @@
 // contact and its on-reply sync happens by itself (the running app watches the mailbox with IDLE).
 import { dovecotUnavailable, rawMessage, startDovecot, type Dovecot } from '../src-main/testing/dovecot';
 import { expect, openApp, test } from './fixtures';
+import { seriousViolations } from './helpers';
 
 const skip = dovecotUnavailable();
 let dovecot: Dovecot | null = null;
@@ -38,6 +39,7 @@ test('connect a mailbox in Settings; a reply shows on the contact and its on-rep
   await expect(page.getByTestId('mailbox-state')).toHaveText('Mailbox: watching');
   await expect(page.getByTestId('status-mailbox')).toHaveText('Mailbox: watching');
   await expect(page.getByLabel('Password (an app password)')).toHaveValue('');
+  expect(await seriousViolations(page, {})).toEqual([]);
 
   await d.append(rawMessage({ from: 'Rita Moreno <rita@example.test>', subject: 'Re: Staff engineer role', body: 'Sounds interesting, call me Friday.', date: new Date(Date.now() + 2000) }));
   await expect(page.getByTestId('mailbox-counts')).toContainText('1 reply', { timeout: 15_000 });
@@ -50,4 +52,5 @@ test('connect a mailbox in Settings; a reply shows on the contact and its on-rep
   // The on-reply sync ran by itself: the contact is linked to its new Recruiterflow record.
   await expect(drawer.getByText('Not linked to a Recruiterflow record yet.')).toHaveCount(0, { timeout: 15_000 });
   await expect(drawer.getByText(/^#\d+$/)).toBeVisible();
+  expect(await seriousViolations(page, { within: '[role="dialog"]' })).toEqual([]);
 });
