@@ -4,11 +4,9 @@
 export const MAILBOX_SECURITY = ['tls', 'starttls', 'none'] as const;
 export type MailboxSecurity = (typeof MAILBOX_SECURITY)[number];
 
-export const MAILBOX_STATES = ['idle', 'scanning', 'unreachable', 'auth_failed'] as const;
-export type MailboxState = (typeof MAILBOX_STATES)[number];
+export type MailboxState = 'idle' | 'scanning' | 'unreachable' | 'auth_failed';
 
-export const REPLY_KINDS = ['reply', 'auto_reply', 'bounce'] as const;
-export type ReplyKind = (typeof REPLY_KINDS)[number];
+export type ReplyKind = 'reply' | 'auto_reply' | 'bounce';
 
 export interface MailboxPreset {
   id: 'gmail' | 'outlook' | 'icloud' | 'fastmail' | 'custom';

@@ -39,7 +39,7 @@ export interface ImapOptions {
   autoIdleDelayMs?: number;
 }
 
-export function createImapClient(settings: MailboxSettings, auth: MailboxAuth, options: ImapOptions = {}): ImapFlow {
+function createImapClient(settings: MailboxSettings, auth: MailboxAuth, options: ImapOptions = {}): ImapFlow {
   const ca = readCa(settings.caFile);
   const timeout = options.timeoutMs ?? 15_000;
   const config: ImapFlowOptions = {

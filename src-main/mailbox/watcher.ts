@@ -169,7 +169,10 @@ export class MailboxWatcher {
       }
       if (this.running && mailboxRow(this.ctx)) {
         const current = mailboxRow(this.ctx)!;
-        if (current.state !== 'auth_failed') setMailboxState(this.ctx, current.userId, 'unreachable', `Lost the connection to ${current.host}; reconnecting`, true);
+        // A failed scan has already said why (refused, unreachable); otherwise the connection dropped.
+        if (current.state === 'idle' || current.state === 'scanning') {
+          setMailboxState(this.ctx, current.userId, 'unreachable', `Lost the connection to ${current.host}; reconnecting`, true);
+        }
         await this.sleep(wait);
         wait = Math.min(this.maxRetryMs, wait * 2);
       }
