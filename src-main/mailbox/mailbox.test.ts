@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotUnavailable, rawMessage, startDovecot, type Dovecot } from '../testing/dovecot';
 import { contactsCsv } from '../testing/fixtures';
-import { connectedBackend } from '../testing/fixtures';
+import { connectedBackend, openTestBackend } from '../testing/fixtures';
 import { createsOf, enrollmentOf, eventually, FAST_BACKOFF, syncBackend, type SyncTest } from '../testing/syncFixtures';
 
 const skip = dovecotUnavailable();
@@ -222,6 +222,20 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     expect(after).toMatchObject({ scanned: 3, replies: 1 });
     const count = t.backend.ctx.sqlite.prepare("select count(*) from replies where source = 'mailbox'").pluck().get();
     expect(count).toBe(3);
+  });
+
+  it('two hosts on one data folder scanning at once record each reply once', async () => {
+    const { t, folder } = await setUp();
+    for (let i = 0; i < 3; i++) await put(folder, { from: [ANA, BEN, CY][i]!, subject: `Re: at once ${i}` });
+    const other = openTestBackend({ dataDir: t.dataDir });
+    try {
+      const [a, b] = await Promise.all([t.call('mailbox:scan', {}), other.call('mailbox:scan', {})]);
+      expect(a.replies + b.replies).toBe(3);
+    } finally {
+      await other.backend.close();
+    }
+    expect(t.backend.ctx.sqlite.prepare('select count(*) from replies').pluck().get()).toBe(3);
+    expect(await t.call('mailbox:scan', {})).toMatchObject({ scanned: 0, replies: 0 });
   });
 
   it('replies recorded by hand are listed as manual', async () => {
