@@ -62,8 +62,10 @@ export class MailboxWatcher {
     this.running = false;
     this.dropClient();
     this.wakeUp?.();
-    await this.loop?.catch(() => undefined);
-    await this.chain.catch(() => undefined);
+    // A connection attempt under way (up to its 15 s timeout) must not hold up quitting: it closes
+    // itself when it ends, as the watcher is no longer running.
+    const settled = Promise.all([this.loop?.catch(() => undefined), this.chain.catch(() => undefined)]);
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2_000).unref?.())]);
   }
 
   /** The mailbox was connected, changed or disconnected: start over with the saved settings. */
