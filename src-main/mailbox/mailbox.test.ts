@@ -205,6 +205,9 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
       expect((await t.call('mailbox:contactReplies', { email })).bounced).toBe(true);
       expect((await enrollmentOf(t, email, seq.reply.id)).state).toBe('not_synced');
     }
+    // A sequence's table shows it.
+    const rows = (await t.call('sequences:enrollments', { sequenceId: seq.reply.id })).rows;
+    expect(rows.filter((r) => r.bounced).map((r) => r.email).sort()).toEqual([ANA, BEN, CY]);
     // The error report lists them.
     const report = JSON.parse((await t.call('errors:export', { format: 'json' })).content) as { email: string; state: string; error: string }[];
     expect(report.filter((r) => r.state === 'bounced').map((r) => r.email).sort()).toEqual([ANA, ANA, BEN, CY]);

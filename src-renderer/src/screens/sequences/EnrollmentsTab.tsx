@@ -1,5 +1,5 @@
 // A sequence's contacts: server-side search, sort and state filter over a virtualized table, with bulk actions.
-import { Button, Chip, Group, Text } from '@mantine/core';
+import { Badge, Button, Chip, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { ENROLLMENT_STATES, type Enrollment, type EnrollmentState, type StateCounts } from '../../../../src-shared/domain';
@@ -99,7 +99,22 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
     { key: 'state', header: 'State', sortKey: 'state', width: 200, render: (e) => <StateBadge enrollment={e} /> },
     { key: 'syncAs', header: 'Sync as', width: 100, hideBelow: 900, render: (e) => <Text size="sm">{e.disabled ? '—' : SYNC_AS_LABELS[e.syncAs]}</Text> },
     { key: 'added', header: 'Added', sortKey: 'addedAt', width: 120, render: (e) => <When at={e.addedAt} /> },
-    { key: 'replied', header: 'Replied', width: 120, hideBelow: 760, render: (e) => (e.repliedAt ? <When at={e.repliedAt} /> : <Text size="sm">—</Text>) },
+    {
+      key: 'replied',
+      header: 'Replied',
+      width: 120,
+      hideBelow: 760,
+      render: (e) =>
+        e.bounced ? (
+          <Badge size="sm" color="red" variant="light">
+            Bounced
+          </Badge>
+        ) : e.repliedAt ? (
+          <When at={e.repliedAt} />
+        ) : (
+          <Text size="sm">—</Text>
+        ),
+    },
     { key: 'rf', header: 'Recruiterflow', width: 130, hideBelow: 820, render: (e) => <Text size="sm">{e.recruiterflowId ? `#${e.recruiterflowId}` : '—'}</Text> },
   ];
 
