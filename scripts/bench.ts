@@ -5,6 +5,7 @@ import { bigDataFolder, enrollFigure, searchFigure, exportFigure, importFigure, 
 import type { Figure } from './bench/measure';
 import { dedupFigure, rateLimitFigure, syncLatencyFigure } from './bench/sync';
 import { bigTableFigure, startupFigure } from './bench/browser';
+import { mailboxFigures } from './bench/mailbox';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     add(await rateLimitFigure(runs));
     add(await dedupFigure());
   }
+  if (want('mailbox')) for (const f of await mailboxFigures(runs)) add(f);
   const header = `Flowbridge benchmark, ${new Date().toISOString().slice(0, 10)}, on ${machine()}`;
   const verdict = (f: Figure) => (f.target === '-' ? '(reference)' : f.met ? 'met' : 'NOT met');
   const rows = figures.map((f) => `| ${f.figure} | ${f.measured} | ${f.target} | ${verdict(f)} |`);

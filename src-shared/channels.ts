@@ -54,8 +54,16 @@ export const CHANNEL_NAMES = [
   'errors:export',
   'activity:summary',
   'log:list',
+  'mailbox:get',
+  'mailbox:connect',
+  'mailbox:test',
+  'mailbox:scan',
+  'mailbox:disconnect',
+  'mailbox:setNotes',
+  'mailbox:contactReplies',
+  'mailbox:perDay',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'notify'] as const;
+export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'mailbox:changed', 'notify'] as const;

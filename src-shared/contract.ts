@@ -31,6 +31,7 @@ import {
   type SyncCounts,
   type User,
 } from './domain';
+import { MAILBOX_SECURITY, type ContactReplies, type MailboxStatus, type RepliesPerDay, type ScanCounts } from './mailbox';
 
 interface ChannelDef<I extends z.ZodType, O> {
   input: I;
@@ -188,6 +189,7 @@ export const contract = {
       sequenceId: seqId,
       search: z.string().max(200).optional(),
       states: z.array(z.enum(ENROLLMENT_STATES)).optional(),
+      replied: z.boolean().optional(),
       sort: z.enum(['email', 'name', 'state', 'addedAt']).default('addedAt'),
       dir,
       ...paging,
@@ -233,6 +235,26 @@ export const contract = {
 
   'activity:summary': channel<ActivityBucket[]>()(z.object({ days: z.number().int().min(1).max(365).default(14) })),
   'log:list': channel<Page<LogEntry>>()(z.object({ ...paging })),
+
+  // The recruiter's mailbox: reply detection over IMAP (src-main/mailbox/).
+  'mailbox:get': channel<MailboxStatus>()(z.object({})),
+  'mailbox:connect': channel<MailboxStatus>()(
+    z.object({
+      host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:\[\]-]+$/, 'host must be a host name or an IP address'),
+      port: z.number().int().min(1).max(65535).optional(),
+      user: z.string().trim().min(1).max(320),
+      password: z.string().min(1).max(1000),
+      security: z.enum(MAILBOX_SECURITY).optional(),
+      caFile: z.string().trim().min(1).max(1000).nullable().optional(),
+      folder: z.string().trim().min(1).max(200).optional(),
+    }),
+  ),
+  'mailbox:test': channel<MailboxStatus>()(z.object({})),
+  'mailbox:scan': channel<ScanCounts>()(z.object({ since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'since is YYYY-MM-DD').optional() })),
+  'mailbox:disconnect': channel<MailboxStatus>()(z.object({})),
+  'mailbox:setNotes': channel<MailboxStatus>()(z.object({ enabled: z.boolean() })),
+  'mailbox:contactReplies': channel<ContactReplies>()(z.object({ email })),
+  'mailbox:perDay': channel<RepliesPerDay[]>()(z.object({ days: z.number().int().min(1).max(365).default(14) })),
 } as const;
 
 export type Contract = typeof contract;
@@ -254,6 +276,7 @@ export interface ServerEvents {
   'queue:changed': { reason: string };
   'data:changed': { what: 'contacts' | 'sequences' | 'settings' | 'mapping' | 'users' | 'jobs' };
   'connection:changed': Connection;
+  'mailbox:changed': MailboxStatus;
   notify: { level: 'info' | 'warning' | 'error'; title: string; message: string };
 }
 export type EventName = keyof ServerEvents;

@@ -107,6 +107,8 @@ export interface Enrollment {
   recruiterflowId: number | null;
   addedAt: number;
   repliedAt: number | null;
+  /** Mail to the contact bounced (seen in the mailbox). */
+  bounced: boolean;
   syncedAt: number | null;
   nextAttemptAt: number | null;
   attempts: number;

@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'bad_csv',
   'unreadable_file',
   'internal',
+  // The mailbox (reply detection).
+  'auth_failed',
+  'tls_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,6 +7,8 @@ import { appHandlers } from '../handlers/app';
 import { peopleHandlers } from '../handlers/people';
 import { recordHandlers } from '../handlers/records';
 import { syncHandlers } from '../handlers/sync';
+import { mailboxHandlers } from '../handlers/mailbox';
+import { MailboxWatcher, type WatcherOptions } from '../mailbox/watcher';
 import { ensureOwner } from '../domain/users';
 import { fileSecretStore } from '../secrets/fileSecretStore';
 import { osKeychain } from '../secrets/osKeychain';
@@ -28,6 +30,7 @@ export interface BackendOptions {
   migrationsDir?: string;
   launchSandbox?: SandboxLauncher;
   scheduler?: SchedulerOptions;
+  mailbox?: WatcherOptions;
   version?: string;
 }
 
@@ -70,11 +73,15 @@ export function createBackend(options: BackendOptions): Backend {
   };
   ensureOwner(ctx);
   scheduler = new Scheduler(ctx, options.scheduler);
+  // Live reply detection runs while the scheduler runs (desktop and browser mode), not in the CLI.
+  const mailbox = new MailboxWatcher(ctx, options.mailbox);
+  scheduler.attach(mailbox);
   const registry = createRegistry(ctx, [
     appHandlers(options.version ?? '0.0.0'),
     peopleHandlers,
     recordHandlers,
     syncHandlers(scheduler),
+    mailboxHandlers(mailbox),
   ]);
   let closed = false;
   return {

@@ -7,6 +7,7 @@ import { AppError } from '../../src-shared/result';
 import type { Backend } from '../backend/createBackend';
 import { decodeCsv } from '../domain/csv';
 import { Flags } from './args';
+import { MAILBOX_COMMANDS } from './mailboxCommands';
 import type { CliIo } from './run';
 
 export interface CommandContext {
@@ -16,9 +17,9 @@ export interface CommandContext {
   io: CliIo;
 }
 
-type Command = (c: CommandContext) => Promise<unknown>;
+export type Command = (c: CommandContext) => Promise<unknown>;
 
-async function call<C extends Channel>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function call<C extends Channel>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await backend.invoke(channel, input);
   if (!result.ok) throw new AppError(result.error.code, result.error.message);
   return result.value as ChannelOutput<C>;
@@ -57,7 +58,7 @@ async function apiKeyFrom(c: CommandContext): Promise<string> {
   return key;
 }
 
-function noExtraWords(c: CommandContext, count: number, usage: string): void {
+export function noExtraWords(c: CommandContext, count: number, usage: string): void {
   if (c.words.length > count) throw new AppError('invalid_input', `Unexpected argument "${c.words[count]}"; usage: ${usage}`);
 }
 
@@ -182,7 +183,10 @@ export const COMMANDS: Record<string, Command> = {
   async 'contacts show'(c) {
     c.flags.allow('email');
     const detail = await call(c.backend, 'contacts:get', { email: c.flags.required('email') });
+    const { replies, bounced } = await call(c.backend, 'mailbox:contactReplies', { email: detail.email });
     return {
+      replies: replies.map((r) => ({ at: new Date(r.at).toISOString(), subject: r.subject, kind: r.kind, source: r.source, ...(r.returnDate ? { returnDate: r.returnDate } : {}) })),
+      bounced,
       email: detail.email,
       fields: detail.fields,
       recruiterflowIds: detail.recruiterflowIds,
@@ -271,6 +275,7 @@ export const COMMANDS: Record<string, Command> = {
     const s = await call(c.backend, 'sync:status', {});
     return { connected: s.connected, states: s.states, queue: { due: s.queue.due, backoff: s.queue.backoff, held: s.queue.held }, paused: s.paused, pausedReason: s.pausedReason };
   },
+  ...MAILBOX_COMMANDS,
 };
 
 /** Finds the command named by the first one or two words. */

@@ -14,7 +14,7 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
-  /** All of standard input (for `connect --api-key-stdin`); absent where there is none. */
+  /** All of standard input, for secrets piped in (`connect --api-key-stdin`, `mailbox connect --password-stdin`); absent where there is none. */
   stdin?: () => Promise<string>;
 }
 

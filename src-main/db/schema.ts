@@ -275,3 +275,87 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// ---- The recruiter's mailbox (reply detection): see src-main/mailbox/. ----
+
+/** One watched IMAP mailbox per user. The password is not here: it lives in the secret store. */
+export const mailboxes = sqliteTable('mailboxes', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  security: text('security', { enum: ['tls', 'starttls', 'none'] }).notNull(),
+  username: text('username').notNull(),
+  /** 'password' today; 'xoauth2' (an OAuth2 access token in the secret store) can be added later. */
+  authMethod: text('auth_method', { enum: ['password', 'xoauth2'] }).notNull().default('password'),
+  folder: text('folder').notNull().default('INBOX'),
+  /** A PEM file of extra trusted certificates, for self-hosted servers. */
+  caFile: text('ca_file'),
+  state: text('state', { enum: ['idle', 'scanning', 'unreachable', 'auth_failed'] }).notNull().default('idle'),
+  stateMessage: text('state_message'),
+  /** How far back a first scan (or a rescan after a UIDVALIDITY change) looks. */
+  windowDays: integer('window_days').notNull().default(30),
+  lastScanAt: integer('last_scan_at'),
+  connectedAt: integer('connected_at').notNull(),
+});
+
+/** Where the scan of one folder got to: a new UIDVALIDITY means the UIDs changed meaning (rescan the window). */
+export const mailboxCheckpoints = sqliteTable(
+  'mailbox_checkpoints',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    folder: text('folder').notNull(),
+    /** A 32-bit unsigned IMAP value, kept as text. */
+    uidValidity: text('uid_validity').notNull(),
+    lastUid: integer('last_uid').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.folder] })],
+);
+
+/** Replies, auto-replies and bounces of contacts: from the mailbox, or recorded by hand. Never bodies. */
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reply', 'auto_reply', 'bounce'] }).notNull(),
+    source: text('source', { enum: ['mailbox', 'manual'] }).notNull(),
+    /** The Message-ID, or `uid:<uidvalidity>:<uid>` when it has none; null for manual replies. Recorded once. */
+    messageKey: text('message_key'),
+    fromAddress: text('from_address').notNull().default(''),
+    at: integer('at').notNull(),
+    subject: text('subject').notNull().default(''),
+    /** At most 200 characters of plain text. */
+    snippet: text('snippet').notNull().default(''),
+    /** An out-of-office's announced return date (midnight UTC of that day). */
+    returnAt: integer('return_at'),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('replies_message_key').on(t.messageKey), index('replies_contact').on(t.contactId, t.at), index('replies_at').on(t.at)],
+);
+
+/** The opt-in Recruiterflow note of a reply: its own small queue, so a failing note never blocks a sync. */
+export const replyNotes = sqliteTable(
+  'reply_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    replyId: integer('reply_id')
+      .notNull()
+      .unique()
+      .references(() => replies.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['pending', 'done', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    rfNoteId: integer('rf_note_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('reply_notes_state_next').on(t.state, t.nextAttemptAt)],
+);

@@ -7,9 +7,11 @@ import { placeEnrollment } from './enrollmentState';
 import { sequenceRow, type SequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { AppError } from '../../src-shared/result';
+import { recordManualReplies } from '../mailbox/record';
 
 interface EnrollmentRow {
   id: number;
+  contact_id: number;
   sequence_id: number;
   user_id: number;
   state: string;
@@ -51,6 +53,8 @@ function applyReplies(ctx: Ctx, rows: EnrollmentRow[]): number {
   let queued = 0;
   ctx.sqlite.transaction(() => {
     const stamp = ctx.sqlite.prepare('update enrollments set replied_at = coalesce(replied_at, ?) where id = ?');
+    // Listed with the mailbox's replies, marked manual.
+    recordManualReplies(ctx, rows.map((r) => r.contact_id));
     for (const row of rows) {
       stamp.run(now, row.id);
       if (row.awaiting_reply === 1 && row.state === 'not_synced' && activeConnection(ctx, row.user_id)) {

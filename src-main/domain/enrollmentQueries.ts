@@ -20,6 +20,7 @@ export const ENROLLMENT_COLUMNS = `
   e.cap_sync_as as syncAs, e.cap_mode as syncMode, e.cap_job_id as jobId,
   e.cap_mapping_version as mappingVersion, e.cap_disabled as disabled, e.rf_id as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
+  exists (select 1 from replies r where r.contact_id = e.contact_id and r.kind = 'bounce') as bounced,
   (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
   e.attempts`;
 
@@ -28,6 +29,8 @@ export interface EnrollmentQuery {
   contactId?: number;
   search?: string;
   states?: EnrollmentState[];
+  /** Only enrollments with (true) or without (false) a recorded reply. */
+  replied?: boolean;
   sort?: string;
   dir?: 'asc' | 'desc';
   offset: number;
@@ -53,13 +56,14 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
     clauses.push(`e.state in (${q.states.map((_, i) => `@state${i}`).join(', ')})`);
     q.states.forEach((state, i) => (params[`state${i}`] = state));
   }
+  if (q.replied !== undefined) clauses.push(q.replied ? 'e.replied_at is not null' : 'e.replied_at is null');
   const search = q.search?.trim();
   if (search) {
     clauses.push(`(e.email like @search escape '\\' or e.name like @search escape '\\')`);
     params.search = likePattern(search);
   }
   const where = clauses.length > 0 ? `where ${clauses.join(' and ')}` : '';
-  const total = countEnrollments(ctx, q, where, params, Boolean(search));
+  const total = countEnrollments(ctx, q, where, params, Boolean(search) || q.replied !== undefined);
   const dir = q.dir === 'desc' ? 'desc' : 'asc';
   const key = ENROLLMENT_SORT[q.sort ?? 'addedAt'] ?? 'e.added_at';
   // State ties break on added_at, which the (sequence_id, state, added_at) index already orders.
@@ -71,8 +75,8 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
       `select ${ENROLLMENT_COLUMNS} from enrollments e join sequences s on s.id = e.sequence_id
        where e.id in (${ids.map(() => '?').join(', ')})`,
     )
-    .all(...ids) as (Omit<Enrollment, 'disabled'> & { disabled: number })[];
-  const byId = new Map(rows.map((r) => [r.id, { ...r, disabled: r.disabled === 1 }]));
+    .all(...ids) as (Omit<Enrollment, 'disabled' | 'bounced'> & { disabled: number; bounced: number })[];
+  const byId = new Map(rows.map((r) => [r.id, { ...r, disabled: r.disabled === 1, bounced: r.bounced === 1 }]));
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
 

@@ -1,6 +1,7 @@
 // The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
 import type { ErrorRow, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import { bouncedReportRows } from '../mailbox/queries';
 import { LIVE_QUEUE_STATES } from './enrollmentQueries';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
@@ -54,12 +55,18 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
 export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
   const { where, params } = whereFor({});
   const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
+  // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".
+  const bounced = bouncedReportRows(ctx).map((b) => ({ ...b, state: 'bounced', lastAttempt: null, attempts: 0 }));
+  function* reportRows(): Generator<Pick<ErrorRow, 'email' | 'name' | 'sequenceId' | 'sequenceName' | 'error' | 'firstSeen' | 'lastAttempt' | 'attempts'> & { state: string }> {
+    yield* stmt.iterate(params) as IterableIterator<ErrorRow>;
+    yield* bounced;
+  }
   const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const filename = `flowbridge-errors-${stamp}.${format}`;
   let rows = 0;
   if (format === 'json') {
     const out: unknown[] = [];
-    for (const r of stmt.iterate(params) as IterableIterator<ErrorRow>) {
+    for (const r of reportRows()) {
       rows += 1;
       out.push({
         email: r.email,
@@ -76,7 +83,7 @@ export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: stri
     return { filename, content: JSON.stringify(out, null, 2), rows };
   }
   const lines = [CSV_COLUMNS.join(',')];
-  for (const r of stmt.iterate(params) as IterableIterator<ErrorRow>) {
+  for (const r of reportRows()) {
     rows += 1;
     lines.push(
       [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, iso(r.firstSeen), iso(r.lastAttempt), r.attempts]

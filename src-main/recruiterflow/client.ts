@@ -17,6 +17,7 @@ import {
 } from './normalize';
 import {
   DEFAULT_PAGE_SIZE,
+  planAddNote,
   planAddToJob,
   planCreate,
   planCustomFieldList,
@@ -50,6 +51,8 @@ export interface RecruiterflowClient {
   getJob(id: number): Promise<JobDetail>;
   listCustomFields(object: ProspectObject): Promise<CustomFieldDef[]>;
   listUsers(): Promise<RfUser[]>;
+  /** Adds a note; returns its id. */
+  addNote(object: ProspectObject, id: number, value: string): Promise<number>;
 }
 
 const MAX_LIST_PAGES = 1000;
@@ -147,6 +150,15 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
     async listCustomFields(object) {
       const plan = planCustomFieldList(object);
       return listItems(await run(plan), pathOf(plan)).map((f) => normalizeCustomFieldDef(f, object, pathOf(plan)));
+    },
+
+    async addNote(object, id, value) {
+      const plan = planAddNote(object, id, value);
+      const noteId = asInt(asRecord(await run(plan))?.note_id);
+      if (noteId === null) {
+        throw new RecruiterflowError('bad_response', `Recruiterflow did not return the note's id (POST ${pathOf(plan)})`, { method: 'POST', path: pathOf(plan) });
+      }
+      return noteId;
     },
 
     async listUsers() {

@@ -7,6 +7,7 @@ export {
   DEFAULT_PAGE_SIZE,
   DEFAULT_SEARCH_BATCH,
   cleanProspectBody,
+  planAddNote,
   planAddToJob,
   planCreate,
   planCustomFieldList,

@@ -204,3 +204,8 @@ export function planCustomFieldList(object: ProspectObject): PlannedRequest {
 export function planUserList(): PlannedRequest {
   return { method: 'GET', path: `${API}/user/list`, body: null, note: 'List users' };
 }
+
+/** A note on a candidate or contact (`value` is HTML, as in Recruiterflow's note editor). */
+export function planAddNote(object: ProspectObject, id: number | '<new id>', value: string): PlannedRequest {
+  return { method: 'POST', path: `${API}/${object}/notes/add`, body: { id, value }, note: `Add a note to ${object} ${id}` };
+}

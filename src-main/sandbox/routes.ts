@@ -115,6 +115,26 @@ function customFieldList(ctx: RouteContext, type: ProspectType): Reply {
   return ok(type === 'candidate' ? { data: defs, total_items: defs.length } : defs);
 }
 
+const NOTE_KEYS = new Set(['id', 'value', 'created_by', 'mentions']);
+
+/** candidate/notes/add and contact/notes/add, strictly as the published spec has them: {id, value, created_by?, mentions?}. */
+function addNote(ctx: RouteContext, type: ProspectType): Reply {
+  const b = ctx.body;
+  const unknown = Object.keys(b).filter((k) => !NOTE_KEYS.has(k));
+  if (unknown.length > 0) return failure(400, `Unknown field(s): ${unknown.join(', ')}`);
+  if (!(typeof b.id === 'number' && Number.isInteger(b.id) && b.id > 0)) return failure(400, 'id must be the integer id of the ' + type);
+  if (typeof b.value !== 'string' || b.value.trim() === '') return failure(400, 'value (the note text) is required');
+  if (b.created_by !== undefined && !(typeof b.created_by === 'number' && Number.isInteger(b.created_by))) return failure(400, 'created_by must be an integer user id');
+  if (b.mentions !== undefined && !(Array.isArray(b.mentions) && b.mentions.every((m) => typeof m === 'number' && Number.isInteger(m)))) {
+    return failure(400, 'mentions must be a list of integer user ids');
+  }
+  const p = ctx.state.prospects.get(b.id);
+  if (!p || p.type !== type) return failure(404, fill(ctx.messages.unknownProspect, { object: type }));
+  const id = ctx.state.notes.length + 1;
+  ctx.state.notes.push({ id, prospectId: p.id, type, value: b.value, createdBy: (b.created_by as number | undefined) ?? null, mentions: (b.mentions as number[] | undefined) ?? [], at: ctx.now });
+  return ok({ note_id: id });
+}
+
 const post = (handle: Route['handle']): Route => ({ method: 'POST', handle });
 const get = (handle: Route['handle']): Route => ({ method: 'GET', handle });
 
@@ -129,6 +149,8 @@ export const ROUTES: Record<string, Route> = {
   'contact/get': get((c) => getOne(c, 'contact')),
   'candidate/list': get((c) => list(c, 'candidate')),
   'contact/list': get((c) => list(c, 'contact')),
+  'candidate/notes/add': post((c) => addNote(c, 'candidate')),
+  'contact/notes/add': post((c) => addNote(c, 'contact')),
   'candidate/add-to-job': post((c) => addToJob(c, c.body)),
   'candidate/custom-field/list': get((c) => customFieldList(c, 'candidate')),
   'contact/custom-field/list': get((c) => customFieldList(c, 'contact')),

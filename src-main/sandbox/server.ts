@@ -202,6 +202,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
           counts: state.counts(),
           stats: stats(),
           createLog: state.createLog,
+          notes: state.notes,
           prospects: [...state.prospects.values()].map((p) => ({
             id: p.id,
             type: p.type,

@@ -6,6 +6,7 @@ import type {
   SandboxCustomField,
   SandboxJob,
   SandboxUser,
+  StoredNote,
   StoredProspect,
 } from './types';
 
@@ -27,6 +28,8 @@ export class SandboxState {
   customFields: Record<ProspectType, SandboxCustomField[]> = { candidate: [], contact: [] };
   users: SandboxUser[] = [];
   readonly createLog: CreateLogEntry[] = [];
+  /** Notes added through candidate/notes/add and contact/notes/add. */
+  readonly notes: StoredNote[] = [];
   nextProspectId = FIRST_PROSPECT_ID;
   private readonly emailOwner = new Map<string, number>();
   private readonly phoneOwner = new Map<string, number>();
@@ -39,6 +42,7 @@ export class SandboxState {
     this.customFields = { candidate: [], contact: [] };
     this.users = [];
     this.createLog.length = 0;
+    this.notes.length = 0;
     this.nextProspectId = FIRST_PROSPECT_ID;
   }
 

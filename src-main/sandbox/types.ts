@@ -130,6 +130,16 @@ export interface SandboxUser {
   roles: { id: number; name: string }[];
 }
 
+export interface StoredNote {
+  id: number;
+  prospectId: number;
+  type: ProspectType;
+  value: string;
+  createdBy: number | null;
+  mentions: number[];
+  at: number;
+}
+
 export interface CreateLogEntry {
   email: string;
   type: ProspectType;

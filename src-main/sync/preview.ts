@@ -6,6 +6,7 @@ import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
+import { plannedNotes } from '../mailbox/notes';
 import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 
@@ -15,7 +16,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
       `select e.id as enrollmentId, e.user_id as userId, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.cap_mapping_version as version, c.*
        from sync_queue q join enrollments e on e.id = q.enrollment_id join contacts c on c.id = e.contact_id where q.id = ?`,
     )
-    .get(queueId) as (ContactSource & { userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number }) | undefined;
+    .get(queueId) as (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number }) | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
   const baseUrl = connectionOf(ctx, row.userId)?.baseUrl ?? null;
   const link = baseUrl ? findLink(ctx, baseUrl, row.email) : null;
@@ -40,5 +41,6 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
   if (row.syncAs === 'candidate' && row.jobId !== null && (!link || link.type === 'candidate') && !alreadyOnJob) {
     plan.push({ ...planAddToJob(link?.id ?? '<new id>', row.jobId), note: `Assign to job #${row.jobId} (lands in Sourced)` });
   }
+  plan.push(...plannedNotes(ctx, row.enrollmentId, baseUrl, row.syncAs));
   return plan;
 }

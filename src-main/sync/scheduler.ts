@@ -19,12 +19,20 @@ export interface SchedulerOptions {
   engine?: EngineOptions;
 }
 
+/** A service that lives and dies with the scheduler (the mailbox watcher), and may act after each drain. */
+export interface SchedulerCompanion {
+  start(): void;
+  stop(): Promise<void>;
+  afterSync?(): Promise<void>;
+}
+
 export class Scheduler {
   readonly engine: SyncEngine;
   private timer: ReturnType<typeof setInterval> | null = null;
   private wakeTimer: ReturnType<typeof setTimeout> | null = null;
   private current: Promise<SyncCounts> | null = null;
   private lastMetadataAt = 0;
+  private readonly companions: SchedulerCompanion[] = [];
   private readonly tickMs: number;
   private readonly metadataEveryMs: number;
 
@@ -37,8 +45,13 @@ export class Scheduler {
     this.metadataEveryMs = options.metadataEveryMs ?? 30 * 60_000;
   }
 
+  attach(companion: SchedulerCompanion): void {
+    this.companions.push(companion);
+  }
+
   start(): void {
     if (this.timer) return;
+    for (const companion of this.companions) companion.start();
     this.timer = setInterval(() => void this.tick(), this.tickMs);
     this.timer.unref?.();
     this.wake();
@@ -100,6 +113,7 @@ export class Scheduler {
     this.timer = null;
     this.wakeTimer = null;
     this.engine.stop();
+    await Promise.all(this.companions.map((c) => c.stop().catch(() => undefined)));
     await this.current?.catch(() => undefined);
     releaseClaims(this.ctx, this.engine.owner);
   }
@@ -135,6 +149,7 @@ export class Scheduler {
     this.current = run;
     try {
       const counts = await run;
+      for (const companion of this.companions) await companion.afterSync?.();
       this.ctx.events.emit('sync:progress', { running: false, done: counts.created + counts.linked + counts.failed, total: counts.created + counts.linked + counts.failed, counts });
       return counts;
     } finally {

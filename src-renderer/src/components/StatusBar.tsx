@@ -6,6 +6,7 @@ import { href } from '../hooks/useRoute';
 import { formatNumber } from '../lib/format';
 import { pauseReasonText } from '../lib/labels';
 import { IconOffline } from './Icons';
+import { MailboxStatusItem } from './MailboxStatusItem';
 
 export const CONNECTION_TEXT: Record<ConnectionStatus, { label: string; color: string }> = {
   connected: { label: 'Connected', color: 'teal' },
@@ -33,6 +34,7 @@ export function StatusBar() {
           </Text>
         </Group>
       </Anchor>
+      <MailboxStatusItem />
       {offline && (
         <Group gap={4} wrap="nowrap" c="yellow">
           <IconOffline size={14} />

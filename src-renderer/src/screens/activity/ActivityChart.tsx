@@ -1,6 +1,7 @@
-// A small hand-drawn SVG bar chart: synced and errors per day.
+// A small hand-drawn SVG bar chart: synced and errors per day, with replies from the mailbox as a line.
 import { Group, Text } from '@mantine/core';
 import type { ActivityBucket } from '../../../../src-shared/contract';
+import type { RepliesPerDay } from '../../../../src-shared/mailbox';
 import { formatDay, formatNumber } from '../../lib/format';
 
 const W = 760;
@@ -8,9 +9,13 @@ const H = 220;
 const PAD = { top: 12, right: 8, bottom: 28, left: 36 };
 const SYNCED = 'var(--mantine-color-teal-6)';
 const ERRORS = 'var(--mantine-color-red-6)';
+const REPLIES = 'var(--mantine-color-blue-6)';
 
-export function ActivityChart({ buckets }: { buckets: ActivityBucket[] }) {
-  const max = Math.max(1, ...buckets.flatMap((b) => [b.synced, b.errors]));
+export function ActivityChart({ buckets, replies = [] }: { buckets: ActivityBucket[]; replies?: RepliesPerDay[] }) {
+  const repliesOn = new Map(replies.map((r) => [r.day, r.replies]));
+  const replyCount = (day: string) => repliesOn.get(day) ?? 0;
+  const totalReplies = replies.reduce((n, r) => n + r.replies, 0);
+  const max = Math.max(1, ...buckets.flatMap((b) => [b.synced, b.errors, replyCount(b.day)]));
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const slot = innerW / Math.max(1, buckets.length);
@@ -26,7 +31,7 @@ export function ActivityChart({ buckets }: { buckets: ActivityBucket[] }) {
         viewBox={`0 0 ${W} ${H}`}
         width="100%"
         role="img"
-        aria-label={`Syncs and errors per day over ${buckets.length} days: ${totals.synced} synced, ${totals.errors} errors.`}
+        aria-label={`Syncs, errors and replies per day over ${buckets.length} days: ${totals.synced} synced, ${totals.errors} errors, ${totalReplies} replies.`}
         style={{ display: 'block', maxHeight: 260 }}
       >
         {ticks.map((t) => (
@@ -55,6 +60,21 @@ export function ActivityChart({ buckets }: { buckets: ActivityBucket[] }) {
             </g>
           );
         })}
+        {totalReplies > 0 && (
+          <g data-testid="chart-replies">
+            <polyline
+              fill="none"
+              stroke={REPLIES}
+              strokeWidth={2}
+              points={buckets.map((b, i) => `${PAD.left + slot * i + slot / 2},${y(replyCount(b.day))}`).join(' ')}
+            />
+            {buckets.map((b, i) => (
+              <circle key={b.day} cx={PAD.left + slot * i + slot / 2} cy={y(replyCount(b.day))} r={3} fill={REPLIES}>
+                <title>{`${formatDay(b.day)}: ${replyCount(b.day)} replies`}</title>
+              </circle>
+            ))}
+          </g>
+        )}
       </svg>
       {totals.synced + totals.errors === 0 && (
         <Text size="sm" c="dimmed" ta="center" mt={-8}>
@@ -65,6 +85,7 @@ export function ActivityChart({ buckets }: { buckets: ActivityBucket[] }) {
         <Group gap="lg" mt={4}>
           <Legend color={SYNCED} label={`Synced (${formatNumber(totals.synced)})`} />
           <Legend color={ERRORS} label={`Errors (${formatNumber(totals.errors)})`} />
+          {replies.length > 0 && <Legend color={REPLIES} label={`Replies (${formatNumber(totalReplies)})`} />}
         </Group>
       </figcaption>
     </figure>

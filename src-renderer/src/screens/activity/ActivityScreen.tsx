@@ -9,13 +9,14 @@ import { LoadError } from '../../components/LoadError';
 export function ActivityScreen() {
   const [days, setDays] = useState('14');
   const summary = useApiQuery('activity:summary', { days: Number(days) }, { refetchOn: ['sync:progress'] });
+  const replies = useApiQuery('mailbox:perDay', { days: Number(days) }, { refetchOn: ['mailbox:changed', 'data:changed'], quiet: true });
   return (
     <>
       <PageHeader title="Activity" description="What Flowbridge sent to Recruiterflow, day by day, and the full sync log." />
       <Card withBorder mb="lg">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h4">
-            Syncs and errors per day
+            Syncs, errors and replies per day
           </Title>
           <SegmentedControl
             size="xs"
@@ -32,7 +33,7 @@ export function ActivityScreen() {
         {!summary.data && summary.error ? (
           <LoadError what="the activity" message={summary.error.message} onRetry={summary.refetch} />
         ) : summary.data ? (
-          summary.data.length ? <ActivityChart buckets={summary.data} /> : <Text c="dimmed">No activity in this period.</Text>
+          summary.data.length ? <ActivityChart buckets={summary.data} replies={replies.data} /> : <Text c="dimmed">No activity in this period.</Text>
         ) : (
           <Center h={200}>
             <Loader size="sm" aria-label="Loading activity" />

@@ -7,6 +7,7 @@ import { href } from '../../hooks/useRoute';
 import { formatWhen } from '../../lib/format';
 import { jobName } from '../../lib/jobs';
 import { SYNC_AS_LABELS, fieldLabel } from '../../lib/labels';
+import { ContactReplies } from './ContactReplies';
 
 const STANDARD = new Set<string>(STANDARD_FIELDS);
 
@@ -44,6 +45,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
               </Text>
             )}
           </section>
+          <ContactReplies email={c.email} />
           <section aria-labelledby="contact-fields">
             <Title order={2} size="h5" id="contact-fields" mb={6}>
               Fields

@@ -1,5 +1,5 @@
 // A sequence's contacts: server-side search, sort and state filter over a virtualized table, with bulk actions.
-import { Button, Chip, Group, Text } from '@mantine/core';
+import { Badge, Button, Chip, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { ENROLLMENT_STATES, type Enrollment, type EnrollmentState, type StateCounts } from '../../../../src-shared/domain';
@@ -24,13 +24,14 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [states, setStates] = useState<EnrollmentState[]>([]);
+  const [repliedOnly, setRepliedOnly] = useState(false);
   const [sort, setSort] = useState<SortState>({ by: 'addedAt', dir: 'desc' });
   const [drawerEmail, setDrawerEmail] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [busy, setBusy] = useState<Bulk | 'selectAll' | null>(null);
   const selection = useSelection();
 
-  const query = { sequenceId, search: debounced || undefined, states: states.length ? states : undefined, sort: sort.by as 'addedAt', dir: sort.dir };
+  const query = { sequenceId, search: debounced || undefined, states: states.length ? states : undefined, replied: repliedOnly ? true : undefined, sort: sort.by as 'addedAt', dir: sort.dir };
   const key = JSON.stringify(query);
   const fetchPage = useCallback(
     (offset: number, limit: number) => call('sequences:enrollments', { ...(JSON.parse(key) as typeof query), offset, limit }),
@@ -98,6 +99,22 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
     { key: 'state', header: 'State', sortKey: 'state', width: 200, render: (e) => <StateBadge enrollment={e} /> },
     { key: 'syncAs', header: 'Sync as', width: 100, hideBelow: 900, render: (e) => <Text size="sm">{e.disabled ? '—' : SYNC_AS_LABELS[e.syncAs]}</Text> },
     { key: 'added', header: 'Added', sortKey: 'addedAt', width: 120, render: (e) => <When at={e.addedAt} /> },
+    {
+      key: 'replied',
+      header: 'Replied',
+      width: 120,
+      hideBelow: 760,
+      render: (e) =>
+        e.bounced ? (
+          <Badge size="sm" color="red" variant="light">
+            Bounced
+          </Badge>
+        ) : e.repliedAt ? (
+          <When at={e.repliedAt} />
+        ) : (
+          <Text size="sm">—</Text>
+        ),
+    },
     { key: 'rf', header: 'Recruiterflow', width: 130, hideBelow: 820, render: (e) => <Text size="sm">{e.recruiterflowId ? `#${e.recruiterflowId}` : '—'}</Text> },
   ];
 
@@ -118,6 +135,9 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
               {counts ? ` ${formatNumber(counts[s])}` : ''}
             </Chip>
           ))}
+          <Chip checked={repliedOnly} onChange={setRepliedOnly} size="xs" variant="outline" color="teal" data-testid="filter-replied">
+            Replied
+          </Chip>
           {states.length > 0 && (
             <Button size="compact-xs" variant="subtle" onClick={() => setStates([])}>
               Show all states
@@ -163,7 +183,7 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
         sort={sort}
         onSort={setSort}
         empty={
-          debounced || states.length ? (
+          debounced || states.length || repliedOnly ? (
             <Text c="dimmed" ta="center" py="xl">
               No contact matches these filters.
             </Text>

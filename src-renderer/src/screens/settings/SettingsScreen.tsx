@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { navigate } from '../../hooks/useRoute';
 import { ConnectionPanel } from './ConnectionPanel';
 import { DefaultsPanel } from './DefaultsPanel';
+import { MailboxPanel } from './mailbox/MailboxPanel';
 import { MappingEditor } from './mapping/MappingEditor';
 import { TeamPanel } from './team/TeamPanel';
 
@@ -11,6 +12,7 @@ const TABS = [
   ['defaults', 'Sync defaults'],
   ['mapping', 'Field mapping'],
   ['team', 'Team'],
+  ['mailbox', 'Mailbox'],
 ] as const;
 
 export function SettingsScreen({ tab }: { tab: string }) {
@@ -37,6 +39,9 @@ export function SettingsScreen({ tab }: { tab: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="mailbox">
+          <MailboxPanel />
         </Tabs.Panel>
       </Tabs>
     </>

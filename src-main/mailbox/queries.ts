@@ -1,0 +1,57 @@
+// What the UI and the command line read about replies: a contact's list, and replies per day.
+import type { ContactReplies, RepliesPerDay, ReplyEntry } from '../../src-shared/mailbox';
+import { AppError } from '../../src-shared/result';
+import type { Ctx } from '../backend/context';
+import { contactByEmail } from '../domain/contacts';
+import { kindOf } from './record';
+
+const DAY = 86_400_000;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function contactReplies(ctx: Ctx, email: string): ContactReplies {
+  const contact = contactByEmail(ctx, email);
+  if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
+  const rows = ctx.sqlite
+    .prepare('select kind, source, at, subject, from_address, snippet, return_at from replies where contact_id = ? order by at desc, id desc')
+    .all(contact.id) as { kind: string; source: 'mailbox' | 'manual'; at: number; subject: string; from_address: string; snippet: string; return_at: number | null }[];
+  const replies: ReplyEntry[] = rows.map((r) => ({
+    at: r.at,
+    subject: r.subject,
+    kind: kindOf(r),
+    source: r.source,
+    from: r.from_address,
+    snippet: r.snippet,
+    returnDate: r.return_at === null ? null : isoDay(r.return_at),
+  }));
+  return { email: contact.email, replies, bounced: replies.some((r) => r.kind === 'bounce') };
+}
+
+export function repliesPerDay(ctx: Ctx, days: number): RepliesPerDay[] {
+  const today = Math.floor(ctx.clock.now() / DAY) * DAY;
+  const from = today - (days - 1) * DAY;
+  const rows = ctx.sqlite
+    .prepare('select (at / 86400000) * 86400000 as day, kind, count(*) as n from replies where at >= ? group by day, kind')
+    .all(from) as { day: number; kind: string; n: number }[];
+  const out: RepliesPerDay[] = [];
+  for (let d = from; d <= today; d += DAY) {
+    const n = (kind: string) => rows.find((r) => r.day === d && r.kind === kind)?.n ?? 0;
+    out.push({ day: isoDay(d), replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') });
+  }
+  return out;
+}
+
+/** Bounced contacts for the error report: one row per enrollment, state "bounced", the latest bounce's date. */
+export function bouncedReportRows(ctx: Ctx): { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[] {
+  return ctx.sqlite
+    .prepare(
+      `select e.email, trim(c.first_name || ' ' || c.last_name) as name, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
+              'Email bounced: ' || coalesce(nullif(b.subject, ''), 'delivery failed') as error, b.at as firstSeen
+       from (select contact_id, max(at) as at, subject from replies where kind = 'bounce' group by contact_id) b
+       join contacts c on c.id = b.contact_id join enrollments e on e.contact_id = c.id join sequences s on s.id = e.sequence_id
+       order by e.id`,
+    )
+    .all() as { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[];
+}

@@ -1,0 +1,98 @@
+// Recording what the mailbox brought: once per message (the unique message key), only for contacts
+// in a sequence, only for enrollments the message is not older than. A reply triggers every on-reply
+// enrollment waiting for it, exactly as a reply recorded by hand does; auto-replies and bounces
+// trigger nothing. Callers run these inside their own transaction (one per scanned batch).
+import type { ReplyKind } from '../../src-shared/mailbox';
+import type { Ctx } from '../backend/context';
+import { statement } from '../db/statements';
+import { activeConnection } from '../domain/connection';
+import { settingsRow } from '../domain/settings';
+import { enqueue } from '../sync/queue';
+import { notesEnabled } from './store';
+
+export interface IncomingMessage {
+  contactId: number;
+  /** The Message-ID, or `uid:<uidvalidity>:<uid>` when there is none. */
+  key: string;
+  kind: ReplyKind;
+  from: string;
+  at: number;
+  subject: string;
+  snippet: string;
+  returnAt: number | null;
+}
+
+export type RecordOutcome = 'recorded' | 'duplicate' | 'older';
+
+interface EnrollmentFacts {
+  id: number;
+  user_id: number;
+  added_at: number;
+  state: string;
+  awaiting_reply: number;
+}
+
+function enrollmentsOf(ctx: Ctx, contactId: number): EnrollmentFacts[] {
+  return statement(ctx.sqlite, 'select id, user_id, added_at, state, awaiting_reply from enrollments where contact_id = ?').all(contactId) as EnrollmentFacts[];
+}
+
+/** Stamps the reply on the enrollments it counts for and queues the on-reply ones waiting for it. */
+function triggerEnrollments(ctx: Ctx, rows: EnrollmentFacts[], at: number): number {
+  const stamp = statement(ctx.sqlite, 'update enrollments set replied_at = coalesce(replied_at, ?) where id = ?');
+  const connected = new Map<number, boolean>();
+  let queued = 0;
+  for (const row of rows) {
+    stamp.run(at, row.id);
+    if (row.awaiting_reply !== 1 || row.state !== 'not_synced') continue;
+    if (!connected.has(row.user_id)) connected.set(row.user_id, activeConnection(ctx, row.user_id) !== null);
+    if (connected.get(row.user_id)) queued += enqueue(ctx, [row.id], { held: settingsRow(ctx, row.user_id).reviewBeforeSync });
+  }
+  return queued;
+}
+
+function queueNote(ctx: Ctx, replyId: number): void {
+  const now = ctx.clock.now();
+  statement(ctx.sqlite, "insert into reply_notes (reply_id, state, next_attempt_at, created_at, updated_at) values (?, 'pending', ?, ?, ?) on conflict do nothing").run(
+    replyId,
+    now,
+    now,
+    now,
+  );
+}
+
+/** Must run inside a transaction. Returns what happened and how many enrollments it queued. */
+export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordOutcome; queued: number } {
+  // A Date header has whole seconds: a message of the same second as the add is not older than it.
+  const counted = enrollmentsOf(ctx, m.contactId).filter((e) => e.added_at <= m.at + 999);
+  // Mail older than every enrollment of the contact is earlier conversation, not a reply to a sequence.
+  if (counted.length === 0) return { outcome: 'older', queued: 0 };
+  if (m.key.startsWith('uid:')) {
+    // No Message-ID: after a UIDVALIDITY change the same message comes back under a new UID.
+    const same = statement(ctx.sqlite, "select 1 from replies where contact_id = ? and at = ? and subject = ? and kind = ? and source = 'mailbox'").get(m.contactId, m.at, m.subject, m.kind);
+    if (same) return { outcome: 'duplicate', queued: 0 };
+  }
+  const inserted = statement(
+    ctx.sqlite,
+    `insert into replies (contact_id, kind, source, message_key, from_address, at, subject, snippet, return_at, recorded_at)
+     values (?, ?, 'mailbox', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+  ).run(m.contactId, m.kind, m.key, m.from, m.at, m.subject.slice(0, 500), m.snippet.slice(0, 200), m.returnAt, ctx.clock.now());
+  if (inserted.changes === 0) return { outcome: 'duplicate', queued: 0 };
+  if (m.kind !== 'reply') return { outcome: 'recorded', queued: 0 };
+  const queued = triggerEnrollments(ctx, counted, m.at);
+  if (notesEnabled(ctx)) queueNote(ctx, Number(inserted.lastInsertRowid));
+  return { outcome: 'recorded', queued };
+}
+
+/** A reply recorded by hand ("mark replied", `replies record`): listed with the others, marked manual. */
+export function recordManualReplies(ctx: Ctx, contactIds: Iterable<number>): void {
+  const now = ctx.clock.now();
+  const insert = statement(ctx.sqlite, "insert into replies (contact_id, kind, source, message_key, at, recorded_at) values (?, 'reply', 'manual', null, ?, ?)");
+  for (const contactId of new Set(contactIds)) {
+    const id = Number(insert.run(contactId, now, now).lastInsertRowid);
+    if (notesEnabled(ctx)) queueNote(ctx, id);
+  }
+}
+
+export function kindOf(row: { kind: string }): ReplyKind {
+  return row.kind as ReplyKind;
+}

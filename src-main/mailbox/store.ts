@@ -1,0 +1,68 @@
+// The saved mailbox of the current user, its state for the status bar and `mailbox status`, and
+// the notes setting. The password is in the secret store (password.ts), never here.
+import { eq } from 'drizzle-orm';
+import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
+import type { Ctx } from '../backend/context';
+import { mailboxes } from '../db/schema';
+import { getMeta, setMeta } from '../domain/meta';
+import { currentUserRow } from '../domain/users';
+import type { MailboxAuth, MailboxSettings } from './imap';
+import { getMailboxPassword } from './password';
+
+export type MailboxRow = typeof mailboxes.$inferSelect;
+
+const NOTES_KEY = 'mailbox.notes';
+
+export function mailboxRow(ctx: Ctx, userId = currentUserRow(ctx).id): MailboxRow | null {
+  return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
+}
+
+export function settingsOf(row: MailboxRow): MailboxSettings {
+  return { host: row.host, port: row.port, security: row.security, user: row.username, folder: row.folder, caFile: row.caFile };
+}
+
+export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
+  const password = getMailboxPassword(ctx, row.userId);
+  return password === null ? null : { kind: 'password', password };
+}
+
+export function notesEnabled(ctx: Ctx): boolean {
+  return getMeta(ctx, NOTES_KEY) === '1';
+}
+
+export function setNotesEnabled(ctx: Ctx, enabled: boolean): void {
+  setMeta(ctx, NOTES_KEY, enabled ? '1' : null);
+}
+
+function counts(ctx: Ctx): MailboxStatus['counts'] {
+  const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as { kind: string; n: number }[];
+  const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+  return { replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') };
+}
+
+export function describeMailbox(ctx: Ctx, live = false): MailboxStatus {
+  const row = mailboxRow(ctx);
+  const base = { counts: counts(ctx), notes: notesEnabled(ctx), live: row !== null && live };
+  if (!row) return { connected: false, host: null, port: null, security: null, user: null, folder: null, caFile: null, state: null, message: null, lastScanAt: null, ...base };
+  return {
+    connected: true,
+    host: row.host,
+    port: row.port,
+    security: row.security,
+    user: row.username,
+    folder: row.folder,
+    caFile: row.caFile,
+    state: row.state,
+    message: row.stateMessage,
+    lastScanAt: row.lastScanAt,
+    ...base,
+  };
+}
+
+/** Records the state; tells the UI when it changed. */
+export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, message: string | null, live = false): void {
+  const before = mailboxRow(ctx, userId);
+  if (!before) return;
+  ctx.db.update(mailboxes).set({ state, stateMessage: message }).where(eq(mailboxes.userId, userId)).run();
+  if (before.state !== state || before.stateMessage !== message) ctx.events.emit('mailbox:changed', describeMailbox(ctx, live));
+}
