@@ -32,8 +32,10 @@ import { asInt, asRecord } from './values';
 export interface RecruiterflowClientOptions extends HttpOptions {
   /** Emails per search request (default 50). */
   searchBatchSize?: number;
-  /** Rows per page for searches and job lists (default 100). */
+  /** Rows per page for searches and job lists (default 100, at most 100). */
   pageSize?: number;
+  /** What is known of this server's `in` filter, kept across clients (default: a fresh check). */
+  inFilter?: InFilterCheck;
 }
 
 export interface RecruiterflowClient {
@@ -57,7 +59,7 @@ const MAX_LIST_PAGES = 1000;
 export function createRecruiterflowClient(o: RecruiterflowClientOptions): RecruiterflowClient {
   const send = createHttp(o);
   const pageSize = clampPageSize(o.pageSize);
-  const inFilter = new InFilterCheck();
+  const inFilter = o.inFilter ?? new InFilterCheck();
   const run = (plan: PlannedRequest): Promise<unknown> =>
     send({ method: plan.method, path: plan.path, body: plan.method === 'GET' ? undefined : plan.body });
   const pathOf = (plan: PlannedRequest): string => plan.path.split('?')[0] ?? plan.path;
