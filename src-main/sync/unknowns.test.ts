@@ -4,8 +4,9 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it, afterEach } from 'vitest';
 import { runCli } from '../cli/run';
-import { contactsCsv, tempDir } from '../testing/fixtures';
-import { createsOf, csvOf, enrollmentOf, eventually, people, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import { contactsCsv, openTestBackend, tempDir } from '../testing/fixtures';
+import { FAST_BACKOFF, createsOf, csvOf, enrollmentOf, eventually, people, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import type { EngineOptions } from './engine';
 import { Pacer } from './pacer';
 
 let t: SyncTest | null = null;
@@ -99,15 +100,24 @@ describe('a search that lags, with no 409 on a second create', () => {
     expect(t.sandbox.state.findByEmail('person0@example.test')?.jobs.map((j) => j.job_id)).toEqual([101]);
   });
 
-  it('two sequences never create one email twice, also when both are claimed at once', async () => {
-    t = await syncBackend({ csv: contactsCsv(20), engine: { createSettleMs: 3_000, batchSize: 5 } });
+  it('two processes syncing two sequences of the same emails at once never create one twice', async () => {
+    const engine: EngineOptions = { createSettleMs: 3_000, batchSize: 10, backoff: FAST_BACKOFF };
+    t = await syncBackend({ csv: contactsCsv(10), engine });
     t.sandbox.setFaults({ searchLagMs: 1_000, noConflictOnCreate: true, latencyMs: 5 });
     const a = await t.call('sequences:create', { name: 'A', jobId: 101 });
     const b = await t.call('sequences:create', { name: 'B', jobId: 106 });
-    await t.call('sequences:add', { sequenceId: a.id, emails: people(20) });
-    await t.call('sequences:add', { sequenceId: b.id, emails: people(20).reverse() });
-    expect(await t.call('sync:run', { wait: 15 })).toMatchObject({ failed: 0, retrying: 0, pending: 0 });
-    for (const email of people(20)) {
+    await t.call('sequences:add', { sequenceId: a.id, emails: people(10) });
+    await t.call('sequences:add', { sequenceId: b.id, emails: people(10) });
+    // The desktop app and a cron job on one data folder: each claims one sequence's items, at once.
+    const other = openTestBackend({ dataDir: t.dataDir, scheduler: { engine } });
+    try {
+      const [mine, theirs] = await Promise.all([t.call('sync:run', { wait: 15 }), other.call('sync:run', { wait: 15 })]);
+      expect(mine.failed + theirs.failed).toBe(0);
+      expect(await other.call('sync:run', { wait: 15 })).toMatchObject({ failed: 0, retrying: 0, pending: 0 });
+    } finally {
+      await other.backend.close();
+    }
+    for (const email of people(10)) {
       expect(createsOf(t.sandbox, email), email).toBe(1);
       expect(t.sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id).sort(), email).toEqual([101, 106]);
     }
