@@ -24,7 +24,7 @@ export interface LookupOptions {
 
 const CANARY_POOL = 10;
 
-export type InFilterMode = 'unknown' | 'all_values' | 'one_value';
+type InFilterMode = 'unknown' | 'all_values' | 'one_value';
 
 /** Per object: whether an `in` filter with several values was seen to match all of them. */
 export class InFilterCheck {

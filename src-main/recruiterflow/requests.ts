@@ -13,7 +13,7 @@ export const DEFAULT_PAGE_SIZE = 100;
  * The documented maximum for list endpoints. A server that caps a bigger request at 100 would look
  * like a short (last) page and hide the rest, so no request ever asks for more.
  */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 /** A page size the server will honour: a whole number from 1 to MAX_PAGE_SIZE. */
 export function clampPageSize(n: number | undefined): number {
@@ -25,7 +25,7 @@ export function clampPageSize(n: number | undefined): number {
  * The keys of contact/add in the published spec (both copies): no `name` (contacts take
  * `first_name`/`last_name`), no `location`, no `lead_owner_id`. Anything else is left out.
  */
-export const CONTACT_ADD_FIELDS: ReadonlySet<string> = new Set([
+const CONTACT_ADD_FIELDS: ReadonlySet<string> = new Set([
   'first_name',
   'last_name',
   'email',

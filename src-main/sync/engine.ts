@@ -4,6 +4,7 @@
 // What happens to each kind of failure:
 // - unauthorized (401, or no key received): the whole queue pauses (meta sync.pausedReason =
 //   invalid_key); the item is given back untouched and stays queued until the recruiter reconnects.
+//   A 403 on the connection check or the metadata (scheduler) pauses it too, naming the permission.
 // - network (refused, reset, dropped, timed out): one shared probe asks whether Recruiterflow is
 //   reachable at all. If not, we are offline: the item is given back untouched (no attempt counted),
 //   the connection shows unreachable and the drain waits (with --wait) or stops; nothing is lost and
@@ -15,6 +16,11 @@
 //   with jitter, Retry-After honoured, `retrying`; after maxAttempts `failed` with the last message.
 // - invalid_data, not_found and other 4xx: `failed` at once with Recruiterflow's message (a custom
 //   field's name and value included). Values the cached field definitions reject fail before sending.
+//   A 409 on create that is not about the email (a phone another profile holds) fails at once too.
+//
+// One create per email, whatever the server does: a create whose outcome is unknown (a crash, a timeout,
+// a 5xx) holds back any other create for that email until createSettleMs has passed and the lookup still
+// cannot find it, since the search may lag and a duplicate may not be refused with a 409 (claimCreate).
 import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
@@ -82,7 +88,7 @@ export { PAUSE_KEY } from './connectivity';
 /** The client's own timeout: only a backstop, the engine times each request from when it is sent. */
 const CLIENT_BACKSTOP_MS = 24 * 60 * 60_000;
 /** See EngineOptions.createSettleMs. */
-export const DEFAULT_CREATE_SETTLE_MS = 5_000;
+const DEFAULT_CREATE_SETTLE_MS = 5_000;
 /** Tries of the batched lookup (a read, safe to repeat) before its items back off. */
 const LOOKUP_TRIES = 3;
 
@@ -499,7 +505,7 @@ export class SyncEngine {
  * than another unique value such as a phone number. "…this Email/Phone Number already exists" names
  * both: it is the email only when no phone was sent. A 409 without a message is taken as the email.
  */
-export function conflictIsAboutEmail(error: RecruiterflowError, body: ProspectInput): boolean {
+function conflictIsAboutEmail(error: RecruiterflowError, body: ProspectInput): boolean {
   const said = error.serverMessage ?? '';
   if (said === '') return true;
   const email = /e-?mail/i.test(said);

@@ -42,7 +42,7 @@ export interface PayloadOptions {
  * A readable name from an email's local part, for a contact without one: "john.smith" → "John Smith",
  * "mary-ann_o.neil+jobs" → "Mary Ann O Neil". Never the address itself (the domain is nobody's name).
  */
-export function nameFromEmail(email: string): { first: string; last: string } {
+function nameFromEmail(email: string): { first: string; last: string } {
   const local = (email.split('@')[0] ?? '').replace(/\+.*$/, '');
   const words = local
     .split(/[._\-\s]+/)
