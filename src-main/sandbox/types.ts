@@ -22,6 +22,8 @@ export interface Faults {
   htmlRate?: number;
   /** A created record is invisible to search for this long. */
   searchLagMs?: number;
+  /** candidate/add and contact/add create the record first and answer this much later (a slow or lost answer). */
+  createAnswerDelayMs?: number;
   /** Write the string "None" instead of null in nullable fields. */
   noneStrings?: boolean;
   /** candidate/get answers a 1-element array (default true, like the spec example). */
