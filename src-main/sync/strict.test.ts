@@ -28,8 +28,9 @@ const STRICT: Record<string, Faults> = {
 const ALL: Faults = Object.assign({}, ...Object.values(STRICT)) as Faults;
 const COMBINATIONS: [string, Faults][] = [['none (control)', {}], ...Object.entries(STRICT), ['all switches at once', ALL]];
 
-const NEW = Array.from({ length: 20 }, (_, i) => `strict.person${i}@example.test`);
-const AS_CONTACTS = Array.from({ length: 5 }, (_, i) => `strict.contact${i}@example.test`);
+const NEW = Array.from({ length: 14 }, (_, i) => `strict.person${i}@example.test`);
+const AS_CONTACTS = Array.from({ length: 4 }, (_, i) => `strict.contact${i}@example.test`);
+const ON_TWO_JOBS = 8;
 const EXISTING = ['existing@acme.example', 'existing.contact@acme.example', 'jo.ann@work.example'];
 const SENIORITY = ['Junior', 'mid', 'SENIOR'];
 
@@ -69,9 +70,9 @@ describe('the strict-sandbox matrix', () => {
         const b = await t.call('sequences:create', { name: 'Platform', jobId: 106 });
         const c = await t.call('sequences:create', { name: 'Clients', syncAs: 'contact' });
         await t.call('sequences:add', { sequenceId: a.id, emails: [...NEW, ...EXISTING] });
-        await t.call('sequences:add', { sequenceId: b.id, emails: NEW.slice(0, 12).reverse() });
+        await t.call('sequences:add', { sequenceId: b.id, emails: NEW.slice(0, ON_TWO_JOBS).reverse() });
         await t.call('sequences:add', { sequenceId: c.id, emails: AS_CONTACTS });
-        const total = NEW.length + EXISTING.length + 12 + AS_CONTACTS.length;
+        const total = NEW.length + EXISTING.length + ON_TWO_JOBS + AS_CONTACTS.length;
 
         // Stopped mid-sync like a closing app, then resumed in a new backend on the same folder.
         const run = t.call('sync:run', { wait: 20 }).catch(() => null);
@@ -87,7 +88,7 @@ describe('the strict-sandbox matrix', () => {
         expect(await statesOf(reopened), 'no contact lost').toEqual({ synced: total });
         for (const email of NEW) {
           const jobs = sb.state.findByEmail(email)?.jobs.map((j) => j.job_id).sort();
-          expect(jobs, email).toEqual(NEW.indexOf(email) < 12 ? [101, 106] : [101]);
+          expect(jobs, email).toEqual(NEW.indexOf(email) < ON_TWO_JOBS ? [101, 106] : [101]);
         }
         expect(existing.jobs.map((j) => [j.job_id, j.stage_name]), 'stage kept').toEqual([[101, 'Interview']]);
         const person0 = sb.state.findByEmail(NEW[0]!)!;
@@ -99,8 +100,9 @@ describe('the strict-sandbox matrix', () => {
         const contact = sb.state.findByEmail(AS_CONTACTS[0]!)!;
         expect(contact.type).toBe('contact');
         expect(contact.fields).not.toHaveProperty('location');
-        // Bounded: a loop without end would run into the waits above; this bounds the work too.
-        expect(sb.stats().requests).toBeLessThan(total * 12);
+        // Bounded: a loop without end would run into the waits above; this bounds the work too (one email
+        // per search costs two searches per email and attempt when the `in` filter cannot be trusted).
+        expect(sb.stats().requests).toBeLessThan(total * (strict.inFilterFirstValueOnly ? 25 : 12));
       } finally {
         await reopened?.backend.close();
         await t.close();
