@@ -149,6 +149,12 @@ export const contract = {
       dedup: z.boolean().optional(),
       defaultJobId: id.nullable().optional(),
       reviewBeforeSync: z.boolean().optional(),
+      defaultCurrency: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{3}$/, 'a currency is a three-letter ISO 4217 code such as USD, EUR or GBP')
+        .transform((c) => c.toUpperCase())
+        .optional(),
     }),
   ),
   'settings:clonePlan': channel<CloneResult>()(z.object({ to: z.array(email).optional(), all: z.boolean().optional() })),

@@ -59,6 +59,8 @@ export interface Settings {
   dedup: boolean;
   defaultJobId: number | null;
   reviewBeforeSync: boolean;
+  /** ISO 4217 code used for money custom fields whose value names no currency. */
+  defaultCurrency: string;
   connected: boolean;
 }
 

@@ -26,7 +26,7 @@ describe('the command line contract', () => {
     const { code, stdout, stderr } = await cli(dir, 'settings', 'show', '--json');
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout)).toEqual({ syncMode: 'on-add', syncAs: 'candidate', dedup: false, defaultJobId: null, connected: false, reviewBeforeSync: false });
+    expect(JSON.parse(stdout)).toEqual({ syncMode: 'on-add', syncAs: 'candidate', dedup: false, defaultJobId: null, connected: false, reviewBeforeSync: false, currency: 'USD' });
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 

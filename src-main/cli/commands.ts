@@ -84,6 +84,7 @@ const settingsShow = (s: ChannelOutput<'settings:get'>) => ({
   defaultJobId: s.defaultJobId,
   connected: s.connected,
   reviewBeforeSync: s.reviewBeforeSync,
+  currency: s.defaultCurrency,
 });
 
 export const COMMANDS: Record<string, Command> = {
@@ -106,7 +107,7 @@ export const COMMANDS: Record<string, Command> = {
     return settingsShow(await call(c.backend, 'settings:get', {}));
   },
   async 'settings set'(c) {
-    c.flags.allow('sync-mode', 'sync-as', 'dedup', 'default-job', 'review-before-sync');
+    c.flags.allow('sync-mode', 'sync-as', 'dedup', 'default-job', 'review-before-sync', 'currency');
     const job = c.flags.string('default-job');
     const patch: ChannelInput<'settings:set'> = {
       syncMode: c.flags.choice('sync-mode', SYNC_MODES),
@@ -114,6 +115,7 @@ export const COMMANDS: Record<string, Command> = {
       dedup: c.flags.onOff('dedup'),
       defaultJobId: job === undefined ? undefined : job === 'none' ? null : c.flags.int('default-job'),
       reviewBeforeSync: c.flags.onOff('review-before-sync'),
+      defaultCurrency: c.flags.string('currency'),
     };
     return settingsShow(await call(c.backend, 'settings:set', patch));
   },

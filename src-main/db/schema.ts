@@ -37,6 +37,8 @@ export const settings = sqliteTable('settings', {
   defaultJobId: integer('default_job_id'),
   reviewBeforeSync: integer('review_before_sync', { mode: 'boolean' }).notNull().default(false),
   mappingVersion: integer('mapping_version').notNull().default(1),
+  /** ISO 4217 code for a bare amount in a money custom field ("120000" → 120000 of this). */
+  defaultCurrency: text('default_currency').notNull().default('USD'),
 });
 
 /** Custom mapping rules, one set per (user, version). Old versions stay: enrollments point at them. */

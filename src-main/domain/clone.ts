@@ -48,7 +48,7 @@ export function cloneSettings(ctx: Ctx, target: { to?: string[]; all?: boolean }
       settingsRow(ctx, id);
       ctx.db
         .update(settings)
-        .set({ syncMode: mine.syncMode, syncAs: mine.syncAs, dedup: mine.dedup, defaultJobId: mine.defaultJobId, reviewBeforeSync: mine.reviewBeforeSync })
+        .set({ syncMode: mine.syncMode, syncAs: mine.syncAs, dedup: mine.dedup, defaultJobId: mine.defaultJobId, reviewBeforeSync: mine.reviewBeforeSync, defaultCurrency: mine.defaultCurrency })
         .where(eq(settings.userId, id))
         .run();
       writeMapping(ctx, id, mapping.rules);

@@ -4,7 +4,7 @@ import type { Connection } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connections } from '../db/schema';
-import { createRecruiterflowClient, RecruiterflowError, type RecruiterflowClient } from '../recruiterflow';
+import { createRecruiterflowClient, RecruiterflowError, type InFilterCheck, type RecruiterflowClient } from '../recruiterflow';
 import { unreadableMessage, type SecretLookup } from '../secrets/secretStore';
 import { currentUserRow } from './users';
 
@@ -53,10 +53,12 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** The transport; the sync engine passes one that paces requests. */
   fetch?: typeof fetch;
+  /** What is known of the server's search filter (the sync engine keeps it from one drain to the next). */
+  inFilter?: InFilterCheck;
 }
 
 export function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
-  return createRecruiterflowClient({ baseUrl, apiKey, fetch: options.fetch ?? ctx.fetch, clock: ctx.clock, timeoutMs: options.timeoutMs });
+  return createRecruiterflowClient({ baseUrl, apiKey, fetch: options.fetch ?? ctx.fetch, clock: ctx.clock, timeoutMs: options.timeoutMs, inFilter: options.inFilter });
 }
 
 /**
@@ -141,6 +143,8 @@ async function verifyKey(ctx: Ctx, baseUrl: string, apiKey: string): Promise<voi
 
 export function toConnectionError(error: unknown, baseUrl: string): AppError {
   if (error instanceof RecruiterflowError && error.kind === 'unauthorized') {
+    // A 403 on the check: the key is valid but lacks a permission; say which.
+    if (error.status === 403) return new AppError('invalid_api_key', error.message);
     return new AppError('invalid_api_key', 'Recruiterflow refused the API key (invalid API key)');
   }
   if (error instanceof RecruiterflowError && error.kind !== 'network' && error.kind !== 'server' && error.kind !== 'bad_response') {

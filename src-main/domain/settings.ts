@@ -25,13 +25,14 @@ export function getSettings(ctx: Ctx): Settings {
     dedup: row.dedup,
     defaultJobId: row.defaultJobId,
     reviewBeforeSync: row.reviewBeforeSync,
+    defaultCurrency: row.defaultCurrency,
     connected: connectionOf(ctx, user.id) !== null,
   };
 }
 
 export function setSettings(
   ctx: Ctx,
-  patch: { syncMode?: SyncMode; syncAs?: SyncAs; dedup?: boolean; defaultJobId?: number | null; reviewBeforeSync?: boolean },
+  patch: { syncMode?: SyncMode; syncAs?: SyncAs; dedup?: boolean; defaultJobId?: number | null; reviewBeforeSync?: boolean; defaultCurrency?: string },
 ): Settings {
   const user = currentUserRow(ctx);
   settingsRow(ctx, user.id);

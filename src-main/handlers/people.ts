@@ -9,14 +9,14 @@ import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metad
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
 import { addUser, listUsers, useUser } from '../domain/users';
+import { isKeyPause } from '../sync/connectivity';
 import { PAUSE_KEY } from '../sync/engine';
 import { buildPayload } from '../sync/payload';
 import { AppError } from '../../src-shared/result';
 
 /** A fresh connection lifts a pause that a refused key caused. */
 function liftKeyPause(ctx: Ctx): void {
-  const paused = getMeta(ctx, PAUSE_KEY);
-  if (paused === 'invalid_key' || paused === 'redirect') setMeta(ctx, PAUSE_KEY, null);
+  if (isKeyPause(getMeta(ctx, PAUSE_KEY))) setMeta(ctx, PAUSE_KEY, null);
 }
 
 export const peopleHandlers: HandlerGroup = {
@@ -63,7 +63,7 @@ export const peopleHandlers: HandlerGroup = {
     const contact = email ? contactByEmail(ctx, email) : null;
     if (email && !contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
     if (!contact) return { email: null, syncAs, payload: null, problems: ['Import a contact to preview what will be sent'] };
-    const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx));
+    const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx), { defaultCurrency: getSettings(ctx).defaultCurrency });
     return { email: contact.email, syncAs, payload: built.body, problems: built.problems };
   },
 

@@ -3,7 +3,7 @@
 import type { CustomFieldDef, Job } from '../../src-shared/domain';
 import { RecruiterflowError } from './errors';
 import { createHttp, type HttpOptions } from './http';
-import { findByEmails } from './lookup';
+import { findByEmails, InFilterCheck } from './lookup';
 import { mergeForUpdate } from './merge';
 import {
   listItems,
@@ -16,8 +16,8 @@ import {
   totalItems,
 } from './normalize';
 import {
-  DEFAULT_PAGE_SIZE,
   planAddNote,
+  clampPageSize,
   planAddToJob,
   planCreate,
   planCustomFieldList,
@@ -33,8 +33,10 @@ import { asInt, asRecord } from './values';
 export interface RecruiterflowClientOptions extends HttpOptions {
   /** Emails per search request (default 50). */
   searchBatchSize?: number;
-  /** Rows per page for searches and job lists (default 100). */
+  /** Rows per page for searches and job lists (default 100, at most 100). */
   pageSize?: number;
+  /** What is known of this server's `in` filter, kept across clients (default: a fresh check). */
+  inFilter?: InFilterCheck;
 }
 
 export interface RecruiterflowClient {
@@ -59,10 +61,52 @@ const MAX_LIST_PAGES = 1000;
 
 export function createRecruiterflowClient(o: RecruiterflowClientOptions): RecruiterflowClient {
   const send = createHttp(o);
-  const pageSize = Math.max(1, o.pageSize ?? DEFAULT_PAGE_SIZE);
+  const pageSize = clampPageSize(o.pageSize);
+  const inFilter = o.inFilter ?? new InFilterCheck();
   const run = (plan: PlannedRequest): Promise<unknown> =>
     send({ method: plan.method, path: plan.path, body: plan.method === 'GET' ? undefined : plan.body });
   const pathOf = (plan: PlannedRequest): string => plan.path.split('?')[0] ?? plan.path;
+
+  /**
+   * The connection check and the metadata reads: a 403 there means the key is valid but may not read
+   * what sync needs. That stops every sync as surely as a refused key, so it is reported as one.
+   */
+  async function setupRead(plan: PlannedRequest): Promise<unknown> {
+    try {
+      return await run(plan);
+    } catch (e) {
+      if (e instanceof RecruiterflowError && e.status === 403) throw lacksPermission(e, plan.method, pathOf(plan));
+      throw e;
+    }
+  }
+
+  /**
+   * Every page of a list: until an empty page, a page with nothing new, `total_items`, or a page shorter
+   * than the first. The first page's length is the server's page size, which may be less than asked (a
+   * server with its own cap), so a short first page is not taken for the last one.
+   */
+  async function readAll<T>(plan: (page: number) => PlannedRequest, read: (items: unknown[], path: string) => T[], id: (t: T) => number): Promise<T[]> {
+    const all = new Map<number, T>();
+    const seen = new Set<string>();
+    let served = 0;
+    for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+      const p = plan(page);
+      const value = await setupRead(p);
+      const items = listItems(value, pathOf(p));
+      if (page === 1) served = items.length;
+      let fresh = 0;
+      for (const item of items) {
+        const key = JSON.stringify(asRecord(item)?.id ?? item);
+        if (!seen.has(key)) fresh++;
+        seen.add(key);
+      }
+      for (const t of read(items, pathOf(p))) all.set(id(t), t);
+      const total = totalItems(value);
+      if (items.length === 0 || fresh === 0 || (total !== null && seen.size >= total)) break;
+      if (items.length < served) break;
+    }
+    return [...all.values()];
+  }
 
   async function create(object: ProspectObject, body: ProspectInput): Promise<number> {
     const plan = planCreate(object, body);
@@ -97,11 +141,11 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
   return {
     async ping() {
       const plan = planUserList();
-      listItems(await run(plan), pathOf(plan));
+      listItems(await setupRead(plan), pathOf(plan));
     },
 
     findByEmails(emails, objects = ['candidate', 'contact']) {
-      return findByEmails(send, emails, objects, { batchSize: o.searchBatchSize, pageSize });
+      return findByEmails(send, emails, objects, { batchSize: o.searchBatchSize, pageSize, inFilter });
     },
 
     addCandidate: (body) => create('candidate', body),
@@ -124,22 +168,12 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
       }
     },
 
-    async listJobs() {
-      const jobs = new Map<number, Job>();
-      for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-        const plan = planJobList(page, pageSize);
-        const value = await run(plan);
-        const items = listItems(value, pathOf(plan));
-        let fresh = 0;
-        for (const item of items) {
-          const job = normalizeJob(item, pathOf(plan));
-          if (!jobs.has(job.id)) fresh++;
-          jobs.set(job.id, job);
-        }
-        const total = totalItems(value);
-        if (items.length < pageSize || fresh === 0 || (total !== null && jobs.size >= total)) break;
-      }
-      return [...jobs.values()];
+    listJobs() {
+      return readAll(
+        (page) => planJobList(page, pageSize),
+        (items, path) => items.map((item) => normalizeJob(item, path)),
+        (job) => job.id,
+      );
     },
 
     async getJob(id) {
@@ -149,7 +183,7 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
 
     async listCustomFields(object) {
       const plan = planCustomFieldList(object);
-      return listItems(await run(plan), pathOf(plan)).map((f) => normalizeCustomFieldDef(f, object, pathOf(plan)));
+      return listItems(await setupRead(plan), pathOf(plan)).map((f) => normalizeCustomFieldDef(f, object, pathOf(plan)));
     },
 
     async addNote(object, id, value) {
@@ -161,9 +195,21 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
       return noteId;
     },
 
-    async listUsers() {
-      const plan = planUserList();
-      return normalizeUsers(listItems(await run(plan), pathOf(plan)), pathOf(plan));
+    listUsers() {
+      // The spec shows one answer, but a large account's user list may well be paged like the others.
+      return readAll((page) => planUserList(page, pageSize), normalizeUsers, (user) => user.id);
     },
   };
+}
+
+/** The key works but may not read `path`: an `unauthorized` error that names what it lacks. */
+function lacksPermission(e: RecruiterflowError, method: string, path: string): RecruiterflowError {
+  const said = e.serverMessage ? `: ${e.serverMessage}` : '';
+  return new RecruiterflowError('unauthorized', `The key lacks permission for ${method} ${path} (403)${said}`, {
+    status: 403,
+    serverMessage: e.serverMessage,
+    method,
+    path,
+    cause: e,
+  });
 }

@@ -19,6 +19,7 @@ export {
   planUserList,
 } from './requests';
 export { mergeForUpdate } from './merge';
+export { InFilterCheck } from './lookup';
 export { customFieldKind, formatCustomFieldValue, parseDate, type FormatOptions, type FormatResult } from './customFields';
 export type {
   EmailInput,

@@ -117,11 +117,15 @@ export function normalizeCustomFieldDef(value: unknown, object: ProspectObject, 
   if (!rec || id === null) throw badShape('custom field without an id', path);
   // The contact list example in the spec spells the key `x`; accept it too.
   const type = normalizeFieldType(asText(rec.type) || asText(rec.x));
-  const choices = (Array.isArray(rec.choices) ? rec.choices : [])
+  // The spec's examples list choices under `choices`; public client code reads `options`. Take either.
+  const listed = Array.isArray(rec.choices) && rec.choices.length > 0 ? rec.choices : Array.isArray(rec.options) ? rec.options : [];
+  const choices = listed
     .map((c) => {
       const r = asRecord(c);
       const cid = r ? asInt(r.id) : null;
-      return r && cid !== null && !isBlank(r.name) ? { id: cid, name: asText(r.name) } : null;
+      // An option may carry its text as `name`, `label` or `value`.
+      const text = r ? [r.name, r.label, r.value].find((t) => !isBlank(t)) : undefined;
+      return r && cid !== null && text !== undefined ? { id: cid, name: asText(text) } : null;
     })
     .filter((c): c is { id: number; name: string } => c !== null);
   return { object, id, name: asText(rec.name), type, choices };

@@ -55,8 +55,9 @@ describe('request builders', () => {
       },
       note: 'Create candidate ada@x.com',
     });
-    expect(planCreate('contact', { name: 'Grace Brewster Hopper' }).body).toEqual({
-      name: 'Grace Brewster Hopper',
+    // contact/add lists no `name` (nor `location`) in the published spec: only first/last name are sent.
+    expect(planCreate('contact', { name: 'Grace Brewster Hopper', location: { city: 'Paris' }, title: 'Admiral' }).body).toEqual({
+      title: 'Admiral',
       first_name: 'Grace',
       last_name: 'Brewster Hopper',
     });

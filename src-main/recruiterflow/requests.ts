@@ -9,6 +9,43 @@ export const API = '/api/external';
 export const DEFAULT_SEARCH_BATCH = 100;
 /** Rows per page for searches and lists; public callers use 100 without trouble. */
 export const DEFAULT_PAGE_SIZE = 100;
+/**
+ * The documented maximum for list endpoints. A server that caps a bigger request at 100 would look
+ * like a short (last) page and hide the rest, so no request ever asks for more.
+ */
+const MAX_PAGE_SIZE = 100;
+
+/** A page size the server will honour: a whole number from 1 to MAX_PAGE_SIZE. */
+export function clampPageSize(n: number | undefined): number {
+  const v = Math.floor(n ?? DEFAULT_PAGE_SIZE);
+  return Number.isFinite(v) ? Math.min(MAX_PAGE_SIZE, Math.max(1, v)) : DEFAULT_PAGE_SIZE;
+}
+
+/**
+ * The keys of contact/add in the published spec (both copies): no `name` (contacts take
+ * `first_name`/`last_name`), no `location`, no `lead_owner_id`. Anything else is left out.
+ */
+const CONTACT_ADD_FIELDS: ReadonlySet<string> = new Set([
+  'first_name',
+  'last_name',
+  'email',
+  'phone_number',
+  'client_company',
+  'title',
+  'organization',
+  'source',
+  'tags',
+  'skills',
+  'linkedin_profile',
+  'twitter_profile',
+  'facebook_profile',
+  'github_profile',
+  'angellist_profile',
+  'custom_fields',
+  'experience',
+  'education',
+  'added_time',
+]);
 export const DEFAULT_PHONE_TYPE = 1; // Mobile, per reference/phone-types
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -129,7 +166,8 @@ function primaryEmail(body: ProspectInput): string {
 }
 
 export function planCreate(object: ProspectObject, body: ProspectInput): PlannedRequest {
-  const clean = cleanProspectBody(withNames(object, body));
+  let clean = cleanProspectBody(withNames(object, body));
+  if (object === 'contact') clean = Object.fromEntries(Object.entries(clean).filter(([k]) => CONTACT_ADD_FIELDS.has(k))) as ProspectInput;
   return { method: 'POST', path: `${API}/${object}/add`, body: clean, note: `Create ${object} ${primaryEmail(clean)}` };
 }
 
@@ -161,6 +199,7 @@ export function planSearch(
   itemsPerPage = DEFAULT_PAGE_SIZE,
 ): PlannedRequest {
   const values = normalizeEmailList(emails);
+  itemsPerPage = clampPageSize(itemsPerPage);
   return {
     method: 'POST',
     path: `${API}/${object}/search`,
@@ -187,7 +226,7 @@ export function planGet(object: ProspectObject, id: number): PlannedRequest {
 export function planJobList(page: number, itemsPerPage = DEFAULT_PAGE_SIZE): PlannedRequest {
   return {
     method: 'GET',
-    path: `${API}/job/list${query({ items_per_page: itemsPerPage, current_page: page })}`,
+    path: `${API}/job/list${query({ items_per_page: clampPageSize(itemsPerPage), current_page: page })}`,
     body: null,
     note: `List jobs (page ${page})`,
   };
@@ -201,8 +240,15 @@ export function planCustomFieldList(object: ProspectObject): PlannedRequest {
   return { method: 'GET', path: `${API}/${object}/custom-field/list`, body: null, note: `List ${object} custom fields` };
 }
 
-export function planUserList(): PlannedRequest {
-  return { method: 'GET', path: `${API}/user/list`, body: null, note: 'List users' };
+/** Without a page: the cheap connection check. With one: a page of users (the list may be paged). */
+export function planUserList(page?: number, itemsPerPage = DEFAULT_PAGE_SIZE): PlannedRequest {
+  if (page === undefined) return { method: 'GET', path: `${API}/user/list`, body: null, note: 'List users' };
+  return {
+    method: 'GET',
+    path: `${API}/user/list${query({ items_per_page: clampPageSize(itemsPerPage), current_page: page })}`,
+    body: null,
+    note: `List users (page ${page})`,
+  };
 }
 
 /** A note on a candidate or contact (`value` is HTML, as in Recruiterflow's note editor). */

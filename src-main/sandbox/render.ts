@@ -36,8 +36,24 @@ function location(v: unknown): Record<string, string> {
   return out;
 }
 
-function customFields(defs: SandboxCustomField[], list: StoredProspect['custom_fields']): unknown[] {
-  return list.map((c) => ({ id: c.id, name: defs.find((d) => d.id === c.id)?.name ?? '', value: c.value }));
+function customFields(defs: SandboxCustomField[], list: StoredProspect['custom_fields'], asText: boolean): unknown[] {
+  return list.map((c) => {
+    const def = defs.find((d) => d.id === c.id);
+    if (!asText) return { id: c.id, name: def?.name ?? '', value: c.value };
+    // Another read format than the write one: display text, plus a typed key as client records show.
+    return { id: c.id, name: def?.name ?? '', type: def?.type ?? '', value: displayText(c.value), [`${def?.type ?? 'field'}_value`]: c.value };
+  });
+}
+
+function displayText(v: unknown): string {
+  if (Array.isArray(v)) return v.map(displayText).join(', ');
+  if (v && typeof v === 'object') {
+    const r = v as Record<string, unknown>;
+    if ('number1' in r) return `${String(r.currency ?? '')} ${String(r.number1)} - ${String(r.number2)}`.trim();
+    if ('number' in r) return `${String(r.currency ?? '')} ${String(r.number)}`.trim();
+    return JSON.stringify(v);
+  }
+  return String(v);
 }
 
 export function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][number]): Record<string, unknown> {
@@ -62,7 +78,7 @@ export function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][
   };
 }
 
-export function renderProspect(state: SandboxState, p: StoredProspect, mode: ReadMode, noneStrings: boolean): Record<string, unknown> {
+export function renderProspect(state: SandboxState, p: StoredProspect, mode: ReadMode, noneStrings: boolean, customFieldsAsText = false): Record<string, unknown> {
   const f = p.fields;
   const out: Record<string, unknown> = {
     id: p.id,
@@ -77,7 +93,7 @@ export function renderProspect(state: SandboxState, p: StoredProspect, mode: Rea
     tags: strings(f.tags),
     skills: strings(f.skills),
     websites: strings(f.websites),
-    custom_fields: customFields(state.customFields[p.type], p.custom_fields),
+    custom_fields: customFields(state.customFields[p.type], p.custom_fields, customFieldsAsText),
     current_designation: str(f.title),
     current_organization: str(f.organization),
     source_name: str(f.source),

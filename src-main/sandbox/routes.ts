@@ -36,12 +36,18 @@ function page(items: unknown[], perPage: number, current: number, withCount: boo
   return ok(withCount ? { data: slice, total_items: items.length, ...extra } : slice);
 }
 
-function queryPaging(q: URLSearchParams): { perPage: number; current: number } | Reply {
+/** The page size served: what was asked, capped by the maxPageSize switch. */
+function served(faults: Faults, perPage: number): number {
+  const cap = faults.maxPageSize;
+  return cap !== undefined && cap > 0 ? Math.min(cap, perPage) : perPage;
+}
+
+function queryPaging(q: URLSearchParams, faults: Faults): { perPage: number; current: number } | Reply {
   const per = q.has('items_per_page') ? positiveInt(q.get('items_per_page')) : 10;
   const cur = q.has('current_page') ? positiveInt(q.get('current_page')) : 1;
   if (per === null) return failure(400, 'items_per_page must be a positive integer');
   if (cur === null) return failure(400, 'current_page must be a positive integer');
-  return { perPage: per, current: cur };
+  return { perPage: served(faults, per), current: cur };
 }
 
 const SEARCH_KEYS: Record<string, (p: StoredProspect) => string[]> = {
@@ -56,9 +62,10 @@ function search(ctx: RouteContext, type: ProspectType): Reply {
   for (const k of ['items_per_page', 'conjunction', 'current_page']) {
     if (!(k in b)) return failure(400, `${k} is required`);
   }
-  const perPage = positiveInt(b.items_per_page);
+  const asked = positiveInt(b.items_per_page);
   const current = positiveInt(b.current_page);
-  if (perPage === null) return failure(400, 'items_per_page must be a positive integer');
+  if (asked === null) return failure(400, 'items_per_page must be a positive integer');
+  const perPage = served(ctx.faults, asked);
   if (current === null) return failure(400, 'current_page must be a positive integer');
   if (b.conjunction !== 'match-all' && b.conjunction !== 'match-any') return failure(400, 'conjunction must be match-all or match-any');
   const filters = b.filters ?? [];
@@ -71,10 +78,11 @@ function search(ctx: RouteContext, type: ProspectType): Reply {
     const read = SEARCH_KEYS[key];
     if (!read) return failure(400, `Unsupported filter key: ${JSON.stringify(rec.key)}`);
     if (rec.conjunction !== 'in') return failure(400, `Unsupported filter conjunction: ${JSON.stringify(rec.conjunction)}`);
-    const values = Array.isArray(rec.values)
+    const all = Array.isArray(rec.values)
       ? rec.values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim().toLowerCase())
       : [];
-    if (!values.length) return failure(400, 'filter values must be a non-empty list of strings');
+    if (!all.length) return failure(400, 'filter values must be a non-empty list of strings');
+    const values = ctx.faults.inFilterFirstValueOnly === true ? all.slice(0, 1) : all;
     // Loose, substring matching, as observed on the real API.
     preds.push((p) => read(p).some((x) => values.some((v) => x.toLowerCase().includes(v))));
   }
@@ -87,7 +95,7 @@ function search(ctx: RouteContext, type: ProspectType): Reply {
   }
   const slice = matches
     .slice((current - 1) * perPage, current * perPage)
-    .map((p) => renderProspect(ctx.state, p, 'search', noneStrings));
+    .map((p) => renderProspect(ctx.state, p, 'search', noneStrings, ctx.faults.customFieldsReadAsText === true));
   return ok(flag(b.include_count) ? { data: slice, total_items: matches.length, rank: {} } : slice);
 }
 
@@ -96,21 +104,22 @@ function getOne(ctx: RouteContext, type: ProspectType): Reply {
   if (id === null) return failure(400, 'id is required');
   const p = ctx.state.prospects.get(id);
   if (!p || p.type !== type) return failure(404, fill(ctx.messages.unknownProspect, { object: type }));
-  const rec = renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true);
+  const rec = renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true, ctx.faults.customFieldsReadAsText === true);
   return ok(type === 'candidate' && ctx.faults.candidateGetAsArray !== false ? [rec] : rec);
 }
 
 function list(ctx: RouteContext, type: ProspectType): Reply {
-  const paging = queryPaging(ctx.query);
+  const paging = queryPaging(ctx.query, ctx.faults);
   if ('status' in paging) return paging;
   const items = [...ctx.state.prospects.values()]
     .filter((p) => p.type === type)
-    .map((p) => renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true));
+    .map((p) => renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true, ctx.faults.customFieldsReadAsText === true));
   return page(items, paging.perPage, paging.current, flag(ctx.query.get('include_count')));
 }
 
 function customFieldList(ctx: RouteContext, type: ProspectType): Reply {
-  const defs = ctx.state.customFields[type].map((d) => ({ id: d.id, name: d.name, type: d.type, ...(d.choices ? { choices: d.choices } : {}) }));
+  const key = ctx.faults.choicesAsOptions === true ? 'options' : 'choices';
+  const defs = ctx.state.customFields[type].map((d) => ({ id: d.id, name: d.name, type: d.type, ...(d.choices ? { [key]: d.choices } : {}) }));
   // As in the spec examples: candidates answer {data,total_items}, contacts a bare array.
   return ok(type === 'candidate' ? { data: defs, total_items: defs.length } : defs);
 }
@@ -155,7 +164,7 @@ export const ROUTES: Record<string, Route> = {
   'candidate/custom-field/list': get((c) => customFieldList(c, 'candidate')),
   'contact/custom-field/list': get((c) => customFieldList(c, 'contact')),
   'job/list': get((c) => {
-    const paging = queryPaging(c.query);
+    const paging = queryPaging(c.query, c.faults);
     if ('status' in paging) return paging;
     const onlyOpen = flag(c.query.get('only_open'));
     const jobs = c.state.jobs.filter((j) => !onlyOpen || j.is_open).map((j) => renderJob(j, false));
@@ -170,6 +179,11 @@ export const ROUTES: Record<string, Route> = {
   }),
   'user/list': get((c) => {
     const users = c.state.users.map(renderUser);
+    if (c.faults.pagedUsers === true) {
+      const paging = queryPaging(c.query, c.faults);
+      if ('status' in paging) return paging;
+      return page(users, paging.perPage, paging.current, flag(c.query.get('include_count')));
+    }
     return ok(flag(c.query.get('include_count')) ? { data: users, total_items: users.length } : users);
   }),
   'reference/phone-types': get(() =>

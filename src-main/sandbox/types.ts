@@ -22,12 +22,30 @@ export interface Faults {
   htmlRate?: number;
   /** A created record is invisible to search for this long. */
   searchLagMs?: number;
+  /** candidate/add and contact/add create the record first and answer this much later (a slow or lost answer). */
+  createAnswerDelayMs?: number;
   /** Write the string "None" instead of null in nullable fields. */
   noneStrings?: boolean;
   /** candidate/get answers a 1-element array (default true, like the spec example). */
   candidateGetAsArray?: boolean;
-  /** A second add-to-job of the same pair: 'ok' (default) or 400 'error'. */
-  repeatAddToJob?: 'ok' | 'error';
+  /**
+   * A second add-to-job of the same pair: 'ok' (default), 400 'error', or 'reset': 200 and the candidate
+   * goes back to the job's first stage (whatever stage it had reached).
+   */
+  repeatAddToJob?: 'ok' | 'error' | 'reset';
+  // Strict switches: the other possibility of each behaviour the published documentation leaves open.
+  /** An `in` filter matches only its first value (default: every value). */
+  inFilterFirstValueOnly?: boolean;
+  /** A create for an email another profile holds succeeds (a second profile) instead of a 409. */
+  noConflictOnCreate?: boolean;
+  /** Custom fields read back as display text with typed keys (`single_select_name`, …), not as written. */
+  customFieldsReadAsText?: boolean;
+  /** Lists and searches serve at most this many rows a page, whatever `items_per_page` asks. */
+  maxPageSize?: number;
+  /** Custom-field choices listed under `options` instead of `choices`. */
+  choicesAsOptions?: boolean;
+  /** user/list is paged like the other lists (`items_per_page`, default 10), instead of one answer. */
+  pagedUsers?: boolean;
   /** The next `times` requests to `path` (e.g. "/api/external/candidate/add" or "candidate/add") fail. */
   failPaths?: FailPath[];
 }

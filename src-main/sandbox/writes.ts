@@ -130,7 +130,8 @@ export function addProspect(ctx: WriteContext, type: ProspectType, body: Record<
   if (!prepared.ok) return prepared.reply;
   if (!text(body.name) && !text(body.first_name)) return failure(400, ctx.messages.nameRequired);
   const { emails, phones, customFields } = prepared.value;
-  const clash = conflict(ctx, null, emails, phones);
+  // noConflictOnCreate: a duplicate email makes a second profile (phones still clash).
+  const clash = conflict(ctx, null, ctx.faults.noConflictOnCreate === true ? [] : emails, phones);
   if (clash) return clash;
 
   const p: StoredProspect = {
@@ -191,10 +192,17 @@ export function addToJob(ctx: WriteContext, body: Record<string, unknown>): Repl
   if ('added_time' in body && !(typeof body.added_time === 'string' && DATETIME.test(body.added_time))) {
     return failure(400, 'added_time must look like 2021-01-12T10:16:16+0000');
   }
-  if (p.jobs.some((j) => j.job_id === job.id)) {
-    return ctx.faults.repeatAddToJob === 'error' ? failure(400, ctx.messages.alreadyOnJob) : success();
-  }
   const sourced = job.stages.find((s) => s.name === 'Sourced') ?? job.stages[0];
+  const already = p.jobs.find((j) => j.job_id === job.id);
+  if (already) {
+    if (ctx.faults.repeatAddToJob === 'error') return failure(400, ctx.messages.alreadyOnJob);
+    if (ctx.faults.repeatAddToJob === 'reset') {
+      already.stage_id = sourced?.id ?? 0;
+      already.stage_name = sourced?.name ?? 'Sourced';
+      already.stage_moved = rfDateTime(ctx.now);
+    }
+    return success();
+  }
   p.jobs.push({
     job_id: job.id,
     stage_id: sourced?.id ?? 0,

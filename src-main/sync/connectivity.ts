@@ -68,14 +68,9 @@ export class Connectivity {
     logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
   }
 
-  /** An invalid key stops the whole queue until the recruiter reconnects. */
-  pauseForKey(userId: number): void {
-    const ctx = this.ctx;
-    if (getMeta(ctx, PAUSE_KEY) === 'invalid_key') return;
-    setMeta(ctx, PAUSE_KEY, 'invalid_key');
-    setConnectionStatus(ctx, userId, 'invalid_key');
-    logEvent(ctx, 'error', 'sync.paused', 'Recruiterflow refused the API key; the queue is paused until you reconnect');
-    ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message: 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.' });
+  /** An invalid key (or one without the permissions sync needs) stops the whole queue until the recruiter reconnects. */
+  pauseForKey(userId: number, error?: unknown): void {
+    pauseForRefusedKey(this.ctx, userId, error);
   }
 
   /**
@@ -90,4 +85,28 @@ export class Connectivity {
     logEvent(ctx, 'error', 'sync.paused', `${message}; the queue is paused until you reconnect`);
     ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message });
   }
+}
+
+const LACKS_PERMISSION = 'the key lacks permission for ';
+
+/** A pause that a reconnect (or a connection test that passes) lifts: a refused key, or one without permission. */
+export function isKeyPause(reason: string | null): boolean {
+  return reason === 'invalid_key' || reason === 'redirect' || (reason ?? '').startsWith(LACKS_PERMISSION);
+}
+
+/**
+ * Pauses the queue for a refused key. A 403 on the connection check or a metadata read means the key is
+ * valid but may not read what sync needs: the pause says which request it lacks permission for.
+ */
+export function pauseForRefusedKey(ctx: Ctx, userId: number, error?: unknown): void {
+  const forbidden = error instanceof RecruiterflowError && error.status === 403;
+  const reason = forbidden ? `${LACKS_PERMISSION}${error.method ?? 'GET'} ${error.path ?? 'Recruiterflow'}` : 'invalid_key';
+  if (getMeta(ctx, PAUSE_KEY) === reason) return;
+  setMeta(ctx, PAUSE_KEY, reason);
+  setConnectionStatus(ctx, userId, 'invalid_key');
+  const message = forbidden
+    ? `Recruiterflow says ${reason}${error.serverMessage ? ` (${error.serverMessage})` : ''}. Ask Recruiterflow support for a key with that permission, then reconnect in Settings.`
+    : 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.';
+  logEvent(ctx, 'error', 'sync.paused', `${forbidden ? `Recruiterflow says ${reason}` : 'Recruiterflow refused the API key'}; the queue is paused until you reconnect`);
+  ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message });
 }

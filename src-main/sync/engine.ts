@@ -6,6 +6,7 @@
 //   invalid_key); the item is given back untouched and stays queued until the recruiter reconnects.
 // - redirect (any 3xx): never followed, as it would carry the key to another host; the queue pauses
 //   (sync.pausedReason = redirect) with a message naming the Location, the item is given back untouched.
+//   A 403 on the connection check or the metadata (scheduler) pauses it too, naming the permission.
 // - network (refused, reset, dropped, timed out): one shared probe asks whether Recruiterflow is
 //   reachable at all. If not, we are offline: the item is given back untouched (no attempt counted),
 //   the connection shows unreachable and the drain waits (with --wait) or stops; nothing is lost and
@@ -23,24 +24,32 @@
 //   with jitter, Retry-After honoured, `retrying`; after maxAttempts `failed` with the last message.
 // - invalid_data, not_found and other 4xx: `failed` at once with Recruiterflow's message (a custom
 //   field's name and value included). Values the cached field definitions reject fail before sending.
+//   A 409 on create that is not about the email (a phone another profile holds) fails at once too.
+//
+// One create per email, whatever the server does: a create whose outcome is unknown (a crash, a timeout,
+// a 5xx) holds back any other create for that email until createSettleMs has passed and the lookup still
+// cannot find it, since the search may lag and a duplicate may not be refused with a 409 (claimCreate).
 import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
-import { requireConnection } from '../domain/connection';
+import { connectionOf, requireConnection } from '../domain/connection';
+import { currentUserRow } from '../domain/users';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { getMeta } from '../domain/meta';
+import { settingsRow } from '../domain/settings';
 import { logEvent } from '../domain/syncLog';
-import { DEFAULT_SEARCH_BATCH, RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
+import { DEFAULT_SEARCH_BATCH, InFilterCheck, RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { leaseOwnerId, reclaimOrphans } from './leases';
 import {
+  claimCreate,
   clearCreateStarted,
   findLink,
-  markCreateStarted,
   recordFailed,
   recordFlagged,
   recordJobAssigned,
+  recordDeferred,
   recordLink,
   recordSynced,
   recordTransient,
@@ -68,6 +77,12 @@ export interface EngineOptions {
   offlineProbeMs?: number;
   /** Batches in progress at once (the pacer's concurrency and rate still hold for all of them). */
   pipelines?: number;
+  /**
+   * How long a create whose outcome is unknown (a crash, a timeout, a 5xx) keeps another create for the
+   * same email back while the search does not show its record: Recruiterflow's search index may lag its
+   * writes by seconds, and a duplicate create may not be refused with a 409.
+   */
+  createSettleMs?: number;
 }
 
 export interface RunProgress {
@@ -80,6 +95,8 @@ export { PAUSE_KEY } from './connectivity';
 
 /** The client's own timeout: only a backstop, the engine times each request from when it is sent. */
 const CLIENT_BACKSTOP_MS = 24 * 60 * 60_000;
+/** See EngineOptions.createSettleMs. */
+const DEFAULT_CREATE_SETTLE_MS = 5_000;
 /** Tries of the batched lookup (a read, safe to repeat) before its items back off. */
 const LOOKUP_TRIES = 3;
 /** Without a deadline (one pass), the longest Retry-After a refused request waits in place. */
@@ -111,6 +128,8 @@ export class SyncEngine {
   /** Past the deadline a request failed on the network: give the rest back and end the drain. */
   private windingDown = false;
   private readonly link: Connectivity;
+  /** What each server's `in` filter was seen to do, kept from one drain to the next (see recruiterflow/lookup.ts). */
+  private readonly inFilters = new Map<string, InFilterCheck>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -127,6 +146,7 @@ export class SyncEngine {
       rateLimitRetries: options.rateLimitRetries ?? 3,
       offlineProbeMs: options.offlineProbeMs ?? 5_000,
       pipelines: Math.max(1, options.pipelines ?? 2),
+      createSettleMs: Math.max(0, options.createSettleMs ?? DEFAULT_CREATE_SETTLE_MS),
     };
     this.pacer = new Pacer({ concurrency: this.options.concurrency, clock: ctx.clock });
     this.link = new Connectivity(ctx);
@@ -157,7 +177,9 @@ export class SyncEngine {
     // for a slot (or behind a Retry-After) must never count. The client's own clock is only a backstop.
     this.halt = new AbortController();
     const halt = this.halt.signal;
-    const connection = requireConnection(ctx, { fetch: this.pacedFetch(halt), timeoutMs: CLIENT_BACKSTOP_MS });
+    const base = connectionOf(ctx, currentUserRow(ctx).id)?.baseUrl ?? '';
+    if (!this.inFilters.has(base)) this.inFilters.set(base, new InFilterCheck());
+    const connection = requireConnection(ctx, { fetch: this.pacedFetch(halt), timeoutMs: CLIENT_BACKSTOP_MS, inFilter: this.inFilters.get(base) });
     this.stopping = false;
     this.windingDown = false;
     this.link.reset();
@@ -331,6 +353,8 @@ export class SyncEngine {
       let rfId: number;
       let rfType: SyncAs;
       let how: 'created' | 'linked';
+      // The jobs the record is on, when this attempt has read or made it; null: not known here.
+      let jobsOnRecord: number[] | null = null;
       if (local) {
         if (needsReview && local.created === 0) {
           recordFlagged(ctx, item, local.id);
@@ -347,24 +371,29 @@ export class SyncEngine {
         }
         rfId = found.id;
         rfType = found.type;
+        jobsOnRecord = jobsOf(found);
         how = item.createStarted ? 'created' : 'linked';
         recordLink(ctx, baseUrl, item, rfId, rfType, item.createStarted);
       } else {
-        const payload = buildPayload(item.contact, rules, item.syncAs, customFields);
+        const payload = buildPayload(item.contact, rules, item.syncAs, customFields, { defaultCurrency: settingsRow(ctx, item.userId).defaultCurrency });
         if (payload.problems.length > 0) {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
           return 'failed';
         }
         const made = await this.create(client, baseUrl, item, payload.body, needsReview);
         if (made === 'flagged') return 'flagged';
-        ({ rfId, rfType, how } = made);
+        if (made === 'deferred') return 'retrying';
+        ({ rfId, rfType, how, jobsOnRecord } = made);
       }
       if (item.jobId !== null && rfType === 'candidate') {
         const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
         if (!assigned) {
           // The create may have taken long (Retry-After waits): make sure the item is still ours.
           if (!this.keep(item)) return 'released';
-          await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
+          // A repeated add-to-job may answer 200 and put the candidate back in the first stage, undoing
+          // the recruiter's work: add only a record that is not on the job yet (read it when unknown).
+          const jobs = jobsOnRecord ?? (await this.withRateLimitRetries(() => client.getCandidate(rfId))).jobIds;
+          if (!jobs.includes(item.jobId)) await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
           recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
           counts.jobsAssigned += 1;
         }
@@ -401,21 +430,38 @@ export class SyncEngine {
     item: LoadedItem,
     body: ProspectInput,
     needsReview: boolean,
-  ): Promise<{ rfId: number; rfType: SyncAs; how: 'created' | 'linked' } | 'flagged'> {
-    markCreateStarted(this.ctx, item);
+  ): Promise<{ rfId: number; rfType: SyncAs; how: 'created' | 'linked'; jobsOnRecord: number[] | null } | 'flagged' | 'deferred'> {
+    // Never two creates for one email while the first one's record may still be on its way to the search.
+    const claim = claimCreate(this.ctx, item, this.options.createSettleMs);
+    if (!claim.ok) {
+      recordDeferred(
+        this.ctx,
+        item,
+        claim.waitMs,
+        `A create for ${item.email} was sent at ${new Date(claim.since).toISOString()} and Recruiterflow's search does not show its record yet; looking again before creating`,
+      );
+      return 'deferred';
+    }
     try {
       const rfId = await this.withRateLimitRetries(() => (item.syncAs === 'candidate' ? client.addCandidate(body) : client.addContact(body)));
       recordLink(this.ctx, baseUrl, item, rfId, item.syncAs, true);
-      return { rfId, rfType: item.syncAs, how: 'created' };
+      return { rfId, rfType: item.syncAs, how: 'created', jobsOnRecord: [] };
     } catch (error) {
-      // A 4xx answer means this create did not happen; with no earlier attempt, no record is ours.
-      const refused = error instanceof RecruiterflowError && !error.retryable && error.kind !== 'bad_response';
+      // A 4xx answer (a 429 too) means this create did not happen; with no earlier attempt, no record is ours.
+      const refused = error instanceof RecruiterflowError && (error.kind === 'rate_limited' || (!error.retryable && error.kind !== 'bad_response'));
       if (refused && !item.createStarted) clearCreateStarted(this.ctx, item);
       if (!(error instanceof RecruiterflowError) || error.kind !== 'conflict') throw error;
       const again = await this.withRateLimitRetries(() => client.findByEmails([item.email]));
       const existing = again.get(item.email);
       if (!existing) {
-        // The conflict may be on the phone, or the index has not caught up: retry later, never create twice.
+        // Not about the email (a phone another profile holds): no retry can help, say why at once.
+        if (!conflictIsAboutEmail(error, body)) {
+          throw new RecruiterflowError('conflict', `Recruiterflow refused to create ${item.email}: ${error.serverMessage ?? error.message}`, {
+            status: 409,
+            serverMessage: error.serverMessage,
+          });
+        }
+        // The index has not caught up with the record that holds the email: retry later, never create twice.
         throw new RecruiterflowError('server', `Recruiterflow reports a conflict (${error.message}) but the record is not found yet`, { status: 409 });
       }
       if (needsReview) {
@@ -423,7 +469,7 @@ export class SyncEngine {
         return 'flagged';
       }
       recordLink(this.ctx, baseUrl, item, existing.id, existing.type, item.createStarted);
-      return { rfId: existing.id, rfType: existing.type, how: item.createStarted ? 'created' : 'linked' };
+      return { rfId: existing.id, rfType: existing.type, how: item.createStarted ? 'created' : 'linked', jobsOnRecord: jobsOf(existing) };
     }
   }
 
@@ -469,7 +515,7 @@ export class SyncEngine {
     }
     if (error instanceof RecruiterflowError) {
       if (error.kind === 'unauthorized') {
-        this.link.pauseForKey(item.userId);
+        this.link.pauseForKey(item.userId, error);
         releaseClaims(ctx, this.owner, [item.queueId]);
         return 'released';
       }
@@ -506,4 +552,24 @@ export class SyncEngine {
     for (const item of items) outcomes.push(await this.recordError(client, item, error, baseUrl));
     return outcomes;
   }
+}
+
+/**
+ * Whether a 409 on create is about the email (the record exists, the search has not caught up) rather
+ * than another unique value such as a phone number. "…this Email/Phone Number already exists" names
+ * both: it is the email only when no phone was sent. A 409 without a message is taken as the email.
+ */
+function conflictIsAboutEmail(error: RecruiterflowError, body: ProspectInput): boolean {
+  const said = error.serverMessage ?? '';
+  if (said === '') return true;
+  const email = /e-?mail/i.test(said);
+  const other = /phone|linkedin|profile url/i.test(said);
+  if (email && !other) return true;
+  if (email && other) return !(body.phone_number && body.phone_number.length > 0);
+  return false;
+}
+
+/** A looked-up record's jobs, or null when the answer did not list them (a search may leave them out). */
+function jobsOf(p: Prospect): number[] | null {
+  return Array.isArray(p.raw.jobs) ? p.jobIds : null;
 }

@@ -18,7 +18,8 @@ describe('rule 12: sync under faults', () => {
   it(`${N} contacts through 5xx, 429s, HTML pages, drops, timeouts and a lagging search end synced exactly once`, async () => {
     t = await syncBackend({
       csv: contactsCsv(N),
-      engine: { timeoutMs: 300, backoff: { baseMs: 20, capMs: 250, maxAttempts: 40 }, offlineProbeMs: 50 },
+      // The search lags 200 ms: a create whose outcome was lost waits a little longer than that before it is sent again.
+      engine: { timeoutMs: 300, backoff: { baseMs: 20, capMs: 250, maxAttempts: 40 }, offlineProbeMs: 50, createSettleMs: 1_000 },
     });
     const seq = await t.call('sequences:create', { name: 'Stormy', jobId: JOB });
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(N) });

@@ -15,9 +15,26 @@ export interface WorkItem {
   userId: number;
 }
 
-/** Just before a create is sent: afterwards a record found for this email is ours, not a duplicate. */
-export function markCreateStarted(ctx: Ctx, item: WorkItem): void {
-  statement(ctx.sqlite, 'update enrollments set create_started_at = coalesce(create_started_at, ?) where id = ?').run(ctx.clock.now(), item.enrollmentId);
+/**
+ * Claims the right to send a create for this item's email. Refused (with how long to wait) while a create
+ * for the same email, by this enrollment or another (another sequence, another process), was sent less
+ * than `settleMs` ago and its record is not linked yet: a search index that lags and a server that does
+ * not answer 409 on a duplicate would otherwise let a second create through. One immediate transaction,
+ * so two processes cannot both pass.
+ */
+export function claimCreate(ctx: Ctx, item: WorkItem, settleMs: number): { ok: true } | { ok: false; since: number; waitMs: number } {
+  return ctx.sqlite.transaction((): { ok: true } | { ok: false; since: number; waitMs: number } => {
+    const now = ctx.clock.now();
+    const row = statement(
+      ctx.sqlite,
+      `select max(create_started_at) as at from enrollments
+        where contact_id = (select contact_id from enrollments where id = ?) and create_started_at is not null`,
+    ).get(item.enrollmentId) as { at: number | null } | undefined;
+    const since = row?.at ?? null;
+    if (since !== null && now - since < settleMs) return { ok: false, since, waitMs: since + settleMs - now };
+    statement(ctx.sqlite, 'update enrollments set create_started_at = ? where id = ?').run(now, item.enrollmentId);
+    return { ok: true };
+  }).immediate();
 }
 
 /** The create was refused outright (a 4xx) and no earlier attempt sent one: no record is ours. */
@@ -89,6 +106,23 @@ export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: st
     markEnrollment(ctx, item, 'failed', code, message, now);
     statement(ctx.sqlite, "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?").run(message, now, item.queueId);
     logEvent(ctx, 'error', 'sync.failed', message, item);
+  })();
+}
+
+/**
+ * Not tried now, and not an attempt: nothing was sent. The item comes due again in `waitMs` (a create for
+ * its email may be on its way to the search, see claimCreate).
+ */
+export function recordDeferred(ctx: Ctx, item: WorkItem, waitMs: number, message: string): void {
+  const now = ctx.clock.now();
+  const next = now + Math.max(0, waitMs);
+  ctx.sqlite.transaction(() => {
+    statement(ctx.sqlite, "update enrollments set state = 'retrying', error = ?, error_code = 'create_settling', last_attempt_at = ? where id = ?").run(message, now, item.enrollmentId);
+    statement(
+      ctx.sqlite,
+      "update sync_queue set state = 'backoff', next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
+    ).run(next, message, now, item.queueId);
+    logEvent(ctx, 'info', 'sync.deferred', `${message}; again at ${new Date(next).toISOString()}`, item);
   })();
 }
 

@@ -12,7 +12,9 @@
 // - with no limit known, a lone 429 under little traffic says nothing, unless it recurs at the same
 //   count (a low limit, hit second after second);
 // - Retry-After: the refused request waits that long, and so does everyone else unless the pacer has
-//   just slowed down because of it (see honourRetryAfter).
+//   just slowed down because of it (see honourRetryAfter);
+// - a burst of 5xx (3 in a row, or a quarter of the last second's answers) is an overloaded server: the
+//   pace halves, at most once a second, and climbs back like after a 429.
 // Measured (sync/pacer.test.ts and the sync suites): a 20/s limit costs about 2 429s in 210 requests at
 // ~94% of the limit; random 429s on 2.5% of requests barely slow a 300-contact sync down.
 import type { Clock } from '../backend/context';
@@ -32,6 +34,8 @@ export interface PacerOptions {
 export interface PacerStats {
   requests: number;
   rateLimited: number;
+  /** Answers with a 5xx status. */
+  serverErrors: number;
   rate: number;
   /** Estimated hidden limit (requests/second), null until one was learned. */
   limit: number | null;
@@ -76,7 +80,10 @@ export class Pacer {
   /** The last lone 429 seen with little traffic, and how many requests the second before it held. */
   private smallHit: { at: number; sent: number } | null = null;
   private readonly recentRefused: number[] = [];
-  private readonly stats = { requests: 0, rateLimited: 0 };
+  private readonly recentServerErrors: number[] = [];
+  private serverErrorsInRow = 0;
+  private lastServerSlowdownAt = -Infinity;
+  private readonly stats = { requests: 0, rateLimited: 0, serverErrors: 0 };
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: PacerOptions) {
@@ -166,9 +173,25 @@ export class Pacer {
 
   private observe(status: number): void {
     const now = this.options.clock.now();
-    for (const list of [this.recentSent, this.recentRefused]) while (list.length > 0 && list[0]! <= now - WINDOW_MS) list.shift();
+    for (const list of [this.recentSent, this.recentRefused, this.recentServerErrors]) while (list.length > 0 && list[0]! <= now - WINDOW_MS) list.shift();
+    if (status >= 500) this.serverError(now);
+    else if (status > 0) this.serverErrorsInRow = 0;
     if (status === 429) this.limited(now);
     else this.succeeded(now, status);
+  }
+
+  /** A burst of 5xx: the server is struggling, and more requests only make it worse. Slow down as for a 429. */
+  private serverError(now: number): void {
+    this.stats.serverErrors += 1;
+    this.serverErrorsInRow += 1;
+    this.recentServerErrors.push(now);
+    const burst = this.serverErrorsInRow >= 3 || (this.recentServerErrors.length >= 3 && this.recentServerErrors.length >= 0.25 * this.recentSent.length);
+    if (!burst || now - this.lastServerSlowdownAt < WINDOW_MS) return;
+    this.lastServerSlowdownAt = now;
+    this.lastLimitAt = now; // no climbing for a second, as after a 429
+    this.lastStepAt = now;
+    this.rate = this.cap(Math.max(MIN_RATE, Math.min(this.rate, Math.max(1, this.recentSent.length)) / 2));
+    this.adaptedAt = now;
   }
 
   private limited(now: number): void {

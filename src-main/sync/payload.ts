@@ -38,8 +38,34 @@ function sourceValue(contact: ContactSource, extra: Record<string, unknown>, sou
   return typeof value === 'string' ? value.trim() : '';
 }
 
+export interface PayloadOptions {
+  /** Currency of a bare amount in a money field (the settings' default currency). */
+  defaultCurrency?: string;
+}
+
+/**
+ * A readable name from an email's local part, for a contact without one: "john.smith" → "John Smith",
+ * "mary-ann_o.neil+jobs" → "Mary Ann O Neil". Never the address itself (the domain is nobody's name).
+ */
+function nameFromEmail(email: string): { first: string; last: string } {
+  const local = (email.split('@')[0] ?? '').replace(/\+.*$/, '');
+  const words = local
+    .split(/[._\-\s]+/)
+    .map((w) => w.replace(/\d+/g, ''))
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  if (words.length === 0) return { first: local || 'Unknown', last: '' };
+  return { first: words[0]!, last: words.slice(1).join(' ') };
+}
+
 /** `rules` is the full rule set (defaults layered with the captured custom rules). */
-export function buildPayload(contact: ContactSource, rules: MappingRule[], syncAs: SyncAs, customFields: CustomFieldDef[]): BuiltPayload {
+export function buildPayload(
+  contact: ContactSource,
+  rules: MappingRule[],
+  syncAs: SyncAs,
+  customFields: CustomFieldDef[],
+  options: PayloadOptions = {},
+): BuiltPayload {
   const extra = JSON.parse(contact.extra) as Record<string, unknown>;
   const body: ProspectInput = { email: [{ email: contact.email, is_primary: 1 }] };
   const problems: string[] = [];
@@ -52,7 +78,7 @@ export function buildPayload(contact: ContactSource, rules: MappingRule[], syncA
       const id = Number(target.slice('custom:'.length));
       const def = customFields.find((f) => f.object === syncAs && f.id === id);
       if (!def) continue; // A rule for a field the synced object does not have is ignored for this enrollment.
-      const formatted = formatCustomFieldValue(def, value);
+      const formatted = formatCustomFieldValue(def, value, { defaultCurrency: options.defaultCurrency });
       if (formatted.ok) custom.push({ id, value: formatted.value });
       else problems.push(formatted.message);
     } else if (target === 'client_company' && syncAs === 'candidate') {
@@ -64,12 +90,18 @@ export function buildPayload(contact: ContactSource, rules: MappingRule[], syncA
       body[target] = [...new Set([...((body[target] as string[] | undefined) ?? []), ...items])];
     } else if (target === 'phone_number') {
       body.phone_number = [{ phone_number: value, type: PHONE_TYPE_MOBILE }];
-    } else if (target === 'location') {
+    } else if (target === 'location' && syncAs === 'candidate') {
+      // contact/add has no location key in the published spec: contacts are sent without it.
       body.location = { location: value };
     }
   }
   if (custom.length > 0) body.custom_fields = custom;
-  const name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
-  body.name = name || contact.email;
+  if (!body.first_name && !body.last_name) {
+    const derived = nameFromEmail(contact.email);
+    body.first_name = derived.first;
+    if (derived.last) body.last_name = derived.last;
+  }
+  // Candidates are created with `name`; contact/add takes only first_name/last_name.
+  if (syncAs === 'candidate') body.name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
   return { body, problems };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
+import { settingsRow } from '../domain/settings';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../mailbox/notes';
@@ -26,7 +27,9 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
   } else {
     plan.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
     plan.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
-    const { body, problems } = buildPayload(row, effectiveRules(rulesFor(ctx, row.userId, row.version)), row.syncAs, cachedCustomFields(ctx));
+    const { body, problems } = buildPayload(row, effectiveRules(rulesFor(ctx, row.userId, row.version)), row.syncAs, cachedCustomFields(ctx), {
+      defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency,
+    });
     const create = planCreate(row.syncAs, body);
     plan.push({
       ...create,

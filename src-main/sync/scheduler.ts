@@ -9,6 +9,8 @@ import { refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { logEvent } from '../domain/syncLog';
 import { currentUserRow } from '../domain/users';
+import { RecruiterflowError } from '../recruiterflow';
+import { pauseForRefusedKey } from './connectivity';
 import { PAUSE_KEY, SyncEngine, type EngineOptions } from './engine';
 import { queueCounts, releaseClaims } from './queue';
 import { stateCounts } from './status';
@@ -130,13 +132,24 @@ export class Scheduler {
         if (!this.timer) return; // stopped meanwhile: the database may be closing
         setConnectionStatus(this.ctx, active.userId, 'connected');
         logEvent(this.ctx, 'info', 'connection.back', 'Recruiterflow is reachable again; draining the queue');
-      } catch {
+      } catch (error) {
+        if (isRefusedKey(error)) pauseForRefusedKey(this.ctx, active.userId, error);
         return;
       }
     }
     if (this.ctx.clock.now() - this.lastMetadataAt > this.metadataEveryMs) {
       this.lastMetadataAt = this.ctx.clock.now();
-      await refreshMetadata(this.ctx).catch((error: Error) => logEvent(this.ctx, 'warn', 'metadata.refresh', `Could not refresh jobs and fields: ${error.message}`));
+      const refused = await refreshMetadata(this.ctx).then(
+        () => false,
+        (error: Error) => {
+          logEvent(this.ctx, 'warn', 'metadata.refresh', `Could not refresh jobs and fields: ${error.message}`);
+          // A key that may not read jobs or fields (403) or is refused outright: syncing cannot go right either.
+          if (!isRefusedKey(error)) return false;
+          pauseForRefusedKey(this.ctx, active.userId, error);
+          return true;
+        },
+      );
+      if (refused) return;
     }
     if (queueCounts(this.ctx).due > 0) await this.drain().catch(() => undefined);
   }
@@ -156,4 +169,8 @@ export class Scheduler {
       this.current = null;
     }
   }
+}
+
+function isRefusedKey(error: unknown): boolean {
+  return error instanceof RecruiterflowError && error.kind === 'unauthorized';
 }

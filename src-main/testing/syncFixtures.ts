@@ -16,7 +16,8 @@ export async function syncBackend(options: { faults?: Faults; csv?: string; engi
   return connectedBackend({
     faults: options.faults,
     csv: options.csv,
-    backend: { scheduler: { engine: { backoff: FAST_BACKOFF, offlineProbeMs: 50, ...options.engine } } },
+    // A create whose outcome was lost is sent again no sooner than this (the sandbox's search does not lag unless told to).
+    backend: { scheduler: { engine: { backoff: FAST_BACKOFF, offlineProbeMs: 50, createSettleMs: 300, ...options.engine } } },
   });
 }
 
