@@ -7,6 +7,7 @@
 // So the first batched search of each object carries "canaries": emails of records known to exist
 // (read from the object's list), placed first and last among the values. If a canary does not come
 // back, the filter is not trusted and every email is looked up on its own from then on.
+import { RecruiterflowError, type RfErrorKind } from './errors';
 import type { Send } from './http';
 import { emailsOf, listItems, normalizeProspect, totalItems } from './normalize';
 import { clampPageSize, DEFAULT_SEARCH_BATCH, normalizeEmailList, planSearch, API } from './requests';
@@ -23,6 +24,7 @@ export interface LookupOptions {
 }
 
 const CANARY_POOL = 10;
+const TRANSIENT = new Set<RfErrorKind>(['network', 'server', 'rate_limited', 'bad_response']);
 
 type InFilterMode = 'unknown' | 'all_values' | 'one_value';
 
@@ -45,8 +47,17 @@ export class InFilterCheck {
           }
           return out;
         },
-        // No canary, no check: the lookup goes on as before rather than fail on an optional read.
-        () => [],
+        (error: unknown) => {
+          // A passing failure (no answer, a 5xx, a 429) is the lookup's own: it fails now, and the read is
+          // tried again next time. Going on to the search would spend a second timeout on a server that
+          // does not answer. A refusal of the list itself (403, 404) means no canary, no check: the
+          // lookup goes on as before rather than fail on an optional read.
+          if (error instanceof RecruiterflowError && TRANSIENT.has(error.kind)) {
+            this.canaries.delete(object);
+            throw error;
+          }
+          return [];
+        },
       );
       this.canaries.set(object, known);
     }

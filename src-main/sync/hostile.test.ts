@@ -186,8 +186,9 @@ describe('browser mode quits at once', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      // The scheduler drains by itself: wait until the refused request of the sync (a search) came in.
-      await waitFor(() => rf.requests.some((r) => r.path.endsWith('/search')), 20_000);
+      // The scheduler drains by itself: wait until the sync's first refused request (the lookup's list
+      // or search) came in.
+      await waitFor(() => rf.requests.some((r) => /\/candidate\/(list|search)/.test(r.path)), 20_000);
       await new Promise((r) => setTimeout(r, 300)); // now inside the Retry-After wait
       const sent = Date.now();
       child.kill('SIGTERM');
