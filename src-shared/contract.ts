@@ -109,6 +109,12 @@ export interface SyncStatus {
   states: StateCounts;
   queue: { due: number; backoff: number; held: number; inFlight: number };
 }
+export interface ResyncResult {
+  queued: number;
+  /** Why the others were not queued. */
+  skipped: { awaitingReply: number; syncDisabled: number; syncOff: number; flagged: number; alreadyQueued: number };
+  message: string;
+}
 export interface ActivityBucket {
   day: string;
   synced: number;
@@ -199,7 +205,7 @@ export const contract = {
 
   'enrollments:remove': channel<{ removed: number }>()(z.object({ ids })),
   'enrollments:markReplied': channel<{ recorded: number }>()(z.object({ ids })),
-  'enrollments:resync': channel<{ queued: number }>()(
+  'enrollments:resync': channel<ResyncResult>()(
     z.object({ ids: ids.optional(), sequenceId: seqId.optional(), email: email.optional() }),
   ),
   'enrollments:clear': channel<{ cleared: number }>()(z.object({ ids })),

@@ -16,6 +16,7 @@ export type Integration = (typeof INTEGRATIONS)[number];
 /** Where an enrollment stands, as the recruiter sees it (the CLI contract's `state`). */
 export const ENROLLMENT_STATES = [
   'not_synced',
+  'awaiting_reply',
   'sync_disabled',
   'flagged',
   'queued',

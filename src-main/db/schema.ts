@@ -119,12 +119,12 @@ export const enrollments = sqliteTable(
     dedupChecked: integer('dedup_checked', { mode: 'boolean' }).notNull().default(false),
     /** The recruiter reviewed an "Exists in Recruiterflow" flag and let the enrollment go on. */
     dedupCleared: integer('dedup_cleared', { mode: 'boolean' }).notNull().default(false),
-    /** Waiting for a reply (on-reply mode): a recorded reply queues it. */
+    /** Waiting for a reply (on-reply mode): a recorded reply queues it. Also shown as the state `awaiting_reply`. */
     awaitingReply: integer('awaiting_reply', { mode: 'boolean' }).notNull().default(false),
     /** Set just before a create is sent: a record found afterwards is ours, not a duplicate to flag. */
     createStartedAt: integer('create_started_at'),
     state: text('state', {
-      enum: ['not_synced', 'sync_disabled', 'flagged', 'queued', 'synced', 'failed', 'retrying'],
+      enum: ['not_synced', 'awaiting_reply', 'sync_disabled', 'flagged', 'queued', 'synced', 'failed', 'retrying'],
     }).notNull(),
     error: text('error'),
     errorCode: text('error_code'),

@@ -53,7 +53,7 @@ function applyReplies(ctx: Ctx, rows: EnrollmentRow[]): number {
     const stamp = ctx.sqlite.prepare('update enrollments set replied_at = coalesce(replied_at, ?) where id = ?');
     for (const row of rows) {
       stamp.run(now, row.id);
-      if (row.awaiting_reply === 1 && row.state === 'not_synced' && activeConnection(ctx, row.user_id)) {
+      if (row.awaiting_reply === 1 && row.state === 'awaiting_reply' && activeConnection(ctx, row.user_id)) {
         queued += enqueue(ctx, [row.id], { held: reviewHeld(ctx, row.user_id) });
       }
     }
@@ -102,29 +102,68 @@ export function clearByIds(ctx: Ctx, ids: number[]): number {
   return clearRows(ctx, rowsByIds(ctx, ids));
 }
 
+/** Why Resync left enrollments where they are, counted over what it was asked to look at. */
+export interface ResyncSkipped {
+  awaitingReply: number;
+  syncDisabled: number;
+  syncOff: number;
+  flagged: number;
+  alreadyQueued: number;
+}
+
+export interface ResyncResult {
+  queued: number;
+  skipped: ResyncSkipped;
+  /** One sentence: what was queued, and why the rest was not ("3 are waiting for a reply, ..."). */
+  message: string;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export function resyncMessage(queued: number, s: ResyncSkipped): string {
+  const reasons = [
+    s.awaitingReply > 0 ? `${s.awaitingReply} ${plural(s.awaitingReply, 'is', 'are')} waiting for a reply` : '',
+    s.syncDisabled > 0 ? `${s.syncDisabled} ${plural(s.syncDisabled, 'is', 'are')} in a sequence with sync disabled` : '',
+    s.syncOff > 0 ? `${s.syncOff} ${plural(s.syncOff, 'is', 'are')} in a sequence whose sync mode is off` : '',
+    s.flagged > 0 ? `${s.flagged} ${plural(s.flagged, 'is', 'are')} flagged for your review (see Errors)` : '',
+    s.alreadyQueued > 0 ? `${s.alreadyQueued} ${plural(s.alreadyQueued, 'is', 'are')} already queued` : '',
+  ].filter(Boolean);
+  const head = `${queued} ${plural(queued, 'contact', 'contacts')} queued`;
+  if (reasons.length > 0) return `${head}: ${reasons.join(', ')}`;
+  return queued > 0 ? head : `${head}: every contact here has synced already`;
+}
+
 /**
  * Resync: enrollments that never synced are re-captured under the current settings and queued when those
- * settings would sync them. Synced enrollments are never touched; flagged ones need `errors clear` first;
- * on-reply ones wait for their reply.
+ * settings would sync them. Synced enrollments are never touched; flagged ones need a decision first;
+ * on-reply ones wait for their reply. The result says why each one left behind was not queued.
  */
-export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; email?: string }): number {
+export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; email?: string }): ResyncResult {
   requireConnection(ctx);
-  const clauses = ["e.state in ('not_synced', 'sync_disabled', 'failed')", 'e.synced_at is null', 'e.rf_id is null'];
+  const scope: string[] = [];
   const params: unknown[] = [];
   if (filter.sequenceId !== undefined) {
-    clauses.push('e.sequence_id = ?');
+    scope.push('e.sequence_id = ?');
     params.push(sequenceRow(ctx, filter.sequenceId).id);
   }
   if (filter.email !== undefined) {
     const contact = contactByEmail(ctx, filter.email);
     if (!contact) throw new AppError('unknown_contact', `No contact with email ${filter.email}`);
-    clauses.push('e.contact_id = ?');
+    scope.push('e.contact_id = ?');
     params.push(contact.id);
   }
-  let candidates = ctx.sqlite.prepare(`select e.* from enrollments e where ${clauses.join(' and ')}`).all(...params) as EnrollmentRow[];
-  if (filter.ids) {
-    const wanted = new Set(filter.ids);
-    candidates = candidates.filter((r) => wanted.has(r.id));
+  const wanted = filter.ids ? new Set(filter.ids) : null;
+  const inScope = (rows: EnrollmentRow[]) => (wanted ? rows.filter((r) => wanted.has(r.id)) : rows);
+  const where = (extra: string[]) => [...extra, ...scope].join(' and ');
+  const candidates = inScope(
+    ctx.sqlite
+      .prepare(`select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", 'e.synced_at is null', 'e.rf_id is null'])}`)
+      .all(...params) as EnrollmentRow[],
+  );
+  const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0 };
+  for (const row of inScope(ctx.sqlite.prepare(`select e.* from enrollments e where ${where(["e.state in ('flagged', 'queued', 'retrying')"])}`).all(...params) as EnrollmentRow[])) {
+    if (row.state === 'flagged') skipped.flagged += 1;
+    else skipped.alreadyQueued += 1;
   }
   const sequenceCache = new Map<number, SequenceRow>();
   const recapture = ctx.sqlite.prepare(`
@@ -139,7 +178,14 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
       sequenceCache.set(row.sequence_id, seq);
       const owner = settingsRow(ctx, row.user_id);
       const eff = effectiveSettings(seq, owner);
-      if (eff.disabled || eff.syncMode === 'off') continue;
+      if (eff.disabled) {
+        skipped.syncDisabled += 1;
+        continue;
+      }
+      if (eff.syncMode === 'off') {
+        skipped.syncOff += 1;
+        continue;
+      }
       const place = placeEnrollment({ connected: true, mode: eff.syncMode, disabled: false, existsInRecruiterflow: false, replied: row.replied_at !== null });
       recapture.run({
         id: row.id,
@@ -151,11 +197,12 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
         state: place.queue ? 'not_synced' : place.state,
         awaiting: place.awaitingReply ? 1 : 0,
       });
+      if (place.state === 'awaiting_reply') skipped.awaitingReply += 1;
       if (place.queue) queued += enqueue(ctx, [row.id], { held: owner.reviewBeforeSync });
     }
   })();
   changed(ctx, queued);
-  return queued;
+  return { queued, skipped, message: resyncMessage(queued, skipped) };
 }
 
 /** Retry failed or backing-off enrollments now, with a fresh attempt budget. */

@@ -34,7 +34,7 @@ export const recordHandlers: HandlerGroup = {
 
   'enrollments:remove': (input, ctx) => ({ removed: removeEnrollments(ctx, input.ids) }),
   'enrollments:markReplied': (input, ctx) => ({ recorded: markReplied(ctx, input.ids) }),
-  'enrollments:resync': (input, ctx) => ({ queued: resync(ctx, input) }),
+  'enrollments:resync': (input, ctx) => resync(ctx, input),
   'enrollments:clear': (input, ctx) => ({ cleared: clearByIds(ctx, input.ids) }),
   'enrollments:retry': (input, ctx) => ({ queued: retry(ctx, input.ids) }),
   'replies:record': (input, ctx) => ({ recorded: recordReply(ctx, input.email, input.sequenceId) }),

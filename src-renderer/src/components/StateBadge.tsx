@@ -60,10 +60,13 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   const info = explain(enrollment, kind);
   const problem = kind !== 'none';
 
-  async function act(action: 'clear' | 'retry') {
+  async function act(action: 'clear' | 'retry' | 'replied') {
     setBusy(true);
     const ids = [enrollment.id];
-    if (action === 'clear') {
+    if (action === 'replied') {
+      const r = await call('enrollments:markReplied', { ids });
+      if (r) notifyDone(`${enrollment.email}: reply recorded, the contact is queued.`, 'Reply recorded');
+    } else if (action === 'clear') {
       const r = await call('enrollments:clear', { ids });
       if (r) notifyDone(`${enrollment.email}: flag cleared, the contact continues.`, 'Flag cleared');
     } else {
@@ -127,6 +130,11 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
             {kind === 'unauthorized' && (
               <Button size="xs" onClick={() => go('/settings/connection')}>
                 Reconnect
+              </Button>
+            )}
+            {enrollment.state === 'awaiting_reply' && (
+              <Button size="xs" loading={busy} onClick={() => void act('replied')}>
+                Mark replied
               </Button>
             )}
             {kind === 'retrying' && (

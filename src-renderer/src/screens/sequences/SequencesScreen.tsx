@@ -22,6 +22,7 @@ const COUNT_COLUMNS = [
   ['flagged', 'Flagged'],
   ['failed', 'Failed'],
   ['retrying', 'Retrying'],
+  ['awaiting_reply', 'Waiting for a reply'],
   ['not_synced', 'Not synced'],
 ] as const;
 
