@@ -7,6 +7,7 @@ import {
   ENROLLMENT_STATES,
   INTEGRATIONS,
   QUEUE_STATES,
+  RESOLUTIONS,
   ROLES,
   SYNC_AS,
   SYNC_MODES,
@@ -70,6 +71,8 @@ const mappingRule = z.object({
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
 });
 const csvText = z.string().max(200 * 1024 * 1024);
+/** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
+const resolution = { action: z.enum(RESOLUTIONS), rfId: id.optional() };
 
 export interface AppInfo {
   version: string;
@@ -109,10 +112,15 @@ export interface SyncStatus {
   states: StateCounts;
   queue: { due: number; backoff: number; held: number; inFlight: number };
 }
+export interface ResolveResult {
+  resolved: number;
+  /** Enrollments left as they were, each with the reason (not flagged, no such match, not allowed...). */
+  refused: { id: number; email: string; reason: string }[];
+}
 export interface ResyncResult {
   queued: number;
   /** Why the others were not queued. */
-  skipped: { awaitingReply: number; syncDisabled: number; syncOff: number; flagged: number; alreadyQueued: number };
+  skipped: { awaitingReply: number; syncDisabled: number; syncOff: number; flagged: number; alreadyQueued: number; dontSync: number };
   message: string;
 }
 export interface ActivityBucket {
@@ -212,6 +220,8 @@ export const contract = {
   'enrollments:retry': channel<{ queued: number }>()(z.object({ ids })),
   'replies:record': channel<{ recorded: number }>()(z.object({ email, sequenceId: seqId.optional() })),
   'errors:clear': channel<{ cleared: number }>()(z.object({ email, sequenceId: seqId.optional() })),
+  'enrollments:resolve': channel<ResolveResult>()(z.object({ ids, ...resolution })),
+  'errors:resolve': channel<ResolveResult>()(z.object({ email, sequenceId: seqId.optional(), ...resolution })),
 
   'queue:list': channel<Page<QueueItem>>()(z.object({ states: z.array(z.enum(QUEUE_STATES)).optional(), ...paging })),
   'queue:preview': channel<PlannedRequest[]>()(z.object({ id })),

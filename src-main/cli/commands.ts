@@ -169,6 +169,8 @@ export const COMMANDS: Record<string, Command> = {
         syncAs: e.syncAs,
         jobId: e.jobId,
         recruiterflowId: e.recruiterflowId,
+        errorCode: e.errorCode,
+        matches: e.matches,
       })),
     };
   },
@@ -216,6 +218,19 @@ export const COMMANDS: Record<string, Command> = {
   async 'errors clear'(c) {
     c.flags.allow('email', 'sequence');
     return call(c.backend, 'errors:clear', { email: c.flags.required('email'), sequenceId: c.flags.string('sequence') });
+  },
+  async 'errors resolve'(c) {
+    // One decision per call, named by its flag; a new decision is one more entry here.
+    c.flags.allow('email', 'sequence', 'create', 'link');
+    const chosen = (['create', 'link'] as const).filter((f) => c.flags.has(f));
+    if (chosen.length !== 1) throw new AppError('invalid_input', 'errors resolve needs exactly one of --create or --link RF_ID');
+    const action = chosen[0]!;
+    return call(c.backend, 'errors:resolve', {
+      email: c.flags.required('email'),
+      sequenceId: c.flags.string('sequence'),
+      action,
+      rfId: action === 'link' ? c.flags.int('link') : undefined,
+    });
   },
   async 'errors export'(c) {
     c.flags.allow('format', 'out');

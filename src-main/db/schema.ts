@@ -121,6 +121,16 @@ export const enrollments = sqliteTable(
     dedupCleared: integer('dedup_cleared', { mode: 'boolean' }).notNull().default(false),
     /** Waiting for a reply (on-reply mode): a recorded reply queues it. Also shown as the state `awaiting_reply`. */
     awaitingReply: integer('awaiting_reply', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The evidence behind a flag: JSON `FlagMatch[]` (type, id, name, every email, the email that matched),
+     * stored when the enrollment is flagged so the recruiter sees which record matched.
+     */
+    evidence: text('evidence'),
+    /**
+     * The recruiter chose "Create a <type> profile too": a record of the other type with this email is
+     * not a reason to stop (Recruiterflow lets one person have a candidate and a contact profile).
+     */
+    createAnyway: integer('create_anyway', { mode: 'boolean' }).notNull().default(false),
     /** Set just before a create is sent: a record found afterwards is ours, not a duplicate to flag. */
     createStartedAt: integer('create_started_at'),
     state: text('state', {
@@ -162,7 +172,10 @@ export const enrollmentCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.sequenceId, t.state] })],
 );
 
-/** Which Recruiterflow record an email is, per Recruiterflow account (base URL). */
+/**
+ * Which Recruiterflow record an email is, per Recruiterflow account (base URL) and record type: one person
+ * can have a candidate and a contact profile, so an email can be linked once as each.
+ */
 export const rfLinks = sqliteTable(
   'rf_links',
   {
@@ -173,7 +186,7 @@ export const rfLinks = sqliteTable(
     linkedAt: integer('linked_at').notNull(),
     created: integer('created', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.baseUrl, t.email] })],
+  (t) => [primaryKey({ columns: [t.baseUrl, t.email, t.rfType] })],
 );
 
 /** Job assignments already made, so a retry never repeats one. */

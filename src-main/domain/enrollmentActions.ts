@@ -4,6 +4,7 @@ import { enqueue } from '../sync/queue';
 import { activeConnection, requireConnection } from './connection';
 import { contactByEmail } from './contacts';
 import { placeEnrollment } from './enrollmentState';
+import { SKIPPED_CODE } from './flagResolution';
 import { sequenceRow, type SequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { AppError } from '../../src-shared/result';
@@ -16,6 +17,7 @@ interface EnrollmentRow {
   cap_mode: 'off' | 'on-add' | 'on-reply';
   awaiting_reply: number;
   replied_at: number | null;
+  error_code: string | null;
 }
 
 function rowsByIds(ctx: Ctx, ids: number[]): EnrollmentRow[] {
@@ -72,7 +74,8 @@ export function markReplied(ctx: Ctx, ids: number[]): number {
 
 /** The recruiter reviewed a flag and lets the enrollment go on: it follows its captured sync mode. */
 function clearRows(ctx: Ctx, rows: EnrollmentRow[]): number {
-  const flagged = rows.filter((r) => r.state === 'flagged');
+  // A record of the other type needs a decision (link to it, or create), not a clear: see flagResolution.ts.
+  const flagged = rows.filter((r) => r.state === 'flagged' && r.error_code !== 'exists_as_contact' && r.error_code !== 'exists_as_candidate');
   let queued = 0;
   ctx.sqlite.transaction(() => {
     const clear = ctx.sqlite.prepare(
@@ -109,6 +112,8 @@ export interface ResyncSkipped {
   syncOff: number;
   flagged: number;
   alreadyQueued: number;
+  /** "Don't sync" was chosen for them. */
+  dontSync: number;
 }
 
 export interface ResyncResult {
@@ -127,6 +132,7 @@ export function resyncMessage(queued: number, s: ResyncSkipped): string {
     s.syncOff > 0 ? `${s.syncOff} ${plural(s.syncOff, 'is', 'are')} in a sequence whose sync mode is off` : '',
     s.flagged > 0 ? `${s.flagged} ${plural(s.flagged, 'is', 'are')} flagged for your review (see Errors)` : '',
     s.alreadyQueued > 0 ? `${s.alreadyQueued} ${plural(s.alreadyQueued, 'is', 'are')} already queued` : '',
+    s.dontSync > 0 ? `you chose not to sync ${s.dontSync}` : '',
   ].filter(Boolean);
   const head = `${queued} ${plural(queued, 'contact', 'contacts')} queued`;
   if (reasons.length > 0) return `${head}: ${reasons.join(', ')}`;
@@ -160,7 +166,7 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
       .prepare(`select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", 'e.synced_at is null', 'e.rf_id is null'])}`)
       .all(...params) as EnrollmentRow[],
   );
-  const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0 };
+  const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 };
   for (const row of inScope(ctx.sqlite.prepare(`select e.* from enrollments e where ${where(["e.state in ('flagged', 'queued', 'retrying')"])}`).all(...params) as EnrollmentRow[])) {
     if (row.state === 'flagged') skipped.flagged += 1;
     else skipped.alreadyQueued += 1;
@@ -174,6 +180,10 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
   let queued = 0;
   ctx.sqlite.transaction(() => {
     for (const row of candidates) {
+      if (row.error_code === SKIPPED_CODE) {
+        skipped.dontSync += 1;
+        continue;
+      }
       const seq = sequenceCache.get(row.sequence_id) ?? sequenceRow(ctx, String(row.sequence_id));
       sequenceCache.set(row.sequence_id, seq);
       const owner = settingsRow(ctx, row.user_id);

@@ -5,6 +5,7 @@ import { importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
 import { clearByEmail, clearByIds, markReplied, recordReply, removeEnrollments, resync, retry } from '../domain/enrollmentActions';
 import { listEnrollments } from '../domain/enrollmentQueries';
+import { resolveByEmail, resolveFlags } from '../domain/flagResolution';
 import { createSequence, getSequence, listSequences, parseSequenceId, sequenceRow, updateSequence } from '../domain/sequences';
 
 export const recordHandlers: HandlerGroup = {
@@ -39,4 +40,6 @@ export const recordHandlers: HandlerGroup = {
   'enrollments:retry': (input, ctx) => ({ queued: retry(ctx, input.ids) }),
   'replies:record': (input, ctx) => ({ recorded: recordReply(ctx, input.email, input.sequenceId) }),
   'errors:clear': (input, ctx) => ({ cleared: clearByEmail(ctx, input.email, input.sequenceId) }),
+  'enrollments:resolve': (input, ctx) => resolveFlags(ctx, input.ids, input.action, input.rfId),
+  'errors:resolve': (input, ctx) => resolveByEmail(ctx, input.email, input.sequenceId, input.action, input.rfId),
 };

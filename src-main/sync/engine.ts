@@ -31,6 +31,8 @@ import {
   clearCreateStarted,
   findLink,
   markCreateStarted,
+  matchOf,
+  matchOfLink,
   recordFailed,
   recordFlagged,
   recordJobAssigned,
@@ -82,6 +84,8 @@ interface LoadedItem extends WorkItem {
   dedupChecked: boolean;
   dedupCleared: boolean;
   createStarted: boolean;
+  /** "Create a <type> profile too": a record of the other type is no reason to stop. */
+  createAnyway: boolean;
   leaseUntil: number;
 }
 
@@ -201,7 +205,7 @@ export class SyncEngine {
       this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
-              e.create_started_at as createStartedAt, c.*
+              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, c.*
        from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
     );
     return items.flatMap((item) => {
@@ -223,6 +227,7 @@ export class SyncEngine {
           dedupChecked: row.dedupChecked === 1,
           dedupCleared: row.dedupCleared === 1,
           createStarted: row.createStartedAt !== null,
+          createAnyway: row.createAnyway === 1,
         },
       ];
     });
@@ -242,8 +247,9 @@ export class SyncEngine {
       return rulesCache.get(key)!;
     };
 
-    // Check before create: one batched lookup (candidates and contacts) for every email without a local link.
-    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, baseUrl, i.email)).map((i) => i.email))];
+    // Check before create: one batched lookup (candidates and contacts) for every email without a local link
+    // of the type its enrollment asks for.
+    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, baseUrl, i.email, i.syncAs)).map((i) => i.email))];
     let found = new Map<string, Prospect>();
     if (unlinked.length > 0) {
       try {
@@ -294,29 +300,43 @@ export class SyncEngine {
     // Dedup on and the add-time check could not run: a record that existed before us waits for the recruiter.
     const needsReview = item.capDedup && !item.dedupChecked && !item.dedupCleared && !item.createStarted;
     try {
-      const local = findLink(this.ctx, baseUrl, item.email);
+      const own = findLink(this.ctx, baseUrl, item.email, item.syncAs);
+      // "Synced" means what the enrollment asked for happened: the record type included. A record of the
+      // other type is not that record (one person can have both profiles).
+      let sameType = found && found.type === item.syncAs ? found : null;
+      const otherType = found && found.type !== item.syncAs ? found : null;
+      if (!own && otherType && item.syncAs === 'contact') {
+        // The lookup stops at a candidate profile: ask whether the person has a contact profile too.
+        sameType = (await this.withRateLimitRetries(() => client.findByEmails([item.email], ['contact']))).get(item.email) ?? null;
+      }
       let rfId: number;
       let rfType: SyncAs;
       let how: 'created' | 'linked';
-      if (local) {
-        if (needsReview && local.created === 0) {
-          recordFlagged(ctx, item, local.id);
+      if (own) {
+        if (needsReview && own.created === 0) {
+          recordFlagged(ctx, item, [matchOfLink(own, item.email)], 'exists_in_recruiterflow');
           return 'flagged';
         }
-        rfId = local.id;
-        rfType = local.type;
+        rfId = own.id;
+        rfType = own.type;
         // Our create went through on an earlier attempt that ended before the outcome was recorded.
-        how = local.created === 1 && item.createStarted ? 'created' : 'linked';
-      } else if (found) {
+        how = own.created === 1 && item.createStarted ? 'created' : 'linked';
+      } else if (sameType) {
         if (needsReview) {
-          recordFlagged(ctx, item, found.id);
+          recordFlagged(ctx, item, [sameType, otherType].flatMap((p) => (p ? [matchOf(p, item.email)] : [])), 'exists_in_recruiterflow');
           return 'flagged';
         }
-        rfId = found.id;
-        rfType = found.type;
+        rfId = sameType.id;
+        rfType = sameType.type;
         how = item.createStarted ? 'created' : 'linked';
         recordLink(ctx, baseUrl, item, rfId, rfType, item.createStarted);
       } else {
+        const otherLink = otherType ? null : findLink(this.ctx, baseUrl, item.email);
+        const other = otherType ? matchOf(otherType, item.email) : otherLink && otherLink.type !== item.syncAs ? matchOfLink(otherLink, item.email) : null;
+        if (other && !item.createAnyway) {
+          recordFlagged(ctx, item, [other], other.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate');
+          return 'flagged';
+        }
         const payload = buildPayload(item.contact, rules, item.syncAs, customFields);
         if (payload.problems.length > 0) {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
@@ -335,9 +355,6 @@ export class SyncEngine {
           recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
           counts.jobsAssigned += 1;
         }
-      } else if (item.jobId !== null && item.syncAs === 'candidate') {
-        // Linked to an existing Recruiterflow contact: contacts are not assigned to jobs.
-        logEvent(ctx, 'warn', 'sync.job_skipped', `${item.email} is a Recruiterflow contact (#${rfId}); contacts cannot be added to job #${item.jobId}`, item);
       }
       recordSynced(ctx, item, rfId, how);
       return how;
@@ -379,14 +396,15 @@ export class SyncEngine {
       const refused = error instanceof RecruiterflowError && !error.retryable && error.kind !== 'bad_response';
       if (refused && !item.createStarted) clearCreateStarted(this.ctx, item);
       if (!(error instanceof RecruiterflowError) || error.kind !== 'conflict') throw error;
-      const again = await this.withRateLimitRetries(() => client.findByEmails([item.email]));
+      // Recruiterflow refuses a second record of the same type: look among that type only.
+      const again = await this.withRateLimitRetries(() => client.findByEmails([item.email], [item.syncAs]));
       const existing = again.get(item.email);
       if (!existing) {
         // The conflict may be on the phone, or the index has not caught up: retry later, never create twice.
         throw new RecruiterflowError('server', `Recruiterflow reports a conflict (${error.message}) but the record is not found yet`, { status: 409 });
       }
       if (needsReview) {
-        recordFlagged(this.ctx, item, existing.id);
+        recordFlagged(this.ctx, item, [matchOf(existing, item.email)], 'exists_in_recruiterflow');
         return 'flagged';
       }
       recordLink(this.ctx, baseUrl, item, existing.id, existing.type, item.createStarted);

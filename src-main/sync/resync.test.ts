@@ -107,7 +107,7 @@ describe('rule 3: resync', () => {
     const result = await t.call('enrollments:resync', {});
     expect(result).toEqual({
       queued: 0,
-      skipped: { awaitingReply: 3, syncDisabled: 2, syncOff: 0, flagged: 0, alreadyQueued: 0 },
+      skipped: { awaitingReply: 3, syncDisabled: 2, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 },
       message: '0 contacts queued: 3 are waiting for a reply, 2 are in a sequence with sync disabled',
     });
     // The counts every screen reads name the state too.
