@@ -4,6 +4,7 @@
 export const CHANNEL_NAMES = [
   'app:info',
   'app:loadDemo',
+  'app:removeDemo',
   'users:list',
   'users:add',
   'users:use',

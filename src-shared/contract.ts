@@ -78,8 +78,11 @@ export interface AppInfo {
   version: string;
   host: 'electron' | 'browser' | 'cli';
   dataDir: string;
+  /** Demo data is in this folder (Remove demo data takes it out). */
   demo: boolean;
   empty: boolean;
+  /** Connected to a real Recruiterflow account (not the Sandbox): the demo workspace is not offered. */
+  realAccount: boolean;
 }
 export interface ContactDetail extends Contact {
   enrollments: Enrollment[];
@@ -132,6 +135,7 @@ export interface ActivityBucket {
 export const contract = {
   'app:info': channel<AppInfo>()(z.object({})),
   'app:loadDemo': channel<{ contacts: number; sequences: number }>()(z.object({})),
+  'app:removeDemo': channel<{ contacts: number; sequences: number }>()(z.object({})),
 
   'users:list': channel<User[]>()(z.object({})),
   'users:add': channel<User>()(

@@ -70,6 +70,8 @@ export const contacts = sqliteTable(
     location: text('location').notNull().default(''),
     /** Extra CSV columns as a JSON object of strings. */
     extra: text('extra').notNull().default('{}'),
+    /** Part of the demo workspace: never sent to any Recruiterflow but the built-in sandbox (domain/demo.ts). */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -87,6 +89,8 @@ export const sequences = sqliteTable('sequences', {
   syncAs: text('sync_as', { enum: ['candidate', 'contact'] }),
   jobId: integer('job_id'),
   disableSync: integer('disable_sync', { mode: 'boolean' }).notNull().default(false),
+  /** Part of the demo workspace: never sent to any Recruiterflow but the built-in sandbox (domain/demo.ts). */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -31,6 +31,8 @@ export function describeConnection(ctx: Ctx, userId = currentUserRow(ctx).id): C
 export interface ActiveConnection {
   userId: number;
   baseUrl: string;
+  /** The built-in sandbox (demo data may go there), not a real account. */
+  sandbox: boolean;
   client: RecruiterflowClient;
 }
 
@@ -49,7 +51,7 @@ export function activeConnection(ctx: Ctx, userId = currentUserRow(ctx).id, opti
   const row = connectionOf(ctx, userId);
   const apiKey = ctx.secrets.get(secretName(userId));
   if (!row || apiKey === null) return null;
-  return { userId, baseUrl: row.baseUrl, client: clientFor(ctx, row.baseUrl, apiKey, options) };
+  return { userId, baseUrl: row.baseUrl, sandbox: row.sandbox, client: clientFor(ctx, row.baseUrl, apiKey, options) };
 }
 
 export function requireConnection(ctx: Ctx): ActiveConnection {

@@ -6,6 +6,7 @@ import { flagMessage, matchOf } from '../sync/outcomes';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { activeConnection } from './connection';
+import { DEMO_CODE, DEMO_MESSAGE } from './demoGuard';
 import { placeEnrollment } from './enrollmentState';
 import { sequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
@@ -120,6 +121,16 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
         )
         .run(before, seq.id);
       summary.alreadyEnrolled += fresh.length - inserted;
+      // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
+      if (connection !== null && !connection.sandbox) {
+        ctx.sqlite
+          .prepare(
+            `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
+             where id > @before and sequence_id = @sequenceId and state != 'sync_disabled'
+               and (@demoSequence = 1 or contact_id in (select id from contacts where demo = 1))`,
+          )
+          .run({ error: DEMO_MESSAGE, code: DEMO_CODE, before, sequenceId: seq.id, demoSequence: seq.demo ? 1 : 0 });
+      }
       if (usual.queue) {
         queued = ctx.sqlite
           .prepare(

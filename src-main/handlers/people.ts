@@ -8,7 +8,8 @@ import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapp
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
-import { addUser, listUsers, useUser } from '../domain/users';
+import { addUser, currentUserRow, listUsers, useUser } from '../domain/users';
+import { cancelDemoWork } from '../domain/demoGuard';
 import { PAUSE_KEY } from '../sync/engine';
 import { buildPayload } from '../sync/payload';
 import { AppError } from '../../src-shared/result';
@@ -26,6 +27,7 @@ export const peopleHandlers: HandlerGroup = {
   'connection:get': (_, ctx) => describeConnection(ctx),
   'connection:connect': async (input, ctx) => {
     const connection = await connect(ctx, input);
+    cancelDemoWork(ctx, currentUserRow(ctx).id);
     liftKeyPause(ctx);
     await refreshMetadata(ctx).catch(() => null);
     return connection;

@@ -20,6 +20,7 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { activeConnection } from '../domain/connection';
+import { cancelDemoItem, demoBlocked } from '../domain/demoGuard';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { getMeta } from '../domain/meta';
@@ -276,6 +277,11 @@ export class SyncEngine {
           }
           // The lease may have lapsed while the item waited its turn, and someone else may hold it now.
           if (!this.keep(item)) {
+            outcomes.push('released');
+            continue;
+          }
+          if (demoBlocked(ctx, item.enrollmentId)) {
+            cancelDemoItem(ctx, item.queueId, item.enrollmentId);
             outcomes.push('released');
             continue;
           }

@@ -31,7 +31,9 @@ function Option({ icon, title, children, actions }: { icon: ReactNode; title: st
 }
 
 export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
-  const { connection } = useAppStatus();
+  const { connection, info } = useAppStatus();
+  // Demo people must never land in a real account: with one connected, the demo is not offered.
+  const realAccount = info?.realAccount ?? (connection?.connected === true && !connection.sandbox);
   const [loading, setLoading] = useState<'demo' | 'sandbox' | null>(null);
 
   async function loadDemo() {
@@ -64,12 +66,16 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
           icon={<IconSequences />}
           title="Look around"
           actions={
-            <Button loading={loading === 'demo'} onClick={() => void loadDemo()}>
-              Load demo workspace
-            </Button>
+            realAccount ? null : (
+              <Button loading={loading === 'demo'} onClick={() => void loadDemo()}>
+                Load demo workspace
+              </Button>
+            )
           }
         >
-          Sample sequences and contacts, so every screen has something to show. Nothing is sent anywhere until you connect.
+          {realAccount
+            ? 'The demo workspace is not offered while a real Recruiterflow account is connected: its invented people would be synced into it. Disconnect, or use the Sandbox, to look around with demo data.'
+            : 'Sample sequences and contacts, so every screen has something to show. Demo data only ever syncs to the built-in Sandbox, never to a real Recruiterflow account, and Remove demo data takes it all out.'}
         </Option>
         <Option
           icon={<IconLink />}
