@@ -115,6 +115,20 @@ export interface SyncStatus {
   states: StateCounts;
   queue: { due: number; backoff: number; held: number; inFlight: number };
 }
+/** What changing the Recruiterflow account does (or did) to this user's work. */
+export interface AccountSwitch {
+  from: string;
+  to: string;
+  /** Queued items now held: they wait for review before anything goes to the new account. */
+  queuedHeld: number;
+  /** Links to records of the old account: kept (for a switch back), never reused in the new one. */
+  linksKept: number;
+  /** Enrollments synced in another account: not synced in this one. */
+  syncedElsewhere: number;
+  /** Enrollments synced in this account before: synced again. */
+  restored: number;
+}
+export type ConnectResult = Connection & { switched: AccountSwitch | null };
 export interface ResolveResult {
   resolved: number;
   /** Enrollments left as they were, each with the reason (not flagged, no such match, not allowed...). */
@@ -150,10 +164,12 @@ export const contract = {
   'users:use': channel<User>()(z.object({ email })),
 
   'connection:get': channel<Connection>()(z.object({})),
-  'connection:connect': channel<Connection>()(
-    z.object({ baseUrl: z.string().trim().url().max(500), apiKey: z.string().trim().min(1).max(500) }),
+  // confirmSwitch: the user agreed to change account (without it, a change that matters is refused with
+  // confirm_required and a message that says what it would do).
+  'connection:connect': channel<ConnectResult>()(
+    z.object({ baseUrl: z.string().trim().url().max(500), apiKey: z.string().trim().min(1).max(500), confirmSwitch: z.boolean().optional() }),
   ),
-  'connection:useSandbox': channel<Connection>()(z.object({})),
+  'connection:useSandbox': channel<ConnectResult>()(z.object({ confirmSwitch: z.boolean().optional() })),
   'connection:test': channel<Connection>()(z.object({})),
   'connection:disconnect': channel<Connection>()(z.object({})),
 

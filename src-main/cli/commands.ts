@@ -66,8 +66,16 @@ export const COMMANDS: Record<string, Command> = {
   async connect(c) {
     c.flags.allow('base-url', 'api-key');
     noExtraWords(c, 1, 'connect --base-url URL --api-key KEY');
-    const connection = await call(c.backend, 'connection:connect', { baseUrl: c.flags.required('base-url'), apiKey: c.flags.required('api-key') });
-    return { connected: connection.connected, baseUrl: connection.baseUrl };
+    // A command line does not ask: it changes account as told, and says what that did (queued items held
+    // for review, links to the old account kept but not reused, contacts synced there not synced here).
+    const connection = await call(c.backend, 'connection:connect', { baseUrl: c.flags.required('base-url'), apiKey: c.flags.required('api-key'), confirmSwitch: true });
+    if (!connection.switched) return { connected: connection.connected, baseUrl: connection.baseUrl };
+    const s = connection.switched;
+    c.io.stderr(
+      `flowbridge: changed Recruiterflow account (${s.from} -> ${s.to}): ${s.queuedHeld} queued held for review in the Queue, ` +
+        `${s.linksKept} links to the old account kept but not reused, ${s.syncedElsewhere} synced there now not synced here (resync sends them)\n`,
+    );
+    return { connected: connection.connected, baseUrl: connection.baseUrl, switched: s };
   },
   async disconnect(c) {
     c.flags.allow();

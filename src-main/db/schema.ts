@@ -21,6 +21,11 @@ export const connections = sqliteTable('connections', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   baseUrl: text('base_url').notNull(),
+  /**
+   * Which Recruiterflow account this is: the base URL and a fingerprint of the key (domain/account.ts).
+   * Every link and job assignment belongs to the account it was made in. Null only before migration 0005.
+   */
+  account: text('account'),
   status: text('status', { enum: ['connected', 'invalid_key', 'unreachable'] }).notNull(),
   sandbox: integer('sandbox', { mode: 'boolean' }).notNull().default(false),
   connectedAt: integer('connected_at').notNull(),
@@ -147,6 +152,8 @@ export const enrollments = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     repliedAt: integer('replied_at'),
     rfId: integer('rf_id'),
+    /** The account (connections.account) rf_id belongs to: in any other account this enrollment is not synced. */
+    rfAccount: text('rf_account'),
     syncedAt: integer('synced_at'),
   },
   (t) => [
@@ -183,6 +190,8 @@ export const enrollmentCounts = sqliteTable(
 export const rfLinks = sqliteTable(
   'rf_links',
   {
+    /** The account the link was made in (connections.account); base_url is its server, for reading. */
+    account: text('account').notNull().default(''),
     baseUrl: text('base_url').notNull(),
     email: text('email').notNull(),
     rfId: integer('rf_id').notNull(),
@@ -190,19 +199,20 @@ export const rfLinks = sqliteTable(
     linkedAt: integer('linked_at').notNull(),
     created: integer('created', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.baseUrl, t.email, t.rfType] })],
+  (t) => [primaryKey({ columns: [t.account, t.email, t.rfType] })],
 );
 
 /** Job assignments already made, so a retry never repeats one. */
 export const rfJobAssignments = sqliteTable(
   'rf_job_assignments',
   {
+    account: text('account').notNull().default(''),
     baseUrl: text('base_url').notNull(),
     rfId: integer('rf_id').notNull(),
     jobId: integer('job_id').notNull(),
     assignedAt: integer('assigned_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.baseUrl, t.rfId, t.jobId] })],
+  (t) => [primaryKey({ columns: [t.account, t.rfId, t.jobId] })],
 );
 
 /** The durable sync queue: one row per unit of work, written with the change that caused it. */

@@ -53,7 +53,7 @@ describe('demo data', () => {
     await t.call('app:loadDemo', {});
     expect(count(t, "select count(*) from sync_queue where state = 'pending'")).toBeGreaterThan(0);
     const real = await server();
-    await t.call('connection:connect', { baseUrl: real.url, apiKey: real.apiKey });
+    await t.call('connection:connect', { baseUrl: real.url, apiKey: real.apiKey, confirmSwitch: true });
     expect(count(t, "select count(*) from sync_queue where state in ('pending', 'held', 'backoff')")).toBe(0);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0 });
     expect(real.state.createLog).toHaveLength(0);

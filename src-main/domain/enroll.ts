@@ -49,8 +49,8 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   let dedupChecked = false;
   if (wouldSync && eff.dedup && fresh.length > 0) {
     // A record Flowbridge created itself (for another sequence) is ours, not a duplicate to review.
-    const ours = ctx.sqlite.prepare('select 1 from rf_links where base_url = ? and email = ? and created = 1').pluck();
-    const toCheck = fresh.filter((email) => ours.get(connection.baseUrl, email) === undefined);
+    const ours = ctx.sqlite.prepare('select 1 from rf_links where account = ? and email = ? and created = 1').pluck();
+    const toCheck = fresh.filter((email) => ours.get(connection.account, email) === undefined);
     try {
       // Records of the type this sequence syncs as first: "exists as a Contact" only when there is no candidate.
       const order: SyncAs[] = eff.syncAs === 'candidate' ? ['candidate', 'contact'] : ['contact', 'candidate'];

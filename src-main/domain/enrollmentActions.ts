@@ -163,7 +163,7 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
   const where = (extra: string[]) => [...extra, ...scope].join(' and ');
   const candidates = inScope(
     ctx.sqlite
-      .prepare(`select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", 'e.synced_at is null', 'e.rf_id is null'])}`)
+      .prepare(`select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", "((e.synced_at is null and e.rf_id is null) or e.error_code = 'other_account')"])}`)
       .all(...params) as EnrollmentRow[],
   );
   const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 };

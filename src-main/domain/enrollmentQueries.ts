@@ -18,7 +18,8 @@ export const ENROLLMENT_COLUMNS = `
   e.id, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.email,
   e.name, e.state, e.error, e.error_code as errorCode,
   e.cap_sync_as as syncAs, e.cap_mode as syncMode, e.cap_job_id as jobId,
-  e.cap_mapping_version as mappingVersion, e.cap_disabled as disabled, e.rf_id as recruiterflowId,
+  e.cap_mapping_version as mappingVersion, e.cap_disabled as disabled,
+  case when e.error_code = 'other_account' then null else e.rf_id end as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
   (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
   e.attempts, e.evidence`;

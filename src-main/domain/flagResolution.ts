@@ -59,10 +59,10 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
     }
     ctx.sqlite
       .prepare(
-        `insert into rf_links (base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, 0)
-         on conflict (base_url, email, rf_type) do update set rf_id = excluded.rf_id`,
+        `insert into rf_links (account, base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?, 0)
+         on conflict (account, email, rf_type) do update set rf_id = excluded.rf_id`,
       )
-      .run(connection.baseUrl, row.email, match.id, match.type, ctx.clock.now());
+      .run(connection.account, connection.baseUrl, row.email, match.id, match.type, ctx.clock.now());
     dropJob = match.type === 'contact';
     syncAs = match.type;
   } else {

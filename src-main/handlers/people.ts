@@ -32,8 +32,8 @@ export const peopleHandlers: HandlerGroup = {
     await refreshMetadata(ctx).catch(() => null);
     return connection;
   },
-  'connection:useSandbox': async (_, ctx) => {
-    const connection = await useSandbox(ctx);
+  'connection:useSandbox': async (input, ctx) => {
+    const connection = await useSandbox(ctx, input.confirmSwitch);
     liftKeyPause(ctx);
     await refreshMetadata(ctx).catch(() => null);
     return connection;

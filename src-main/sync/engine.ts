@@ -19,6 +19,7 @@ import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
+import { accountBaseUrl } from '../domain/account';
 import { activeConnection } from '../domain/connection';
 import { cancelDemoItem, demoBlocked } from '../domain/demoGuard';
 import { cachedCustomFields } from '../domain/metadata';
@@ -171,7 +172,7 @@ export class SyncEngine {
           await sleep(Math.max(10, next - ctx.clock.now()));
           continue;
         }
-        const outcomes = await this.processBatch(client, connection.baseUrl, batch, counts);
+        const outcomes = await this.processBatch(client, connection.account, batch, counts);
         for (const outcome of outcomes) {
           if (outcome === 'created') counts.created += 1;
           else if (outcome === 'linked') counts.linked += 1;
@@ -234,7 +235,7 @@ export class SyncEngine {
     });
   }
 
-  private async processBatch(client: RecruiterflowClient, baseUrl: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
+  private async processBatch(client: RecruiterflowClient, account: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
     const items = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
@@ -250,13 +251,13 @@ export class SyncEngine {
 
     // Check before create: one batched lookup (candidates and contacts) for every email without a local link
     // of the type its enrollment asks for.
-    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, baseUrl, i.email, i.syncAs)).map((i) => i.email))];
+    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, account, i.email, i.syncAs)).map((i) => i.email))];
     let found = new Map<string, Prospect>();
     if (unlinked.length > 0) {
       try {
         found = await this.lookup(client, unlinked);
       } catch (error) {
-        return this.failBatch(client, items, error, baseUrl);
+        return this.failBatch(client, items, error, account);
       }
     }
 
@@ -285,7 +286,7 @@ export class SyncEngine {
             outcomes.push('released');
             continue;
           }
-          outcomes.push(await this.processItem(client, baseUrl, item, found.get(item.email) ?? null, rules(item), customFields, counts));
+          outcomes.push(await this.processItem(client, account, item, found.get(item.email) ?? null, rules(item), customFields, counts));
         }
       }
     };
@@ -295,7 +296,7 @@ export class SyncEngine {
 
   private async processItem(
     client: RecruiterflowClient,
-    baseUrl: string,
+    account: string,
     item: LoadedItem,
     found: Prospect | null,
     rules: MappingRule[],
@@ -306,7 +307,7 @@ export class SyncEngine {
     // Dedup on and the add-time check could not run: a record that existed before us waits for the recruiter.
     const needsReview = item.capDedup && !item.dedupChecked && !item.dedupCleared && !item.createStarted;
     try {
-      const own = findLink(this.ctx, baseUrl, item.email, item.syncAs);
+      const own = findLink(this.ctx, account, item.email, item.syncAs);
       // "Synced" means what the enrollment asked for happened: the record type included. A record of the
       // other type is not that record (one person can have both profiles).
       let sameType = found && found.type === item.syncAs ? found : null;
@@ -335,9 +336,9 @@ export class SyncEngine {
         rfId = sameType.id;
         rfType = sameType.type;
         how = item.createStarted ? 'created' : 'linked';
-        recordLink(ctx, baseUrl, item, rfId, rfType, item.createStarted);
+        recordLink(ctx, account, item, rfId, rfType, item.createStarted);
       } else {
-        const otherLink = otherType ? null : findLink(this.ctx, baseUrl, item.email);
+        const otherLink = otherType ? null : findLink(this.ctx, account, item.email);
         const other = otherType ? matchOf(otherType, item.email) : otherLink && otherLink.type !== item.syncAs ? matchOfLink(otherLink, item.email) : null;
         if (other && !item.createAnyway) {
           recordFlagged(ctx, item, [other], other.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate');
@@ -348,24 +349,24 @@ export class SyncEngine {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
           return 'failed';
         }
-        const made = await this.create(client, baseUrl, item, payload.body, needsReview);
+        const made = await this.create(client, account, item, payload.body, needsReview);
         if (made === 'flagged') return 'flagged';
         ({ rfId, rfType, how } = made);
       }
       if (item.jobId !== null && rfType === 'candidate') {
-        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
+        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(account, rfId, item.jobId);
         if (!assigned) {
           // The create may have taken long (Retry-After waits): make sure the item is still ours.
           if (!this.keep(item)) return 'released';
           await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
-          recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
+          recordJobAssigned(ctx, account, rfId, item.jobId);
           counts.jobsAssigned += 1;
         }
       }
       recordSynced(ctx, item, rfId, how);
       return how;
     } catch (error) {
-      return this.recordError(client, item, error, baseUrl);
+      return this.recordError(client, item, error, account);
     }
   }
 
@@ -387,7 +388,7 @@ export class SyncEngine {
   /** Creates the record; a 409 means it exists after all (e.g. a lagging search index): look up and link. */
   private async create(
     client: RecruiterflowClient,
-    baseUrl: string,
+    account: string,
     item: LoadedItem,
     body: ProspectInput,
     needsReview: boolean,
@@ -395,7 +396,7 @@ export class SyncEngine {
     markCreateStarted(this.ctx, item);
     try {
       const rfId = await this.withRateLimitRetries(() => (item.syncAs === 'candidate' ? client.addCandidate(body) : client.addContact(body)));
-      recordLink(this.ctx, baseUrl, item, rfId, item.syncAs, true);
+      recordLink(this.ctx, account, item, rfId, item.syncAs, true);
       return { rfId, rfType: item.syncAs, how: 'created' };
     } catch (error) {
       // A 4xx answer means this create did not happen; with no earlier attempt, no record is ours.
@@ -413,7 +414,7 @@ export class SyncEngine {
         recordFlagged(this.ctx, item, [matchOf(existing, item.email)], 'exists_in_recruiterflow');
         return 'flagged';
       }
-      recordLink(this.ctx, baseUrl, item, existing.id, existing.type, item.createStarted);
+      recordLink(this.ctx, account, item, existing.id, existing.type, item.createStarted);
       return { rfId: existing.id, rfType: existing.type, how: item.createStarted ? 'created' : 'linked' };
     }
   }
@@ -447,7 +448,7 @@ export class SyncEngine {
     }
   }
 
-  private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, baseUrl: string): Promise<Outcome> {
+  private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, account: string): Promise<Outcome> {
     const ctx = this.ctx;
     if (error instanceof RecruiterflowError) {
       if (error.kind === 'unauthorized') {
@@ -467,13 +468,13 @@ export class SyncEngine {
       return 'failed';
     }
     const message = error instanceof Error ? error.message : String(error);
-    logEvent(ctx, 'error', 'sync.internal', `Unexpected error at ${baseUrl}: ${message}`, item);
+    logEvent(ctx, 'error', 'sync.internal', `Unexpected error at ${accountBaseUrl(account)}: ${message}`, item);
     return recordTransient(ctx, item, this.options.backoff, 'internal', message, null);
   }
 
-  private async failBatch(client: RecruiterflowClient, items: LoadedItem[], error: unknown, baseUrl: string): Promise<Outcome[]> {
+  private async failBatch(client: RecruiterflowClient, items: LoadedItem[], error: unknown, account: string): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
-    for (const item of items) outcomes.push(await this.recordError(client, item, error, baseUrl));
+    for (const item of items) outcomes.push(await this.recordError(client, item, error, account));
     return outcomes;
   }
 }

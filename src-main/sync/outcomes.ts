@@ -2,6 +2,7 @@
 import { EXISTS_IN_RECRUITERFLOW, existsAsMessage, type FlagCode, type FlagMatch, type SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
+import { accountBaseUrl } from '../domain/account';
 import { logEvent } from '../domain/syncLog';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
@@ -36,10 +37,10 @@ export interface RfLink {
  * The Recruiterflow record this email is linked to in that account: of that type when one is named,
  * otherwise the candidate profile first (a person can have both).
  */
-export function findLink(ctx: Ctx, baseUrl: string, email: string, type?: SyncAs): RfLink | null {
+export function findLink(ctx: Ctx, account: string, email: string, type?: SyncAs): RfLink | null {
   const row = type
-    ? statement(ctx.sqlite, 'select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ? and rf_type = ?').get(baseUrl, email, type)
-    : statement(ctx.sqlite, "select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ? order by rf_type = 'candidate' desc limit 1").get(baseUrl, email);
+    ? statement(ctx.sqlite, 'select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? and rf_type = ?').get(account, email, type)
+    : statement(ctx.sqlite, "select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? order by rf_type = 'candidate' desc limit 1").get(account, email);
   return (row as RfLink | undefined) ?? null;
 }
 
@@ -53,16 +54,23 @@ export function matchOfLink(link: RfLink, email: string): FlagMatch {
   return { type: link.type, id: link.id, name: '', emails: [email], matchedEmail: email };
 }
 
-export function recordLink(ctx: Ctx, baseUrl: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
+/** Links an email to a record in that account (domain/account.ts). */
+export function recordLink(ctx: Ctx, account: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
   statement(
     ctx.sqlite,
-    `insert into rf_links (base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?)
-       on conflict (base_url, email, rf_type) do update set rf_id = excluded.rf_id`,
-  ).run(baseUrl, item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
+    `insert into rf_links (account, base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (account, email, rf_type) do update set rf_id = excluded.rf_id`,
+  ).run(account, accountBaseUrl(account), item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
 }
 
-export function recordJobAssigned(ctx: Ctx, baseUrl: string, rfId: number, jobId: number): void {
-  statement(ctx.sqlite, 'insert into rf_job_assignments (base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?) on conflict do nothing').run(baseUrl, rfId, jobId, ctx.clock.now());
+export function recordJobAssigned(ctx: Ctx, account: string, rfId: number, jobId: number): void {
+  statement(ctx.sqlite, 'insert into rf_job_assignments (account, base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?, ?) on conflict do nothing').run(
+    account,
+    accountBaseUrl(account),
+    rfId,
+    jobId,
+    ctx.clock.now(),
+  );
 }
 
 export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
@@ -71,8 +79,9 @@ export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'creat
     statement(
       ctx.sqlite,
       `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null, evidence = null,
-           attempts = attempts + 1, last_attempt_at = ? where id = ?`,
-    ).run(rfId, now, now, item.enrollmentId);
+           attempts = attempts + 1, last_attempt_at = ?,
+           rf_account = (select coalesce(account, base_url) from connections where user_id = ?) where id = ?`,
+    ).run(rfId, now, now, item.userId, item.enrollmentId);
     statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
     logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
   })();

@@ -14,6 +14,33 @@ interface Explained {
   text: string;
 }
 
+const NOT_SYNCED_REASONS: Record<string, Explained> = {
+  other_account: {
+    label: 'Synced in another account',
+    color: 'gray',
+    title: 'Synced to another Recruiterflow account',
+    text: 'This contact was synced while a different Recruiterflow account was connected. Its record there is kept, and not reused here. Resync sends it to the account connected now; switching back shows it synced again.',
+  },
+  demo: {
+    label: 'Demo data',
+    color: 'grape',
+    title: 'Demo data stays out of real accounts',
+    text: 'Demo contacts and sequences are only ever sent to the built-in Sandbox, never to a real Recruiterflow account. Remove demo data on the Sequences page to take it out.',
+  },
+  skipped: {
+    label: "Don't sync",
+    color: 'gray',
+    title: 'You chose not to sync it',
+    text: 'You decided this contact should not go to Recruiterflow. Resync leaves it alone.',
+  },
+  cancelled: {
+    label: 'Not synced',
+    color: 'gray',
+    title: 'Sync cancelled',
+    text: 'You cancelled its sync in the Queue. Use Resync to queue it under the current settings.',
+  },
+};
+
 function explain(s: BadgeSubject, kind: ErrorKind): Explained {
   switch (kind) {
     case 'exists':
@@ -48,8 +75,12 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
       return { label: 'Failed', color: 'red', title: 'Sync failed', text: STATE_HELP.failed };
     case 'flagged':
       return { label: 'Flagged', color: 'orange', title: 'Flagged for review', text: STATE_HELP.flagged };
-    default:
+    default: {
+      // Not synced, with a reason of its own: each says what happened, not just "not synced".
+      const reason = s.errorCode ? NOT_SYNCED_REASONS[s.errorCode] : undefined;
+      if (reason && s.state === 'not_synced') return reason;
       return { label: STATE_LABELS[s.state], color: STATE_COLORS[s.state], title: STATE_LABELS[s.state], text: STATE_HELP[s.state] };
+    }
   }
 }
 
