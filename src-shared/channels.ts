@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'jobs:refresh',
   'contacts:list',
   'contacts:get',
+  'contacts:update',
   'contacts:csvPreview',
   'contacts:import',
   'sequences:list',

@@ -71,6 +71,7 @@ const mappingRule = z.object({
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
 });
 const csvText = z.string().max(200 * 1024 * 1024);
+const fieldValue = z.string().max(2000);
 /** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
 const resolution = { action: z.enum(RESOLUTIONS), rfId: id.optional() };
 
@@ -205,6 +206,16 @@ export const contract = {
     }),
   ),
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
+  'contacts:update': channel<ContactDetail>()(
+    z.object({
+      email,
+      fields: z
+        .object(Object.fromEntries(['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map((f) => [f, fieldValue.optional()])))
+        .strict()
+        .optional(),
+      extra: z.record(z.string().max(200), fieldValue).refine((r) => Object.keys(r).length <= 200, 'at most 200 extra fields').optional(),
+    }),
+  ),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
     z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
@@ -237,7 +248,10 @@ export const contract = {
     z.object({ ids: ids.optional(), sequenceId: seqId.optional(), email: email.optional() }),
   ),
   'enrollments:clear': channel<{ cleared: number }>()(z.object({ ids })),
-  'enrollments:retry': channel<{ queued: number }>()(z.object({ ids })),
+  // remap: "Retry with today's mapping" (never-synced enrollments only); withoutField: "Sync without this field".
+  'enrollments:retry': channel<{ queued: number; remapped: number; fieldsDropped: number }>()(
+    z.object({ ids, remap: z.boolean().optional(), withoutField: z.boolean().optional() }),
+  ),
   'replies:record': channel<{ recorded: number }>()(z.object({ email, sequenceId: seqId.optional() })),
   'errors:clear': channel<{ cleared: number }>()(z.object({ email, sequenceId: seqId.optional() })),
   'enrollments:resolve': channel<ResolveResult>()(z.object({ ids, ...resolution })),

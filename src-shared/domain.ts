@@ -142,6 +142,8 @@ export interface Enrollment {
   attempts: number;
   /** For a flag: the Recruiterflow record(s) that matched. Empty otherwise. */
   matches: FlagMatch[];
+  /** The mapping target whose value was refused (`custom:203`), when known: "Sync without this field". */
+  errorField: string | null;
 }
 
 export interface SequenceSettings {
@@ -263,6 +265,7 @@ export interface ErrorRow {
   attempts: number;
   nextAttemptAt: number | null;
   matches: FlagMatch[];
+  errorField: string | null;
 }
 
 export interface LogEntry {

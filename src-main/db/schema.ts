@@ -147,6 +147,10 @@ export const enrollments = sqliteTable(
     }).notNull(),
     error: text('error'),
     errorCode: text('error_code'),
+    /** The mapping target whose value was refused (`custom:203`, `phone_number`): what "Sync without this field" drops. */
+    errorField: text('error_field'),
+    /** Mapping targets the recruiter chose to leave out for this enrollment (JSON array): "Sync without this field". */
+    skipFields: text('skip_fields').notNull().default('[]'),
     firstErrorAt: integer('first_error_at'),
     lastAttemptAt: integer('last_attempt_at'),
     attempts: integer('attempts').notNull().default(0),

@@ -215,11 +215,31 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
   return { queued, skipped, message: resyncMessage(queued, skipped) };
 }
 
-/** Retry failed or backing-off enrollments now, with a fresh attempt budget. */
-export function retry(ctx: Ctx, ids: number[]): number {
+/**
+ * Retry failed or backing-off enrollments now, with a fresh attempt budget. Two fixes ride along, each on
+ * the recruiter's explicit action: `remap` re-captures today's mapping version (only for an enrollment that
+ * never synced: what a synced one sent stays as it was), and `withoutField` leaves out the field whose
+ * value was refused.
+ */
+export function retry(ctx: Ctx, ids: number[], opts: { remap?: boolean; withoutField?: boolean } = {}): { queued: number; remapped: number; fieldsDropped: number } {
   const rows = rowsByIds(ctx, ids).filter((r) => r.state === 'failed' || r.state === 'retrying');
   let queued = 0;
+  let remapped = 0;
+  let fieldsDropped = 0;
   ctx.sqlite.transaction(() => {
+    if (opts.remap) {
+      const remap = ctx.sqlite.prepare(
+        'update enrollments set cap_mapping_version = ?, skip_fields = ? where id = ? and rf_id is null and synced_at is null',
+      );
+      for (const row of rows) remapped += remap.run(settingsRow(ctx, row.user_id).mappingVersion, '[]', row.id).changes;
+    }
+    if (opts.withoutField) {
+      const drop = ctx.sqlite.prepare(
+        `update enrollments set skip_fields = (select json_group_array(value) from (select value from json_each(skip_fields) union select error_field))
+         where id = ? and error_field is not null`,
+      );
+      for (const row of rows) fieldsDropped += drop.run(row.id).changes;
+    }
     const now = ctx.clock.now();
     const bump = ctx.sqlite.prepare(
       "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
@@ -235,7 +255,7 @@ export function retry(ctx: Ctx, ids: number[]): number {
     }
   })();
   changed(ctx, queued);
-  return queued;
+  return { queued, remapped, fieldsDropped };
 }
 
 export function removeEnrollments(ctx: Ctx, ids: number[]): number {

@@ -22,7 +22,7 @@ export const ENROLLMENT_COLUMNS = `
   case when e.error_code = 'other_account' then null else e.rf_id end as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
   (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
-  e.attempts, e.evidence`;
+  e.attempts, e.evidence, e.error_field as errorField`;
 
 /** The stored evidence of a flag (JSON written by the sync engine or the add-time check); [] when none. */
 export function parseEvidence(evidence: string | null): FlagMatch[] {

@@ -88,7 +88,17 @@ interface LoadedItem extends WorkItem {
   createStarted: boolean;
   /** "Create a <type> profile too": a record of the other type is no reason to stop. */
   createAnyway: boolean;
+  /** Mapping targets left out for this enrollment ("Sync without this field"). */
+  skipFields: string[];
   leaseUntil: number;
+}
+
+/** The custom field a Recruiterflow refusal names ('… custom field "Hiring Budget" …'), as a mapping target. */
+function refusedField(ctx: Ctx, item: LoadedItem, message: string): string | null {
+  const name = /custom field "([^"]+)"/i.exec(message)?.[1];
+  if (!name) return null;
+  const def = cachedCustomFields(ctx).find((f) => f.object === item.syncAs && f.name.toLowerCase() === name.toLowerCase());
+  return def ? `custom:${def.id}` : null;
 }
 
 type Outcome = 'created' | 'linked' | 'failed' | 'retrying' | 'flagged' | 'released';
@@ -207,7 +217,7 @@ export class SyncEngine {
       this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
-              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, c.*
+              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
        from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
     );
     return items.flatMap((item) => {
@@ -230,6 +240,7 @@ export class SyncEngine {
           dedupCleared: row.dedupCleared === 1,
           createStarted: row.createStartedAt !== null,
           createAnyway: row.createAnyway === 1,
+          skipFields: JSON.parse(String(row.skipFields ?? '[]')) as string[],
         },
       ];
     });
@@ -246,7 +257,8 @@ export class SyncEngine {
     const rules = (item: LoadedItem) => {
       const key = `${item.userId}:${item.mappingVersion}`;
       if (!rulesCache.has(key)) rulesCache.set(key, effectiveRules(rulesFor(ctx, item.userId, item.mappingVersion)));
-      return rulesCache.get(key)!;
+      const all = rulesCache.get(key)!;
+      return item.skipFields.length === 0 ? all : all.filter((r) => !item.skipFields.includes(r.target));
     };
 
     // Check before create: one batched lookup (candidates and contacts) for every email without a local link
@@ -346,7 +358,7 @@ export class SyncEngine {
         }
         const payload = buildPayload(item.contact, rules, item.syncAs, customFields);
         if (payload.problems.length > 0) {
-          recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
+          recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '), payload.problemTargets[0] ?? null);
           return 'failed';
         }
         const made = await this.create(client, account, item, payload.body, needsReview);
@@ -464,7 +476,7 @@ export class SyncEngine {
       if (error.retryable || error.kind === 'bad_response') {
         return recordTransient(ctx, item, this.options.backoff, error.kind, error.message, error.retryAfterMs);
       }
-      recordFailed(ctx, item, error.kind, error.message);
+      recordFailed(ctx, item, error.kind, error.message, refusedField(ctx, item, error.message));
       return 'failed';
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -88,12 +88,12 @@ export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'creat
 }
 
 /** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
-function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number): void {
+function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number, field: string | null = null): void {
   statement(
     ctx.sqlite,
-    `update enrollments set state = ?, error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
+    `update enrollments set state = ?, error = ?, error_code = ?, error_field = ?, first_error_at = coalesce(first_error_at, ?),
          last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-  ).run(state, message, code, now, now, item.enrollmentId);
+  ).run(state, message, code, field, now, now, item.enrollmentId);
 }
 
 /**
@@ -119,10 +119,11 @@ export function flagMessage(code: FlagCode): string {
   return EXISTS_IN_RECRUITERFLOW;
 }
 
-export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string): void {
+/** `field`: the mapping target whose value was refused, when known ("Sync without this field" drops it). */
+export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string, field: string | null = null): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    markEnrollment(ctx, item, 'failed', code, message, now);
+    markEnrollment(ctx, item, 'failed', code, message, now, field);
     statement(ctx.sqlite, "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?").run(message, now, item.queueId);
     logEvent(ctx, 'error', 'sync.failed', message, item);
   })();
