@@ -266,6 +266,8 @@ export interface ErrorRow {
   nextAttemptAt: number | null;
   matches: FlagMatch[];
   errorField: string | null;
+  /** What the enrollment asks for: a flag's "Create" fix makes a record of this type. */
+  syncAs: SyncAs;
 }
 
 export interface LogEntry {

@@ -10,7 +10,7 @@ const ERROR_COLUMNS = `
   cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.state, coalesce(e.error, '') as error,
   e.error_code as errorCode, e.first_error_at as firstSeen, e.last_attempt_at as lastAttempt, e.attempts,
   (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
-  e.evidence, e.error_field as errorField`;
+  e.evidence, e.error_field as errorField, e.cap_sync_as as syncAs`;
 
 type StoredErrorRow = Omit<ErrorRow, 'matches'> & { evidence: string | null };
 const withMatches = ({ evidence, ...row }: StoredErrorRow): ErrorRow => ({ ...row, matches: parseEvidence(evidence) });

@@ -1,7 +1,9 @@
 // The one badge used wherever an enrollment appears: its state, and for problems an explanation and the fix.
 import { Badge, Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { call, notifyDone } from '../api/call';
+import type { FlagMatch, Resolution } from '../../../src-shared/domain';
+import { ContactEditModal } from './ContactEditModal';
+import { call, notifyDone, notifyError } from '../api/call';
 import { navigate } from '../hooks/useRoute';
 import { errorKind, type BadgeSubject, type ErrorKind } from '../lib/errorKind';
 import { formatDateTime, formatRelative } from '../lib/format';
@@ -48,14 +50,24 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
         label: 'Exists in Recruiterflow',
         color: 'orange',
         title: 'Already in Recruiterflow',
-        text: 'Deduplication found this email in Recruiterflow, so Flowbridge stopped before creating a duplicate. If it is the right person, clear the flag and the contact continues (it is linked to the existing record).',
+        text: 'Deduplication found this email in Recruiterflow, so Flowbridge stopped before creating a duplicate. Check the record below: link to it if it is the same person, or choose not to sync.',
       };
+    case 'exists_as': {
+      const other = s.errorCode === 'exists_as_contact' ? 'Contact' : 'Candidate';
+      const wanted = other === 'Contact' ? 'Candidate' : 'Contact';
+      return {
+        label: `Exists in Recruiterflow as a ${other}`,
+        color: 'orange',
+        title: `Exists in Recruiterflow as a ${other}`,
+        text: `This sequence syncs a ${wanted}${other === 'Contact' ? ' (with its job)' : ''}, but Recruiterflow has this email only as a ${other}. Nothing was synced. Create a ${wanted} profile too (one person can have both), or link to the ${other}${other === 'Contact' ? ' without the job' : ''}.`,
+      };
+    }
     case 'custom_field':
       return {
         label: 'Custom field error',
         color: 'red',
         title: 'A mapped field was refused',
-        text: 'Recruiterflow rejected a value for one of the mapped fields. Fix the field mapping (or the contact data), then retry.',
+        text: "A value for one of the mapped fields cannot be sent. Edit the contact and retry, retry with today's mapping (if you changed it since), or sync without this field.",
       };
     case 'unauthorized':
       return {
@@ -87,11 +99,12 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
 export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const kind = errorKind(enrollment);
   const info = explain(enrollment, kind);
   const problem = kind !== 'none';
 
-  async function act(action: 'clear' | 'retry' | 'replied') {
+  async function act(action: 'clear' | 'retry' | 'replied' | 'remap' | 'withoutField') {
     setBusy(true);
     const ids = [enrollment.id];
     if (action === 'replied') {
@@ -101,11 +114,23 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
       const r = await call('enrollments:clear', { ids });
       if (r) notifyDone(`${enrollment.email}: flag cleared, the contact continues.`, 'Flag cleared');
     } else {
-      const r = await call('enrollments:retry', { ids });
-      if (r) notifyDone(`${enrollment.email}: queued for another attempt.`, 'Retry queued');
+      const r = await call('enrollments:retry', { ids, remap: action === 'remap', withoutField: action === 'withoutField' });
+      const how = action === 'remap' ? " with today's mapping" : action === 'withoutField' ? ' without the refused field' : '';
+      if (r) notifyDone(`${enrollment.email}: queued for another attempt${how}.`, 'Retry queued');
     }
     setBusy(false);
     setOpened(false);
+  }
+
+  async function resolve(action: Resolution, rfId?: number) {
+    setBusy(true);
+    const r = await call('enrollments:resolve', { ids: [enrollment.id], action, rfId });
+    setBusy(false);
+    if (r && r.resolved > 0) {
+      const said = action === 'skip' ? 'it will not be synced' : action === 'create' ? 'a new record will be created' : 'linked, and queued';
+      notifyDone(`${enrollment.email}: ${said}.`, 'Flag resolved');
+      setOpened(false);
+    } else if (r) notifyError({ code: 'conflict', message: r.refused[0]?.reason ?? 'Not resolved' }, 'Not resolved');
   }
 
   function go(to: string) {
@@ -114,7 +139,7 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   }
 
   return (
-    <Popover opened={opened} onChange={setOpened} width={320} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
+    <Popover opened={opened} onChange={setOpened} width={kind === 'exists' || kind === 'exists_as' ? 380 : 320} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <Badge
           component="button"
@@ -147,25 +172,57 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
               {enrollment.attempts ? ` (${enrollment.attempts} attempt${enrollment.attempts === 1 ? '' : 's'})` : ''}
             </Text>
           )}
+          {(kind === 'exists' || kind === 'exists_as') && <Evidence matches={enrollment.matches ?? []} />}
+          {(kind === 'exists' || kind === 'exists_as') && (
+            <Group gap="xs">
+              {(enrollment.matches ?? []).map((m) => (
+                <Button key={`${m.type}${m.id}`} size="xs" loading={busy} onClick={() => void resolve('link', m.id)}>
+                  {kind === 'exists_as'
+                    ? `Link to the ${typeLabel(m.type)}${m.type === 'contact' ? ' without the job' : ''}`
+                    : (enrollment.matches ?? []).length > 1
+                      ? `Link to #${m.id}`
+                      : 'Link to this record'}
+                </Button>
+              ))}
+              {createAllowed(enrollment.matches ?? [], enrollment.syncAs) && (
+                <Button size="xs" variant="default" loading={busy} onClick={() => void resolve('create')}>
+                  {kind === 'exists_as' ? `Create a ${typeLabel(enrollment.syncAs ?? 'candidate')} profile too` : 'Create a new record'}
+                </Button>
+              )}
+              <Button size="xs" variant="default" loading={busy} onClick={() => void resolve('skip')}>
+                Don't sync
+              </Button>
+            </Group>
+          )}
           <Group gap="xs">
-            {(kind === 'exists' || kind === 'flagged') && (
+            {kind === 'flagged' && (
               <Button size="xs" loading={busy} onClick={() => void act('clear')}>
                 Clear and continue
-              </Button>
-            )}
-            {kind === 'custom_field' && (
-              <Button size="xs" onClick={() => go('/settings/mapping')}>
-                Edit mapping
-              </Button>
-            )}
-            {kind === 'unauthorized' && (
-              <Button size="xs" onClick={() => go('/settings/connection')}>
-                Reconnect
               </Button>
             )}
             {enrollment.state === 'awaiting_reply' && (
               <Button size="xs" loading={busy} onClick={() => void act('replied')}>
                 Mark replied
+              </Button>
+            )}
+            {(kind === 'custom_field' || kind === 'failed') && enrollment.state === 'failed' && (
+              <>
+                <Button size="xs" onClick={() => setEditing(true)}>
+                  Edit the contact
+                </Button>
+                <Button size="xs" variant="default" loading={busy} onClick={() => void act('remap')}>
+                  Retry with today's mapping
+                </Button>
+                {enrollment.errorField && (
+                  <Button size="xs" variant="default" loading={busy} onClick={() => void act('withoutField')}>
+                    Sync without this field
+                  </Button>
+                )}
+              </>
+            )}
+            {kind === 'unauthorized' && (
+              <Button size="xs" onClick={() => go('/settings/connection')}>
+                Reconnect
               </Button>
             )}
             {kind === 'retrying' && (
@@ -174,13 +231,58 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
               </Button>
             )}
             {(kind === 'failed' || kind === 'custom_field' || kind === 'unauthorized') && enrollment.state !== 'flagged' && (
-              <Button size="xs" variant={kind === 'failed' ? 'filled' : 'default'} loading={busy} onClick={() => void act('retry')}>
+              <Button size="xs" variant="default" loading={busy} onClick={() => void act('retry')}>
                 Retry
               </Button>
             )}
           </Group>
         </Stack>
       </Popover.Dropdown>
+      <ContactEditModal
+        email={editing ? enrollment.email : null}
+        retryId={enrollment.id}
+        onClose={() => {
+          setEditing(false);
+          setOpened(false);
+        }}
+      />
     </Popover>
+  );
+}
+
+const typeLabel = (type: 'candidate' | 'contact') => (type === 'candidate' ? 'Candidate' : 'Contact');
+
+/** Recruiterflow allows one record of a type per email: a new one only when no record of that type matched. */
+function createAllowed(matches: FlagMatch[], syncAs: 'candidate' | 'contact' | undefined): boolean {
+  return syncAs !== undefined && matches.length > 0 && !matches.some((m) => m.type === syncAs);
+}
+
+/** The matched record(s): type, id, name, every email, and which one matched. */
+function Evidence({ matches }: { matches: FlagMatch[] }) {
+  if (matches.length === 0) return <Text size="xs" c="dimmed">The matched record was not recorded (flagged by an earlier version).</Text>;
+  return (
+    <Stack gap={6} aria-label="Matched records">
+      {matches.map((m) => (
+        <Stack key={`${m.type}${m.id}`} gap={0} p={6} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6 }}>
+          <Text size="sm" fw={600}>
+            {typeLabel(m.type)} #{m.id}
+            {m.name ? ` · ${m.name}` : ''}
+          </Text>
+          <Text size="xs">
+            Emails:{' '}
+            {m.emails.map((e, i) => (
+              <span key={e}>
+                {i > 0 ? ', ' : ''}
+                {e === m.matchedEmail ? <b>{e}</b> : e}
+              </span>
+            ))}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Matched on {m.matchedEmail}
+            {m.emails[0] !== undefined && m.emails[0] !== m.matchedEmail ? ' (a second address of this record)' : ''}
+          </Text>
+        </Stack>
+      ))}
+    </Stack>
   );
 }
