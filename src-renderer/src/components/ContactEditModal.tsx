@@ -16,10 +16,18 @@ export function ContactEditModal({ email, retryId, onClose }: { email: string | 
   const [busy, setBusy] = useState(false);
   const loaded = detail.data && detail.data.email === email ? detail.data : undefined;
 
+  // Filled once per contact opened: a refetch while the user types must not undo their edits.
+  const [filledFor, setFilledFor] = useState<string | null>(null);
   useEffect(() => {
-    if (loaded) setValues({ ...loaded.fields });
-  }, [loaded]);
+    if (loaded && filledFor !== loaded.email) {
+      setValues({ ...loaded.fields });
+      setFilledFor(loaded.email);
+    }
+    if (!email && filledFor !== null) setFilledFor(null);
+  }, [loaded, email, filledFor]);
 
+  // The value is read in the handler: React clears currentTarget before a state updater runs.
+  const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }));
   const extraKeys = Object.keys(values).filter((k) => !STANDARD.has(k));
 
   async function save(retry: boolean) {
@@ -52,7 +60,7 @@ export function ContactEditModal({ email, retryId, onClose }: { email: string | 
           <Stack>
             <SimpleGrid cols={2}>
               {EDITABLE.map((f) => (
-                <TextInput key={f} label={fieldLabel(f)} value={values[f] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [f]: e.currentTarget.value }))} />
+                <TextInput key={f} label={fieldLabel(f)} value={values[f] ?? ''} onChange={(e) => set(f, e.currentTarget.value)} />
               ))}
             </SimpleGrid>
             {extraKeys.length > 0 && (
@@ -62,7 +70,7 @@ export function ContactEditModal({ email, retryId, onClose }: { email: string | 
                 </Title>
                 <SimpleGrid cols={2}>
                   {extraKeys.map((k) => (
-                    <TextInput key={k} label={k} value={values[k] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [k]: e.currentTarget.value }))} />
+                    <TextInput key={k} label={k} value={values[k] ?? ''} onChange={(e) => set(k, e.currentTarget.value)} />
                   ))}
                 </SimpleGrid>
               </>
@@ -85,4 +93,24 @@ export function ContactEditModal({ email, retryId, onClose }: { email: string | 
       )}
     </Modal>
   );
+}
+
+const OPEN_EVENT = 'flowbridge:edit-contact';
+
+/**
+ * Opens the editor from anywhere (a badge's popover in a table row). The editor lives in the shell, not in
+ * the row: a table row may be re-rendered from scratch while the user types.
+ */
+export function openContactEditor(email: string, retryId?: number): void {
+  window.dispatchEvent(new CustomEvent(OPEN_EVENT, { detail: { email, retryId } }));
+}
+
+export function ContactEditHost() {
+  const [target, setTarget] = useState<{ email: string; retryId?: number } | null>(null);
+  useEffect(() => {
+    const open = (e: Event) => setTarget((e as CustomEvent<{ email: string; retryId?: number }>).detail);
+    window.addEventListener(OPEN_EVENT, open);
+    return () => window.removeEventListener(OPEN_EVENT, open);
+  }, []);
+  return <ContactEditModal email={target?.email ?? null} retryId={target?.retryId} onClose={() => setTarget(null)} />;
 }

@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { FlagMatch, Resolution } from '../../../src-shared/domain';
-import { ContactEditModal } from './ContactEditModal';
+import { openContactEditor } from './ContactEditModal';
 import { call, notifyDone, notifyError } from '../api/call';
 import { navigate } from '../hooks/useRoute';
 import { errorKind, type BadgeSubject, type ErrorKind } from '../lib/errorKind';
@@ -99,7 +99,6 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
 export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [editing, setEditing] = useState(false);
   const kind = errorKind(enrollment);
   const info = explain(enrollment, kind);
   const problem = kind !== 'none';
@@ -207,7 +206,13 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
             )}
             {(kind === 'custom_field' || kind === 'failed') && enrollment.state === 'failed' && (
               <>
-                <Button size="xs" onClick={() => setEditing(true)}>
+                <Button
+                  size="xs"
+                  onClick={() => {
+                    setOpened(false);
+                    openContactEditor(enrollment.email, enrollment.id);
+                  }}
+                >
                   Edit the contact
                 </Button>
                 <Button size="xs" variant="default" loading={busy} onClick={() => void act('remap')}>
@@ -238,14 +243,6 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
           </Group>
         </Stack>
       </Popover.Dropdown>
-      <ContactEditModal
-        email={editing ? enrollment.email : null}
-        retryId={enrollment.id}
-        onClose={() => {
-          setEditing(false);
-          setOpened(false);
-        }}
-      />
     </Popover>
   );
 }
