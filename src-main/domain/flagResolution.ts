@@ -63,7 +63,8 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
          on conflict (account, email, rf_type) do update set rf_id = excluded.rf_id`,
       )
       .run(connection.account, connection.baseUrl, row.email, match.id, match.type, ctx.clock.now());
-    dropJob = match.type === 'contact';
+    // A Contact is never put on a job; and an enrollment that asked for a Contact never asked for one.
+    dropJob = match.type === 'contact' || row.cap_sync_as === 'contact';
     syncAs = match.type;
   } else {
     const same = matches.find((m) => m.type === row.cap_sync_as);
