@@ -75,6 +75,21 @@ describe('a Candidate with a job whose email exists only as a Contact', () => {
   });
 });
 
+describe('a Contact enrollment whose email Recruiterflow has only as a Candidate', () => {
+  it('is flagged "as a Candidate"; linked to it, the candidate is not put on the sequence\'s job', async () => {
+    t = await syncBackend({ csv: csvOf([{ email: 'existing@acme.example', first_name: 'Erin' }]) });
+    const seq = await t.call('sequences:create', { name: 'Clients', syncAs: 'contact', jobId: 105 });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: ['existing@acme.example'] });
+    await t.call('sync:run', {});
+    const flagged = await enrollmentOf(t, 'existing@acme.example', seq.id);
+    expect(flagged).toMatchObject({ state: 'flagged', error: 'Exists in Recruiterflow as a Candidate', matches: [{ type: 'candidate', name: 'Erin Existing' }] });
+    await t.call('enrollments:resolve', { ids: [flagged.id], action: 'link' });
+    expect(await t.call('sync:run', {})).toMatchObject({ linked: 1, jobsAssigned: 0 });
+    expect(await enrollmentOf(t, 'existing@acme.example', seq.id)).toMatchObject({ state: 'synced', syncAs: 'candidate', jobId: null });
+    expect(jobsOf(t, 'existing@acme.example', 'candidate')).toEqual([101]);
+  });
+});
+
 describe('every duplicate flag shows the matched record, and its actions work', () => {
   it('a second address of another record: the flag names the record, all its emails and the one that matched', async () => {
     t = await syncBackend({ csv });
