@@ -12,7 +12,7 @@ import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
 import { logEvent } from './syncLog';
 
-export const OTHER_ACCOUNT_CODE = 'other_account';
+const OTHER_ACCOUNT_CODE = 'other_account';
 const LAST_ACCOUNT = (userId: number) => `account.last.${userId}`;
 
 export function accountIdentity(baseUrl: string, apiKey: string): string {

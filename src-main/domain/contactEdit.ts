@@ -6,8 +6,8 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { contactByEmail, getContact } from './contacts';
 
-export const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
+type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 export function updateContact(
   ctx: Ctx,

@@ -125,7 +125,7 @@ export interface ResyncResult {
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-export function resyncMessage(queued: number, s: ResyncSkipped): string {
+function resyncMessage(queued: number, s: ResyncSkipped): string {
   const reasons = [
     s.awaitingReply > 0 ? `${s.awaitingReply} ${plural(s.awaitingReply, 'is', 'are')} waiting for a reply` : '',
     s.syncDisabled > 0 ? `${s.syncDisabled} ${plural(s.syncDisabled, 'is', 'are')} in a sequence with sync disabled` : '',

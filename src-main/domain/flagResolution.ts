@@ -18,7 +18,7 @@ import { sequenceRow } from './sequences';
 import { settingsRow } from './settings';
 
 export const SKIPPED_CODE = 'skipped';
-export const SKIPPED_MESSAGE = 'You chose not to sync this contact';
+const SKIPPED_MESSAGE = 'You chose not to sync this contact';
 
 interface FlaggedRow {
   id: number;

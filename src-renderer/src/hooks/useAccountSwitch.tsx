@@ -9,7 +9,7 @@ import { ConfirmModal } from '../components/ConfirmModal';
 
 type Connect = (confirmSwitch: boolean) => ReturnType<typeof callResult<'connection:connect'>> | ReturnType<typeof callResult<'connection:useSandbox'>>;
 
-export function describeSwitched(r: ConnectResult): string | null {
+function describeSwitched(r: ConnectResult): string | null {
   const s = r.switched;
   if (!s) return null;
   return `Now connected to ${s.to}. ${s.queuedHeld} queued item${s.queuedHeld === 1 ? '' : 's'} wait for your review in the Queue; links to ${s.from} are kept but not reused.`;
