@@ -128,6 +128,8 @@ export interface AccountSwitch {
   syncedElsewhere: number;
   /** Enrollments synced in this account before: synced again. */
   restored: number;
+  /** Flags whose matched records were in the old account: held, to be checked again in the new one. */
+  flagsRechecked: number;
 }
 export type ConnectResult = Connection & { switched: AccountSwitch | null };
 export interface ResolveResult {

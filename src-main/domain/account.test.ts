@@ -43,7 +43,7 @@ describe('account identity', () => {
     expect((await t.call('connection:get', {})).baseUrl).toBe(t.sandbox.url);
 
     const done = await t.call('connection:connect', { baseUrl: other.url, apiKey: other.apiKey, confirmSwitch: true });
-    expect(done.switched).toEqual({ from: t.sandbox.url, to: other.url, queuedHeld: 1, linksKept: 2, syncedElsewhere: 2, restored: 0 });
+    expect(done.switched).toEqual({ from: t.sandbox.url, to: other.url, queuedHeld: 1, linksKept: 2, syncedElsewhere: 2, restored: 0, flagsRechecked: 0 });
     expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['held']);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0 });
     expect(other.state.createLog).toHaveLength(0);
@@ -91,5 +91,23 @@ describe('account identity', () => {
     await t.call('sequences:add', { sequenceId: second.id, emails: people(1) });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 1 });
     expect((await enrollmentOf(t, 'person0@example.test', seq.id)).state).toBe('synced');
+  });
+
+  it("a flag's evidence from the old account is not acted on in the new one: the flag is held and checked again there", async () => {
+    t = await syncBackend({ csv: 'email,first_name\nexisting@acme.example,Erin' });
+    await t.call('settings:set', { dedup: true });
+    const seq = await t.call('sequences:create', { name: 'Sourcing' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: ['existing@acme.example'] });
+    expect((await enrollmentOf(t, 'existing@acme.example', seq.id)).matches).toHaveLength(1);
+    other = await startSandbox({ port: 0 });
+    const done = await t.call('connection:connect', { baseUrl: other.url, apiKey: other.apiKey, confirmSwitch: true });
+    expect(done.switched).toMatchObject({ flagsRechecked: 1 });
+    expect(await enrollmentOf(t, 'existing@acme.example', seq.id)).toMatchObject({ state: 'queued', matches: [] });
+    expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['held']);
+    await t.call('queue:release', { all: true });
+    await t.call('sync:run', {});
+    const again = await enrollmentOf(t, 'existing@acme.example', seq.id);
+    expect(again).toMatchObject({ state: 'flagged', matches: [{ id: other.state.findByEmail('existing@acme.example')!.id, name: 'Erin Existing' }] });
+    expect(createsOf(other, 'existing@acme.example')).toBe(0);
   });
 });

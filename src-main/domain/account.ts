@@ -65,12 +65,16 @@ export function planSwitch(ctx: Ctx, userId: number, from: string, to: string): 
     linksKept: n('select count(*) from rf_links where account = ?', from),
     syncedElsewhere: n("select count(*) from enrollments where user_id = ? and state = 'synced' and rf_account is not ?", userId, to),
     restored: n('select count(*) from enrollments where user_id = ? and error_code = ? and rf_account = ?', userId, OTHER_ACCOUNT_CODE, to),
+    flagsRechecked: n(
+      "select count(*) from enrollments where user_id = ? and state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')",
+      userId,
+    ),
   };
 }
 
 /** Nothing to lose or to say: no queued work, no links, nothing synced in the old account. */
 export function switchMatters(s: AccountSwitch): boolean {
-  return s.queuedHeld > 0 || s.linksKept > 0 || s.syncedElsewhere > 0 || s.restored > 0;
+  return s.queuedHeld > 0 || s.linksKept > 0 || s.syncedElsewhere > 0 || s.restored > 0 || s.flagsRechecked > 0;
 }
 
 export function describeSwitch(s: AccountSwitch): string {
@@ -79,7 +83,10 @@ export function describeSwitch(s: AccountSwitch): string {
     `${s.queuedHeld} queued ${s.queuedHeld === 1 ? 'item waits' : 'items wait'} for your review in the Queue before anything is sent to it;`,
     `${s.linksKept} ${s.linksKept === 1 ? 'link' : 'links'} to records of the old account ${s.linksKept === 1 ? 'is' : 'are'} kept but not reused;`,
     `${s.syncedElsewhere} ${s.syncedElsewhere === 1 ? 'contact' : 'contacts'} synced in the old account will show as not synced here (Resync sends them).`,
-  ].join(' ');
+    s.flagsRechecked > 0 ? `${s.flagsRechecked} flagged ${s.flagsRechecked === 1 ? 'contact is' : 'contacts are'} held, to be checked again in the new account.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -109,6 +116,26 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
     ctx.sqlite
       .prepare("update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?")
       .run(userId, OTHER_ACCOUNT_CODE, to);
+    // A flag's evidence names records of the old account: checked again in the new one, once reviewed.
+    const reflag = ctx.sqlite
+      .prepare(
+        `select id from enrollments where user_id = ? and state = 'flagged'
+           and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')`,
+      )
+      .pluck()
+      .all(userId) as number[];
+    const recheck = ctx.sqlite.prepare(
+      "update enrollments set state = 'queued', error = null, error_code = null, evidence = null, dedup_checked = 0, dedup_cleared = 0 where id = ?",
+    );
+    const hold = ctx.sqlite.prepare(
+      `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, last_error, created_at, updated_at)
+       values (?, 'held', 0, ?, 'The Recruiterflow account changed: its flag is checked again in the new account once you release it', ?, ?)
+       on conflict do nothing`,
+    );
+    for (const id of reflag) {
+      recheck.run(id);
+      hold.run(id, now, now, now);
+    }
     logEvent(ctx, 'warn', 'account.switched', describeSwitch(plan));
   })();
   return plan;
