@@ -194,7 +194,7 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
             </Group>
           )}
           <Group gap="xs">
-            {kind === 'flagged' && (
+            {(kind === 'flagged' || (kind === 'exists' && (enrollment.matches ?? []).length === 0)) && (
               <Button size="xs" loading={busy} onClick={() => void act('clear')}>
                 Clear and continue
               </Button>
