@@ -1,7 +1,7 @@
 import { expect, openApp, test } from './fixtures';
 import { importContacts } from './helpers';
 
-test('a contact already in Recruiterflow is flagged "Exists in Recruiterflow" and can be cleared to continue', async ({ page, app }) => {
+test('a contact already in Recruiterflow is flagged "Exists in Recruiterflow" and can be linked to that record', async ({ page, app }) => {
   await app.useSandbox();
   // existing@acme.example is a candidate the sandbox Recruiterflow already holds.
   await importContacts(app, ['existing@acme.example', 'fresh@example.com']);
@@ -24,9 +24,9 @@ test('a contact already in Recruiterflow is flagged "Exists in Recruiterflow" an
   await known.getByRole('button', { name: 'Exists in Recruiterflow' }).click();
   const popover = page.getByRole('dialog', { name: 'Exists in Recruiterflow' });
   await expect(popover).toContainText('Deduplication found this email');
-  await popover.getByRole('button', { name: 'Clear and continue' }).click();
+  await popover.getByRole('button', { name: 'Link to this record' }).click();
 
-  // Cleared, it follows its sync mode (on add): linked to the existing record, not duplicated.
+  // Resolved, it follows its sync mode (on add): linked to the existing record, not duplicated.
   await expect(known.getByRole('button', { name: 'Synced' })).toBeVisible({ timeout: 30_000 });
   await expect(table.getByRole('row', { name: /fresh@example\.com/ }).getByRole('button', { name: 'Synced' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Errors/ })).not.toContainText(/\d/);

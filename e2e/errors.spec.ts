@@ -36,7 +36,7 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   const lines = (await readFile((await csv.path())!, 'utf8')).trim().split(/\r?\n/);
-  expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,first_seen,last_attempt,attempts');
+  expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,error_code,matched_records,first_seen,last_attempt,attempts');
   expect(lines).toHaveLength(3);
   expect(lines.find((l) => l.startsWith('existing@acme.example'))).toContain('flagged');
   expect(lines.find((l) => l.startsWith('staff@example.com'))).toContain('failed');
@@ -47,10 +47,13 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
   const rows = (Array.isArray(parsed) ? parsed : (parsed as { rows: unknown[] }).rows) as { email: string }[];
   expect(rows.map((r) => r.email).sort()).toEqual(['existing@acme.example', 'staff@example.com']);
 
-  // The custom-field error explains itself and leads to the mapping editor.
+  // The custom-field error explains itself and offers fixes that work (mappings are versioned: editing
+  // the mapping alone would never reach this contact).
   await table.getByRole('row', { name: /staff@example\.com/ }).getByRole('button', { name: 'Custom field error' }).click();
   const popover = page.getByRole('dialog', { name: 'Custom field error' });
   await expect(popover).toContainText('Staff');
-  await popover.getByRole('button', { name: 'Edit mapping' }).click();
-  await expect(page.getByRole('tab', { name: 'Field mapping', selected: true })).toBeVisible();
+  await expect(popover.getByRole('button', { name: 'Edit the contact' })).toBeVisible();
+  await expect(popover.getByRole('button', { name: "Retry with today's mapping" })).toBeVisible();
+  await popover.getByRole('button', { name: 'Sync without this field' }).click();
+  await expect(table.getByRole('row', { name: /staff@example\.com/ })).toHaveCount(0, { timeout: 30_000 });
 });

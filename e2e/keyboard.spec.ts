@@ -62,7 +62,7 @@ test('keyboard only: open a sequence, select rows, run a bulk action, open and c
   // Back to the bulk bar, run Resync: a toast reports the finished bulk work and the focus returns to the table.
   await tabTo(page, bar.getByRole('button', { name: 'Resync' }), { back: true });
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Bulk action finished' })).toContainText('2 contacts queued for sync');
+  await expect(page.getByRole('alert').filter({ hasText: 'Bulk action finished' })).toContainText('2 contacts queued');
   await expect(bar).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Contacts in this sequence (scrollable)' })).toBeFocused();
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
-import { go, seedShowcase, useReducedMotion, useScheme } from './helpers';
+import { go, importContacts, seedShowcase, useReducedMotion, useScheme } from './helpers';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -35,6 +35,11 @@ test('screenshots of every screen, light and dark', async ({ page, app }) => {
     await snap(page, 'welcome', scheme);
   }
   const ids = await seedShowcase(app);
+  // A Candidate-with-job enrollment whose email Recruiterflow has only as a Contact (issue 11, item 3).
+  await importContacts(app, ['existing.contact@acme.example']);
+  await app.api('sequences:add', { sequenceId: ids.backend, emails: ['existing.contact@acme.example'] });
+  // The designers (on reply, loaded before the Sandbox was connected) now wait for their replies.
+  await app.api('enrollments:resync', { sequenceId: ids.designers });
   for (const scheme of ['light', 'dark'] as const) {
     await useScheme(page, scheme);
 
@@ -45,6 +50,22 @@ test('screenshots of every screen, light and dark', async ({ page, app }) => {
     await snap(page, 'sequence-contacts', scheme);
     await page.getByRole('button', { name: 'Exists in Recruiterflow' }).click();
     await snap(page, 'error-badge', scheme);
+    await page.keyboard.press('Escape');
+
+    // Each state's badge and its popover: the evidence of a flag, the fixes of a failure, a reply awaited.
+    await go(page, `/sequences/${ids.backend}`, () => expect(page.getByRole('button', { name: 'Exists in Recruiterflow as a Contact' })).toBeVisible());
+    await page.getByRole('button', { name: 'Exists in Recruiterflow as a Contact' }).click();
+    await expect(page.getByRole('dialog', { name: 'Exists in Recruiterflow as a Contact' }).getByLabel('Matched records')).toBeVisible();
+    await snap(page, 'badge-exists-as-contact', scheme);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Custom field error' }).click();
+    await expect(page.getByRole('dialog', { name: 'Custom field error' }).getByRole('button', { name: 'Edit the contact' })).toBeVisible();
+    await snap(page, 'badge-field-fixes', scheme);
+    await page.keyboard.press('Escape');
+    await go(page, `/sequences/${ids.designers}`, () => expect(page.getByRole('button', { name: 'Waiting for a reply' }).first()).toBeVisible());
+    await page.getByRole('button', { name: 'Waiting for a reply' }).first().click();
+    await expect(page.getByRole('dialog', { name: 'Waiting for a reply' })).toBeVisible();
+    await snap(page, 'badge-awaiting-reply', scheme);
     await page.keyboard.press('Escape');
 
     await go(page, `/sequences/${ids.backend}/syncing`, () => expect(page.getByRole('button', { name: 'Save sync settings' })).toBeVisible());

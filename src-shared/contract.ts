@@ -7,6 +7,7 @@ import {
   ENROLLMENT_STATES,
   INTEGRATIONS,
   QUEUE_STATES,
+  RESOLUTIONS,
   ROLES,
   SYNC_AS,
   SYNC_MODES,
@@ -71,13 +72,19 @@ const mappingRule = z.object({
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
 });
 const csvText = z.string().max(200 * 1024 * 1024);
+const fieldValue = z.string().max(2000);
+/** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
+const resolution = { action: z.enum(RESOLUTIONS), rfId: id.optional() };
 
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser' | 'cli';
   dataDir: string;
+  /** Demo data is in this folder (Remove demo data takes it out). */
   demo: boolean;
   empty: boolean;
+  /** Connected to a real Recruiterflow account (not the Sandbox): the demo workspace is not offered. */
+  realAccount: boolean;
 }
 export interface ContactDetail extends Contact {
   enrollments: Enrollment[];
@@ -110,6 +117,33 @@ export interface SyncStatus {
   states: StateCounts;
   queue: { due: number; backoff: number; held: number; inFlight: number };
 }
+/** What changing the Recruiterflow account does (or did) to this user's work. */
+export interface AccountSwitch {
+  from: string;
+  to: string;
+  /** Queued items now held: they wait for review before anything goes to the new account. */
+  queuedHeld: number;
+  /** Links to records of the old account: kept (for a switch back), never reused in the new one. */
+  linksKept: number;
+  /** Enrollments synced in another account: not synced in this one. */
+  syncedElsewhere: number;
+  /** Enrollments synced in this account before: synced again. */
+  restored: number;
+  /** Flags whose matched records were in the old account: held, to be checked again in the new one. */
+  flagsRechecked: number;
+}
+export type ConnectResult = Connection & { switched: AccountSwitch | null };
+export interface ResolveResult {
+  resolved: number;
+  /** Enrollments left as they were, each with the reason (not flagged, no such match, not allowed...). */
+  refused: { id: number; email: string; reason: string }[];
+}
+export interface ResyncResult {
+  queued: number;
+  /** Why the others were not queued. */
+  skipped: { awaitingReply: number; syncDisabled: number; syncOff: number; flagged: number; alreadyQueued: number; dontSync: number };
+  message: string;
+}
 export interface ActivityBucket {
   day: string;
   synced: number;
@@ -119,6 +153,7 @@ export interface ActivityBucket {
 export const contract = {
   'app:info': channel<AppInfo>()(z.object({})),
   'app:loadDemo': channel<{ contacts: number; sequences: number }>()(z.object({})),
+  'app:removeDemo': channel<{ contacts: number; sequences: number }>()(z.object({})),
 
   'users:list': channel<User[]>()(z.object({})),
   'users:add': channel<User>()(
@@ -133,11 +168,13 @@ export const contract = {
   'users:use': channel<User>()(z.object({ email })),
 
   'connection:get': channel<Connection>()(z.object({})),
-  'connection:connect': channel<Connection>()(
-    // The base URL is checked by the backend (a bare host means https; http only for loopback).
-    z.object({ baseUrl: z.string().trim().min(1).max(500), apiKey: z.string().trim().min(1).max(500) }),
+  // The base URL is checked by the backend (a bare host means https; http only for loopback).
+  // confirmSwitch: the user agreed to change account (without it, a change that matters is refused with
+  // confirm_required and a message that says what it would do).
+  'connection:connect': channel<ConnectResult>()(
+    z.object({ baseUrl: z.string().trim().min(1).max(500), apiKey: z.string().trim().min(1).max(500), confirmSwitch: z.boolean().optional() }),
   ),
-  'connection:useSandbox': channel<Connection>()(z.object({})),
+  'connection:useSandbox': channel<ConnectResult>()(z.object({ confirmSwitch: z.boolean().optional() })),
   'connection:test': channel<Connection>()(z.object({})),
   'connection:disconnect': channel<Connection>()(z.object({})),
 
@@ -179,6 +216,16 @@ export const contract = {
     }),
   ),
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
+  'contacts:update': channel<ContactDetail>()(
+    z.object({
+      email,
+      fields: z
+        .object(Object.fromEntries(['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map((f) => [f, fieldValue.optional()])))
+        .strict()
+        .optional(),
+      extra: z.record(z.string().max(200), fieldValue).refine((r) => Object.keys(r).length <= 200, 'at most 200 extra fields').optional(),
+    }),
+  ),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
     z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
@@ -208,13 +255,18 @@ export const contract = {
 
   'enrollments:remove': channel<{ removed: number }>()(z.object({ ids })),
   'enrollments:markReplied': channel<{ recorded: number }>()(z.object({ ids })),
-  'enrollments:resync': channel<{ queued: number }>()(
+  'enrollments:resync': channel<ResyncResult>()(
     z.object({ ids: ids.optional(), sequenceId: seqId.optional(), email: email.optional() }),
   ),
   'enrollments:clear': channel<{ cleared: number }>()(z.object({ ids })),
-  'enrollments:retry': channel<{ queued: number }>()(z.object({ ids })),
+  // remap: "Retry with today's mapping" (never-synced enrollments only); withoutField: "Sync without this field".
+  'enrollments:retry': channel<{ queued: number; remapped: number; fieldsDropped: number }>()(
+    z.object({ ids, remap: z.boolean().optional(), withoutField: z.boolean().optional() }),
+  ),
   'replies:record': channel<{ recorded: number }>()(z.object({ email, sequenceId: seqId.optional() })),
   'errors:clear': channel<{ cleared: number }>()(z.object({ email, sequenceId: seqId.optional() })),
+  'enrollments:resolve': channel<ResolveResult>()(z.object({ ids, ...resolution })),
+  'errors:resolve': channel<ResolveResult>()(z.object({ email, sequenceId: seqId.optional(), ...resolution })),
 
   'queue:list': channel<Page<QueueItem>>()(z.object({ states: z.array(z.enum(QUEUE_STATES)).optional(), ...paging })),
   'queue:preview': channel<PlannedRequest[]>()(z.object({ id })),

@@ -16,6 +16,7 @@ export type Integration = (typeof INTEGRATIONS)[number];
 /** Where an enrollment stands, as the recruiter sees it (the CLI contract's `state`). */
 export const ENROLLMENT_STATES = [
   'not_synced',
+  'awaiting_reply',
   'sync_disabled',
   'flagged',
   'queued',
@@ -43,6 +44,35 @@ export const STANDARD_FIELDS = [
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
 export const EXISTS_IN_RECRUITERFLOW = 'Exists in Recruiterflow';
+
+/**
+ * The error codes of a flag, each with its reason: a duplicate found by the dedup check, or a record of the
+ * other type (the enrollment asked for a Candidate, Recruiterflow has this email only as a Contact).
+ */
+export const FLAG_CODES = ['exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+export function existsAsMessage(type: SyncAs): string {
+  return `${EXISTS_IN_RECRUITERFLOW} as a ${type === 'candidate' ? 'Candidate' : 'Contact'}`;
+}
+
+/** One Recruiterflow record behind a flag: the evidence shown with it. */
+export interface FlagMatch {
+  type: SyncAs;
+  id: number;
+  /** Empty when only the link is known (no record was read). */
+  name: string;
+  emails: string[];
+  /** The contact's email as the record holds it (it may be the record's second address). */
+  matchedEmail: string;
+}
+
+/**
+ * What the recruiter decides for a flagged enrollment: link to a matched record, create a new one (only
+ * where Recruiterflow allows it: no record of the same type has the email), or don't sync it.
+ */
+export const RESOLUTIONS = ['link', 'create', 'skip'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
 
 export interface User {
   email: string;
@@ -114,6 +144,10 @@ export interface Enrollment {
   syncedAt: number | null;
   nextAttemptAt: number | null;
   attempts: number;
+  /** For a flag: the Recruiterflow record(s) that matched. Empty otherwise. */
+  matches: FlagMatch[];
+  /** The mapping target whose value was refused (`custom:203`), when known: "Sync without this field". */
+  errorField: string | null;
 }
 
 export interface SequenceSettings {
@@ -236,6 +270,10 @@ export interface ErrorRow {
   lastAttempt: number | null;
   attempts: number;
   nextAttemptAt: number | null;
+  matches: FlagMatch[];
+  errorField: string | null;
+  /** What the enrollment asks for: a flag's "Create" fix makes a record of this type. */
+  syncAs: SyncAs;
 }
 
 export interface LogEntry {

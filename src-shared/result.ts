@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'unreachable',
   'bad_csv',
   'unreadable_file',
+  /** The action needs the user's confirmation first (the message says what it will do); call again with it. */
+  'confirm_required',
   'internal',
   // The mailbox (reply detection).
   'auth_failed',

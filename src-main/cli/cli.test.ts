@@ -60,7 +60,7 @@ describe('the command line contract', () => {
     expect((await cli(dir, '--json', 'sequences', 'add', id, '--emails', 'ann@x.co')).json).toEqual({ added: 0, alreadyEnrolled: 1, flagged: [] });
     expect((await cli(dir, '--json', 'sync', 'run')).json).toEqual({ created: 2, linked: 0, jobsAssigned: 2, failed: 0, retrying: 0, pending: 0 });
     const status = (await cli(dir, '--json', 'status')).json!;
-    expect(status).toMatchObject({ connected: true, states: { synced: 2, not_synced: 0, sync_disabled: 0, flagged: 0, queued: 0, failed: 0, retrying: 0 }, queue: { due: 0, backoff: 0 } });
+    expect(status).toMatchObject({ connected: true, states: { synced: 2, not_synced: 0, awaiting_reply: 0, sync_disabled: 0, flagged: 0, queued: 0, failed: 0, retrying: 0 }, queue: { due: 0, backoff: 0 } });
     const shown = (await cli(dir, '--json', 'contacts', 'show', '--email', 'ann@x.co')).json!;
     expect(shown).toMatchObject({ email: 'ann@x.co', fields: { first_name: 'Ann' }, enrollments: [{ sequenceId: id, state: 'synced', error: null, syncAs: 'candidate', jobId: job.id }] });
     expect((shown.recruiterflowIds as number[]).length).toBe(1);

@@ -92,8 +92,16 @@ export const COMMANDS: Record<string, Command> = {
     c.flags.allow('base-url', 'api-key', 'api-key-stdin');
     noExtraWords(c, 1, 'connect --base-url URL (--api-key-stdin | --api-key KEY)');
     const baseUrl = c.flags.required('base-url');
-    const connection = await call(c.backend, 'connection:connect', { baseUrl, apiKey: await apiKeyFrom(c) });
-    return { connected: connection.connected, baseUrl: connection.baseUrl };
+    // A command line does not ask: it changes account as told, and says what that did (queued items held
+    // for review, links to the old account kept but not reused, contacts synced there not synced here).
+    const connection = await call(c.backend, 'connection:connect', { baseUrl, apiKey: await apiKeyFrom(c), confirmSwitch: true });
+    if (!connection.switched) return { connected: connection.connected, baseUrl: connection.baseUrl };
+    const s = connection.switched;
+    c.io.stderr(
+      `flowbridge: changed Recruiterflow account (${s.from} -> ${s.to}): ${s.queuedHeld} queued held for review in the Queue, ` +
+        `${s.linksKept} links to the old account kept but not reused, ${s.syncedElsewhere} synced there now not synced here (resync sends them)\n`,
+    );
+    return { connected: connection.connected, baseUrl: connection.baseUrl, switched: s };
   },
   async disconnect(c) {
     c.flags.allow();
@@ -199,6 +207,8 @@ export const COMMANDS: Record<string, Command> = {
         syncAs: e.syncAs,
         jobId: e.jobId,
         recruiterflowId: e.recruiterflowId,
+        errorCode: e.errorCode,
+        matches: e.matches,
       })),
     };
   },
@@ -246,6 +256,19 @@ export const COMMANDS: Record<string, Command> = {
   async 'errors clear'(c) {
     c.flags.allow('email', 'sequence');
     return call(c.backend, 'errors:clear', { email: c.flags.required('email'), sequenceId: c.flags.string('sequence') });
+  },
+  async 'errors resolve'(c) {
+    // One decision per call, named by its flag; a new decision is one more entry here.
+    c.flags.allow('email', 'sequence', 'create', 'link');
+    const chosen = (['create', 'link'] as const).filter((f) => c.flags.has(f));
+    if (chosen.length !== 1) throw new AppError('invalid_input', 'errors resolve needs exactly one of --create or --link RF_ID');
+    const action = chosen[0]!;
+    return call(c.backend, 'errors:resolve', {
+      email: c.flags.required('email'),
+      sequenceId: c.flags.string('sequence'),
+      action,
+      rfId: action === 'link' ? c.flags.int('link') : undefined,
+    });
   },
   async 'errors export'(c) {
     c.flags.allow('format', 'out');

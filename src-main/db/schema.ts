@@ -21,6 +21,11 @@ export const connections = sqliteTable('connections', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   baseUrl: text('base_url').notNull(),
+  /**
+   * Which Recruiterflow account this is: the base URL and a fingerprint of the key (domain/account.ts).
+   * Every link and job assignment belongs to the account it was made in. Null only before migration 0005.
+   */
+  account: text('account'),
   status: text('status', { enum: ['connected', 'invalid_key', 'unreachable'] }).notNull(),
   sandbox: integer('sandbox', { mode: 'boolean' }).notNull().default(false),
   connectedAt: integer('connected_at').notNull(),
@@ -72,6 +77,8 @@ export const contacts = sqliteTable(
     location: text('location').notNull().default(''),
     /** Extra CSV columns as a JSON object of strings. */
     extra: text('extra').notNull().default('{}'),
+    /** Part of the demo workspace: never sent to any Recruiterflow but the built-in sandbox (domain/demo.ts). */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -89,6 +96,8 @@ export const sequences = sqliteTable('sequences', {
   syncAs: text('sync_as', { enum: ['candidate', 'contact'] }),
   jobId: integer('job_id'),
   disableSync: integer('disable_sync', { mode: 'boolean' }).notNull().default(false),
+  /** Part of the demo workspace: never sent to any Recruiterflow but the built-in sandbox (domain/demo.ts). */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -121,20 +130,36 @@ export const enrollments = sqliteTable(
     dedupChecked: integer('dedup_checked', { mode: 'boolean' }).notNull().default(false),
     /** The recruiter reviewed an "Exists in Recruiterflow" flag and let the enrollment go on. */
     dedupCleared: integer('dedup_cleared', { mode: 'boolean' }).notNull().default(false),
-    /** Waiting for a reply (on-reply mode): a recorded reply queues it. */
+    /** Waiting for a reply (on-reply mode): a recorded reply queues it. Also shown as the state `awaiting_reply`. */
     awaitingReply: integer('awaiting_reply', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The evidence behind a flag: JSON `FlagMatch[]` (type, id, name, every email, the email that matched),
+     * stored when the enrollment is flagged so the recruiter sees which record matched.
+     */
+    evidence: text('evidence'),
+    /**
+     * The recruiter chose "Create a <type> profile too": a record of the other type with this email is
+     * not a reason to stop (Recruiterflow lets one person have a candidate and a contact profile).
+     */
+    createAnyway: integer('create_anyway', { mode: 'boolean' }).notNull().default(false),
     /** Set just before a create is sent: a record found afterwards is ours, not a duplicate to flag. */
     createStartedAt: integer('create_started_at'),
     state: text('state', {
-      enum: ['not_synced', 'sync_disabled', 'flagged', 'queued', 'synced', 'failed', 'retrying'],
+      enum: ['not_synced', 'awaiting_reply', 'sync_disabled', 'flagged', 'queued', 'synced', 'failed', 'retrying'],
     }).notNull(),
     error: text('error'),
     errorCode: text('error_code'),
+    /** The mapping target whose value was refused (`custom:203`, `phone_number`): what "Sync without this field" drops. */
+    errorField: text('error_field'),
+    /** Mapping targets the recruiter chose to leave out for this enrollment (JSON array): "Sync without this field". */
+    skipFields: text('skip_fields').notNull().default('[]'),
     firstErrorAt: integer('first_error_at'),
     lastAttemptAt: integer('last_attempt_at'),
     attempts: integer('attempts').notNull().default(0),
     repliedAt: integer('replied_at'),
     rfId: integer('rf_id'),
+    /** The account (connections.account) rf_id belongs to: in any other account this enrollment is not synced. */
+    rfAccount: text('rf_account'),
     syncedAt: integer('synced_at'),
   },
   (t) => [
@@ -164,10 +189,15 @@ export const enrollmentCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.sequenceId, t.state] })],
 );
 
-/** Which Recruiterflow record an email is, per Recruiterflow account (base URL). */
+/**
+ * Which Recruiterflow record an email is, per Recruiterflow account (base URL) and record type: one person
+ * can have a candidate and a contact profile, so an email can be linked once as each.
+ */
 export const rfLinks = sqliteTable(
   'rf_links',
   {
+    /** The account the link was made in (connections.account); base_url is its server, for reading. */
+    account: text('account').notNull().default(''),
     baseUrl: text('base_url').notNull(),
     email: text('email').notNull(),
     rfId: integer('rf_id').notNull(),
@@ -175,19 +205,20 @@ export const rfLinks = sqliteTable(
     linkedAt: integer('linked_at').notNull(),
     created: integer('created', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.baseUrl, t.email] })],
+  (t) => [primaryKey({ columns: [t.account, t.email, t.rfType] })],
 );
 
 /** Job assignments already made, so a retry never repeats one. */
 export const rfJobAssignments = sqliteTable(
   'rf_job_assignments',
   {
+    account: text('account').notNull().default(''),
     baseUrl: text('base_url').notNull(),
     rfId: integer('rf_id').notNull(),
     jobId: integer('job_id').notNull(),
     assignedAt: integer('assigned_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.baseUrl, t.rfId, t.jobId] })],
+  (t) => [primaryKey({ columns: [t.account, t.rfId, t.jobId] })],
 );
 
 /** The durable sync queue: one row per unit of work, written with the change that caused it. */

@@ -1,11 +1,13 @@
 // The per-user Recruiterflow connection. The key goes to the secret store, never to the database.
 import { eq } from 'drizzle-orm';
+import type { ConnectResult } from '../../src-shared/contract';
 import type { Connection } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connections } from '../db/schema';
 import { createRecruiterflowClient, RecruiterflowError, type InFilterCheck, type RecruiterflowClient } from '../recruiterflow';
 import { unreadableMessage, type SecretLookup } from '../secrets/secretStore';
+import { accountIdentity, adoptLegacy, applySwitch, describeSwitch, planSwitch, previousAccount, rememberAccount, switchMatters } from './account';
 import { currentUserRow } from './users';
 
 type ConnectionRow = typeof connections.$inferSelect;
@@ -46,6 +48,10 @@ export function describeConnection(ctx: Ctx, userId = currentUserRow(ctx).id): C
 export interface ActiveConnection {
   userId: number;
   baseUrl: string;
+  /** The account identity (domain/account.ts): links and job assignments are kept per account. */
+  account: string;
+  /** The built-in sandbox (demo data may go there), not a real account. */
+  sandbox: boolean;
   client: RecruiterflowClient;
 }
 
@@ -71,7 +77,7 @@ export function activeConnection(ctx: Ctx, userId = currentUserRow(ctx).id, opti
   if (!row) return null;
   const key = storedKey(ctx, userId);
   if (key.state !== 'present') return null;
-  return { userId, baseUrl: row.baseUrl, client: clientFor(ctx, row.baseUrl, key.value, options) };
+  return { userId, baseUrl: row.baseUrl, account: row.account ?? row.baseUrl, sandbox: row.sandbox, client: clientFor(ctx, row.baseUrl, key.value, options) };
 }
 
 /** activeConnection, or the reason there is none (not connected, or a key this host cannot read). */
@@ -114,23 +120,36 @@ export function normalizeBaseUrl(baseUrl: string): string {
   return url.origin;
 }
 
-/** Verifies the key with one cheap authenticated call, then stores the connection. Nothing is stored on failure. */
-export async function connect(ctx: Ctx, input: { baseUrl: string; apiKey: string; sandbox?: boolean }): Promise<Connection> {
+/**
+ * Verifies the key with one cheap authenticated call, then stores the connection. Nothing is stored on
+ * failure. Another account than before is a switch: when it matters (queued work, links, synced
+ * contacts) it is refused with confirm_required and what it would do, unless `confirmSwitch`.
+ */
+export async function connect(ctx: Ctx, input: { baseUrl: string; apiKey: string; sandbox?: boolean; confirmSwitch?: boolean }): Promise<ConnectResult> {
   const baseUrl = normalizeBaseUrl(input.baseUrl);
   const apiKey = input.apiKey.trim();
   await verifyKey(ctx, baseUrl, apiKey);
   const user = currentUserRow(ctx);
+  const account = accountIdentity(baseUrl, apiKey);
+  const previous = adoptLegacy(ctx, user.id, previousAccount(ctx, user.id), account);
+  const switching = previous !== null && previous !== account;
+  if (switching && input.confirmSwitch !== true) {
+    const plan = planSwitch(ctx, user.id, previous, account);
+    if (switchMatters(plan)) throw new AppError('confirm_required', `${describeSwitch(plan)} Confirm to change account.`);
+  }
   const now = ctx.clock.now();
   ctx.secrets.set(secretName(user.id), apiKey);
   ctx.db
     .insert(connections)
-    .values({ userId: user.id, baseUrl, status: 'connected', sandbox: input.sandbox ?? false, connectedAt: now, checkedAt: now })
+    .values({ userId: user.id, baseUrl, account, status: 'connected', sandbox: input.sandbox ?? false, connectedAt: now, checkedAt: now })
     .onConflictDoUpdate({
       target: connections.userId,
-      set: { baseUrl, status: 'connected', sandbox: input.sandbox ?? false, connectedAt: now, checkedAt: now },
+      set: { baseUrl, account, status: 'connected', sandbox: input.sandbox ?? false, connectedAt: now, checkedAt: now },
     })
     .run();
-  return announce(ctx, user.id);
+  const switched = switching ? applySwitch(ctx, user.id, previous, account) : null;
+  if (switched) ctx.events.emit('queue:changed', { reason: 'account changed' });
+  return { ...announce(ctx, user.id), switched };
 }
 
 async function verifyKey(ctx: Ctx, baseUrl: string, apiKey: string): Promise<void> {
@@ -156,6 +175,8 @@ export function toConnectionError(error: unknown, baseUrl: string): AppError {
 
 export function disconnect(ctx: Ctx): Connection {
   const user = currentUserRow(ctx);
+  const before = connectionOf(ctx, user.id);
+  if (before) rememberAccount(ctx, user.id, before.account ?? before.baseUrl);
   ctx.db.delete(connections).where(eq(connections.userId, user.id)).run();
   ctx.secrets.delete(secretName(user.id));
   return announce(ctx, user.id);
@@ -182,10 +203,10 @@ export function setConnectionStatus(ctx: Ctx, userId: number, status: Connection
   if (before && before.status !== status) announce(ctx, userId);
 }
 
-export async function useSandbox(ctx: Ctx): Promise<Connection> {
+export async function useSandbox(ctx: Ctx, confirmSwitch?: boolean): Promise<ConnectResult> {
   if (!ctx.launchSandbox) throw new AppError('forbidden', 'This host cannot start the built-in sandbox; run `npm run cli -- sandbox serve` and connect to it');
   const sandbox = await ctx.launchSandbox();
-  return connect(ctx, { baseUrl: sandbox.url, apiKey: sandbox.apiKey, sandbox: true });
+  return connect(ctx, { baseUrl: sandbox.url, apiKey: sandbox.apiKey, sandbox: true, confirmSwitch });
 }
 
 function announce(ctx: Ctx, userId: number): Connection {

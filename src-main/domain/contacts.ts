@@ -5,7 +5,8 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { findLink } from '../sync/outcomes';
 import { listEnrollments } from './enrollmentQueries';
-import { cacheBaseUrl } from './metadata';
+import { previousAccount } from './account';
+import { currentUserRow } from './users';
 
 const CONTACT_SORT: Record<string, string> = {
   email: 'c.email',
@@ -27,14 +28,16 @@ export function listContacts(
     ? `where c.email like @search escape '\\' or (c.first_name || ' ' || c.last_name) like @search escape '\\' or c.company like @search escape '\\'`
     : '';
   const order = `${CONTACT_SORT[q.sort] ?? 'c.email'} ${q.dir === 'desc' ? 'desc' : 'asc'}, c.id`;
-  const params = { search, baseUrl: cacheBaseUrl(ctx) ?? '', limit: q.limit, offset: q.offset };
+  // Links of the account connected now (or last): a record id from another account is never shown.
+  const params = { search, account: previousAccount(ctx, currentUserRow(ctx).id) ?? '', limit: q.limit, offset: q.offset };
   const total = (ctx.sqlite.prepare(`select count(*) as n from contacts c ${where}`).get(params) as { n: number }).n;
   const rows = ctx.sqlite
     .prepare(
       `select c.id, c.email, trim(c.first_name || ' ' || c.last_name) as name, c.company, c.title, c.updated_at as updatedAt,
               (select count(*) from enrollments e where e.contact_id = c.id) as sequences,
               l.rf_id as recruiterflowId, l.rf_type as recruiterflowType
-       from contacts c left join rf_links l on l.base_url = @baseUrl and l.email = c.email
+       from contacts c left join rf_links l on l.account = @account and l.email = c.email
+         and l.rf_type = (select min(rf_type) from rf_links k where k.account = @account and k.email = c.email)
        ${where} order by ${order} limit @limit offset @offset`,
     )
     .all(params) as ContactRow[];
@@ -75,7 +78,7 @@ export function contactFields(row: ContactDbRow): Record<string, string> {
 export function getContact(ctx: Ctx, email: string): ContactDetail {
   const row = contactByEmail(ctx, email);
   if (!row) throw new AppError('unknown_contact', `No contact with email ${email}`);
-  const link = findLink(ctx, cacheBaseUrl(ctx) ?? '', row.email);
+  const link = findLink(ctx, previousAccount(ctx, currentUserRow(ctx).id) ?? '', row.email);
   const enrollments = listEnrollments(ctx, { contactId: row.id, offset: 0, limit: 1000 }).rows;
   const ids = new Set<number>(link ? [link.id] : []);
   for (const e of enrollments) if (e.recruiterflowId !== null) ids.add(e.recruiterflowId);

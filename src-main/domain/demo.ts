@@ -1,6 +1,9 @@
 // The demo workspace a newcomer can load into an empty data folder: a few sequences and contacts.
+// Every demo contact and sequence is marked `demo` in the database, and demo work is never queued for a
+// Recruiterflow other than the built-in sandbox: invented people must not land in a real account.
 import type { Ctx } from '../backend/context';
 import { AppError } from '../../src-shared/result';
+import { connectedToRealAccount } from './demoGuard';
 import { writeContacts, type ContactValues } from './contactImport';
 import { addToSequence } from './enroll';
 import { setMeta } from './meta';
@@ -28,6 +31,9 @@ const PEOPLE: [string, string, string, string, string][] = [
 ];
 
 export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences: number }> {
+  if (connectedToRealAccount(ctx)) {
+    throw new AppError('forbidden', 'The demo workspace cannot be loaded while connected to a real Recruiterflow account: its invented people would be synced into it. Disconnect, or use the Sandbox.');
+  }
   const used = ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences) as n').pluck().get() as number;
   if (used > 0) throw new AppError('conflict', 'The demo workspace can only be loaded into an empty data folder');
   const contacts: ContactValues[] = PEOPLE.map(([first, last, title, company, seniority]) => ({
@@ -39,10 +45,31 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
   const engineers = createSequence(ctx, { name: 'Demo · Senior backend engineers' });
   const designers = createSequence(ctx, { name: 'Demo · Product designers (sync on reply)', syncMode: 'on-reply' });
   const clients = createSequence(ctx, { name: 'Demo · Fintech hiring managers', syncAs: 'contact' });
+  // Marked before anything is added, so no demo enrollment is ever queued for a real account.
+  const mark = (table: 'contacts' | 'sequences', ids: unknown[]) =>
+    ctx.sqlite.prepare(`update ${table} set demo = 1 where ${table === 'contacts' ? 'email' : 'id'} in (select value from json_each(?))`).run(JSON.stringify(ids));
+  mark('contacts', contacts.map((c) => c.email));
+  mark('sequences', [engineers.id, designers.id, clients.id].map(Number));
   await addToSequence(ctx, engineers.id, contacts.slice(0, 8).map((c) => c.email));
   await addToSequence(ctx, designers.id, contacts.slice(8, 14).map((c) => c.email));
   await addToSequence(ctx, clients.id, contacts.slice(14).map((c) => c.email));
   setMeta(ctx, 'demo', 'loaded');
   ctx.events.emit('data:changed', { what: 'contacts' });
   return { contacts: contacts.length, sequences: 3 };
+}
+
+/** Removes every demo contact and sequence, with their enrollments and queue items (cascades). */
+export function removeDemo(ctx: Ctx): { contacts: number; sequences: number } {
+  const removed = ctx.sqlite.transaction(() => {
+    // Queue items of demo work cascade from their enrollments; an item being sent right now finishes first.
+    const sequences = ctx.sqlite.prepare('delete from sequences where demo = 1').run().changes;
+    const contacts = ctx.sqlite.prepare('delete from contacts where demo = 1').run().changes;
+    ctx.sqlite.prepare('delete from enrollment_counts where sequence_id not in (select id from sequences)').run();
+    return { contacts, sequences };
+  })();
+  setMeta(ctx, 'demo', null);
+  ctx.events.emit('data:changed', { what: 'contacts' });
+  ctx.events.emit('data:changed', { what: 'sequences' });
+  ctx.events.emit('queue:changed', { reason: 'demo removed' });
+  return removed;
 }

@@ -1,9 +1,12 @@
 // Adding contacts to a sequence: the effective settings of this moment are captured on each enrollment,
 // the dedup check runs (when on and online), and queue rows are written in the same transaction.
-import { EXISTS_IN_RECRUITERFLOW, normalizeEmail, type AddSummary } from '../../src-shared/domain';
+import { normalizeEmail, type AddSummary, type FlagCode, type SyncAs } from '../../src-shared/domain';
+import type { Prospect } from '../recruiterflow';
+import { flagMessage, matchOf } from '../sync/outcomes';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { activeConnection } from './connection';
+import { DEMO_CODE, DEMO_MESSAGE } from './demoGuard';
 import { placeEnrollment } from './enrollmentState';
 import { sequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
@@ -11,6 +14,8 @@ import { logEvent } from './syncLog';
 
 // `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
 const FLAGGED = 'j.value in (select value from json_each(@flagged))';
+/** One field of this email's flag, from the @flags object (read only for flagged emails). */
+const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') => `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
 
 export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: string[]): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
@@ -39,14 +44,21 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const connection = activeConnection(ctx, seq.ownerUserId);
   const wouldSync = connection !== null && !eff.disabled && eff.syncMode !== 'off';
   // The dedup check happens before anything is written: HTTP never runs inside a transaction.
-  let existing = new Set<string>();
+  // Email → the flag it gets: its code, message and the matched records (the evidence shown with it).
+  const flags: Record<string, { code: FlagCode; error: string; evidence: string }> = {};
   let dedupChecked = false;
   if (wouldSync && eff.dedup && fresh.length > 0) {
     // A record Flowbridge created itself (for another sequence) is ours, not a duplicate to review.
-    const ours = ctx.sqlite.prepare('select 1 from rf_links where base_url = ? and email = ? and created = 1').pluck();
-    const toCheck = fresh.filter((email) => ours.get(connection.baseUrl, email) === undefined);
+    const ours = ctx.sqlite.prepare('select 1 from rf_links where account = ? and email = ? and created = 1').pluck();
+    const toCheck = fresh.filter((email) => ours.get(connection.account, email) === undefined);
     try {
-      if (toCheck.length > 0) existing = new Set((await connection.client.findByEmails(toCheck)).keys());
+      // Records of the type this sequence syncs as first: "exists as a Contact" only when there is no candidate.
+      const order: SyncAs[] = eff.syncAs === 'candidate' ? ['candidate', 'contact'] : ['contact', 'candidate'];
+      const found = toCheck.length > 0 ? await connection.client.findByEmails(toCheck, order) : new Map<string, Prospect>();
+      for (const [email, record] of found) {
+        const code: FlagCode = record.type === eff.syncAs ? 'exists_in_recruiterflow' : record.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate';
+        flags[email] = { code, error: flagMessage(code), evidence: JSON.stringify([matchOf(record, email)]) };
+      }
       dedupChecked = true;
     } catch (error) {
       // Offline or failing: enroll anyway; the engine runs the same check before it creates anything.
@@ -58,7 +70,7 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const trigger = { connected: connection !== null, mode: eff.syncMode, disabled: eff.disabled, replied: false };
   const usual = placeEnrollment({ ...trigger, existsInRecruiterflow: false });
   const flaggedPlace = placeEnrollment({ ...trigger, existsInRecruiterflow: true });
-  const flagged = fresh.filter((email) => existing.has(email));
+  const flagged = fresh.filter((email) => flags[email] !== undefined);
   const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [] };
   let queued = 0;
   ctx.sqlite
@@ -67,14 +79,15 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
       const inserted = ctx.sqlite
         .prepare(
           `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
-             cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply)
+             cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply, evidence)
            select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
              @mappingVersion, @disabled, @dedup, @dedupChecked,
              case when ${FLAGGED} then @flaggedState else @state end,
-             case when ${FLAGGED} then @error end,
-             case when ${FLAGGED} then 'exists_in_recruiterflow' end,
+             case when ${FLAGGED} then ${FLAG_FIELD('error')} end,
+             case when ${FLAGGED} then ${FLAG_FIELD('code')} end,
              case when ${FLAGGED} then @now end,
-             case when ${FLAGGED} then @flaggedAwaiting else @awaiting end
+             case when ${FLAGGED} then @flaggedAwaiting else @awaiting end,
+             case when ${FLAGGED} then ${FLAG_FIELD('evidence')} end
            from json_each(@fresh) j join contacts c on c.email = j.value
            where true
            on conflict (contact_id, sequence_id) do nothing`,
@@ -96,7 +109,7 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
           awaiting: usual.awaitingReply ? 1 : 0,
           flaggedState: flaggedPlace.state,
           flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
-          error: EXISTS_IN_RECRUITERFLOW,
+          flags: JSON.stringify(flags),
         }).changes;
       summary.added = inserted;
       // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
@@ -108,6 +121,16 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
         )
         .run(before, seq.id);
       summary.alreadyEnrolled += fresh.length - inserted;
+      // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
+      if (connection !== null && !connection.sandbox) {
+        ctx.sqlite
+          .prepare(
+            `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
+             where id > @before and sequence_id = @sequenceId and state != 'sync_disabled'
+               and (@demoSequence = 1 or contact_id in (select id from contacts where demo = 1))`,
+          )
+          .run({ error: DEMO_MESSAGE, code: DEMO_CODE, before, sequenceId: seq.id, demoSequence: seq.demo ? 1 : 0 });
+      }
       if (usual.queue) {
         queued = ctx.sqlite
           .prepare(
@@ -118,10 +141,9 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
           .run(eff.reviewBeforeSync ? 'held' : 'pending', now, now, now, before, seq.id).changes;
       }
       const flaggedNow = ctx.sqlite
-        .prepare("select email from enrollments where id > ? and sequence_id = ? and state = 'flagged'")
-        .pluck()
-        .all(before, seq.id) as string[];
-      summary.flagged = flaggedNow.map((email) => ({ email, error: EXISTS_IN_RECRUITERFLOW }));
+        .prepare("select email, error from enrollments where id > ? and sequence_id = ? and state = 'flagged'")
+        .all(before, seq.id) as { email: string; error: string }[];
+      summary.flagged = flaggedNow.map(({ email, error }) => ({ email, error }));
     })
     .immediate();
   if (summary.added > 0) {

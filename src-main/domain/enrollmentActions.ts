@@ -4,6 +4,7 @@ import { enqueue } from '../sync/queue';
 import { activeConnection, requireConnection } from './connection';
 import { contactByEmail } from './contacts';
 import { placeEnrollment } from './enrollmentState';
+import { SKIPPED_CODE } from './flagResolution';
 import { sequenceRow, type SequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { AppError } from '../../src-shared/result';
@@ -18,6 +19,7 @@ interface EnrollmentRow {
   cap_mode: 'off' | 'on-add' | 'on-reply';
   awaiting_reply: number;
   replied_at: number | null;
+  error_code: string | null;
 }
 
 function rowsByIds(ctx: Ctx, ids: number[]): EnrollmentRow[] {
@@ -57,7 +59,7 @@ function applyReplies(ctx: Ctx, rows: EnrollmentRow[]): number {
     recordManualReplies(ctx, rows.map((r) => r.contact_id));
     for (const row of rows) {
       stamp.run(now, row.id);
-      if (row.awaiting_reply === 1 && row.state === 'not_synced' && activeConnection(ctx, row.user_id)) {
+      if (row.awaiting_reply === 1 && row.state === 'awaiting_reply' && activeConnection(ctx, row.user_id)) {
         queued += enqueue(ctx, [row.id], { held: reviewHeld(ctx, row.user_id) });
       }
     }
@@ -76,7 +78,8 @@ export function markReplied(ctx: Ctx, ids: number[]): number {
 
 /** The recruiter reviewed a flag and lets the enrollment go on: it follows its captured sync mode. */
 function clearRows(ctx: Ctx, rows: EnrollmentRow[]): number {
-  const flagged = rows.filter((r) => r.state === 'flagged');
+  // A record of the other type needs a decision (link to it, or create), not a clear: see flagResolution.ts.
+  const flagged = rows.filter((r) => r.state === 'flagged' && r.error_code !== 'exists_as_contact' && r.error_code !== 'exists_as_candidate');
   let queued = 0;
   ctx.sqlite.transaction(() => {
     const clear = ctx.sqlite.prepare(
@@ -106,29 +109,71 @@ export function clearByIds(ctx: Ctx, ids: number[]): number {
   return clearRows(ctx, rowsByIds(ctx, ids));
 }
 
+/** Why Resync left enrollments where they are, counted over what it was asked to look at. */
+export interface ResyncSkipped {
+  awaitingReply: number;
+  syncDisabled: number;
+  syncOff: number;
+  flagged: number;
+  alreadyQueued: number;
+  /** "Don't sync" was chosen for them. */
+  dontSync: number;
+}
+
+export interface ResyncResult {
+  queued: number;
+  skipped: ResyncSkipped;
+  /** One sentence: what was queued, and why the rest was not ("3 are waiting for a reply, ..."). */
+  message: string;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+function resyncMessage(queued: number, s: ResyncSkipped): string {
+  const reasons = [
+    s.awaitingReply > 0 ? `${s.awaitingReply} ${plural(s.awaitingReply, 'is', 'are')} waiting for a reply` : '',
+    s.syncDisabled > 0 ? `${s.syncDisabled} ${plural(s.syncDisabled, 'is', 'are')} in a sequence with sync disabled` : '',
+    s.syncOff > 0 ? `${s.syncOff} ${plural(s.syncOff, 'is', 'are')} in a sequence whose sync mode is off` : '',
+    s.flagged > 0 ? `${s.flagged} ${plural(s.flagged, 'is', 'are')} flagged for your review (see Errors)` : '',
+    s.alreadyQueued > 0 ? `${s.alreadyQueued} ${plural(s.alreadyQueued, 'is', 'are')} already queued` : '',
+    s.dontSync > 0 ? `you chose not to sync ${s.dontSync}` : '',
+  ].filter(Boolean);
+  const head = `${queued} ${plural(queued, 'contact', 'contacts')} queued`;
+  if (reasons.length > 0) return `${head}: ${reasons.join(', ')}`;
+  return queued > 0 ? head : `${head}: every contact here has synced already`;
+}
+
 /**
  * Resync: enrollments that never synced are re-captured under the current settings and queued when those
- * settings would sync them. Synced enrollments are never touched; flagged ones need `errors clear` first;
- * on-reply ones wait for their reply.
+ * settings would sync them. Synced enrollments are never touched; flagged ones need a decision first;
+ * on-reply ones wait for their reply. The result says why each one left behind was not queued.
  */
-export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; email?: string }): number {
+export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; email?: string }): ResyncResult {
   requireConnection(ctx);
-  const clauses = ["e.state in ('not_synced', 'sync_disabled', 'failed')", 'e.synced_at is null', 'e.rf_id is null'];
+  const scope: string[] = [];
   const params: unknown[] = [];
   if (filter.sequenceId !== undefined) {
-    clauses.push('e.sequence_id = ?');
+    scope.push('e.sequence_id = ?');
     params.push(sequenceRow(ctx, filter.sequenceId).id);
   }
   if (filter.email !== undefined) {
     const contact = contactByEmail(ctx, filter.email);
     if (!contact) throw new AppError('unknown_contact', `No contact with email ${filter.email}`);
-    clauses.push('e.contact_id = ?');
+    scope.push('e.contact_id = ?');
     params.push(contact.id);
   }
-  let candidates = ctx.sqlite.prepare(`select e.* from enrollments e where ${clauses.join(' and ')}`).all(...params) as EnrollmentRow[];
-  if (filter.ids) {
-    const wanted = new Set(filter.ids);
-    candidates = candidates.filter((r) => wanted.has(r.id));
+  const wanted = filter.ids ? new Set(filter.ids) : null;
+  const inScope = (rows: EnrollmentRow[]) => (wanted ? rows.filter((r) => wanted.has(r.id)) : rows);
+  const where = (extra: string[]) => [...extra, ...scope].join(' and ');
+  const candidates = inScope(
+    ctx.sqlite
+      .prepare(`select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", "((e.synced_at is null and e.rf_id is null) or e.error_code = 'other_account')"])}`)
+      .all(...params) as EnrollmentRow[],
+  );
+  const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 };
+  for (const row of inScope(ctx.sqlite.prepare(`select e.* from enrollments e where ${where(["e.state in ('flagged', 'queued', 'retrying')"])}`).all(...params) as EnrollmentRow[])) {
+    if (row.state === 'flagged') skipped.flagged += 1;
+    else skipped.alreadyQueued += 1;
   }
   const sequenceCache = new Map<number, SequenceRow>();
   const recapture = ctx.sqlite.prepare(`
@@ -139,11 +184,22 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
   let queued = 0;
   ctx.sqlite.transaction(() => {
     for (const row of candidates) {
+      if (row.error_code === SKIPPED_CODE) {
+        skipped.dontSync += 1;
+        continue;
+      }
       const seq = sequenceCache.get(row.sequence_id) ?? sequenceRow(ctx, String(row.sequence_id));
       sequenceCache.set(row.sequence_id, seq);
       const owner = settingsRow(ctx, row.user_id);
       const eff = effectiveSettings(seq, owner);
-      if (eff.disabled || eff.syncMode === 'off') continue;
+      if (eff.disabled) {
+        skipped.syncDisabled += 1;
+        continue;
+      }
+      if (eff.syncMode === 'off') {
+        skipped.syncOff += 1;
+        continue;
+      }
       const place = placeEnrollment({ connected: true, mode: eff.syncMode, disabled: false, existsInRecruiterflow: false, replied: row.replied_at !== null });
       recapture.run({
         id: row.id,
@@ -155,18 +211,39 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
         state: place.queue ? 'not_synced' : place.state,
         awaiting: place.awaitingReply ? 1 : 0,
       });
+      if (place.state === 'awaiting_reply') skipped.awaitingReply += 1;
       if (place.queue) queued += enqueue(ctx, [row.id], { held: owner.reviewBeforeSync });
     }
   })();
   changed(ctx, queued);
-  return queued;
+  return { queued, skipped, message: resyncMessage(queued, skipped) };
 }
 
-/** Retry failed or backing-off enrollments now, with a fresh attempt budget. */
-export function retry(ctx: Ctx, ids: number[]): number {
+/**
+ * Retry failed or backing-off enrollments now, with a fresh attempt budget. Two fixes ride along, each on
+ * the recruiter's explicit action: `remap` re-captures today's mapping version (only for an enrollment that
+ * never synced: what a synced one sent stays as it was), and `withoutField` leaves out the field whose
+ * value was refused.
+ */
+export function retry(ctx: Ctx, ids: number[], opts: { remap?: boolean; withoutField?: boolean } = {}): { queued: number; remapped: number; fieldsDropped: number } {
   const rows = rowsByIds(ctx, ids).filter((r) => r.state === 'failed' || r.state === 'retrying');
   let queued = 0;
+  let remapped = 0;
+  let fieldsDropped = 0;
   ctx.sqlite.transaction(() => {
+    if (opts.remap) {
+      const remap = ctx.sqlite.prepare(
+        'update enrollments set cap_mapping_version = ?, skip_fields = ? where id = ? and rf_id is null and synced_at is null',
+      );
+      for (const row of rows) remapped += remap.run(settingsRow(ctx, row.user_id).mappingVersion, '[]', row.id).changes;
+    }
+    if (opts.withoutField) {
+      const drop = ctx.sqlite.prepare(
+        `update enrollments set skip_fields = (select json_group_array(value) from (select value from json_each(skip_fields) union select error_field))
+         where id = ? and error_field is not null`,
+      );
+      for (const row of rows) fieldsDropped += drop.run(row.id).changes;
+    }
     const now = ctx.clock.now();
     const bump = ctx.sqlite.prepare(
       "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
@@ -182,7 +259,7 @@ export function retry(ctx: Ctx, ids: number[]): number {
     }
   })();
   changed(ctx, queued);
-  return queued;
+  return { queued, remapped, fieldsDropped };
 }
 
 export function removeEnrollments(ctx: Ctx, ids: number[]): number {

@@ -1,5 +1,5 @@
 // Paged reads of enrollments, used by a sequence's table, a contact's detail and the CLI.
-import type { Enrollment, EnrollmentState, Page } from '../../src-shared/domain';
+import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { likePattern } from './contacts';
 
@@ -18,11 +18,23 @@ export const ENROLLMENT_COLUMNS = `
   e.id, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.email,
   e.name, e.state, e.error, e.error_code as errorCode,
   e.cap_sync_as as syncAs, e.cap_mode as syncMode, e.cap_job_id as jobId,
-  e.cap_mapping_version as mappingVersion, e.cap_disabled as disabled, e.rf_id as recruiterflowId,
+  e.cap_mapping_version as mappingVersion, e.cap_disabled as disabled,
+  case when e.error_code = 'other_account' then null else e.rf_id end as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
   exists (select 1 from replies r where r.contact_id = e.contact_id and r.kind = 'bounce') as bounced,
   (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
-  e.attempts`;
+  e.attempts, e.evidence, e.error_field as errorField`;
+
+/** The stored evidence of a flag (JSON written by the sync engine or the add-time check); [] when none. */
+export function parseEvidence(evidence: string | null): FlagMatch[] {
+  if (!evidence) return [];
+  try {
+    const list: unknown = JSON.parse(evidence);
+    return Array.isArray(list) ? (list as FlagMatch[]) : [];
+  } catch {
+    return [];
+  }
+}
 
 export interface EnrollmentQuery {
   sequenceId?: number;
@@ -75,8 +87,8 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
       `select ${ENROLLMENT_COLUMNS} from enrollments e join sequences s on s.id = e.sequence_id
        where e.id in (${ids.map(() => '?').join(', ')})`,
     )
-    .all(...ids) as (Omit<Enrollment, 'disabled' | 'bounced'> & { disabled: number; bounced: number })[];
-  const byId = new Map(rows.map((r) => [r.id, { ...r, disabled: r.disabled === 1, bounced: r.bounced === 1 }]));
+    .all(...ids) as (Omit<Enrollment, 'disabled' | 'bounced' | 'matches'> & { disabled: number; bounced: number; evidence: string | null })[];
+  const byId = new Map(rows.map(({ evidence, ...r }) => [r.id, { ...r, disabled: r.disabled === 1, bounced: r.bounced === 1, matches: parseEvidence(evidence) }]));
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
 

@@ -21,6 +21,6 @@ export function placeEnrollment(t: Trigger): Placement {
   if (t.disabled) return { state: 'sync_disabled', awaitingReply: false, queue: false };
   if (t.mode === 'off') return { state: 'not_synced', awaitingReply: false, queue: false };
   if (t.existsInRecruiterflow) return { state: 'flagged', awaitingReply: t.mode === 'on-reply', queue: false };
-  if (t.mode === 'on-reply' && !t.replied) return { state: 'not_synced', awaitingReply: true, queue: false };
+  if (t.mode === 'on-reply' && !t.replied) return { state: 'awaiting_reply', awaitingReply: true, queue: false };
   return { state: 'queued', awaitingReply: false, queue: true };
 }

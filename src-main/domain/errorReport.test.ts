@@ -42,12 +42,14 @@ describe('error report', () => {
       ['existing@acme.example', 'flagged'],
       ['slow@example.test', 'retrying'],
     ]);
-    expect(list.groups.map((g) => g.error)).toContain(EXISTS_IN_RECRUITERFLOW);
+    // A candidate in Recruiterflow, added to a sequence that syncs contacts: not the record type asked for.
+    expect(list.groups.map((g) => g.error)).toContain(`${EXISTS_IN_RECRUITERFLOW} as a Candidate`);
 
     const csv = await t.call('errors:export', { format: 'csv' });
     expect(csv.rows).toBe(3);
     const lines = csv.content.trim().split('\r\n');
-    expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,first_seen,last_attempt,attempts');
+    expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,error_code,matched_records,first_seen,last_attempt,attempts');
+    expect(lines.find((l) => l.startsWith('existing@acme.example'))).toContain('candidate #2001 Erin Existing <existing@acme.example> matched existing@acme.example');
     const bad = lines.find((l) => l.startsWith('bad@example.test'))!;
     expect(bad).toContain(`"'=HYPERLINK(""http://x"") Formula"`);
     expect(bad).toContain(`'+Clients`);

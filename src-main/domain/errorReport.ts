@@ -1,8 +1,8 @@
 // The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
-import type { ErrorRow, Page } from '../../src-shared/domain';
+import type { ErrorRow, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { bouncedReportRows } from '../mailbox/queries';
-import { LIVE_QUEUE_STATES } from './enrollmentQueries';
+import { LIVE_QUEUE_STATES, parseEvidence } from './enrollmentQueries';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
 
@@ -10,7 +10,18 @@ const ERROR_COLUMNS = `
   e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
   cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.state, coalesce(e.error, '') as error,
   e.error_code as errorCode, e.first_error_at as firstSeen, e.last_attempt_at as lastAttempt, e.attempts,
-  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt`;
+  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
+  e.evidence, e.error_field as errorField, e.cap_sync_as as syncAs`;
+
+type StoredErrorRow = Omit<ErrorRow, 'matches'> & { evidence: string | null };
+const withMatches = ({ evidence, ...row }: StoredErrorRow): ErrorRow => ({ ...row, matches: parseEvidence(evidence) });
+
+/** The matched records of a flag in one spreadsheet cell: "contact #2002 Casey Contact <a@x, b@y> matched a@x". */
+function describeMatches(matches: FlagMatch[]): string {
+  return matches
+    .map((m) => `${m.type} #${m.id}${m.name ? ` ${m.name}` : ''} <${m.emails.join(', ')}> matched ${m.matchedEmail}`)
+    .join('; ');
+}
 const ERROR_FROM = 'from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id';
 
 function whereFor(q: { states?: string[]; error?: string }): { where: string; params: Record<string, unknown> } {
@@ -33,7 +44,8 @@ export function listErrors(
   const total = (ctx.sqlite.prepare(`select count(*) as n from enrollments e ${where}`).get(params) as { n: number }).n;
   const rows = ctx.sqlite
     .prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.first_error_at desc, e.id limit @limit offset @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as ErrorRow[];
+    .all({ ...params, limit: q.limit, offset: q.offset })
+    .map((r) => withMatches(r as StoredErrorRow));
   const grouped = whereFor({ states: q.states });
   const groups = ctx.sqlite
     .prepare(`select coalesce(e.error, '') as error, count(*) as count from enrollments e ${grouped.where} group by e.error order by count desc limit 100`)
@@ -48,7 +60,7 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'first_seen', 'last_attempt', 'attempts'];
+const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'error_code', 'matched_records', 'first_seen', 'last_attempt', 'attempts'];
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
@@ -56,9 +68,10 @@ export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: stri
   const { where, params } = whereFor({});
   const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
   // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".
-  const bounced = bouncedReportRows(ctx).map((b) => ({ ...b, state: 'bounced', lastAttempt: null, attempts: 0 }));
-  function* reportRows(): Generator<Pick<ErrorRow, 'email' | 'name' | 'sequenceId' | 'sequenceName' | 'error' | 'firstSeen' | 'lastAttempt' | 'attempts'> & { state: string }> {
-    yield* stmt.iterate(params) as IterableIterator<ErrorRow>;
+  const bounced = bouncedReportRows(ctx).map((b) => ({ ...b, state: 'bounced', errorCode: null, matches: [], lastAttempt: null, attempts: 0 }));
+  type ReportRow = Pick<ErrorRow, 'email' | 'name' | 'sequenceId' | 'sequenceName' | 'error' | 'errorCode' | 'matches' | 'firstSeen' | 'lastAttempt' | 'attempts'> & { state: string };
+  function* reportRows(): Generator<ReportRow> {
+    for (const stored of stmt.iterate(params) as IterableIterator<StoredErrorRow>) yield withMatches(stored);
     yield* bounced;
   }
   const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -75,6 +88,8 @@ export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: stri
         sequenceName: r.sequenceName,
         state: r.state,
         error: r.error,
+        errorCode: r.errorCode,
+        matches: r.matches,
         firstSeen: iso(r.firstSeen) || null,
         lastAttempt: iso(r.lastAttempt) || null,
         attempts: r.attempts,
@@ -86,7 +101,7 @@ export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: stri
   for (const r of reportRows()) {
     rows += 1;
     lines.push(
-      [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, iso(r.firstSeen), iso(r.lastAttempt), r.attempts]
+      [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, r.errorCode, describeMatches(r.matches), iso(r.firstSeen), iso(r.lastAttempt), r.attempts]
         .map(csvCell)
         .join(','),
     );

@@ -1,7 +1,8 @@
 // Facts about this backend and the demo workspace.
 import type { AppInfo } from '../../src-shared/contract';
 import type { HandlerGroup } from '../backend/registry';
-import { loadDemo } from '../domain/demo';
+import { loadDemo, removeDemo } from '../domain/demo';
+import { connectedToRealAccount } from '../domain/demoGuard';
 import { getMeta } from '../domain/meta';
 
 export function appHandlers(version: string): HandlerGroup {
@@ -10,9 +11,11 @@ export function appHandlers(version: string): HandlerGroup {
       version,
       host: ctx.host,
       dataDir: ctx.dataDir,
-      demo: getMeta(ctx, 'demo') !== null,
+      demo: getMeta(ctx, 'demo') !== null || (ctx.sqlite.prepare('select exists (select 1 from contacts where demo = 1) or exists (select 1 from sequences where demo = 1)').pluck().get() as number) === 1,
+      realAccount: connectedToRealAccount(ctx),
       empty: (ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences)').pluck().get() as number) === 0,
     }),
     'app:loadDemo': (_, ctx) => loadDemo(ctx),
+    'app:removeDemo': (_, ctx) => removeDemo(ctx),
   };
 }

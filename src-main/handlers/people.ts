@@ -8,8 +8,9 @@ import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapp
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
-import { addUser, listUsers, useUser } from '../domain/users';
+import { addUser, currentUserRow, listUsers, useUser } from '../domain/users';
 import { isKeyPause } from '../sync/connectivity';
+import { cancelDemoWork } from '../domain/demoGuard';
 import { PAUSE_KEY } from '../sync/engine';
 import { buildPayload } from '../sync/payload';
 import { AppError } from '../../src-shared/result';
@@ -27,12 +28,13 @@ export const peopleHandlers: HandlerGroup = {
   'connection:get': (_, ctx) => describeConnection(ctx),
   'connection:connect': async (input, ctx) => {
     const connection = await connect(ctx, input);
+    cancelDemoWork(ctx, currentUserRow(ctx).id);
     liftKeyPause(ctx);
     await refreshMetadata(ctx).catch(() => null);
     return connection;
   },
-  'connection:useSandbox': async (_, ctx) => {
-    const connection = await useSandbox(ctx);
+  'connection:useSandbox': async (input, ctx) => {
+    const connection = await useSandbox(ctx, input.confirmSwitch);
     liftKeyPause(ctx);
     await refreshMetadata(ctx).catch(() => null);
     return connection;

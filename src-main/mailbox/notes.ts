@@ -38,12 +38,13 @@ export function noteText(ctx: Ctx, note: { contact_id: number; at: number; subje
   return escapeHtml(`Replied to ${names.join(', ') || 'a sequence'} on ${day}: ${subject}`);
 }
 
-function linkOf(ctx: Ctx, baseUrl: string, email: string): { rf_id: number; rf_type: 'candidate' | 'contact' } | null {
-  return (statement(ctx.sqlite, 'select rf_id, rf_type from rf_links where base_url = ? and email = ?').get(baseUrl, email) as { rf_id: number; rf_type: 'candidate' | 'contact' } | undefined) ?? null;
+/** The record an email is linked to in this account (links belong to the account they were made in). */
+function linkOf(ctx: Ctx, account: string, email: string): { rf_id: number; rf_type: 'candidate' | 'contact' } | null {
+  return (statement(ctx.sqlite, 'select rf_id, rf_type from rf_links where account = ? and email = ?').get(account, email) as { rf_id: number; rf_type: 'candidate' | 'contact' } | undefined) ?? null;
 }
 
 /** The note requests the dry run shows for an enrollment's contact. */
-export function plannedNotes(ctx: Ctx, enrollmentId: number, baseUrl: string | null, syncAs: 'candidate' | 'contact'): PlannedRequest[] {
+export function plannedNotes(ctx: Ctx, enrollmentId: number, account: string | null, syncAs: 'candidate' | 'contact'): PlannedRequest[] {
   const rows = ctx.sqlite
     .prepare(
       `select n.id, r.contact_id, r.at, r.subject, c.email from reply_notes n join replies r on r.id = n.reply_id join contacts c on c.id = r.contact_id
@@ -51,7 +52,7 @@ export function plannedNotes(ctx: Ctx, enrollmentId: number, baseUrl: string | n
     )
     .all(enrollmentId) as { id: number; contact_id: number; at: number; subject: string; email: string }[];
   return rows.map((row) => {
-    const link = baseUrl ? linkOf(ctx, baseUrl, row.email) : null;
+    const link = account ? linkOf(ctx, account, row.email) : null;
     const plan = planAddNote(link?.rf_type ?? syncAs, link?.rf_id ?? '<new id>', noteText(ctx, row));
     return { ...plan, note: 'The reply note (Settings → Mailbox: notes on), sent once the record exists; a failure here never holds up the sync' };
   });
@@ -76,7 +77,7 @@ export async function sendDueNotes(ctx: Ctx): Promise<{ sent: number; failed: nu
   const later = statement(ctx.sqlite, 'update reply_notes set attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?');
   const failed = statement(ctx.sqlite, "update reply_notes set state = 'failed', attempts = ?, last_error = ?, updated_at = ? where id = ?");
   for (const note of due) {
-    const link = linkOf(ctx, active.baseUrl, note.email);
+    const link = linkOf(ctx, active.account, note.email);
     if (!link) continue; // Not synced yet: the note waits for its record.
     try {
       const noteId = await active.client.addNote(link.rf_type, link.rf_id, noteText(ctx, note));

@@ -42,10 +42,10 @@ describe('unauthorized', () => {
 });
 
 describe('rejected data', () => {
-  it('409 conflict on an email or phone that another profile has', async () => {
+  it('409 conflict on an email or phone that another profile of the same type has', async () => {
     const e = await failure(client().addCandidate({ name: 'Dup', email: [{ email: 'Existing@ACME.example', is_primary: 1 }] }));
     expect(e).toMatchObject({ kind: 'conflict', status: 409, retryable: false, serverMessage: 'A profile with this Email already exists' });
-    const p = await failure(client().addContact({ name: 'Dup', phone_number: [{ phone_number: '+15550100', type: 1 }] }));
+    const p = await failure(client().addCandidate({ name: 'Dup', phone_number: [{ phone_number: '+15550100', type: 1 }] }));
     expect(p).toMatchObject({ kind: 'conflict', serverMessage: 'A profile with this Phone Number already exists' });
     const u = await failure(client().updateCandidate(2003, { email: [{ email: 'existing@acme.example', is_primary: 0 }] }));
     expect(u.kind).toBe('conflict');

@@ -75,8 +75,8 @@ describe('add and update', () => {
     expect(sb.stats().creates).toBe(2);
   });
 
-  it('409 on an email or phone already on any prospect, case-insensitively', async () => {
-    expect(await addCandidate({ email: [{ email: 'EXISTING.contact@acme.example', is_primary: 1 }] })).toMatchObject({
+  it('409 on an email or phone already on a prospect of the same type, case-insensitively; a contact profile of a candidate is allowed', async () => {
+    expect(await addCandidate({ email: [{ email: 'EXISTING@acme.example', is_primary: 1 }] })).toMatchObject({
       status: 409,
       json: { message: 'A profile with this Email already exists' },
     });
@@ -84,6 +84,8 @@ describe('add and update', () => {
       status: 409,
       json: { message: 'A profile with this Phone Number already exists' },
     });
+    // One person, two profiles (Recruiterflow's help center): a candidate with the email of a contact.
+    expect((await addCandidate({ email: [{ email: 'existing.contact@acme.example', is_primary: 1 }] })).status).toBe(200);
   });
 
   it('validates the shape of emails, phones, names and added_time', async () => {
@@ -107,7 +109,9 @@ describe('add and update', () => {
     expect((await addCandidate({ email: [{ email: 'existing@acme.example', is_primary: 1 }] })).status).toBe(200);
     expect(await call('POST', 'candidate/update', { id: 424242, title: 'x' })).toMatchObject({ status: 400, json: { RESULT: 'FAILURE', message: 'Invalid candidate id' } });
     expect((await call('POST', 'contact/update', { id: 2001, title: 'x' })).status).toBe(400);
-    expect((await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing.contact@acme.example', is_primary: 1 }] })).status).toBe(409);
+    // An email is unique per type: a second candidate cannot take it, but a contact profile of the same person can.
+    expect((await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing@acme.example', is_primary: 1 }] })).status).toBe(409);
+    expect((await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing.contact@acme.example', is_primary: 1 }] })).status).toBe(200);
   });
 
   it('validates custom field values per type and names the field', async () => {

@@ -31,6 +31,8 @@ export class SandboxState {
   /** Notes added through candidate/notes/add and contact/notes/add. */
   readonly notes: StoredNote[] = [];
   nextProspectId = FIRST_PROSPECT_ID;
+  // Keyed by `type:email` (and `type:phone`): an email is unique among candidates and among contacts, but
+  // one person can have a candidate and a contact profile with the same email, as in Recruiterflow.
   private readonly emailOwner = new Map<string, number>();
   private readonly phoneOwner = new Map<string, number>();
 
@@ -46,19 +48,20 @@ export class SandboxState {
     this.nextProspectId = FIRST_PROSPECT_ID;
   }
 
-  /** The prospect holding this email (case-insensitive), if any. */
-  ownerOfEmail(email: string): number | undefined {
-    return this.emailOwner.get(emailKey(email));
+  /** The prospect of this type holding this email (case-insensitive), if any; without a type, the candidate first. */
+  ownerOfEmail(email: string, type?: ProspectType): number | undefined {
+    if (type) return this.emailOwner.get(`${type}:${emailKey(email)}`);
+    return this.ownerOfEmail(email, 'candidate') ?? this.ownerOfEmail(email, 'contact');
   }
 
-  ownerOfPhone(phone: string): number | undefined {
+  ownerOfPhone(phone: string, type: ProspectType): number | undefined {
     const k = phoneKey(phone);
-    return k === '' || k === '+' ? undefined : this.phoneOwner.get(k);
+    return k === '' || k === '+' ? undefined : this.phoneOwner.get(`${type}:${k}`);
   }
 
-  /** Exact, case-insensitive lookup: for tests and the admin endpoint. */
-  findByEmail(email: string): StoredProspect | undefined {
-    const id = this.ownerOfEmail(email);
+  /** Exact, case-insensitive lookup: for tests and the admin endpoint (the candidate first, with no type). */
+  findByEmail(email: string, type?: ProspectType): StoredProspect | undefined {
+    const id = this.ownerOfEmail(email, type);
     return id === undefined ? undefined : this.prospects.get(id);
   }
 
@@ -76,22 +79,22 @@ export class SandboxState {
   }
 
   setEmails(p: StoredProspect, emails: StoredProspect['email']): void {
-    for (const e of p.email) if (this.emailOwner.get(emailKey(e.email)) === p.id) this.emailOwner.delete(emailKey(e.email));
+    for (const e of p.email) if (this.emailOwner.get(`${p.type}:${emailKey(e.email)}`) === p.id) this.emailOwner.delete(`${p.type}:${emailKey(e.email)}`);
     p.email = emails;
     this.index(p);
   }
 
   setPhones(p: StoredProspect, phones: StoredProspect['phone_number']): void {
-    for (const x of p.phone_number) if (this.phoneOwner.get(phoneKey(x.phone_number)) === p.id) this.phoneOwner.delete(phoneKey(x.phone_number));
+    for (const x of p.phone_number) if (this.phoneOwner.get(`${p.type}:${phoneKey(x.phone_number)}`) === p.id) this.phoneOwner.delete(`${p.type}:${phoneKey(x.phone_number)}`);
     p.phone_number = phones;
     this.index(p);
   }
 
   private index(p: StoredProspect): void {
-    for (const e of p.email) this.emailOwner.set(emailKey(e.email), p.id);
+    for (const e of p.email) this.emailOwner.set(`${p.type}:${emailKey(e.email)}`, p.id);
     for (const x of p.phone_number) {
       const k = phoneKey(x.phone_number);
-      if (k !== '' && k !== '+') this.phoneOwner.set(k, p.id);
+      if (k !== '' && k !== '+') this.phoneOwner.set(`${p.type}:${k}`, p.id);
     }
   }
 

@@ -50,13 +50,13 @@ function parsePhones(v: unknown): Parsed<StoredProspect['phone_number']> {
   return { ok: true, value: out };
 }
 
-function conflict(ctx: WriteContext, self: number | null, emails: StoredProspect['email'] | undefined, phones: StoredProspect['phone_number'] | undefined): Reply | null {
+function conflict(ctx: WriteContext, type: ProspectType, self: number | null, emails: StoredProspect['email'] | undefined, phones: StoredProspect['phone_number'] | undefined): Reply | null {
   for (const e of emails ?? []) {
-    const owner = ctx.state.ownerOfEmail(e.email);
+    const owner = ctx.state.ownerOfEmail(e.email, type);
     if (owner !== undefined && owner !== self) return { status: 409, json: { message: ctx.messages.duplicateEmail } };
   }
   for (const p of phones ?? []) {
-    const owner = ctx.state.ownerOfPhone(p.phone_number);
+    const owner = ctx.state.ownerOfPhone(p.phone_number, type);
     if (owner !== undefined && owner !== self) return { status: 409, json: { message: ctx.messages.duplicatePhone } };
   }
   return null;
@@ -131,7 +131,7 @@ export function addProspect(ctx: WriteContext, type: ProspectType, body: Record<
   if (!text(body.name) && !text(body.first_name)) return failure(400, ctx.messages.nameRequired);
   const { emails, phones, customFields } = prepared.value;
   // noConflictOnCreate: a duplicate email makes a second profile (phones still clash).
-  const clash = conflict(ctx, null, ctx.faults.noConflictOnCreate === true ? [] : emails, phones);
+  const clash = conflict(ctx, type, null, ctx.faults.noConflictOnCreate === true ? [] : emails, phones);
   if (clash) return clash;
 
   const p: StoredProspect = {
@@ -171,7 +171,7 @@ export function updateProspect(ctx: WriteContext, type: ProspectType, body: Reco
   const prepared = prepare(ctx, type, body);
   if (!prepared.ok) return prepared.reply;
   const { emails, phones, customFields } = prepared.value;
-  const clash = conflict(ctx, p.id, emails, phones);
+  const clash = conflict(ctx, p.type, p.id, emails, phones);
   if (clash) return clash;
   // "Complete update": each key sent replaces the stored value; keys not sent stay as they are.
   applyNames(p, body);

@@ -44,17 +44,15 @@ describe('rule 4: deduplication', () => {
     expect(createsOf(t.sandbox, EXISTING)).toBe(0);
   });
 
-  it('the dedup check looks among Recruiterflow contacts too, and a candidate sequence links to that contact without a job', async () => {
+  it('the dedup check looks among Recruiterflow contacts too: a candidate sequence flags it "as a Contact", which a clear does not wave through', async () => {
     t = await syncBackend({ csv });
     await t.call('settings:set', { dedup: true });
     const seq = await t.call('sequences:create', { name: 'Backend', jobId: 101 });
     const added = await t.call('sequences:add', { sequenceId: seq.id, emails: [EXISTING_CONTACT] });
-    expect(added.flagged).toEqual([{ email: EXISTING_CONTACT, error: EXISTS_IN_RECRUITERFLOW }]);
-    await t.call('errors:clear', { email: EXISTING_CONTACT, sequenceId: seq.id });
-    expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 1, jobsAssigned: 0, failed: 0 });
-    const contact = t.sandbox.state.findByEmail(EXISTING_CONTACT)!;
-    expect(await enrollmentOf(t, EXISTING_CONTACT, seq.id)).toMatchObject({ state: 'synced', recruiterflowId: contact.id });
-    expect(contact).toMatchObject({ type: 'contact', jobs: [] });
+    expect(added.flagged).toEqual([{ email: EXISTING_CONTACT, error: 'Exists in Recruiterflow as a Contact' }]);
+    expect(await t.call('errors:clear', { email: EXISTING_CONTACT, sequenceId: seq.id })).toEqual({ cleared: 0 });
+    expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0, jobsAssigned: 0 });
+    expect(await enrollmentOf(t, EXISTING_CONTACT, seq.id)).toMatchObject({ state: 'flagged', errorCode: 'exists_as_contact' });
     expect(requestsTo(t.sandbox, 'candidate/add-to-job')).toBe(0);
   });
 
@@ -63,7 +61,9 @@ describe('rule 4: deduplication', () => {
     const seq = await t.call('sequences:create', { name: 'Frontend', jobId: 102 });
     const added = await t.call('sequences:add', { sequenceId: seq.id, emails: [EXISTING, EXISTING_CONTACT, NEWCOMER] });
     expect(added.flagged).toEqual([]);
-    expect(await t.call('sync:run', {})).toMatchObject({ created: 1, linked: 2, jobsAssigned: 2, failed: 0 });
+    // The Recruiterflow contact is not what a candidate sequence with a job asks for: flagged, not linked.
+    expect(await t.call('sync:run', {})).toMatchObject({ created: 1, linked: 1, jobsAssigned: 2, failed: 0 });
+    expect((await enrollmentOf(t, EXISTING_CONTACT, seq.id)).state).toBe('flagged');
     expect(createsOf(t.sandbox, EXISTING)).toBe(0);
     expect(createsOf(t.sandbox, EXISTING_CONTACT)).toBe(0);
     expect(t.sandbox.state.findByEmail(EXISTING)?.jobs.map((j) => j.job_id)).toEqual([101, 102]);

@@ -32,7 +32,9 @@
 import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
+import { accountBaseUrl } from '../domain/account';
 import { connectionOf, requireConnection } from '../domain/connection';
+import { cancelDemoItem, demoBlocked } from '../domain/demoGuard';
 import { currentUserRow } from '../domain/users';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
@@ -46,6 +48,8 @@ import {
   claimCreate,
   clearCreateStarted,
   findLink,
+  matchOf,
+  matchOfLink,
   recordFailed,
   recordFlagged,
   recordJobAssigned,
@@ -111,7 +115,19 @@ interface LoadedItem extends WorkItem {
   dedupChecked: boolean;
   dedupCleared: boolean;
   createStarted: boolean;
+  /** "Create a <type> profile too": a record of the other type is no reason to stop. */
+  createAnyway: boolean;
+  /** Mapping targets left out for this enrollment ("Sync without this field"). */
+  skipFields: string[];
   leaseUntil: number;
+}
+
+/** The custom field a Recruiterflow refusal names ('… custom field "Hiring Budget" …'), as a mapping target. */
+function refusedField(ctx: Ctx, item: LoadedItem, message: string): string | null {
+  const name = /custom field "([^"]+)"/i.exec(message)?.[1];
+  if (!name) return null;
+  const def = cachedCustomFields(ctx).find((f) => f.object === item.syncAs && f.name.toLowerCase() === name.toLowerCase());
+  return def ? `custom:${def.id}` : null;
 }
 
 type Outcome = 'created' | 'linked' | 'failed' | 'retrying' | 'flagged' | 'released';
@@ -211,7 +227,7 @@ export class SyncEngine {
           await wait(Math.max(10, next - ctx.clock.now()));
           continue;
         }
-        const outcomes = await this.processBatch(client, connection.baseUrl, batch, counts);
+        const outcomes = await this.processBatch(client, connection.account, batch, counts);
         for (const outcome of outcomes) {
           if (outcome === 'created') counts.created += 1;
           else if (outcome === 'linked') counts.linked += 1;
@@ -256,7 +272,7 @@ export class SyncEngine {
       this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
-              e.create_started_at as createStartedAt, c.*
+              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
        from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
     );
     return items.flatMap((item) => {
@@ -278,12 +294,14 @@ export class SyncEngine {
           dedupChecked: row.dedupChecked === 1,
           dedupCleared: row.dedupCleared === 1,
           createStarted: row.createStartedAt !== null,
+          createAnyway: row.createAnyway === 1,
+          skipFields: JSON.parse(String(row.skipFields ?? '[]')) as string[],
         },
       ];
     });
   }
 
-  private async processBatch(client: RecruiterflowClient, baseUrl: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
+  private async processBatch(client: RecruiterflowClient, account: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
     const items = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
@@ -294,17 +312,19 @@ export class SyncEngine {
     const rules = (item: LoadedItem) => {
       const key = `${item.userId}:${item.mappingVersion}`;
       if (!rulesCache.has(key)) rulesCache.set(key, effectiveRules(rulesFor(ctx, item.userId, item.mappingVersion)));
-      return rulesCache.get(key)!;
+      const all = rulesCache.get(key)!;
+      return item.skipFields.length === 0 ? all : all.filter((r) => !item.skipFields.includes(r.target));
     };
 
-    // Check before create: one batched lookup (candidates and contacts) for every email without a local link.
-    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, baseUrl, i.email)).map((i) => i.email))];
+    // Check before create: one batched lookup (candidates and contacts) for every email without a local link
+    // of the type its enrollment asks for.
+    const unlinked = [...new Set(items.filter((i) => !findLink(this.ctx, account, i.email, i.syncAs)).map((i) => i.email))];
     let found = new Map<string, Prospect>();
     if (unlinked.length > 0) {
       try {
         found = await this.lookup(client, unlinked);
       } catch (error) {
-        return this.failBatch(client, items, error, baseUrl);
+        return this.failBatch(client, items, error, account);
       }
     }
 
@@ -328,7 +348,12 @@ export class SyncEngine {
             outcomes.push('released');
             continue;
           }
-          outcomes.push(await this.processItem(client, baseUrl, item, found.get(item.email) ?? null, rules(item), customFields, counts));
+          if (demoBlocked(ctx, item.enrollmentId)) {
+            cancelDemoItem(ctx, item.queueId, item.enrollmentId);
+            outcomes.push('released');
+            continue;
+          }
+          outcomes.push(await this.processItem(client, account, item, found.get(item.email) ?? null, rules(item), customFields, counts));
         }
       }
     };
@@ -338,7 +363,7 @@ export class SyncEngine {
 
   private async processItem(
     client: RecruiterflowClient,
-    baseUrl: string,
+    account: string,
     item: LoadedItem,
     found: Prospect | null,
     rules: MappingRule[],
@@ -349,44 +374,58 @@ export class SyncEngine {
     // Dedup on and the add-time check could not run: a record that existed before us waits for the recruiter.
     const needsReview = item.capDedup && !item.dedupChecked && !item.dedupCleared && !item.createStarted;
     try {
-      const local = findLink(this.ctx, baseUrl, item.email);
+      const own = findLink(this.ctx, account, item.email, item.syncAs);
+      // "Synced" means what the enrollment asked for happened: the record type included. A record of the
+      // other type is not that record (one person can have both profiles).
+      let sameType = found && found.type === item.syncAs ? found : null;
+      const otherType = found && found.type !== item.syncAs ? found : null;
+      if (!own && otherType && item.syncAs === 'contact') {
+        // The lookup stops at a candidate profile: ask whether the person has a contact profile too.
+        sameType = (await this.withRateLimitRetries(() => client.findByEmails([item.email], ['contact']))).get(item.email) ?? null;
+      }
       let rfId: number;
       let rfType: SyncAs;
       let how: 'created' | 'linked';
       // The jobs the record is on, when this attempt has read or made it; null: not known here.
       let jobsOnRecord: number[] | null = null;
-      if (local) {
-        if (needsReview && local.created === 0) {
-          recordFlagged(ctx, item, local.id);
+      if (own) {
+        if (needsReview && own.created === 0) {
+          recordFlagged(ctx, item, [matchOfLink(own, item.email)], 'exists_in_recruiterflow');
           return 'flagged';
         }
-        rfId = local.id;
-        rfType = local.type;
+        rfId = own.id;
+        rfType = own.type;
         // Our create went through on an earlier attempt that ended before the outcome was recorded.
-        how = local.created === 1 && item.createStarted ? 'created' : 'linked';
-      } else if (found) {
+        how = own.created === 1 && item.createStarted ? 'created' : 'linked';
+      } else if (sameType) {
         if (needsReview) {
-          recordFlagged(ctx, item, found.id);
+          recordFlagged(ctx, item, [sameType, otherType].flatMap((p) => (p ? [matchOf(p, item.email)] : [])), 'exists_in_recruiterflow');
           return 'flagged';
         }
-        rfId = found.id;
-        rfType = found.type;
-        jobsOnRecord = jobsOf(found);
+        rfId = sameType.id;
+        rfType = sameType.type;
+        jobsOnRecord = jobsOf(sameType);
         how = item.createStarted ? 'created' : 'linked';
-        recordLink(ctx, baseUrl, item, rfId, rfType, item.createStarted);
+        recordLink(ctx, account, item, rfId, rfType, item.createStarted);
       } else {
+        const otherLink = otherType ? null : findLink(this.ctx, account, item.email);
+        const other = otherType ? matchOf(otherType, item.email) : otherLink && otherLink.type !== item.syncAs ? matchOfLink(otherLink, item.email) : null;
+        if (other && !item.createAnyway) {
+          recordFlagged(ctx, item, [other], other.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate');
+          return 'flagged';
+        }
         const payload = buildPayload(item.contact, rules, item.syncAs, customFields, { defaultCurrency: settingsRow(ctx, item.userId).defaultCurrency });
         if (payload.problems.length > 0) {
-          recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '));
+          recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '), payload.problemTargets[0] ?? null);
           return 'failed';
         }
-        const made = await this.create(client, baseUrl, item, payload.body, needsReview);
+        const made = await this.create(client, account, item, payload.body, needsReview);
         if (made === 'flagged') return 'flagged';
         if (made === 'deferred') return 'retrying';
         ({ rfId, rfType, how, jobsOnRecord } = made);
       }
       if (item.jobId !== null && rfType === 'candidate') {
-        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, rfId, item.jobId);
+        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(account, rfId, item.jobId);
         if (!assigned) {
           // The create may have taken long (Retry-After waits): make sure the item is still ours.
           if (!this.keep(item)) return 'released';
@@ -394,17 +433,14 @@ export class SyncEngine {
           // the recruiter's work: add only a record that is not on the job yet (read it when unknown).
           const jobs = jobsOnRecord ?? (await this.withRateLimitRetries(() => client.getCandidate(rfId))).jobIds;
           if (!jobs.includes(item.jobId)) await this.withRateLimitRetries(() => client.addToJob(rfId, item.jobId!));
-          recordJobAssigned(ctx, baseUrl, rfId, item.jobId);
+          recordJobAssigned(ctx, account, rfId, item.jobId);
           counts.jobsAssigned += 1;
         }
-      } else if (item.jobId !== null && item.syncAs === 'candidate') {
-        // Linked to an existing Recruiterflow contact: contacts are not assigned to jobs.
-        logEvent(ctx, 'warn', 'sync.job_skipped', `${item.email} is a Recruiterflow contact (#${rfId}); contacts cannot be added to job #${item.jobId}`, item);
       }
       recordSynced(ctx, item, rfId, how);
       return how;
     } catch (error) {
-      return this.recordError(client, item, error, baseUrl);
+      return this.recordError(client, item, error, account);
     }
   }
 
@@ -426,7 +462,7 @@ export class SyncEngine {
   /** Creates the record; a 409 means it exists after all (e.g. a lagging search index): look up and link. */
   private async create(
     client: RecruiterflowClient,
-    baseUrl: string,
+    account: string,
     item: LoadedItem,
     body: ProspectInput,
     needsReview: boolean,
@@ -444,14 +480,15 @@ export class SyncEngine {
     }
     try {
       const rfId = await this.withRateLimitRetries(() => (item.syncAs === 'candidate' ? client.addCandidate(body) : client.addContact(body)));
-      recordLink(this.ctx, baseUrl, item, rfId, item.syncAs, true);
+      recordLink(this.ctx, account, item, rfId, item.syncAs, true);
       return { rfId, rfType: item.syncAs, how: 'created', jobsOnRecord: [] };
     } catch (error) {
       // A 4xx answer (a 429 too) means this create did not happen; with no earlier attempt, no record is ours.
       const refused = error instanceof RecruiterflowError && (error.kind === 'rate_limited' || (!error.retryable && error.kind !== 'bad_response'));
       if (refused && !item.createStarted) clearCreateStarted(this.ctx, item);
       if (!(error instanceof RecruiterflowError) || error.kind !== 'conflict') throw error;
-      const again = await this.withRateLimitRetries(() => client.findByEmails([item.email]));
+      // Recruiterflow refuses a second record of the same type: look among that type only.
+      const again = await this.withRateLimitRetries(() => client.findByEmails([item.email], [item.syncAs]));
       const existing = again.get(item.email);
       if (!existing) {
         // Not about the email (a phone another profile holds): no retry can help, say why at once.
@@ -465,10 +502,10 @@ export class SyncEngine {
         throw new RecruiterflowError('server', `Recruiterflow reports a conflict (${error.message}) but the record is not found yet`, { status: 409 });
       }
       if (needsReview) {
-        recordFlagged(this.ctx, item, existing.id);
+        recordFlagged(this.ctx, item, [matchOf(existing, item.email)], 'exists_in_recruiterflow');
         return 'flagged';
       }
-      recordLink(this.ctx, baseUrl, item, existing.id, existing.type, item.createStarted);
+      recordLink(this.ctx, account, item, existing.id, existing.type, item.createStarted);
       return { rfId: existing.id, rfType: existing.type, how: item.createStarted ? 'created' : 'linked', jobsOnRecord: jobsOf(existing) };
     }
   }
@@ -506,7 +543,7 @@ export class SyncEngine {
     }
   }
 
-  private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, baseUrl: string): Promise<Outcome> {
+  private async recordError(client: RecruiterflowClient, item: LoadedItem, error: unknown, account: string): Promise<Outcome> {
     const ctx = this.ctx;
     // Stopped (pause, quit): whatever failed was cut short by us, not by Recruiterflow.
     if (this.stopping) {
@@ -539,17 +576,17 @@ export class SyncEngine {
       if (error.retryable || error.kind === 'bad_response') {
         return recordTransient(ctx, item, this.options.backoff, error.kind, error.message, error.retryAfterMs);
       }
-      recordFailed(ctx, item, error.kind, error.message);
+      recordFailed(ctx, item, error.kind, error.message, refusedField(ctx, item, error.message));
       return 'failed';
     }
     const message = error instanceof Error ? error.message : String(error);
-    logEvent(ctx, 'error', 'sync.internal', `Unexpected error at ${baseUrl}: ${message}`, item);
+    logEvent(ctx, 'error', 'sync.internal', `Unexpected error at ${accountBaseUrl(account)}: ${message}`, item);
     return recordTransient(ctx, item, this.options.backoff, 'internal', message, null);
   }
 
-  private async failBatch(client: RecruiterflowClient, items: LoadedItem[], error: unknown, baseUrl: string): Promise<Outcome[]> {
+  private async failBatch(client: RecruiterflowClient, items: LoadedItem[], error: unknown, account: string): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
-    for (const item of items) outcomes.push(await this.recordError(client, item, error, baseUrl));
+    for (const item of items) outcomes.push(await this.recordError(client, item, error, account));
     return outcomes;
   }
 }

@@ -1,7 +1,8 @@
 // Recording what happened to one queue item, each in one short transaction after the HTTP is done.
-import { EXISTS_IN_RECRUITERFLOW, type SyncAs } from '../../src-shared/domain';
+import { EXISTS_IN_RECRUITERFLOW, existsAsMessage, type FlagCode, type FlagMatch, type SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
+import { accountBaseUrl } from '../domain/account';
 import { logEvent } from '../domain/syncLog';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
@@ -49,22 +50,44 @@ export interface RfLink {
   created: number;
 }
 
-/** The Recruiterflow record this email is linked to in that account, if any. */
-export function findLink(ctx: Ctx, baseUrl: string, email: string): RfLink | null {
-  const row = statement(ctx.sqlite, 'select rf_id as id, rf_type as type, created from rf_links where base_url = ? and email = ?').get(baseUrl, email);
+/**
+ * The Recruiterflow record this email is linked to in that account: of that type when one is named,
+ * otherwise the candidate profile first (a person can have both).
+ */
+export function findLink(ctx: Ctx, account: string, email: string, type?: SyncAs): RfLink | null {
+  const row = type
+    ? statement(ctx.sqlite, 'select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? and rf_type = ?').get(account, email, type)
+    : statement(ctx.sqlite, "select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? order by rf_type = 'candidate' desc limit 1").get(account, email);
   return (row as RfLink | undefined) ?? null;
 }
 
-export function recordLink(ctx: Ctx, baseUrl: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
-  statement(
-    ctx.sqlite,
-    `insert into rf_links (base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?)
-       on conflict (base_url, email) do update set rf_id = excluded.rf_id, rf_type = excluded.rf_type`,
-  ).run(baseUrl, item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
+/** The evidence of a flag, from a record read from Recruiterflow. */
+export function matchOf(record: { id: number; type: SyncAs; name: string; emails: string[] }, email: string): FlagMatch {
+  return { type: record.type, id: record.id, name: record.name, emails: record.emails, matchedEmail: email };
 }
 
-export function recordJobAssigned(ctx: Ctx, baseUrl: string, rfId: number, jobId: number): void {
-  statement(ctx.sqlite, 'insert into rf_job_assignments (base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?) on conflict do nothing').run(baseUrl, rfId, jobId, ctx.clock.now());
+/** The evidence of a flag when only the local link is known (no record was read). */
+export function matchOfLink(link: RfLink, email: string): FlagMatch {
+  return { type: link.type, id: link.id, name: '', emails: [email], matchedEmail: email };
+}
+
+/** Links an email to a record in that account (domain/account.ts). */
+export function recordLink(ctx: Ctx, account: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
+  statement(
+    ctx.sqlite,
+    `insert into rf_links (account, base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (account, email, rf_type) do update set rf_id = excluded.rf_id`,
+  ).run(account, accountBaseUrl(account), item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
+}
+
+export function recordJobAssigned(ctx: Ctx, account: string, rfId: number, jobId: number): void {
+  statement(ctx.sqlite, 'insert into rf_job_assignments (account, base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?, ?) on conflict do nothing').run(
+    account,
+    accountBaseUrl(account),
+    rfId,
+    jobId,
+    ctx.clock.now(),
+  );
 }
 
 export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
@@ -72,38 +95,52 @@ export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'creat
   ctx.sqlite.transaction(() => {
     statement(
       ctx.sqlite,
-      `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null,
-           attempts = attempts + 1, last_attempt_at = ? where id = ?`,
-    ).run(rfId, now, now, item.enrollmentId);
+      `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null, evidence = null,
+           attempts = attempts + 1, last_attempt_at = ?,
+           rf_account = (select coalesce(account, base_url) from connections where user_id = ?) where id = ?`,
+    ).run(rfId, now, now, item.userId, item.enrollmentId);
     statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
     logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
   })();
 }
 
 /** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
-function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number): void {
+function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number, field: string | null = null): void {
   statement(
     ctx.sqlite,
-    `update enrollments set state = ?, error = ?, error_code = ?, first_error_at = coalesce(first_error_at, ?),
+    `update enrollments set state = ?, error = ?, error_code = ?, error_field = ?, first_error_at = coalesce(first_error_at, ?),
          last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-  ).run(state, message, code, now, now, item.enrollmentId);
+  ).run(state, message, code, field, now, now, item.enrollmentId);
 }
 
-/** Found in Recruiterflow at sync time with dedup on (the add-time check could not run): flag it. */
-export function recordFlagged(ctx: Ctx, item: WorkItem, rfId: number): void {
+/**
+ * Found in Recruiterflow at sync time and waiting for the recruiter: a duplicate the dedup check would have
+ * flagged (the add-time check could not run), or a record of the other type only. The matched records
+ * are stored with the flag, so the recruiter sees which record matched.
+ */
+export function recordFlagged(ctx: Ctx, item: WorkItem, matches: FlagMatch[], code: FlagCode): void {
   const now = ctx.clock.now();
+  const message = flagMessage(code);
   ctx.sqlite.transaction(() => {
-    markEnrollment(ctx, item, 'flagged', 'exists_in_recruiterflow', EXISTS_IN_RECRUITERFLOW, now);
-    statement(ctx.sqlite, 'update enrollments set dedup_checked = 1 where id = ?').run(item.enrollmentId);
+    markEnrollment(ctx, item, 'flagged', code, message, now);
+    statement(ctx.sqlite, 'update enrollments set dedup_checked = 1, evidence = ? where id = ?').run(JSON.stringify(matches), item.enrollmentId);
     statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
-    logEvent(ctx, 'warn', 'sync.flagged', `${EXISTS_IN_RECRUITERFLOW} (#${rfId}); waiting for your review`, item);
+    const ids = matches.map((m) => `${m.type} #${m.id}`).join(', ');
+    logEvent(ctx, 'warn', 'sync.flagged', `${message} (${ids}); waiting for your review`, item);
   })();
 }
 
-export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string): void {
+export function flagMessage(code: FlagCode): string {
+  if (code === 'exists_as_contact') return existsAsMessage('contact');
+  if (code === 'exists_as_candidate') return existsAsMessage('candidate');
+  return EXISTS_IN_RECRUITERFLOW;
+}
+
+/** `field`: the mapping target whose value was refused, when known ("Sync without this field" drops it). */
+export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string, field: string | null = null): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    markEnrollment(ctx, item, 'failed', code, message, now);
+    markEnrollment(ctx, item, 'failed', code, message, now, field);
     statement(ctx.sqlite, "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?").run(message, now, item.queueId);
     logEvent(ctx, 'error', 'sync.failed', message, item);
   })();

@@ -11,6 +11,8 @@ export interface BuiltPayload {
   body: ProspectInput;
   /** Values that cannot be sent, each naming the field and the value. */
   problems: string[];
+  /** The mapping target of each problem (`custom:201`), in the same order. */
+  problemTargets: string[];
 }
 
 const TEXT_TARGETS = new Set([
@@ -69,6 +71,7 @@ export function buildPayload(
   const extra = JSON.parse(contact.extra) as Record<string, unknown>;
   const body: ProspectInput = { email: [{ email: contact.email, is_primary: 1 }] };
   const problems: string[] = [];
+  const problemTargets: string[] = [];
   const custom: { id: number; value: unknown }[] = [];
   for (const rule of rules) {
     const value = sourceValue(contact, extra, rule.source);
@@ -80,7 +83,10 @@ export function buildPayload(
       if (!def) continue; // A rule for a field the synced object does not have is ignored for this enrollment.
       const formatted = formatCustomFieldValue(def, value, { defaultCurrency: options.defaultCurrency });
       if (formatted.ok) custom.push({ id, value: formatted.value });
-      else problems.push(formatted.message);
+      else {
+        problems.push(formatted.message);
+        problemTargets.push(target);
+      }
     } else if (target === 'client_company' && syncAs === 'candidate') {
       continue;
     } else if (TEXT_TARGETS.has(target)) {
@@ -103,5 +109,5 @@ export function buildPayload(
   }
   // Candidates are created with `name`; contact/add takes only first_name/last_name.
   if (syncAs === 'candidate') body.name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
-  return { body, problems };
+  return { body, problems, problemTargets };
 }

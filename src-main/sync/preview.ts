@@ -19,8 +19,9 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
     )
     .get(queueId) as (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number }) | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
-  const baseUrl = connectionOf(ctx, row.userId)?.baseUrl ?? null;
-  const link = baseUrl ? findLink(ctx, baseUrl, row.email) : null;
+  const known = connectionOf(ctx, row.userId);
+  const account = known ? (known.account ?? known.baseUrl) : null;
+  const link = account ? findLink(ctx, account, row.email, row.syncAs) : null;
   const plan: PlannedRequest[] = [];
   if (link) {
     plan.push({ method: 'GET', path: '(none)', body: null, note: `Already linked to Recruiterflow ${link.type} #${link.id}: nothing is created` });
@@ -40,10 +41,10 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
   const alreadyOnJob =
     link !== null &&
     row.jobId !== null &&
-    ctx.sqlite.prepare('select 1 from rf_job_assignments where base_url = ? and rf_id = ? and job_id = ?').get(baseUrl, link.id, row.jobId) !== undefined;
+    ctx.sqlite.prepare('select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(account, link.id, row.jobId) !== undefined;
   if (row.syncAs === 'candidate' && row.jobId !== null && (!link || link.type === 'candidate') && !alreadyOnJob) {
     plan.push({ ...planAddToJob(link?.id ?? '<new id>', row.jobId), note: `Assign to job #${row.jobId} (lands in Sourced)` });
   }
-  plan.push(...plannedNotes(ctx, row.enrollmentId, baseUrl, row.syncAs));
+  plan.push(...plannedNotes(ctx, row.enrollmentId, account, row.syncAs));
   return plan;
 }

@@ -5,9 +5,13 @@ import type { QueueItem, QueueState } from '../../src-shared/domain';
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
+import { demoBlocked, parkDemo } from '../domain/demoGuard';
 import { LIVE_QUEUE_STATES } from '../domain/enrollmentQueries';
 
-/** Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is. */
+/**
+ * Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is; demo
+ * data bound for a real Recruiterflow account is not queued: it is marked not synced, with the reason.
+ */
 export function enqueue(ctx: Ctx, enrollmentIds: Iterable<number>, options: { held: boolean }): number {
   const now = ctx.clock.now();
   const insert = ctx.sqlite.prepare(
@@ -19,6 +23,10 @@ export function enqueue(ctx: Ctx, enrollmentIds: Iterable<number>, options: { he
   );
   let queued = 0;
   for (const id of enrollmentIds) {
+    if (demoBlocked(ctx, id)) {
+      parkDemo(ctx, id);
+      continue;
+    }
     queued += insert.run(id, options.held ? 'held' : 'pending', now, now, now).changes;
     mark.run(id);
   }

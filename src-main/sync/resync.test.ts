@@ -33,7 +33,7 @@ describe('rule 3: resync', () => {
     await offline.call('connection:connect', { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
     // Connecting alone does not sync them (contract detail 6): only resync does.
     expect(await offline.call('sync:run', {})).toMatchObject({ created: 0, pending: 0 });
-    expect(await offline.call('enrollments:resync', {})).toEqual({ queued: 3 });
+    expect(await offline.call('enrollments:resync', {})).toMatchObject({ queued: 3 });
     expect(await offline.call('sync:run', {})).toMatchObject({ created: 3, jobsAssigned: 3, pending: 0 });
     expect(await statesOf(offline, people(3), seq.id)).toEqual(['synced', 'synced', 'synced']);
   });
@@ -44,8 +44,8 @@ describe('rule 3: resync', () => {
     const seq = await t.call('sequences:create', { name: 'Was off' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(3) });
     await t.call('settings:set', { syncMode: 'on-add', syncAs: 'contact' });
-    expect(await t.call('enrollments:resync', { email: 'person1@example.test' })).toEqual({ queued: 1 });
-    expect(await t.call('enrollments:resync', { sequenceId: seq.id })).toEqual({ queued: 2 });
+    expect(await t.call('enrollments:resync', { email: 'person1@example.test' })).toMatchObject({ queued: 1 });
+    expect(await t.call('enrollments:resync', { sequenceId: seq.id })).toMatchObject({ queued: 2 });
     expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'queued', syncAs: 'contact', syncMode: 'on-add' });
     await t.call('sync:run', {});
     for (const email of people(3)) expect(t.sandbox.state.findByEmail(email)?.type).toBe('contact');
@@ -58,7 +58,7 @@ describe('rule 3: resync', () => {
     await t.call('sync:run', {});
     const requests = t.sandbox.stats().requests;
     await t.call('settings:set', { syncAs: 'contact', defaultJobId: 101 });
-    expect(await t.call('enrollments:resync', {})).toEqual({ queued: 0 });
+    expect(await t.call('enrollments:resync', {})).toMatchObject({ queued: 0 });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0, jobsAssigned: 0 });
     expect(t.sandbox.stats().requests).toBe(requests);
     expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'synced', syncAs: 'candidate', jobId: null });
@@ -73,12 +73,12 @@ describe('rule 3: resync', () => {
     const added = await t.call('sequences:add', { sequenceId: seq.id, emails: [existing, 'quiet@example.test'] });
     expect(added.flagged).toEqual([{ email: existing, error: EXISTS_IN_RECRUITERFLOW }]);
 
-    expect(await t.call('enrollments:resync', {})).toEqual({ queued: 0 });
-    expect(await statesOf(t, [existing, 'quiet@example.test'], seq.id)).toEqual(['flagged', 'not_synced']);
+    expect(await t.call('enrollments:resync', {})).toMatchObject({ queued: 0 });
+    expect(await statesOf(t, [existing, 'quiet@example.test'], seq.id)).toEqual(['flagged', 'awaiting_reply']);
 
     expect(await t.call('errors:clear', { email: existing, sequenceId: seq.id })).toEqual({ cleared: 1 });
-    expect(await enrollmentOf(t, existing, seq.id)).toMatchObject({ state: 'not_synced', error: null });
-    expect(await t.call('enrollments:resync', {})).toEqual({ queued: 0 });
+    expect(await enrollmentOf(t, existing, seq.id)).toMatchObject({ state: 'awaiting_reply', error: null });
+    expect(await t.call('enrollments:resync', {})).toMatchObject({ queued: 0 });
     await t.call('replies:record', { email: existing });
     expect((await enrollmentOf(t, existing, seq.id)).state).toBe('queued');
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 1 });
@@ -92,8 +92,27 @@ describe('rule 3: resync', () => {
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(1) });
     expect(await t.call('sync:run', {})).toMatchObject({ failed: 1 });
     expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'failed', attempts: 1 });
-    expect(await t.call('enrollments:resync', {})).toEqual({ queued: 1 });
+    expect(await t.call('enrollments:resync', {})).toMatchObject({ queued: 1 });
     expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'queued', attempts: 0, error: null });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1 });
+  });
+
+  it('resync says why it queued nothing: waiting for a reply, sync disabled, sync off, flagged', async () => {
+    t = await syncBackend({ csv: contactsCsv(7) });
+    const warm = await t.call('sequences:create', { name: 'Warm', syncMode: 'on-reply' });
+    const paused = await t.call('sequences:create', { name: 'Paused', disableSync: true });
+    await t.call('sequences:add', { sequenceId: warm.id, emails: people(3) });
+    await t.call('sequences:add', { sequenceId: paused.id, emails: people(2, 3) });
+    expect(await statesOf(t, people(3), warm.id)).toEqual(['awaiting_reply', 'awaiting_reply', 'awaiting_reply']);
+    const result = await t.call('enrollments:resync', {});
+    expect(result).toEqual({
+      queued: 0,
+      skipped: { awaitingReply: 3, syncDisabled: 2, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 },
+      message: '0 contacts queued: 3 are waiting for a reply, 2 are in a sequence with sync disabled',
+    });
+    // The counts every screen reads name the state too.
+    const summary = (await t.call('sequences:list', {})).find((s) => s.id === warm.id)!;
+    expect(summary.counts).toMatchObject({ awaiting_reply: 3, not_synced: 0 });
+    expect((await t.call('sync:status', {})).states).toMatchObject({ awaiting_reply: 3, sync_disabled: 2 });
   });
 });

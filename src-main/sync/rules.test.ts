@@ -41,9 +41,9 @@ describe('rule 1: sync mode, sync as, sequence overrides, Disable Sync', () => {
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(2) });
     await t.call('sync:run', {});
     expect(t.sandbox.state.createLog).toHaveLength(0);
-    expect(await statesOf(t, people(2), seq.id)).toEqual(['not_synced', 'not_synced']);
+    expect(await statesOf(t, people(2), seq.id)).toEqual(['awaiting_reply', 'awaiting_reply']);
     await t.call('replies:record', { email: 'person1@example.test' });
-    expect(await statesOf(t, people(2), seq.id)).toEqual(['not_synced', 'queued']);
+    expect(await statesOf(t, people(2), seq.id)).toEqual(['awaiting_reply', 'queued']);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1 });
     expect(t.sandbox.state.createLog.map((c) => c.email)).toEqual(['person1@example.test']);
   });
@@ -127,7 +127,7 @@ describe('rule 2: settings are captured when the contact is added', () => {
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['person1@example.test'] });
     await t.call('sync:run', {});
     expect(t.sandbox.state.findByEmail('person0@example.test')).toMatchObject({ type: 'candidate', jobs: [] });
-    expect((await enrollmentOf(t, 'person1@example.test', seq.id)).state).toBe('not_synced');
+    expect((await enrollmentOf(t, 'person1@example.test', seq.id)).state).toBe('awaiting_reply');
   });
 
   it('contacts added while the sequence had Disable Sync stay unsynced when it is switched back on', async () => {

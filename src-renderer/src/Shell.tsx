@@ -1,4 +1,5 @@
 import { ActionIcon, AppShell, Burger, Group, Text, Tooltip } from '@mantine/core';
+import { ContactEditHost } from './components/ContactEditModal';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
@@ -68,6 +69,7 @@ export function Shell() {
         </AppShell.Footer>
       </AppShell>
       <ShortcutsModal opened={helpOpened} onClose={help.close} />
+      <ContactEditHost />
     </AppStatusProvider>
   );
 }

@@ -1,7 +1,9 @@
 // The one badge used wherever an enrollment appears: its state, and for problems an explanation and the fix.
 import { Badge, Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { call, notifyDone } from '../api/call';
+import type { FlagMatch, Resolution } from '../../../src-shared/domain';
+import { openContactEditor } from './ContactEditModal';
+import { call, notifyDone, notifyError } from '../api/call';
 import { navigate } from '../hooks/useRoute';
 import { errorKind, type BadgeSubject, type ErrorKind } from '../lib/errorKind';
 import { formatDateTime, formatRelative } from '../lib/format';
@@ -14,6 +16,33 @@ interface Explained {
   text: string;
 }
 
+const NOT_SYNCED_REASONS: Record<string, Explained> = {
+  other_account: {
+    label: 'Synced in another account',
+    color: 'gray',
+    title: 'Synced to another Recruiterflow account',
+    text: 'This contact was synced while a different Recruiterflow account was connected. Its record there is kept, and not reused here. Resync sends it to the account connected now; switching back shows it synced again.',
+  },
+  demo: {
+    label: 'Demo data',
+    color: 'grape',
+    title: 'Demo data stays out of real accounts',
+    text: 'Demo contacts and sequences are only ever sent to the built-in Sandbox, never to a real Recruiterflow account. Remove demo data on the Sequences page to take it out.',
+  },
+  skipped: {
+    label: "Don't sync",
+    color: 'gray',
+    title: 'You chose not to sync it',
+    text: 'You decided this contact should not go to Recruiterflow. Resync leaves it alone.',
+  },
+  cancelled: {
+    label: 'Not synced',
+    color: 'gray',
+    title: 'Sync cancelled',
+    text: 'You cancelled its sync in the Queue. Use Resync to queue it under the current settings.',
+  },
+};
+
 function explain(s: BadgeSubject, kind: ErrorKind): Explained {
   switch (kind) {
     case 'exists':
@@ -21,14 +50,24 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
         label: 'Exists in Recruiterflow',
         color: 'orange',
         title: 'Already in Recruiterflow',
-        text: 'Deduplication found this email in Recruiterflow, so Flowbridge stopped before creating a duplicate. If it is the right person, clear the flag and the contact continues (it is linked to the existing record).',
+        text: 'Deduplication found this email in Recruiterflow, so Flowbridge stopped before creating a duplicate. Check the record below: link to it if it is the same person, or choose not to sync.',
       };
+    case 'exists_as': {
+      const other = s.errorCode === 'exists_as_contact' ? 'Contact' : 'Candidate';
+      const wanted = other === 'Contact' ? 'Candidate' : 'Contact';
+      return {
+        label: `Exists in Recruiterflow as a ${other}`,
+        color: 'orange',
+        title: `Exists in Recruiterflow as a ${other}`,
+        text: `This sequence syncs a ${wanted}${other === 'Contact' ? ' (with its job)' : ''}, but Recruiterflow has this email only as a ${other}. Nothing was synced. Create a ${wanted} profile too (one person can have both), or link to the ${other}${other === 'Contact' ? ' without the job' : ''}.`,
+      };
+    }
     case 'custom_field':
       return {
         label: 'Custom field error',
         color: 'red',
         title: 'A mapped field was refused',
-        text: 'Recruiterflow rejected a value for one of the mapped fields. Fix the field mapping (or the contact data), then retry.',
+        text: "A value for one of the mapped fields cannot be sent. Edit the contact and retry, retry with today's mapping (if you changed it since), or sync without this field.",
       };
     case 'unauthorized':
       return {
@@ -48,8 +87,12 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
       return { label: 'Failed', color: 'red', title: 'Sync failed', text: STATE_HELP.failed };
     case 'flagged':
       return { label: 'Flagged', color: 'orange', title: 'Flagged for review', text: STATE_HELP.flagged };
-    default:
+    default: {
+      // Not synced, with a reason of its own: each says what happened, not just "not synced".
+      const reason = s.errorCode ? NOT_SYNCED_REASONS[s.errorCode] : undefined;
+      if (reason && s.state === 'not_synced') return reason;
       return { label: STATE_LABELS[s.state], color: STATE_COLORS[s.state], title: STATE_LABELS[s.state], text: STATE_HELP[s.state] };
+    }
   }
 }
 
@@ -60,18 +103,33 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   const info = explain(enrollment, kind);
   const problem = kind !== 'none';
 
-  async function act(action: 'clear' | 'retry') {
+  async function act(action: 'clear' | 'retry' | 'replied' | 'remap' | 'withoutField') {
     setBusy(true);
     const ids = [enrollment.id];
-    if (action === 'clear') {
+    if (action === 'replied') {
+      const r = await call('enrollments:markReplied', { ids });
+      if (r) notifyDone(`${enrollment.email}: reply recorded, the contact is queued.`, 'Reply recorded');
+    } else if (action === 'clear') {
       const r = await call('enrollments:clear', { ids });
       if (r) notifyDone(`${enrollment.email}: flag cleared, the contact continues.`, 'Flag cleared');
     } else {
-      const r = await call('enrollments:retry', { ids });
-      if (r) notifyDone(`${enrollment.email}: queued for another attempt.`, 'Retry queued');
+      const r = await call('enrollments:retry', { ids, remap: action === 'remap', withoutField: action === 'withoutField' });
+      const how = action === 'remap' ? " with today's mapping" : action === 'withoutField' ? ' without the refused field' : '';
+      if (r) notifyDone(`${enrollment.email}: queued for another attempt${how}.`, 'Retry queued');
     }
     setBusy(false);
     setOpened(false);
+  }
+
+  async function resolve(action: Resolution, rfId?: number) {
+    setBusy(true);
+    const r = await call('enrollments:resolve', { ids: [enrollment.id], action, rfId });
+    setBusy(false);
+    if (r && r.resolved > 0) {
+      const said = action === 'skip' ? 'it will not be synced' : action === 'create' ? 'a new record will be created' : 'linked, and queued';
+      notifyDone(`${enrollment.email}: ${said}.`, 'Flag resolved');
+      setOpened(false);
+    } else if (r) notifyError({ code: 'conflict', message: r.refused[0]?.reason ?? 'Not resolved' }, 'Not resolved');
   }
 
   function go(to: string) {
@@ -80,7 +138,7 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   }
 
   return (
-    <Popover opened={opened} onChange={setOpened} width={320} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
+    <Popover opened={opened} onChange={setOpened} width={kind === 'exists' || kind === 'exists_as' ? 380 : 320} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <Badge
           component="button"
@@ -113,16 +171,59 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
               {enrollment.attempts ? ` (${enrollment.attempts} attempt${enrollment.attempts === 1 ? '' : 's'})` : ''}
             </Text>
           )}
+          {(kind === 'exists' || kind === 'exists_as') && <Evidence matches={enrollment.matches ?? []} />}
+          {(kind === 'exists' || kind === 'exists_as') && (
+            <Group gap="xs">
+              {(enrollment.matches ?? []).map((m) => (
+                <Button key={`${m.type}${m.id}`} size="xs" loading={busy} onClick={() => void resolve('link', m.id)}>
+                  {kind === 'exists_as'
+                    ? `Link to the ${typeLabel(m.type)}${m.type === 'contact' ? ' without the job' : ''}`
+                    : (enrollment.matches ?? []).length > 1
+                      ? `Link to #${m.id}`
+                      : 'Link to this record'}
+                </Button>
+              ))}
+              {createAllowed(enrollment.matches ?? [], enrollment.syncAs) && (
+                <Button size="xs" variant="default" loading={busy} onClick={() => void resolve('create')}>
+                  {kind === 'exists_as' ? `Create a ${typeLabel(enrollment.syncAs ?? 'candidate')} profile too` : 'Create a new record'}
+                </Button>
+              )}
+              <Button size="xs" variant="default" loading={busy} onClick={() => void resolve('skip')}>
+                Don't sync
+              </Button>
+            </Group>
+          )}
           <Group gap="xs">
-            {(kind === 'exists' || kind === 'flagged') && (
+            {(kind === 'flagged' || (kind === 'exists' && (enrollment.matches ?? []).length === 0)) && (
               <Button size="xs" loading={busy} onClick={() => void act('clear')}>
                 Clear and continue
               </Button>
             )}
-            {kind === 'custom_field' && (
-              <Button size="xs" onClick={() => go('/settings/mapping')}>
-                Edit mapping
+            {enrollment.state === 'awaiting_reply' && (
+              <Button size="xs" loading={busy} onClick={() => void act('replied')}>
+                Mark replied
               </Button>
+            )}
+            {(kind === 'custom_field' || kind === 'failed') && enrollment.state === 'failed' && (
+              <>
+                <Button
+                  size="xs"
+                  onClick={() => {
+                    setOpened(false);
+                    openContactEditor(enrollment.email, enrollment.id);
+                  }}
+                >
+                  Edit the contact
+                </Button>
+                <Button size="xs" variant="default" loading={busy} onClick={() => void act('remap')}>
+                  Retry with today's mapping
+                </Button>
+                {enrollment.errorField && (
+                  <Button size="xs" variant="default" loading={busy} onClick={() => void act('withoutField')}>
+                    Sync without this field
+                  </Button>
+                )}
+              </>
             )}
             {kind === 'unauthorized' && (
               <Button size="xs" onClick={() => go('/settings/connection')}>
@@ -135,7 +236,7 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
               </Button>
             )}
             {(kind === 'failed' || kind === 'custom_field' || kind === 'unauthorized') && enrollment.state !== 'flagged' && (
-              <Button size="xs" variant={kind === 'failed' ? 'filled' : 'default'} loading={busy} onClick={() => void act('retry')}>
+              <Button size="xs" variant="default" loading={busy} onClick={() => void act('retry')}>
                 Retry
               </Button>
             )}
@@ -143,5 +244,42 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
         </Stack>
       </Popover.Dropdown>
     </Popover>
+  );
+}
+
+const typeLabel = (type: 'candidate' | 'contact') => (type === 'candidate' ? 'Candidate' : 'Contact');
+
+/** Recruiterflow allows one record of a type per email: a new one only when no record of that type matched. */
+function createAllowed(matches: FlagMatch[], syncAs: 'candidate' | 'contact' | undefined): boolean {
+  return syncAs !== undefined && matches.length > 0 && !matches.some((m) => m.type === syncAs);
+}
+
+/** The matched record(s): type, id, name, every email, and which one matched. */
+function Evidence({ matches }: { matches: FlagMatch[] }) {
+  if (matches.length === 0) return <Text size="xs" c="dimmed">The matched record was not recorded (flagged by an earlier version).</Text>;
+  return (
+    <Stack gap={6} aria-label="Matched records">
+      {matches.map((m) => (
+        <Stack key={`${m.type}${m.id}`} gap={0} p={6} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6 }}>
+          <Text size="sm" fw={600}>
+            {typeLabel(m.type)} #{m.id}
+            {m.name ? ` · ${m.name}` : ''}
+          </Text>
+          <Text size="xs">
+            Emails:{' '}
+            {m.emails.map((e, i) => (
+              <span key={e}>
+                {i > 0 ? ', ' : ''}
+                {e === m.matchedEmail ? <b>{e}</b> : e}
+              </span>
+            ))}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Matched on {m.matchedEmail}
+            {m.emails[0] !== undefined && m.emails[0] !== m.matchedEmail ? ' (a second address of this record)' : ''}
+          </Text>
+        </Stack>
+      ))}
+    </Stack>
   );
 }

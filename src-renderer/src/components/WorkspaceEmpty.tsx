@@ -2,7 +2,8 @@
 // workspace, try syncing against the built-in Sandbox, or start with real contacts and a real account.
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { call, notifyDone } from '../api/call';
+import { call, callResult, notifyDone } from '../api/call';
+import { useAccountSwitch } from '../hooks/useAccountSwitch';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { href } from '../hooks/useRoute';
 import { IconCheck, IconLink, IconSequences, IconUpload } from './Icons';
@@ -31,8 +32,11 @@ function Option({ icon, title, children, actions }: { icon: ReactNode; title: st
 }
 
 export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
-  const { connection } = useAppStatus();
+  const { connection, info } = useAppStatus();
+  // Demo people must never land in a real account: with one connected, the demo is not offered.
+  const realAccount = info?.realAccount ?? (connection?.connected === true && !connection.sandbox);
   const [loading, setLoading] = useState<'demo' | 'sandbox' | null>(null);
+  const { connectWith, modal } = useAccountSwitch();
 
   async function loadDemo() {
     setLoading('demo');
@@ -43,9 +47,9 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
 
   async function useSandbox() {
     setLoading('sandbox');
-    const r = await call('connection:useSandbox', {});
+    const r = await connectWith((confirmSwitch) => callResult('connection:useSandbox', { confirmSwitch }));
     setLoading(null);
-    if (r) notifyDone('Connected to the built-in Sandbox Recruiterflow.', 'Sandbox connected');
+    if (r && !r.switched) notifyDone('Connected to the built-in Sandbox Recruiterflow.', 'Sandbox connected');
   }
 
   return (
@@ -64,12 +68,16 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
           icon={<IconSequences />}
           title="Look around"
           actions={
-            <Button loading={loading === 'demo'} onClick={() => void loadDemo()}>
-              Load demo workspace
-            </Button>
+            realAccount ? null : (
+              <Button loading={loading === 'demo'} onClick={() => void loadDemo()}>
+                Load demo workspace
+              </Button>
+            )
           }
         >
-          Sample sequences and contacts, so every screen has something to show. Nothing is sent anywhere until you connect.
+          {realAccount
+            ? 'The demo workspace is not offered while a real Recruiterflow account is connected: its invented people would be synced into it. Disconnect, or use the Sandbox, to look around with demo data.'
+            : 'Sample sequences and contacts, so every screen has something to show. Demo data only ever syncs to the built-in Sandbox, never to a real Recruiterflow account, and Remove demo data takes it all out.'}
         </Option>
         <Option
           icon={<IconLink />}
@@ -112,6 +120,7 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
           Import your contacts from a spreadsheet, connect with your Recruiterflow API key, and group contacts into sequences.
         </Option>
       </SimpleGrid>
+      {modal}
     </Stack>
   );
 }

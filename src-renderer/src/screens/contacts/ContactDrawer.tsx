@@ -1,5 +1,7 @@
 // One contact: every field (standard and extra CSV columns), its Recruiterflow links and its enrollments.
-import { Anchor, Badge, Center, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ContactEditModal } from '../../components/ContactEditModal';
 import { STANDARD_FIELDS } from '../../../../src-shared/domain';
 import { StateBadge } from '../../components/StateBadge';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -17,6 +19,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
   const c = detail.data && detail.data.email === email ? detail.data : undefined;
   const standard = c ? STANDARD_FIELDS.filter((f) => f !== 'email').map((f) => [f, c.fields[f] ?? ''] as const) : [];
   const extra = c ? Object.entries(c.fields).filter(([k]) => !STANDARD.has(k)) : [];
+  const [editing, setEditing] = useState(false);
 
   return (
     <Drawer opened={!!email} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{email}</Text>}>
@@ -47,9 +50,14 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
           </section>
           <ContactReplies email={c.email} />
           <section aria-labelledby="contact-fields">
-            <Title order={2} size="h5" id="contact-fields" mb={6}>
-              Fields
-            </Title>
+            <Group justify="space-between" mb={6}>
+              <Title order={2} size="h5" id="contact-fields">
+                Fields
+              </Title>
+              <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+                Edit contact
+              </Button>
+            </Group>
             <FieldTable rows={standard} label="Standard fields" />
           </section>
           <section aria-labelledby="contact-extra">
@@ -115,6 +123,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
           </section>
         </Stack>
       )}
+      <ContactEditModal email={editing ? email : null} onClose={() => setEditing(false)} />
     </Drawer>
   );
 }

@@ -1,7 +1,7 @@
 // Every flagged, failed and retrying enrollment, filterable by state and grouped by error; exportable.
 import { Button, Card, Chip, EmptyState, Group, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import type { ErrorRow } from '../../../../src-shared/domain';
+import type { ErrorRow, Resolution } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
 import { CellLink, Truncated, When } from '../../components/CellButton';
@@ -44,6 +44,19 @@ export function ErrorsScreen() {
     if (!r) return;
     downloadText(r.filename, r.content, format === 'csv' ? 'text/csv' : 'application/json');
     notifyDone(`${plural(r.rows, 'row')} saved to ${r.filename}.`, 'Error report exported');
+  }
+
+  /** A decision on many flags at once: each is linked to its one matched record, created, or not synced. */
+  async function resolveAll(action: Resolution) {
+    const ids = [...selection.ids];
+    setBusy(action);
+    const r = await call('enrollments:resolve', { ids, action });
+    setBusy(null);
+    if (!r) return;
+    const first = r.refused[0];
+    const refused = first ? ` ${plural(r.refused.length, 'contact')} left as before (${first.email}: ${first.reason}${r.refused.length > 1 ? '; …' : ''}).` : '';
+    notifyDone(`${plural(r.resolved, 'flag')} resolved.${refused}`, 'Bulk action finished');
+    selection.clear();
   }
 
   async function bulk(action: 'clear' | 'retry') {
@@ -137,6 +150,15 @@ export function ErrorsScreen() {
             </Button>
             <Button size="xs" variant="default" loading={busy === 'retry'} onClick={() => void bulk('retry')}>
               Retry
+            </Button>
+            <Button size="xs" variant="default" loading={busy === 'link'} onClick={() => void resolveAll('link')}>
+              Link to the matched record
+            </Button>
+            <Button size="xs" variant="default" loading={busy === 'create'} onClick={() => void resolveAll('create')}>
+              Create a profile of the sequence's type too
+            </Button>
+            <Button size="xs" variant="default" loading={busy === 'skip'} onClick={() => void resolveAll('skip')}>
+              Don't sync
             </Button>
           </BulkBar>
             <div>

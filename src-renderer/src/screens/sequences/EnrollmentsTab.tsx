@@ -66,7 +66,7 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
       if (r) message = `Recorded a reply for ${plural(r.recorded, 'contact')}.`;
     } else if (action === 'resync') {
       const r = await call('enrollments:resync', { ids });
-      if (r) message = `${plural(r.queued, 'contact')} queued for sync.`;
+      if (r) message = `${r.message}.`;
     } else if (action === 'clear') {
       const r = await call('enrollments:clear', { ids });
       if (r) message = `Cleared the flag on ${plural(r.cleared, 'contact')}.`;

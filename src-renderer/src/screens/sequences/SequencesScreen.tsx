@@ -15,6 +15,7 @@ import { STATE_COLORS, SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels'
 import { CreateSequenceModal } from './CreateSequenceModal';
 import { LoadError } from '../../components/LoadError';
 import { EmptyCard } from '../../components/EmptyCard';
+import { DemoBanner } from '../../components/DemoBanner';
 
 const COUNT_COLUMNS = [
   ['synced', 'Synced'],
@@ -22,6 +23,7 @@ const COUNT_COLUMNS = [
   ['flagged', 'Flagged'],
   ['failed', 'Failed'],
   ['retrying', 'Retrying'],
+  ['awaiting_reply', 'Waiting for a reply'],
   ['not_synced', 'Not synced'],
 ] as const;
 
@@ -43,6 +45,7 @@ export function SequencesScreen() {
           </Button>
         }
       />
+      <DemoBanner />
       {!list && sequences.error ? (
         <LoadError what="your sequences" message={sequences.error.message} onRetry={sequences.refetch} />
       ) : !list ? (

@@ -5,7 +5,6 @@ import type { Sequence } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { useAction } from '../../hooks/useAction';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { plural } from '../../lib/format';
 import { SequenceSettingsFields, type SettingsDraft } from './SequenceSettingsFields';
 
 function draftOf(s: Sequence): SettingsDraft {
@@ -39,7 +38,7 @@ export function SyncingTab({ sequence }: { sequence: Sequence }) {
     setResyncing(true);
     const r = await call('enrollments:resync', { sequenceId: sequence.id });
     setResyncing(false);
-    if (r) notifyDone(`${plural(r.queued, 'contact')} queued under the current settings.`, 'Resync');
+    if (r) notifyDone(`${r.message}.`, 'Resync');
   }
 
   return (

@@ -1,7 +1,8 @@
 // The Recruiterflow connection: status, connect with a key (never shown back), Sandbox, test, disconnect.
 import { Alert, Badge, Button, Card, Divider, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { notifyDone } from '../../api/call';
+import { callResult, notifyDone } from '../../api/call';
+import { useAccountSwitch } from '../../hooks/useAccountSwitch';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { CONNECTION_TEXT } from '../../components/StatusBar';
 import { useAction } from '../../hooks/useAction';
@@ -28,10 +29,14 @@ export function ConnectionPanel() {
     refetchConnection();
   }
 
+  const { connectWith, modal: switchModal } = useAccountSwitch();
+
   const connect = () =>
     act('connect', async () => {
-      const r = await run('connection:connect', { baseUrl: (baseUrl || connection?.baseUrl || DEFAULT_URL).trim(), apiKey: apiKey.trim() });
-      if (r) {
+      const input = { baseUrl: (baseUrl || connection?.baseUrl || DEFAULT_URL).trim(), apiKey: apiKey.trim() };
+      const r = await connectWith((confirmSwitch) => callResult('connection:connect', { ...input, confirmSwitch }));
+      if (r && r.switched) setApiKey('');
+      else if (r) {
         setApiKey('');
         notifyDone(r.status === 'connected' ? 'The key works; Flowbridge can sync now.' : CONNECTION_TEXT[r.status].label, 'Connected to Recruiterflow');
       }
@@ -117,8 +122,8 @@ export function ConnectionPanel() {
                   Just trying Flowbridge?
                 </Text>
                 <Button variant="light" color="grape" loading={pending === 'sandbox'} onClick={() => void act('sandbox', async () => {
-                  const r = await run('connection:useSandbox', {});
-                  if (r) notifyDone('Connected to the built-in Sandbox Recruiterflow: nothing reaches a real account.', 'Sandbox connected');
+                  const r = await connectWith((confirmSwitch) => callResult('connection:useSandbox', { confirmSwitch }));
+                  if (r && !r.switched) notifyDone('Connected to the built-in Sandbox Recruiterflow: nothing reaches a real account.', 'Sandbox connected');
                 })}>
                   Use the Sandbox
                 </Button>
@@ -158,6 +163,7 @@ export function ConnectionPanel() {
       </Card>
 
       <Divider />
+      {switchModal}
       <ConfirmModal
         opened={confirmDisconnect}
         title="Disconnect from Recruiterflow?"

@@ -1,0 +1,40 @@
+// Editing one contact (the drawer's form, `contacts:update`): the fix for a value Recruiterflow refused.
+// The email is the contact's identity and is not edited; extra fields are replaced as a whole, so a
+// field can be corrected or removed.
+import type { ContactDetail } from '../../src-shared/contract';
+import { AppError } from '../../src-shared/result';
+import type { Ctx } from '../backend/context';
+import { contactByEmail, getContact } from './contacts';
+
+const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
+type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+export function updateContact(
+  ctx: Ctx,
+  email: string,
+  change: { fields?: Partial<Record<EditableField, string>>; extra?: Record<string, string> },
+): ContactDetail {
+  const row = contactByEmail(ctx, email);
+  if (!row) throw new AppError('unknown_contact', `No contact with email ${email}`);
+  const sets: string[] = [];
+  const params: Record<string, unknown> = { id: row.id, now: ctx.clock.now() };
+  for (const field of EDITABLE_FIELDS) {
+    const value = change.fields?.[field];
+    if (value === undefined) continue;
+    sets.push(`${field} = @${field}`);
+    params[field] = value.trim();
+  }
+  if (change.extra !== undefined) {
+    const extra = Object.fromEntries(Object.entries(change.extra).map(([k, v]) => [k.trim(), v.trim()]));
+    if (Object.keys(extra).some((k) => k === '' || (EDITABLE_FIELDS as readonly string[]).includes(k) || k === 'email')) {
+      throw new AppError('invalid_input', 'An extra field needs a name of its own (not empty, not a standard field)');
+    }
+    sets.push('extra = @extra');
+    params.extra = JSON.stringify(extra);
+  }
+  if (sets.length > 0) {
+    ctx.sqlite.prepare(`update contacts set ${sets.join(', ')}, updated_at = @now where id = @id`).run(params);
+    ctx.events.emit('data:changed', { what: 'contacts' });
+  }
+  return getContact(ctx, row.email);
+}
