@@ -4,6 +4,7 @@ import { enqueue } from '../sync/queue';
 import { activeConnection, requireConnection } from './connection';
 import { contactByEmail } from './contacts';
 import { placeEnrollment } from './enrollmentState';
+import { triggerOnReply } from './replyTrigger';
 import { SKIPPED_CODE } from './flagResolution';
 import { sequenceRow, type SequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
@@ -54,15 +55,9 @@ function applyReplies(ctx: Ctx, rows: EnrollmentRow[]): number {
   const now = ctx.clock.now();
   let queued = 0;
   ctx.sqlite.transaction(() => {
-    const stamp = ctx.sqlite.prepare('update enrollments set replied_at = coalesce(replied_at, ?) where id = ?');
     // Listed with the mailbox's replies, marked manual.
     recordManualReplies(ctx, rows.map((r) => r.contact_id));
-    for (const row of rows) {
-      stamp.run(now, row.id);
-      if (row.awaiting_reply === 1 && row.state === 'awaiting_reply' && activeConnection(ctx, row.user_id)) {
-        queued += enqueue(ctx, [row.id], { held: reviewHeld(ctx, row.user_id) });
-      }
-    }
+    queued = triggerOnReply(ctx, rows, now);
   })();
   changed(ctx, queued);
   return rows.length;

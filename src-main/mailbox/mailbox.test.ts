@@ -103,7 +103,7 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     expect(first).toEqual({ scanned: 2, replies: 1, autoReplies: 0, bounces: 0, ignored: 1 });
     expect((await enrollmentOf(t, ANA, seq.reply.id)).state).toBe('queued');
     expect((await enrollmentOf(t, ANA, seq.second.id)).state).toBe('queued');
-    expect((await enrollmentOf(t, BEN, seq.reply.id)).state).toBe('not_synced');
+    expect((await enrollmentOf(t, BEN, seq.reply.id)).state).toBe('awaiting_reply');
     expect(await t.call('mailbox:scan', {})).toEqual({ scanned: 0, replies: 0, autoReplies: 0, bounces: 0, ignored: 0 });
     // --since reads the same mail again: nothing is recorded twice.
     const again = await t.call('mailbox:scan', { since: new Date(Date.now() - DAY).toISOString().slice(0, 10) });
@@ -132,7 +132,7 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     const { t, folder, seq } = await setUp();
     await put(folder, { from: BEN, subject: 'Re: last year', date: new Date(Date.now() - 3 * DAY) });
     expect(await t.call('mailbox:scan', {})).toMatchObject({ scanned: 1, replies: 0, ignored: 1 });
-    expect((await enrollmentOf(t, BEN, seq.reply.id)).state).toBe('not_synced');
+    expect((await enrollmentOf(t, BEN, seq.reply.id)).state).toBe('awaiting_reply');
     expect((await t.call('mailbox:contactReplies', { email: BEN })).replies).toEqual([]);
   });
 
@@ -159,7 +159,7 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     // Auto-Submitted: no is a person's reply.
     await put(folder, { from: CY, subject: 'Re: role', headers: { 'Auto-Submitted': 'no' }, date: later });
     expect(await t.call('mailbox:scan', {})).toMatchObject({ autoReplies: forms.length, replies: 1 });
-    expect((await enrollmentOf(t, BEN, seq.reply.id)).state).toBe('not_synced');
+    expect((await enrollmentOf(t, BEN, seq.reply.id)).state).toBe('awaiting_reply');
     expect((await enrollmentOf(t, CY, seq.reply.id)).state).toBe('queued');
     const ben = await t.call('mailbox:contactReplies', { email: BEN });
     expect(ben.replies.every((r) => r.kind === 'auto_reply')).toBe(true);
@@ -203,7 +203,7 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     expect(await t.call('mailbox:scan', {})).toMatchObject({ bounces: 3, replies: 0 });
     for (const email of [ANA, BEN, CY]) {
       expect((await t.call('mailbox:contactReplies', { email })).bounced).toBe(true);
-      expect((await enrollmentOf(t, email, seq.reply.id)).state).toBe('not_synced');
+      expect((await enrollmentOf(t, email, seq.reply.id)).state).toBe('awaiting_reply');
     }
     // A sequence's table shows it.
     const rows = (await t.call('sequences:enrollments', { sequenceId: seq.reply.id })).rows;

@@ -5,9 +5,7 @@
 import type { ReplyKind } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
-import { activeConnection } from '../domain/connection';
-import { settingsRow } from '../domain/settings';
-import { enqueue } from '../sync/queue';
+import { triggerOnReply } from '../domain/replyTrigger';
 import { notesEnabled } from './store';
 
 export interface IncomingMessage {
@@ -34,20 +32,6 @@ interface EnrollmentFacts {
 
 function enrollmentsOf(ctx: Ctx, contactId: number): EnrollmentFacts[] {
   return statement(ctx.sqlite, 'select id, user_id, added_at, state, awaiting_reply from enrollments where contact_id = ?').all(contactId) as EnrollmentFacts[];
-}
-
-/** Stamps the reply on the enrollments it counts for and queues the on-reply ones waiting for it. */
-function triggerEnrollments(ctx: Ctx, rows: EnrollmentFacts[], at: number): number {
-  const stamp = statement(ctx.sqlite, 'update enrollments set replied_at = coalesce(replied_at, ?) where id = ?');
-  const connected = new Map<number, boolean>();
-  let queued = 0;
-  for (const row of rows) {
-    stamp.run(at, row.id);
-    if (row.awaiting_reply !== 1 || row.state !== 'not_synced') continue;
-    if (!connected.has(row.user_id)) connected.set(row.user_id, activeConnection(ctx, row.user_id) !== null);
-    if (connected.get(row.user_id)) queued += enqueue(ctx, [row.id], { held: settingsRow(ctx, row.user_id).reviewBeforeSync });
-  }
-  return queued;
 }
 
 function queueNote(ctx: Ctx, replyId: number): void {
@@ -78,7 +62,7 @@ export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordO
   ).run(m.contactId, m.kind, m.key, m.from, m.at, m.subject.slice(0, 500), m.snippet.slice(0, 200), m.returnAt, ctx.clock.now());
   if (inserted.changes === 0) return { outcome: 'duplicate', queued: 0 };
   if (m.kind !== 'reply') return { outcome: 'recorded', queued: 0 };
-  const queued = triggerEnrollments(ctx, counted, m.at);
+  const queued = triggerOnReply(ctx, counted, m.at);
   if (notesEnabled(ctx)) queueNote(ctx, Number(inserted.lastInsertRowid));
   return { outcome: 'recorded', queued };
 }

@@ -85,7 +85,13 @@ describe('the strict-sandbox matrix', () => {
         expect(duplicateCreates(sb), 'no email created twice').toEqual([]);
         for (const email of EXISTING) expect(createsOf(sb, email), `${email} existed: linked, never created`).toBe(0);
         expect(counts).toMatchObject({ failed: 0, retrying: 0, pending: 0 });
-        expect(await statesOf(reopened), 'no contact lost').toEqual({ synced: total });
+        // The one existing Contact in a Candidate sequence with a job is never called synced: it waits for the
+        // recruiter, flagged with its record (issue: "Synced" only when everything asked for happened).
+        expect(await statesOf(reopened), 'no contact lost').toEqual({ synced: total - 1, flagged: 1 });
+        const flagged = reopened.backend.ctx.sqlite
+          .prepare("select c.email, e.error_code as code from enrollments e join contacts c on c.id = e.contact_id where e.state = 'flagged'")
+          .all();
+        expect(flagged).toEqual([{ email: 'existing.contact@acme.example', code: 'exists_as_contact' }]);
         for (const email of NEW) {
           const jobs = sb.state.findByEmail(email)?.jobs.map((j) => j.job_id).sort();
           expect(jobs, email).toEqual(NEW.indexOf(email) < ON_TWO_JOBS ? [101, 106] : [101]);
