@@ -17,6 +17,7 @@ import {
   type ContactRow,
   type CustomFieldDef,
   type Enrollment,
+  type ErrorGroup,
   type ErrorRow,
   type ImportSummary,
   type Job,
@@ -70,6 +71,7 @@ const mappingRule = z.object({
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
 });
 const csvText = z.string().max(200 * 1024 * 1024);
+const contactState = z.enum([...ENROLLMENT_STATES, 'none']);
 
 export interface AppInfo {
   version: string;
@@ -77,6 +79,8 @@ export interface AppInfo {
   dataDir: string;
   demo: boolean;
   empty: boolean;
+  /** The owner is still the placeholder of a fresh data folder: ask for the recruiter's name and email. */
+  needsProfile: boolean;
 }
 export interface ContactDetail extends Contact {
   enrollments: Enrollment[];
@@ -99,6 +103,13 @@ export interface PlannedRequest {
   path: string;
   body: unknown;
   note: string;
+  /** Sent only if an earlier request does not settle it (the create, after the lookups). */
+  conditional?: boolean;
+}
+export interface QueuePreview {
+  /** What will happen, counted: "4 requests at most: 3 always, …", "Already linked to …". */
+  summary: string;
+  requests: PlannedRequest[];
 }
 export interface SyncStatus {
   connected: boolean;
@@ -107,7 +118,8 @@ export interface SyncStatus {
   pausedReason: string | null;
   running: boolean;
   states: StateCounts;
-  queue: { due: number; backoff: number; held: number; inFlight: number };
+  /** review: waiting for approval (review before sync); held: kept back on purpose, waiting for release. */
+  queue: { due: number; backoff: number; review: number; held: number; inFlight: number };
 }
 export interface ActivityBucket {
   day: string;
@@ -130,6 +142,8 @@ export const contract = {
     }),
   ),
   'users:use': channel<User>()(z.object({ email })),
+  /** The recruiter's own name and email, asked on first start instead of a placeholder owner. */
+  'users:updateMe': channel<User>()(z.object({ name: z.string().trim().min(1, 'name is required').max(200), email })),
 
   'connection:get': channel<Connection>()(z.object({})),
   'connection:connect': channel<Connection>()(
@@ -147,6 +161,7 @@ export const contract = {
       dedup: z.boolean().optional(),
       defaultJobId: id.nullable().optional(),
       reviewBeforeSync: z.boolean().optional(),
+      recordUrlPattern: z.string().max(500).nullable().optional(),
     }),
   ),
   'settings:clonePlan': channel<CloneResult>()(z.object({ to: z.array(email).optional(), all: z.boolean().optional() })),
@@ -165,12 +180,23 @@ export const contract = {
   'contacts:list': channel<Page<ContactRow>>()(
     z.object({
       search: z.string().max(200).optional(),
+      state: contactState.optional(),
       sort: z.enum(['email', 'name', 'company', 'updatedAt']).default('email'),
       dir,
       ...paging,
     }),
   ),
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
+  /** The emails of a list that are not contacts yet. */
+  'contacts:missing': channel<{ missing: string[] }>()(z.object({ emails: z.array(email).min(1).max(1_000_000) })),
+  /** Deletes contacts from Flowbridge (never from Recruiterflow): by id, by email, or all that match a filter. */
+  'contacts:delete': channel<{ deleted: number; skipped: number; unknown: string[] }>()(
+    z.union([
+      z.object({ ids: ids.min(1) }).strict(),
+      z.object({ emails: z.array(email).min(1).max(1_000_000) }).strict(),
+      z.object({ matching: z.object({ search: z.string().max(200).optional(), state: contactState.optional() }).strict() }).strict(),
+    ]),
+  ),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
     z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
@@ -179,8 +205,14 @@ export const contract = {
   'sequences:list': channel<SequenceSummary[]>()(z.object({})),
   'sequences:get': channel<Sequence>()(z.object({ id: seqId })),
   'sequences:create': channel<Sequence>()(z.object({ name: z.string().trim().min(1).max(200), ...sequenceFields })),
-  'sequences:update': channel<Sequence>()(
-    z.object({ id: seqId, name: z.string().trim().min(1).max(200).optional(), ...sequenceFields }),
+  'sequences:update': channel<Sequence & { cancelled: number }>()(
+    z.object({
+      id: seqId,
+      name: z.string().trim().min(1).max(200).optional(),
+      ...sequenceFields,
+      /** With disableSync: true, also cancel the items this sequence has waiting in the queue. */
+      cancelQueued: z.boolean().optional(),
+    }),
   ),
   'sequences:enrollments': channel<Page<Enrollment>>()(
     z.object({
@@ -192,7 +224,14 @@ export const contract = {
       ...paging,
     }),
   ),
-  'sequences:add': channel<AddSummary>()(z.object({ sequenceId: seqId, emails: z.array(email).min(1).max(1_000_000) })),
+  'sequences:add': channel<AddSummary>()(
+    z.object({
+      sequenceId: seqId,
+      emails: z.array(email).min(1).max(1_000_000),
+      /** Emails that are not contacts: refuse the add (default), leave them out, or create them. */
+      unknown: z.enum(['fail', 'skip', 'create']).default('fail'),
+    }),
+  ),
   'sequences:addCsv': channel<AddSummary & { import: ImportSummary }>()(
     z.object({ sequenceId: seqId, csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
   ),
@@ -208,7 +247,7 @@ export const contract = {
   'errors:clear': channel<{ cleared: number }>()(z.object({ email, sequenceId: seqId.optional() })),
 
   'queue:list': channel<Page<QueueItem>>()(z.object({ states: z.array(z.enum(QUEUE_STATES)).optional(), ...paging })),
-  'queue:preview': channel<PlannedRequest[]>()(z.object({ id })),
+  'queue:preview': channel<QueuePreview>()(z.object({ id })),
   'queue:hold': channel<{ changed: number }>()(selection),
   'queue:release': channel<{ changed: number }>()(selection),
   'queue:approve': channel<{ changed: number }>()(selection),
@@ -219,10 +258,11 @@ export const contract = {
   'sync:pause': channel<SyncStatus>()(z.object({})),
   'sync:resume': channel<SyncStatus>()(z.object({})),
 
-  'errors:list': channel<Page<ErrorRow> & { groups: { error: string; count: number }[] }>()(
+  'errors:list': channel<Page<ErrorRow> & { groups: ErrorGroup[] }>()(
     z.object({
       states: z.array(z.enum(['flagged', 'failed', 'retrying'])).optional(),
       error: z.string().max(2000).optional(),
+      group: z.string().max(4000).optional(),
       ...paging,
     }),
   ),

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value. */
-const BOOLEAN_FLAGS = new Set(['json', 'to-all']);
+const BOOLEAN_FLAGS = new Set(['json', 'to-all', 'cancel-queued']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const words: string[] = [];

@@ -158,7 +158,10 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
   return queued;
 }
 
-/** Retry failed or backing-off enrollments now, with a fresh attempt budget. */
+/**
+ * Retry failed or backing-off enrollments now, with a fresh attempt budget. The budget lives on the queue
+ * item; the enrollment's attempt count keeps counting every attempt ever made.
+ */
 export function retry(ctx: Ctx, ids: number[]): number {
   const rows = rowsByIds(ctx, ids).filter((r) => r.state === 'failed' || r.state === 'retrying');
   let queued = 0;
@@ -167,9 +170,7 @@ export function retry(ctx: Ctx, ids: number[]): number {
     const bump = ctx.sqlite.prepare(
       "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
     );
-    const resetAttempts = ctx.sqlite.prepare('update enrollments set attempts = 0 where id = ?');
     for (const row of rows) {
-      resetAttempts.run(row.id);
       if (row.state === 'retrying') {
         const bumped = bump.run(now, now, row.id).changes;
         if (bumped > 0) ctx.sqlite.prepare("update enrollments set state = 'queued' where id = ?").run(row.id);

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-shared/contract';
 import type { HandlerGroup } from '../backend/registry';
 import { loadDemo } from '../domain/demo';
 import { getMeta } from '../domain/meta';
+import { needsProfile } from '../domain/users';
 
 export function appHandlers(version: string): HandlerGroup {
   return {
@@ -11,6 +12,7 @@ export function appHandlers(version: string): HandlerGroup {
       host: ctx.host,
       dataDir: ctx.dataDir,
       demo: getMeta(ctx, 'demo') !== null,
+      needsProfile: needsProfile(ctx),
       empty: (ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences)').pluck().get() as number) === 0,
     }),
     'app:loadDemo': (_, ctx) => loadDemo(ctx),

@@ -8,7 +8,7 @@ import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapp
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
-import { addUser, listUsers, useUser } from '../domain/users';
+import { addUser, listUsers, updateMe, useUser } from '../domain/users';
 import { PAUSE_KEY } from '../sync/engine';
 import { buildPayload } from '../sync/payload';
 import { AppError } from '../../src-shared/result';
@@ -22,6 +22,7 @@ export const peopleHandlers: HandlerGroup = {
   'users:list': (_, ctx) => listUsers(ctx),
   'users:add': (input, ctx) => addUser(ctx, input),
   'users:use': (input, ctx) => useUser(ctx, input.email),
+  'users:updateMe': (input, ctx) => updateMe(ctx, input),
 
   'connection:get': (_, ctx) => describeConnection(ctx),
   'connection:connect': async (input, ctx) => {

@@ -1,6 +1,6 @@
 // Contacts, sequences, enrollments, replies and flags.
 import type { HandlerGroup } from '../backend/registry';
-import { getContact, listContacts } from '../domain/contacts';
+import { deleteContacts, getContact, listContacts, missingContacts } from '../domain/contacts';
 import { importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
 import { clearByEmail, clearByIds, markReplied, recordReply, removeEnrollments, resync, retry } from '../domain/enrollmentActions';
@@ -10,6 +10,8 @@ import { createSequence, getSequence, listSequences, parseSequenceId, sequenceRo
 export const recordHandlers: HandlerGroup = {
   'contacts:list': (input, ctx) => listContacts(ctx, input),
   'contacts:get': (input, ctx) => getContact(ctx, input.email),
+  'contacts:missing': (input, ctx) => ({ missing: missingContacts(ctx, input.emails) }),
+  'contacts:delete': (input, ctx) => deleteContacts(ctx, input),
   'contacts:csvPreview': (input) => previewCsv(input.csv),
   'contacts:import': (input, ctx) => {
     const { emails: _emails, ...summary } = importContacts(ctx, input.csv, input.columns);
@@ -24,7 +26,7 @@ export const recordHandlers: HandlerGroup = {
     sequenceRow(ctx, input.sequenceId);
     return listEnrollments(ctx, { ...input, sequenceId: parseSequenceId(input.sequenceId) });
   },
-  'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails),
+  'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails, input.unknown),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
     const { emails, ...imported } = importContacts(ctx, input.csv, input.columns);
