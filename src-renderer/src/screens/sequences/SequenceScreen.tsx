@@ -9,6 +9,7 @@ import { jobName } from '../../lib/jobs';
 import { SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
 import { AddContactsModal } from './AddContactsModal';
 import { EnrollmentsTab } from './EnrollmentsTab';
+import { SequenceName } from './SequenceName';
 import { SyncingTab } from './SyncingTab';
 
 export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syncing' }) {
@@ -42,7 +43,7 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
     <>
       <PageHeader
         above={back}
-        title={seq.name}
+        title={<SequenceName key={seq.id} sequence={seq} />}
         description={
           summary && e ? (
             <>
@@ -54,7 +55,7 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
               ) : (
                 <>
                   syncs {SYNC_MODE_SHORT[e.syncMode].toLowerCase()} as {SYNC_AS_LABELS[e.syncAs].toLowerCase()}
-                  {e.jobId != null ? ` into “${jobName(jobs.data, e.jobId)}”` : ', no job'}
+                  {e.syncAs === 'contact' ? '' : e.jobId != null ? ` into “${jobName(jobs.data, e.jobId)}”` : ', no job'}
                 </>
               )}
             </>
@@ -82,7 +83,7 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
           <EnrollmentsTab sequenceId={id} counts={summary?.counts} onAdd={add.open} />
         </Tabs.Panel>
         <Tabs.Panel value="syncing">
-          <SyncingTab sequence={seq} />
+          <SyncingTab sequence={seq} queued={summary ? summary.counts.queued + summary.counts.retrying : 0} />
         </Tabs.Panel>
       </Tabs>
       <AddContactsModal sequenceId={id} opened={addOpened} onClose={add.close} />
