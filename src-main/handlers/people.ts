@@ -62,7 +62,8 @@ export const peopleHandlers: HandlerGroup = {
     validateRules(rules);
     const contact = email ? contactByEmail(ctx, email) : null;
     if (email && !contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
-    if (!contact) return { email: null, syncAs, payload: null, problems: ['Import a contact to preview what will be sent'] };
+    // No contact to build a payload from: an empty preview, not a problem (the screen shows its empty state).
+    if (!contact) return { email: null, syncAs, payload: null, problems: [] };
     const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx));
     return { email: contact.email, syncAs, payload: built.body, problems: built.problems };
   },
