@@ -28,6 +28,7 @@ export function ProfilePrompt({ onSaved }: { onSaved: () => void }) {
   return (
     <Card withBorder mb="lg" component="section" aria-labelledby="profile-prompt-title">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();

@@ -159,6 +159,7 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
         rows={rows}
         columns={columns}
         getId={(c) => c.id}
+        describeRow={(c) => c.email}
         selection={allMatching ? undefined : selection}
         sort={sort}
         onSort={setSort}

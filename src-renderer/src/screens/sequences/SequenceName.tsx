@@ -13,8 +13,19 @@ function IconPencil({ size = 16 }: { size?: number }) {
   );
 }
 
-export function SequenceName({ sequence }: { sequence: Sequence }) {
-  const [editing, setEditing] = useState(false);
+/** The rename button, shown next to the heading (outside it). */
+export function RenameButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Tooltip label="Rename the sequence">
+      <ActionIcon variant="subtle" color="gray" aria-label="Rename the sequence" onClick={onClick}>
+        <IconPencil />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** The rename form that takes the heading's place while renaming. */
+export function SequenceNameForm({ sequence, onDone }: { sequence: Sequence; onDone: () => void }) {
   const [name, setName] = useState(sequence.name);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +33,7 @@ export function SequenceName({ sequence }: { sequence: Sequence }) {
   async function save() {
     const next = name.trim();
     if (!next) return setError('Give the sequence a name');
-    if (next === sequence.name) return setEditing(false);
+    if (next === sequence.name) return onDone();
     setBusy(true);
     const r = await callResult('sequences:update', { id: sequence.id, name: next });
     setBusy(false);
@@ -31,31 +42,10 @@ export function SequenceName({ sequence }: { sequence: Sequence }) {
       else notifyError(r.error);
       return;
     }
-    setEditing(false);
+    onDone();
     notifyDone(`Renamed to “${r.value.name}”.`, 'Sequence renamed');
   }
 
-  if (!editing) {
-    return (
-      <Group gap="xs" wrap="nowrap" component="span">
-        <span>{sequence.name}</span>
-        <Tooltip label="Rename the sequence">
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            aria-label="Rename the sequence"
-            onClick={() => {
-              setName(sequence.name);
-              setError(null);
-              setEditing(true);
-            }}
-          >
-            <IconPencil />
-          </ActionIcon>
-        </Tooltip>
-      </Group>
-    );
-  }
   return (
     <form
       onSubmit={(e) => {
@@ -63,7 +53,7 @@ export function SequenceName({ sequence }: { sequence: Sequence }) {
         void save();
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') setEditing(false);
+        if (e.key === 'Escape') onDone();
       }}
     >
       <Group gap="xs" align="flex-start" wrap="nowrap">
@@ -84,7 +74,7 @@ export function SequenceName({ sequence }: { sequence: Sequence }) {
         <Button type="submit" loading={busy}>
           Save name
         </Button>
-        <Button variant="default" onClick={() => setEditing(false)}>
+        <Button variant="default" onClick={onDone}>
           Cancel
         </Button>
       </Group>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Center, Group, Loader, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { IconBack, IconPlus } from '../../components/Icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -9,7 +10,7 @@ import { jobName } from '../../lib/jobs';
 import { SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
 import { AddContactsModal } from './AddContactsModal';
 import { EnrollmentsTab } from './EnrollmentsTab';
-import { SequenceName } from './SequenceName';
+import { RenameButton, SequenceNameForm } from './SequenceName';
 import { SyncingTab } from './SyncingTab';
 
 export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syncing' }) {
@@ -17,6 +18,8 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
   const list = useApiQuery('sequences:list', {}, { refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
   const jobs = useApiQuery('jobs:list', {});
   const [addOpened, add] = useDisclosure(false);
+  // The name is renamed in the header, where it is shown (not among the sync settings).
+  const [renaming, setRenaming] = useState(false);
   const summary = list.data?.find((s) => s.id === id);
   const seq = sequence.data;
 
@@ -43,7 +46,8 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
     <>
       <PageHeader
         above={back}
-        title={<SequenceName key={seq.id} sequence={seq} />}
+        title={renaming ? <SequenceNameForm key={seq.id} sequence={seq} onDone={() => setRenaming(false)} /> : seq.name}
+        titleAside={renaming ? null : <RenameButton onClick={() => setRenaming(true)} />}
         description={
           summary && e ? (
             <>
