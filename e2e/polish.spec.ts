@@ -165,3 +165,14 @@ test('first start asks who you are; the header says when you act as a teammate; 
   await acting.getByRole('button', { name: 'Switch back to Rita Recruiter' }).click();
   await expect(acting).toHaveCount(0);
 });
+
+test('when the browser-mode server stops answering, the status bar says so', async ({ page, app }) => {
+  await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
+  await openApp(page, app);
+  await expect(page.getByTestId('status-connection')).toHaveText('Not connected');
+  // The server goes away: every call and the event stream fail from now on.
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await goTo(page, 'Contacts');
+  await expect(page.getByTestId('status-backend-lost')).toContainText('The Flowbridge server has stopped');
+  await expect(page.getByTestId('status-connection')).toHaveCount(0);
+});
