@@ -49,6 +49,21 @@ test('Approve all sends what awaits review, never what you held; offline items w
   const done = queue.getByRole('row', { name: /r\.one/ });
   await expect(done).toContainText(/Synced · Candidate #\d+/);
   await expect(queue.getByRole('columnheader', { name: 'Finished' })).toBeVisible();
+
+  // The Recruiterflow id links to the record once its web address pattern is set (the sandbox has none).
+  const rfId = (await app.api<{ recruiterflowIds: number[] }>('contacts:get', { email: 'r.one@example.com' })).recruiterflowIds[0]!;
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Sync defaults' }).click();
+  const patternField = page.getByRole('textbox', { name: 'Record web address' });
+  await patternField.fill('acme.example/{id}');
+  await page.getByRole('button', { name: 'Save link pattern' }).click();
+  await expect(patternField).toHaveAccessibleDescription(/must start with https:\/\//);
+  await patternField.fill('https://acme.example/{type}/{id}');
+  await page.getByRole('button', { name: 'Save link pattern' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Record links saved' })).toBeVisible();
+  await goTo(page, 'Contacts');
+  const link = page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: new RegExp(`^#${rfId}`) });
+  await expect(link).toHaveAttribute('href', `https://acme.example/candidate/${rfId}`);
 });
 
 test('contacts: filter by state, select all N matching, delete with confirmation', async ({ page, app }) => {
