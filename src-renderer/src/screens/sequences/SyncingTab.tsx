@@ -23,9 +23,12 @@ export function SyncingTab({ sequence, queued }: { sequence: Sequence; queued: n
   const [askCancel, setAskCancel] = useState(false);
   const { busy, run } = useAction();
 
+  // Reset the draft only when the saved settings change: a background refetch (every sync emits one)
+  // returns a new object with the same values and must not wipe what the recruiter is editing.
+  const savedKey = JSON.stringify(draftOf(sequence));
   useEffect(() => {
-    setDraft(draftOf(sequence));
-  }, [sequence]);
+    setDraft(JSON.parse(savedKey) as SettingsDraft);
+  }, [savedKey]);
 
   const original = draftOf(sequence);
   const dirty = (Object.keys(draft) as (keyof SettingsDraft)[]).some((k) => draft[k] !== original[k]);
