@@ -37,10 +37,11 @@ export function queueColumns({
     ? {
         key: 'finished',
         header: 'Finished',
-        width: 150,
+        width: 190,
+        // With its date: a finished list spans days.
         render: (q) => (
-          <Text size="sm" title={formatDateTime(q.updatedAt)}>
-            {formatWhen(q.updatedAt)}
+          <Text size="sm" truncate title={formatDateTime(q.updatedAt)}>
+            {formatDateTime(q.updatedAt)}
           </Text>
         ),
       }
