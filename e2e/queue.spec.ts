@@ -16,7 +16,10 @@ test('review and approve a held sync while Recruiterflow is unreachable; it goes
 
   await goTo(page, 'Sync queue');
   await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
-  await page.getByRole('radiogroup', { name: 'Filter the queue by state' }).getByText(/^Held/).click();
+  // Items held by review before sync say so (and are told apart from items held on purpose).
+  const all = page.getByRole('table', { name: 'Queue items' });
+  await expect(all.getByRole('row', { name: /held\.one/ })).toContainText('Awaiting review');
+  await page.getByRole('radiogroup', { name: 'Filter the queue by state' }).getByText(/^Awaiting review/).click();
   const queue = page.getByRole('table', { name: 'Queue items' });
   await expect(queue.getByRole('row')).toHaveCount(3);
 
@@ -33,7 +36,7 @@ test('review and approve a held sync while Recruiterflow is unreachable; it goes
   await expect(queue.getByRole('row')).toHaveCount(2);
   await queue.getByRole('checkbox', { name: 'Select held.two@example.com' }).check();
   await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByText('No held items.')).toBeVisible();
+  await expect(page.getByText('No awaiting review items.')).toBeVisible();
 
   // Back online: the approved items are sent by the scheduler.
   await app.sandboxFaults({});

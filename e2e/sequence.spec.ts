@@ -7,7 +7,7 @@ test('create a sequence with a job, add contacts, and watch them sync', async ({
   await app.api('contacts:import', {
     csv: ['email,first_name,last_name,company', ...PEOPLE.map((e, i) => `${e},Person${i},Example,Co ${i}`)].join('\n'),
   });
-  const jobs = await app.api<{ id: number; name: string; isOpen: boolean }[]>('jobs:list');
+  const jobs = await app.api<{ id: number; name: string; isOpen: boolean; client: string; location: string }[]>('jobs:list');
   const job = jobs.find((j) => j.isOpen)!;
 
   await openApp(page, app);
@@ -19,7 +19,9 @@ test('create a sequence with a job, add contacts, and watch them sync', async ({
   await dialog.getByRole('combobox', { name: 'Job' }).click();
   // Open jobs are listed first.
   await expect(page.getByRole('listbox').getByRole('group').first()).toContainText('Open jobs');
-  await page.getByRole('option', { name: job.name, exact: true }).click();
+  // The picker tells jobs apart by client and location.
+  expect(job.client && job.location).toBeTruthy();
+  await page.getByRole('option', { name: `${job.name} · ${job.client} · ${job.location}`, exact: true }).click();
   await dialog.getByRole('button', { name: 'Create sequence' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Backend hires' })).toBeVisible();

@@ -18,6 +18,7 @@ import {
   type ContactRow,
   type CustomFieldDef,
   type Enrollment,
+  type ErrorGroup,
   type ErrorRow,
   type ImportSummary,
   type Job,
@@ -75,6 +76,7 @@ const csvText = z.string().max(200 * 1024 * 1024);
 const fieldValue = z.string().max(2000);
 /** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
 const resolution = { action: z.enum(RESOLUTIONS), rfId: id.optional() };
+const contactState = z.enum([...ENROLLMENT_STATES, 'none']);
 
 export interface AppInfo {
   version: string;
@@ -85,6 +87,8 @@ export interface AppInfo {
   empty: boolean;
   /** Connected to a real Recruiterflow account (not the Sandbox): the demo workspace is not offered. */
   realAccount: boolean;
+  /** The owner is still the placeholder of a fresh data folder: ask for the recruiter's name and email. */
+  needsProfile: boolean;
 }
 export interface ContactDetail extends Contact {
   enrollments: Enrollment[];
@@ -107,6 +111,13 @@ export interface PlannedRequest {
   path: string;
   body: unknown;
   note: string;
+  /** Sent only if an earlier request does not settle it (the create, after the lookups). */
+  conditional?: boolean;
+}
+export interface QueuePreview {
+  /** What will happen, counted: "4 requests at most: 3 always, …", "Already linked to …". */
+  summary: string;
+  requests: PlannedRequest[];
 }
 export interface SyncStatus {
   connected: boolean;
@@ -115,7 +126,8 @@ export interface SyncStatus {
   pausedReason: string | null;
   running: boolean;
   states: StateCounts;
-  queue: { due: number; backoff: number; held: number; inFlight: number };
+  /** review: waiting for approval (review before sync); held: kept back on purpose, waiting for release. */
+  queue: { due: number; backoff: number; review: number; held: number; inFlight: number };
 }
 /** What changing the Recruiterflow account does (or did) to this user's work. */
 export interface AccountSwitch {
@@ -166,6 +178,8 @@ export const contract = {
     }),
   ),
   'users:use': channel<User>()(z.object({ email })),
+  /** The recruiter's own name and email, asked on first start instead of a placeholder owner. */
+  'users:updateMe': channel<User>()(z.object({ name: z.string().trim().min(1, 'name is required').max(200), email })),
 
   'connection:get': channel<Connection>()(z.object({})),
   // The base URL is checked by the backend (a bare host means https; http only for loopback).
@@ -192,6 +206,7 @@ export const contract = {
         .regex(/^[A-Za-z]{3}$/, 'a currency is a three-letter ISO 4217 code such as USD, EUR or GBP')
         .transform((c) => c.toUpperCase())
         .optional(),
+      recordUrlPattern: z.string().max(500).nullable().optional(),
     }),
   ),
   'settings:clonePlan': channel<CloneResult>()(z.object({ to: z.array(email).optional(), all: z.boolean().optional() })),
@@ -210,6 +225,7 @@ export const contract = {
   'contacts:list': channel<Page<ContactRow>>()(
     z.object({
       search: z.string().max(200).optional(),
+      state: contactState.optional(),
       sort: z.enum(['email', 'name', 'company', 'updatedAt']).default('email'),
       dir,
       ...paging,
@@ -226,6 +242,16 @@ export const contract = {
       extra: z.record(z.string().max(200), fieldValue).refine((r) => Object.keys(r).length <= 200, 'at most 200 extra fields').optional(),
     }),
   ),
+  /** The emails of a list that are not contacts yet. */
+  'contacts:missing': channel<{ missing: string[] }>()(z.object({ emails: z.array(email).min(1).max(1_000_000) })),
+  /** Deletes contacts from Flowbridge (never from Recruiterflow): by id, by email, or all that match a filter. */
+  'contacts:delete': channel<{ deleted: number; skipped: number; unknown: string[] }>()(
+    z.union([
+      z.object({ ids: ids.min(1) }).strict(),
+      z.object({ emails: z.array(email).min(1).max(1_000_000) }).strict(),
+      z.object({ matching: z.object({ search: z.string().max(200).optional(), state: contactState.optional() }).strict() }).strict(),
+    ]),
+  ),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
     z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
@@ -234,8 +260,14 @@ export const contract = {
   'sequences:list': channel<SequenceSummary[]>()(z.object({})),
   'sequences:get': channel<Sequence>()(z.object({ id: seqId })),
   'sequences:create': channel<Sequence>()(z.object({ name: z.string().trim().min(1).max(200), ...sequenceFields })),
-  'sequences:update': channel<Sequence>()(
-    z.object({ id: seqId, name: z.string().trim().min(1).max(200).optional(), ...sequenceFields }),
+  'sequences:update': channel<Sequence & { cancelled: number }>()(
+    z.object({
+      id: seqId,
+      name: z.string().trim().min(1).max(200).optional(),
+      ...sequenceFields,
+      /** With disableSync: true, also cancel the items this sequence has waiting in the queue. */
+      cancelQueued: z.boolean().optional(),
+    }),
   ),
   'sequences:enrollments': channel<Page<Enrollment>>()(
     z.object({
@@ -248,7 +280,14 @@ export const contract = {
       ...paging,
     }),
   ),
-  'sequences:add': channel<AddSummary>()(z.object({ sequenceId: seqId, emails: z.array(email).min(1).max(1_000_000) })),
+  'sequences:add': channel<AddSummary>()(
+    z.object({
+      sequenceId: seqId,
+      emails: z.array(email).min(1).max(1_000_000),
+      /** Emails that are not contacts: refuse the add (default), leave them out, or create them. */
+      unknown: z.enum(['fail', 'skip', 'create']).default('fail'),
+    }),
+  ),
   'sequences:addCsv': channel<AddSummary & { import: ImportSummary }>()(
     z.object({ sequenceId: seqId, csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
   ),
@@ -269,7 +308,7 @@ export const contract = {
   'errors:resolve': channel<ResolveResult>()(z.object({ email, sequenceId: seqId.optional(), ...resolution })),
 
   'queue:list': channel<Page<QueueItem>>()(z.object({ states: z.array(z.enum(QUEUE_STATES)).optional(), ...paging })),
-  'queue:preview': channel<PlannedRequest[]>()(z.object({ id })),
+  'queue:preview': channel<QueuePreview>()(z.object({ id })),
   'queue:hold': channel<{ changed: number }>()(selection),
   'queue:release': channel<{ changed: number }>()(selection),
   'queue:approve': channel<{ changed: number }>()(selection),
@@ -280,10 +319,11 @@ export const contract = {
   'sync:pause': channel<SyncStatus>()(z.object({})),
   'sync:resume': channel<SyncStatus>()(z.object({})),
 
-  'errors:list': channel<Page<ErrorRow> & { groups: { error: string; count: number }[] }>()(
+  'errors:list': channel<Page<ErrorRow> & { groups: ErrorGroup[] }>()(
     z.object({
       states: z.array(z.enum(['flagged', 'failed', 'retrying'])).optional(),
       error: z.string().max(2000).optional(),
+      group: z.string().max(4000).optional(),
       ...paging,
     }),
   ),

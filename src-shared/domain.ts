@@ -26,8 +26,12 @@ export const ENROLLMENT_STATES = [
 ] as const;
 export type EnrollmentState = (typeof ENROLLMENT_STATES)[number];
 
-/** Where a unit of work in the sync queue stands. */
-export const QUEUE_STATES = ['pending', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'] as const;
+/**
+ * Where a unit of work in the sync queue stands. `review` waits for the recruiter's approval (review before
+ * sync is on); `held` was kept back on purpose (Hold) and waits to be released. Approving never touches a
+ * manual hold, and releasing never approves a review.
+ */
+export const QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** The contact fields Flowbridge knows by name; every other CSV column is an "extra" field. */
@@ -92,6 +96,10 @@ export interface Settings {
   /** ISO 4217 code used for money custom fields whose value names no currency. */
   defaultCurrency: string;
   connected: boolean;
+  /** Links to Recruiterflow records: a pattern with {type} and {id}, or '' for none. */
+  recordUrlPattern: string;
+  /** The recruiter set the pattern (false: the default is in use). */
+  recordUrlPatternCustom: boolean;
 }
 
 export interface MappingRule {
@@ -183,6 +191,10 @@ export interface Job {
   id: number;
   name: string;
   isOpen: boolean;
+  /** The client company, '' when Recruiterflow did not say. */
+  client: string;
+  /** The job's location(s), '' when Recruiterflow did not say. */
+  location: string;
 }
 
 export interface CustomFieldChoice {
@@ -218,12 +230,20 @@ export interface QueueItem {
   sequenceId: string;
   sequenceName: string;
   state: QueueState;
+  /** Every attempt made for this enrollment, across retries (a retry renews the budget, not the count). */
   attempts: number;
   nextAttemptAt: number | null;
   lastError: string | null;
   syncAs: SyncAs;
   jobId: number | null;
+  /** The job's name from the cached job list, when known. */
+  jobName: string | null;
   createdAt: number;
+  /** When the item last changed: for a finished item, when it finished. */
+  updatedAt: number;
+  /** For a finished item, what came of it. */
+  outcome: 'synced' | 'flagged' | 'failed' | 'cancelled' | EnrollmentState | null;
+  recruiterflowId: number | null;
 }
 
 export interface SyncCounts {
@@ -250,6 +270,10 @@ export interface AddSummary {
   added: number;
   alreadyEnrolled: number;
   flagged: { email: string; error: string }[];
+  /** Emails that were not contacts and were left out (unknown: skip). */
+  skipped?: string[];
+  /** Contacts created from an email alone (unknown: create). */
+  created?: number;
 }
 
 export interface CloneResult {
@@ -274,6 +298,18 @@ export interface ErrorRow {
   errorField: string | null;
   /** What the enrollment asks for: a flag's "Create" fix makes a record of this type. */
   syncAs: SyncAs;
+}
+
+/** Errors with one code and one cause (the message without the values that differ per contact). */
+export interface ErrorGroup {
+  /** Pass back as `group` to list this group's rows. */
+  key: string;
+  code: string | null;
+  /** The cause, e.g. "Expected Salary: not a number". */
+  error: string;
+  count: number;
+  /** One full message of the group, with its value. */
+  example: string;
 }
 
 export interface LogEntry {

@@ -25,18 +25,23 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
+  /** The input field the error is about, when there is one: a form shows it on that field. */
+  field?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 /** A failure the user can act on. Thrown inside the backend, turned into a Result at the boundary. */
 export class AppError extends Error {
+  readonly field: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options: { field?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.field = options.field;
   }
 }
 
@@ -44,6 +49,6 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, field?: string): Result<never> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }

@@ -29,7 +29,10 @@ export function createRegistry(ctx: Ctx, groups: HandlerGroup[]): Registry {
       if (!Object.hasOwn(contract, channel)) return fail('not_found', `Unknown channel: ${String(channel).slice(0, 80)}`);
       const name = channel as Channel;
       const parsed = contract[name].input.safeParse(input ?? {});
-      if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error.issues));
+      if (!parsed.success) {
+        const first = parsed.error.issues[0]?.path[0];
+        return fail('invalid_input', describeIssues(parsed.error.issues), typeof first === 'string' ? first : undefined);
+      }
       try {
         const handler = table.get(name)!;
         return ok(await handler(parsed.data as never, ctx));
@@ -41,7 +44,7 @@ export function createRegistry(ctx: Ctx, groups: HandlerGroup[]): Registry {
 }
 
 export function toFailure(error: unknown): Result<never> {
-  if (error instanceof AppError) return fail(error.code, error.message);
+  if (error instanceof AppError) return fail(error.code, error.message, error.field);
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`flowbridge: internal error: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
   return fail('internal', message);

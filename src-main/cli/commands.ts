@@ -213,16 +213,26 @@ export const COMMANDS: Record<string, Command> = {
     };
   },
 
+  async 'contacts delete'(c) {
+    c.flags.allow('email', 'emails');
+    noExtraWords(c, 2, 'contacts delete --email E | --emails E1,E2,...');
+    const one = c.flags.string('email');
+    const many = c.flags.list('emails');
+    if ((one === undefined) === (many === undefined)) throw new AppError('invalid_input', 'contacts delete needs exactly one of --email E or --emails E1,E2,...');
+    return call(c.backend, 'contacts:delete', { emails: one !== undefined ? [one] : many! });
+  },
+
   async 'sequences create'(c) {
     c.flags.allow(...SEQUENCE_FLAGS);
     return call(c.backend, 'sequences:create', { name: c.flags.required('name'), ...sequenceFlags(c.flags) });
   },
   async 'sequences set'(c) {
-    c.flags.allow(...SEQUENCE_FLAGS);
+    c.flags.allow(...SEQUENCE_FLAGS, 'cancel-queued');
     noExtraWords(c, 3, 'sequences set ID [flags]');
     const id = c.words[2];
     if (!id) throw new AppError('invalid_input', 'usage: sequences set ID [--name N] [--sync-mode ...] [--sync-as ...] [--job ...] [--disable-sync on|off]');
-    return call(c.backend, 'sequences:update', { id, name: c.flags.string('name'), ...sequenceFlags(c.flags) });
+    const cancelQueued = c.flags.has('cancel-queued') ? true : undefined;
+    return call(c.backend, 'sequences:update', { id, name: c.flags.string('name'), ...sequenceFlags(c.flags), cancelQueued });
   },
   async 'sequences list'(c) {
     c.flags.allow();
@@ -237,14 +247,16 @@ export const COMMANDS: Record<string, Command> = {
     }));
   },
   async 'sequences add'(c) {
-    c.flags.allow('emails', 'file');
-    noExtraWords(c, 3, 'sequences add ID (--emails E1,E2 | --file FILE.csv)');
+    c.flags.allow('emails', 'file', 'unknown');
+    noExtraWords(c, 3, 'sequences add ID (--emails E1,E2 | --file FILE.csv) [--unknown fail|skip|create]');
     const id = c.words[2];
     if (!id) throw new AppError('invalid_input', 'usage: sequences add ID (--emails E1,E2,... | --file FILE.csv)');
     const emails = c.flags.list('emails');
     const file = c.flags.string('file');
     if ((emails === undefined) === (file === undefined)) throw new AppError('invalid_input', 'sequences add needs exactly one of --emails or --file');
-    if (emails) return call(c.backend, 'sequences:add', { sequenceId: id, emails });
+    const unknown = c.flags.choice('unknown', ['fail', 'skip', 'create'] as const);
+    if (unknown !== undefined && !emails) throw new AppError('invalid_input', '--unknown goes with --emails (a CSV file creates its contacts)');
+    if (emails) return call(c.backend, 'sequences:add', { sequenceId: id, emails, unknown });
     const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, csv: readCsvFile(file!) });
     return summary;
   },
@@ -298,7 +310,7 @@ export const COMMANDS: Record<string, Command> = {
     c.flags.allow();
     noExtraWords(c, 1, 'status');
     const s = await call(c.backend, 'sync:status', {});
-    return { connected: s.connected, states: s.states, queue: { due: s.queue.due, backoff: s.queue.backoff, held: s.queue.held }, paused: s.paused, pausedReason: s.pausedReason };
+    return { connected: s.connected, states: s.states, queue: { due: s.queue.due, backoff: s.queue.backoff, review: s.queue.review, held: s.queue.held }, paused: s.paused, pausedReason: s.pausedReason };
   },
   ...MAILBOX_COMMANDS,
 };

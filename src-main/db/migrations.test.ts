@@ -233,7 +233,7 @@ describe('migrations against old data', () => {
           ['dee@hooli.example', 'backoff'],
         ]),
       );
-      expect(await t.call('jobs:list', {})).toEqual([{ id: 42, name: 'Staff Engineer', isOpen: true }]);
+      expect(await t.call('jobs:list', {})).toEqual([{ client: '', location: '', id: 42, name: 'Staff Engineer', isOpen: true }]);
       expect((await t.call('log:list', {})).total).toBe(2);
       expect((await t.call('app:info', {})).demo).toBe(true);
     } finally {

@@ -230,7 +230,7 @@ export const syncQueue = sqliteTable(
       .notNull()
       .references(() => enrollments.id, { onDelete: 'cascade' }),
     state: text('state', {
-      enum: ['pending', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'],
+      enum: ['pending', 'review', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'],
     }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
@@ -246,7 +246,7 @@ export const syncQueue = sqliteTable(
     // At most one live unit of work per enrollment: a second trigger can never queue a second create.
     uniqueIndex('sync_queue_live_enrollment')
       .on(t.enrollmentId)
-      .where(sql`state in ('pending', 'held', 'in_flight', 'backoff')`),
+      .where(sql`state in ('pending', 'review', 'held', 'in_flight', 'backoff')`),
   ],
 );
 
@@ -257,6 +257,9 @@ export const rfJobs = sqliteTable(
     id: integer('id').notNull(),
     name: text('name').notNull(),
     isOpen: integer('is_open', { mode: 'boolean' }).notNull(),
+    /** The client company and location(s), so a job picker tells two "Frontend Engineer" jobs apart. */
+    client: text('client').notNull().default(''),
+    location: text('location').notNull().default(''),
     fetchedAt: integer('fetched_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.baseUrl, t.id] })],

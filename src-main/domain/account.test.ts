@@ -44,7 +44,7 @@ describe('account identity', () => {
 
     const done = await t.call('connection:connect', { baseUrl: other.url, apiKey: other.apiKey, confirmSwitch: true });
     expect(done.switched).toEqual({ from: t.sandbox.url, to: other.url, queuedHeld: 1, linksKept: 2, syncedElsewhere: 2, restored: 0, flagsRechecked: 0 });
-    expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['held']);
+    expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['review']);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0 });
     expect(other.state.createLog).toHaveLength(0);
 
@@ -103,7 +103,7 @@ describe('account identity', () => {
     const done = await t.call('connection:connect', { baseUrl: other.url, apiKey: other.apiKey, confirmSwitch: true });
     expect(done.switched).toMatchObject({ flagsRechecked: 1 });
     expect(await enrollmentOf(t, 'existing@acme.example', seq.id)).toMatchObject({ state: 'queued', matches: [] });
-    expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['held']);
+    expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['review']);
     await t.call('queue:release', { all: true });
     await t.call('sync:run', {});
     const again = await enrollmentOf(t, 'existing@acme.example', seq.id);

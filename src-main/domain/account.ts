@@ -100,7 +100,7 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
   ctx.sqlite.transaction(() => {
     ctx.sqlite
       .prepare(
-        `update sync_queue set state = 'held', last_error = 'The Recruiterflow account changed: review before it is sent', updated_at = ?
+        `update sync_queue set state = 'review', last_error = 'The Recruiterflow account changed: review before it is sent', updated_at = ?
          where state in ('pending', 'backoff') and enrollment_id in (select id from enrollments where user_id = ?)`,
       )
       .run(now, userId);
@@ -129,7 +129,7 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
     );
     const hold = ctx.sqlite.prepare(
       `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, last_error, created_at, updated_at)
-       values (?, 'held', 0, ?, 'The Recruiterflow account changed: its flag is checked again in the new account once you release it', ?, ?)
+       values (?, 'review', 0, ?, 'The Recruiterflow account changed: its flag is checked again in the new account once you release it', ?, ?)
        on conflict do nothing`,
     );
     for (const id of reflag) {

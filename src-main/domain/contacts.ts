@@ -1,12 +1,13 @@
 // Reading contacts: paged lists straight from SQLite, one contact with its enrollments.
 import type { ContactDetail } from '../../src-shared/contract';
-import { normalizeEmail, type ContactRow, type Page } from '../../src-shared/domain';
+import { normalizeEmail, type ContactRow, type EnrollmentState, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { findLink } from '../sync/outcomes';
 import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
 import { currentUserRow } from './users';
+import { logEvent } from './syncLog';
 
 const CONTACT_SORT: Record<string, string> = {
   email: 'c.email',
@@ -19,18 +20,39 @@ export function likePattern(search: string): string {
   return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/** Which contacts a list (or "all N matching") means: a search and a state. */
+export interface ContactFilter {
+  search?: string;
+  /** Contacts with at least one enrollment in this state, or `none`: in no sequence. */
+  state?: EnrollmentState | 'none';
+}
+
+function contactWhere(q: ContactFilter): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.search?.trim()) {
+    clauses.push(
+      `(c.email like @search escape '\\' or (c.first_name || ' ' || c.last_name) like @search escape '\\' or c.company like @search escape '\\')`,
+    );
+    params.search = likePattern(q.search);
+  }
+  if (q.state === 'none') clauses.push('not exists (select 1 from enrollments e where e.contact_id = c.id)');
+  else if (q.state !== undefined) {
+    clauses.push('exists (select 1 from enrollments e where e.contact_id = c.id and e.state = @state)');
+    params.state = q.state;
+  }
+  return { where: clauses.length > 0 ? `where ${clauses.join(' and ')}` : '', params };
+}
+
 export function listContacts(
   ctx: Ctx,
-  q: { search?: string; sort: string; dir: 'asc' | 'desc'; offset: number; limit: number },
+  q: ContactFilter & { sort: string; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): Page<ContactRow> {
-  const search = q.search?.trim() ? likePattern(q.search) : null;
-  const where = search
-    ? `where c.email like @search escape '\\' or (c.first_name || ' ' || c.last_name) like @search escape '\\' or c.company like @search escape '\\'`
-    : '';
+  const { where, params: filterParams } = contactWhere(q);
   const order = `${CONTACT_SORT[q.sort] ?? 'c.email'} ${q.dir === 'desc' ? 'desc' : 'asc'}, c.id`;
   // Links of the account connected now (or last): a record id from another account is never shown.
-  const params = { search, account: previousAccount(ctx, currentUserRow(ctx).id) ?? '', limit: q.limit, offset: q.offset };
-  const total = (ctx.sqlite.prepare(`select count(*) as n from contacts c ${where}`).get(params) as { n: number }).n;
+  const params = { ...filterParams, account: previousAccount(ctx, currentUserRow(ctx).id) ?? '', limit: q.limit, offset: q.offset };
+  const total = (ctx.sqlite.prepare(`select count(*) as n from contacts c ${where}`).get(filterParams) as { n: number }).n;
   const rows = ctx.sqlite
     .prepare(
       `select c.id, c.email, trim(c.first_name || ' ' || c.last_name) as name, c.company, c.title, c.updated_at as updatedAt,
@@ -89,4 +111,71 @@ export function getContact(ctx: Ctx, email: string): ContactDetail {
     recruiterflowType: link?.type ?? null,
     enrollments,
   };
+}
+
+/** The emails of a list that are not contacts yet (normalized, in the order given, each once). */
+export function missingContacts(ctx: Ctx, emails: string[]): string[] {
+  const list = JSON.stringify([...new Set(emails.map(normalizeEmail))]);
+  return ctx.sqlite
+    .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) order by j.key')
+    .pluck()
+    .all(list) as string[];
+}
+
+/** Which contacts to delete: by id, by email, or every contact a filter matches ("select all N matching"). */
+export type ContactTarget = { ids: number[] } | { emails: string[] } | { matching: ContactFilter };
+
+/**
+ * Deletes contacts from this data folder, with their enrollments and queued work. Nothing is deleted in
+ * Recruiterflow. A contact whose sync is being sent right now is kept (and counted as skipped): the
+ * request may already have reached Recruiterflow, and its outcome needs the enrollment.
+ */
+export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: number; skipped: number; unknown: string[] } {
+  let ids: number[];
+  let unknown: string[] = [];
+  if ('ids' in target) ids = target.ids;
+  else if ('emails' in target) {
+    const emails = [...new Set(target.emails.map(normalizeEmail))];
+    const find = ctx.sqlite.prepare('select id from contacts where email = ?').pluck();
+    ids = [];
+    for (const email of emails) {
+      const id = find.get(email) as number | undefined;
+      if (id === undefined) unknown.push(email);
+      else ids.push(id);
+    }
+  } else {
+    const { where, params } = contactWhere(target.matching);
+    ids = ctx.sqlite.prepare(`select c.id from contacts c ${where}`).pluck().all(params) as number[];
+  }
+  if ('emails' in target && ids.length === 0 && unknown.length > 0) {
+    throw new AppError('unknown_contact', `No contact with email ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`);
+  }
+  const list = JSON.stringify(ids);
+  const result = ctx.sqlite
+    .transaction(() => {
+      const busy = ctx.sqlite
+        .prepare(
+          `select count(distinct e.contact_id) from enrollments e join sync_queue q on q.enrollment_id = e.id
+           where q.state = 'in_flight' and e.contact_id in (select value from json_each(?))`,
+        )
+        .pluck()
+        .get(list) as number;
+      const deleted = ctx.sqlite
+        .prepare(
+          `delete from contacts where id in (select value from json_each(?))
+           and not exists (select 1 from enrollments e join sync_queue q on q.enrollment_id = e.id
+                           where e.contact_id = contacts.id and q.state = 'in_flight')`,
+        )
+        .run(list).changes;
+      return { deleted, skipped: busy };
+    })
+    .immediate();
+  if (result.deleted > 0) {
+    logEvent(ctx, 'info', 'contacts.deleted', `${result.deleted} ${result.deleted === 1 ? 'contact' : 'contacts'} deleted from Flowbridge (not from Recruiterflow)`);
+    ctx.events.emit('data:changed', { what: 'contacts' });
+    ctx.events.emit('data:changed', { what: 'sequences' });
+    ctx.events.emit('queue:changed', { reason: 'contacts deleted' });
+  }
+  unknown = unknown.slice(0, 100);
+  return { ...result, unknown };
 }

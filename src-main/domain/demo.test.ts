@@ -34,7 +34,7 @@ describe('demo data', () => {
     // Demo contacts added to a real sequence are not queued either.
     const seq = await t.call('sequences:create', { name: 'Real campaign' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['ada.okafor@northwindlabs.example'] });
-    expect(count(t, "select count(*) from sync_queue where state in ('pending', 'held', 'backoff', 'in_flight')")).toBe(0);
+    expect(count(t, "select count(*) from sync_queue where state in ('pending', 'review', 'held', 'backoff', 'in_flight')")).toBe(0);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0 });
     expect(real.state.createLog).toHaveLength(0);
     const ada = await t.call('contacts:get', { email: 'ada.okafor@northwindlabs.example' });
@@ -54,7 +54,7 @@ describe('demo data', () => {
     expect(count(t, "select count(*) from sync_queue where state = 'pending'")).toBeGreaterThan(0);
     const real = await server();
     await t.call('connection:connect', { baseUrl: real.url, apiKey: real.apiKey, confirmSwitch: true });
-    expect(count(t, "select count(*) from sync_queue where state in ('pending', 'held', 'backoff')")).toBe(0);
+    expect(count(t, "select count(*) from sync_queue where state in ('pending', 'review', 'held', 'backoff')")).toBe(0);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0 });
     expect(real.state.createLog).toHaveLength(0);
   });

@@ -40,7 +40,7 @@ export function cancelDemoWork(ctx: Ctx, userId: number): number {
     .prepare(
       `select q.id, q.enrollment_id as enrollmentId from sync_queue q join enrollments e on e.id = q.enrollment_id
          join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id
-       where q.state in ('pending', 'held', 'backoff') and e.user_id = ? and (c.demo = 1 or s.demo = 1)`,
+       where q.state in ('pending', 'review', 'held', 'backoff') and e.user_id = ? and (c.demo = 1 or s.demo = 1)`,
     )
     .all(userId) as { id: number; enrollmentId: number }[];
   const cancel = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");

@@ -1,12 +1,13 @@
 // Adding contacts to a sequence: the effective settings of this moment are captured on each enrollment,
 // the dedup check runs (when on and online), and queue rows are written in the same transaction.
-import { normalizeEmail, type AddSummary, type FlagCode, type SyncAs } from '../../src-shared/domain';
+import { isValidEmail, normalizeEmail, type AddSummary, type FlagCode, type SyncAs } from '../../src-shared/domain';
 import type { Prospect } from '../recruiterflow';
 import { flagMessage, matchOf } from '../sync/outcomes';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { activeConnection } from './connection';
 import { DEMO_CODE, DEMO_MESSAGE } from './demoGuard';
+import { missingContacts } from './contacts';
 import { placeEnrollment } from './enrollmentState';
 import { sequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
@@ -17,10 +18,40 @@ const FLAGGED = 'j.value in (select value from json_each(@flagged))';
 /** One field of this email's flag, from the @flags object (read only for flagged emails). */
 const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') => `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
 
-export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: string[]): Promise<AddSummary> {
+/**
+ * What to do with emails that are not contacts yet: `fail` refuses the whole add (naming them), `skip`
+ * adds the others and lists them, `create` makes each a contact with only its email first.
+ */
+export type UnknownPolicy = 'fail' | 'skip' | 'create';
+
+export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: string[], onUnknown: UnknownPolicy = 'fail'): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
   // Sorted: the email-ordered indexes then grow at their end, which is cheaper than random inserts.
-  const emails = [...new Set(rawEmails.map(normalizeEmail))].sort();
+  let emails = [...new Set(rawEmails.map(normalizeEmail))].sort();
+  const invalid = emails.filter((email) => !isValidEmail(email));
+  if (invalid.length > 0) {
+    throw new AppError('invalid_input', `Not an email address: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ''}`, { field: 'emails' });
+  }
+  let skipped: string[] = [];
+  let created = 0;
+  if (onUnknown !== 'fail') {
+    const missing = missingContacts(ctx, emails);
+    if (missing.length > 0 && onUnknown === 'skip') {
+      const gone = new Set(missing);
+      emails = emails.filter((email) => !gone.has(email));
+      skipped = missing;
+    } else if (missing.length > 0) {
+      const now = ctx.clock.now();
+      created = ctx.sqlite
+        .prepare(
+          `insert into contacts (email, created_at, updated_at) select value, @now, @now from json_each(@list) where true
+           on conflict (email) do nothing`,
+        )
+        .run({ now, list: JSON.stringify(missing) }).changes;
+      if (created > 0) ctx.events.emit('data:changed', { what: 'contacts' });
+    }
+    if (emails.length === 0) return { added: 0, alreadyEnrolled: 0, flagged: [], skipped, created };
+  }
   const list = JSON.stringify(emails);
   // Set-based checks (counts first, lists only when something is off): at 100,000 emails one
   // statement is far faster than a lookup per email.
@@ -32,7 +63,7 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
       .all(list) as string[];
     const shown = unknown.slice(0, 5).join(', ');
     const more = emails.length - known - 5;
-    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`);
+    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`, { field: 'emails' });
   }
   const enrolled = new Set(
     ctx.sqlite.prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))').pluck().all(seq.id, list) as string[],
@@ -71,7 +102,8 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const usual = placeEnrollment({ ...trigger, existsInRecruiterflow: false });
   const flaggedPlace = placeEnrollment({ ...trigger, existsInRecruiterflow: true });
   const flagged = fresh.filter((email) => flags[email] !== undefined);
-  const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [] };
+  // skipped/created are reported only when the caller chose what to do with unknown emails.
+  const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [], ...(onUnknown === 'fail' ? {} : { skipped, created }) };
   let queued = 0;
   ctx.sqlite
     .transaction(() => {
@@ -138,7 +170,7 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
              select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
              on conflict do nothing`,
           )
-          .run(eff.reviewBeforeSync ? 'held' : 'pending', now, now, now, before, seq.id).changes;
+          .run(eff.reviewBeforeSync ? 'review' : 'pending', now, now, now, before, seq.id).changes;
       }
       const flaggedNow = ctx.sqlite
         .prepare("select email, error from enrollments where id > ? and sequence_id = ? and state = 'flagged'")

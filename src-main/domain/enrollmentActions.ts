@@ -218,7 +218,8 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
  * Retry failed or backing-off enrollments now, with a fresh attempt budget. Two fixes ride along, each on
  * the recruiter's explicit action: `remap` re-captures today's mapping version (only for an enrollment that
  * never synced: what a synced one sent stays as it was), and `withoutField` leaves out the field whose
- * value was refused.
+ * value was refused. The attempt budget lives on the queue item; the enrollment's attempt count keeps
+ * counting every attempt ever made.
  */
 export function retry(ctx: Ctx, ids: number[], opts: { remap?: boolean; withoutField?: boolean } = {}): { queued: number; remapped: number; fieldsDropped: number } {
   const rows = rowsByIds(ctx, ids).filter((r) => r.state === 'failed' || r.state === 'retrying');
@@ -243,9 +244,7 @@ export function retry(ctx: Ctx, ids: number[], opts: { remap?: boolean; withoutF
     const bump = ctx.sqlite.prepare(
       "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
     );
-    const resetAttempts = ctx.sqlite.prepare('update enrollments set attempts = 0 where id = ?');
     for (const row of rows) {
-      resetAttempts.run(row.id);
       if (row.state === 'retrying') {
         const bumped = bump.run(now, now, row.id).changes;
         if (bumped > 0) ctx.sqlite.prepare("update enrollments set state = 'queued' where id = ?").run(row.id);

@@ -3,7 +3,7 @@ import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-sha
 import type { Ctx } from '../backend/context';
 import { likePattern } from './contacts';
 
-export const LIVE_QUEUE_STATES = "('pending', 'held', 'in_flight', 'backoff')";
+export const LIVE_QUEUE_STATES = "('pending', 'review', 'held', 'in_flight', 'backoff')";
 
 // Every sort key is a column of enrollments with an index led by sequence_id (email, name, added_at,
 // state): a page is read from one index without touching contacts.

@@ -1,5 +1,7 @@
 // The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
-import type { ErrorRow, FlagMatch, Page } from '../../src-shared/domain';
+import type Database from 'better-sqlite3';
+import type { ErrorGroup, ErrorRow, FlagMatch, Page } from '../../src-shared/domain';
+import { errorCause, errorGroupKey } from '../../src-shared/errorCause';
 import type { Ctx } from '../backend/context';
 import { bouncedReportRows } from '../mailbox/queries';
 import { LIVE_QUEUE_STATES, parseEvidence } from './enrollmentQueries';
@@ -24,7 +26,17 @@ function describeMatches(matches: FlagMatch[]): string {
 }
 const ERROR_FROM = 'from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id';
 
-function whereFor(q: { states?: string[]; error?: string }): { where: string; params: Record<string, unknown> } {
+// The group key is computed in SQL by a function registered on the connection (once per connection).
+const withCause = new WeakSet<Database.Database>();
+function registerCause(sqlite: Database.Database): void {
+  if (withCause.has(sqlite)) return;
+  sqlite.function('fb_error_group', { deterministic: true }, (code: unknown, message: unknown) =>
+    errorGroupKey(typeof code === 'string' ? code : null, typeof message === 'string' ? message : ''),
+  );
+  withCause.add(sqlite);
+}
+
+function whereFor(q: { states?: string[]; error?: string; group?: string }): { where: string; params: Record<string, unknown> } {
   const states = q.states && q.states.length > 0 ? q.states : [...ERROR_STATES];
   const params: Record<string, unknown> = {};
   states.forEach((s, i) => (params[`s${i}`] = s));
@@ -33,13 +45,22 @@ function whereFor(q: { states?: string[]; error?: string }): { where: string; pa
     where += ' and e.error = @error';
     params.error = q.error;
   }
+  if (q.group !== undefined) {
+    where += " and fb_error_group(e.error_code, coalesce(e.error, '')) = @group";
+    params.group = q.group;
+  }
   return { where, params };
 }
 
+/**
+ * The error list, and its groups: one per error code and cause ("Expected Salary: not a number"), not one
+ * per exact message, so the values that differ from contact to contact do not split a cause.
+ */
 export function listErrors(
   ctx: Ctx,
-  q: { states?: string[]; error?: string; offset: number; limit: number },
-): Page<ErrorRow> & { groups: { error: string; count: number }[] } {
+  q: { states?: string[]; error?: string; group?: string; offset: number; limit: number },
+): Page<ErrorRow> & { groups: ErrorGroup[] } {
+  registerCause(ctx.sqlite);
   const { where, params } = whereFor(q);
   const total = (ctx.sqlite.prepare(`select count(*) as n from enrollments e ${where}`).get(params) as { n: number }).n;
   const rows = ctx.sqlite
@@ -47,10 +68,21 @@ export function listErrors(
     .all({ ...params, limit: q.limit, offset: q.offset })
     .map((r) => withMatches(r as StoredErrorRow));
   const grouped = whereFor({ states: q.states });
-  const groups = ctx.sqlite
-    .prepare(`select coalesce(e.error, '') as error, count(*) as count from enrollments e ${grouped.where} group by e.error order by count desc limit 100`)
-    .all(grouped.params) as { error: string; count: number }[];
-  return { rows, total, groups };
+  const byMessage = ctx.sqlite
+    .prepare(
+      `select e.error_code as code, coalesce(e.error, '') as error, count(*) as count from enrollments e ${grouped.where}
+       group by e.error_code, e.error`,
+    )
+    .all(grouped.params) as { code: string | null; error: string; count: number }[];
+  const groups = new Map<string, ErrorGroup>();
+  for (const m of byMessage) {
+    const key = errorGroupKey(m.code, m.error);
+    const group = groups.get(key) ?? { key, code: m.code, error: errorCause(m.error), count: 0, example: m.error };
+    group.count += m.count;
+    groups.set(key, group);
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.count - a.count || a.error.localeCompare(b.error)).slice(0, 100);
+  return { rows, total, groups: sorted };
 }
 
 /** A spreadsheet would run a cell starting with = + - @ as a formula: prefix it with a quote. */

@@ -16,7 +16,7 @@ export function cachedJobs(ctx: Ctx): Job[] {
   const baseUrl = cacheBaseUrl(ctx);
   if (!baseUrl) return [];
   return ctx.db
-    .select({ id: rfJobs.id, name: rfJobs.name, isOpen: rfJobs.isOpen })
+    .select({ id: rfJobs.id, name: rfJobs.name, isOpen: rfJobs.isOpen, client: rfJobs.client, location: rfJobs.location })
     .from(rfJobs)
     .where(eq(rfJobs.baseUrl, baseUrl))
     .orderBy(desc(rfJobs.isOpen), rfJobs.name)
@@ -58,7 +58,7 @@ export async function refreshMetadata(ctx: Ctx): Promise<{ jobs: number; customF
   const now = ctx.clock.now();
   ctx.db.transaction((tx) => {
     tx.delete(rfJobs).where(eq(rfJobs.baseUrl, baseUrl)).run();
-    for (const job of jobs) tx.insert(rfJobs).values({ baseUrl, id: job.id, name: job.name, isOpen: job.isOpen, fetchedAt: now }).run();
+    for (const job of jobs) tx.insert(rfJobs).values({ baseUrl, id: job.id, name: job.name, isOpen: job.isOpen, client: job.client, location: job.location, fetchedAt: now }).run();
     tx.delete(rfCustomFields).where(eq(rfCustomFields.baseUrl, baseUrl)).run();
     for (const field of [...candidateFields, ...contactFields]) {
       tx.insert(rfCustomFields)

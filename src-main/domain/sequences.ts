@@ -5,6 +5,7 @@ import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { sequences, users } from '../db/schema';
+import { cancelSequenceItems } from '../sync/queue';
 import { effectiveSettings, settingsRow } from './settings';
 import { currentUserRow } from './users';
 
@@ -55,8 +56,27 @@ function toColumns(input: SequenceInput): Partial<typeof sequences.$inferInsert>
   return columns;
 }
 
+/**
+ * Two sequences with one name cannot be told apart in pickers, the queue or the CLI: a name already used
+ * (ignoring case and surrounding spaces) is refused, with a free name to use instead.
+ */
+function refuseDuplicateName(ctx: Ctx, name: string, exceptId?: number): void {
+  const taken = (candidate: string) =>
+    ctx.sqlite
+      .prepare('select 1 from sequences where lower(trim(name)) = lower(?) and id is not ?')
+      .pluck()
+      .get(candidate.trim(), exceptId ?? null) !== undefined;
+  if (!taken(name)) return;
+  let n = 2;
+  while (taken(`${name.trim()} (${n})`)) n += 1;
+  throw new AppError('conflict', `A sequence named "${name.trim()}" already exists; choose another name, e.g. "${name.trim()} (${n})"`, {
+    field: 'name',
+  });
+}
+
 export function createSequence(ctx: Ctx, input: SequenceInput & { name: string }): Sequence {
   const owner = currentUserRow(ctx);
+  refuseDuplicateName(ctx, input.name);
   const row = ctx.db
     .insert(sequences)
     .values({ ownerUserId: owner.id, createdAt: ctx.clock.now(), disableSync: false, ...toColumns(input), name: input.name.trim() })
@@ -66,12 +86,24 @@ export function createSequence(ctx: Ctx, input: SequenceInput & { name: string }
   return toSequence(ctx, row);
 }
 
-export function updateSequence(ctx: Ctx, id: string, input: SequenceInput): Sequence {
+/**
+ * Changes a sequence's settings (never existing enrollments' captured ones). With `cancelQueued`, turning
+ * Disable Sync on also cancels the items this sequence has waiting in the queue.
+ */
+export function updateSequence(ctx: Ctx, id: string, input: SequenceInput & { cancelQueued?: boolean }): Sequence & { cancelled: number } {
   const row = sequenceRow(ctx, id);
+  if (input.name !== undefined) refuseDuplicateName(ctx, input.name, row.id);
+  if (input.cancelQueued && input.disableSync !== true) {
+    throw new AppError('invalid_input', 'Queued items are cancelled only when turning Disable Sync on', { field: 'cancelQueued' });
+  }
   const columns = toColumns(input);
-  if (Object.keys(columns).length > 0) ctx.db.update(sequences).set(columns).where(eq(sequences.id, row.id)).run();
+  const cancelled = ctx.sqlite.transaction(() => {
+    if (Object.keys(columns).length > 0) ctx.db.update(sequences).set(columns).where(eq(sequences.id, row.id)).run();
+    return input.cancelQueued ? cancelSequenceItems(ctx, row.id) : 0;
+  })();
   ctx.events.emit('data:changed', { what: 'sequences' });
-  return toSequence(ctx, sequenceRow(ctx, id));
+  if (cancelled > 0) ctx.events.emit('queue:changed', { reason: 'sync disabled' });
+  return { ...toSequence(ctx, sequenceRow(ctx, id)), cancelled };
 }
 
 export function getSequence(ctx: Ctx, id: string): Sequence {

@@ -3,8 +3,31 @@ import { eq } from 'drizzle-orm';
 import type { Settings, SyncAs, SyncMode } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { settings, type sequences } from '../db/schema';
+import { AppError } from '../../src-shared/result';
+import { DEFAULT_RECORD_URL_PATTERN, recordUrlPatternProblem } from '../../src-shared/recordUrl';
 import { connectionOf } from './connection';
+import { getMeta, setMeta } from './meta';
 import { currentUserRow } from './users';
+
+const RECORD_URL_KEY = 'record_url_pattern';
+
+/**
+ * The pattern for links to Recruiterflow records: the recruiter's own, else the default while the
+ * connection is to recruiterflow.com (or there is none yet). Another server (the sandbox, a proxy) has no
+ * known web pages, so no links there unless one is set.
+ */
+function recordUrlPattern(ctx: Ctx, baseUrl: string | null): { pattern: string; custom: boolean } {
+  const own = getMeta(ctx, RECORD_URL_KEY);
+  if (own !== null) return { pattern: own, custom: true };
+  let host = '';
+  try {
+    host = baseUrl ? new URL(baseUrl).hostname : '';
+  } catch {
+    host = '';
+  }
+  const known = baseUrl === null || host === 'recruiterflow.com' || host.endsWith('.recruiterflow.com');
+  return { pattern: known ? DEFAULT_RECORD_URL_PATTERN : '', custom: false };
+}
 
 export type SettingsRow = typeof settings.$inferSelect;
 type SequenceRow = typeof sequences.$inferSelect;
@@ -19,23 +42,42 @@ export function settingsRow(ctx: Ctx, userId: number): SettingsRow {
 export function getSettings(ctx: Ctx): Settings {
   const user = currentUserRow(ctx);
   const row = settingsRow(ctx, user.id);
+  const connection = connectionOf(ctx, user.id);
+  const link = recordUrlPattern(ctx, connection?.baseUrl ?? null);
   return {
+    recordUrlPattern: link.pattern,
+    recordUrlPatternCustom: link.custom,
     syncMode: row.syncMode,
     syncAs: row.syncAs,
     dedup: row.dedup,
     defaultJobId: row.defaultJobId,
     reviewBeforeSync: row.reviewBeforeSync,
     defaultCurrency: row.defaultCurrency,
-    connected: connectionOf(ctx, user.id) !== null,
+    connected: connection !== null,
   };
 }
 
 export function setSettings(
   ctx: Ctx,
-  patch: { syncMode?: SyncMode; syncAs?: SyncAs; dedup?: boolean; defaultJobId?: number | null; reviewBeforeSync?: boolean; defaultCurrency?: string },
+  input: {
+    syncMode?: SyncMode;
+    syncAs?: SyncAs;
+    dedup?: boolean;
+    defaultJobId?: number | null;
+    reviewBeforeSync?: boolean;
+    defaultCurrency?: string;
+    /** A pattern with {id} (and {type}); '' for no links; null for the default. */
+    recordUrlPattern?: string | null;
+  },
 ): Settings {
+  const { recordUrlPattern: pattern, ...patch } = input;
   const user = currentUserRow(ctx);
   settingsRow(ctx, user.id);
+  if (pattern !== undefined) {
+    const problem = pattern === null ? null : recordUrlPatternProblem(pattern);
+    if (problem) throw new AppError('invalid_input', problem, { field: 'recordUrlPattern' });
+    setMeta(ctx, RECORD_URL_KEY, pattern === null ? null : pattern.trim());
+  }
   const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(values).length > 0) ctx.db.update(settings).set(values).where(eq(settings.userId, user.id)).run();
   ctx.events.emit('data:changed', { what: 'settings' });

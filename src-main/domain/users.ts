@@ -14,7 +14,7 @@ export function ensureOwner(ctx: Ctx): void {
   ctx.db.transaction((tx) => {
     const owner = tx
       .insert(users)
-      .values({ email: 'owner@flowbridge.local', name: 'Owner', role: 'owner', isCurrent: true, createdAt: ctx.clock.now() })
+      .values({ email: PLACEHOLDER_OWNER_EMAIL, name: 'Owner', role: 'owner', isCurrent: true, createdAt: ctx.clock.now() })
       .returning({ id: users.id })
       .get();
     tx.insert(settings).values({ userId: owner.id }).run();
@@ -33,11 +33,33 @@ export function userByEmail(ctx: Ctx, email: string): UserRow {
   return row;
 }
 
-/** The current user's integration follows the connection; a teammate's is what was recorded. */
+/**
+ * A user with a Recruiterflow connection in this data folder is on Recruiterflow, whoever is acting now;
+ * otherwise it is what was recorded for them (a teammate's own machine), or none.
+ */
 export function integrationOf(ctx: Ctx, row: UserRow): Integration {
-  if (!row.isCurrent) return row.integration;
   const connected = ctx.db.select({ userId: connections.userId }).from(connections).where(eq(connections.userId, row.id)).get();
-  return connected ? 'recruiterflow' : 'none';
+  if (connected) return 'recruiterflow';
+  return row.isCurrent ? 'none' : row.integration;
+}
+
+/** The owner a fresh data folder starts with, until the recruiter gives their own name and email. */
+export const PLACEHOLDER_OWNER_EMAIL = 'owner@flowbridge.local';
+
+export function needsProfile(ctx: Ctx): boolean {
+  return ctx.db.select({ id: users.id }).from(users).where(eq(users.email, PLACEHOLDER_OWNER_EMAIL)).get() !== undefined;
+}
+
+/** The recruiter's own name and email (asked on first start): renames the current user. */
+export function updateMe(ctx: Ctx, input: { name: string; email: string }): User {
+  const me = currentUserRow(ctx);
+  const email = normalizeEmail(input.email);
+  if (!isValidEmail(email) || email === PLACEHOLDER_OWNER_EMAIL) throw new AppError('invalid_input', `Not a valid email: ${input.email}`, { field: 'email' });
+  const clash = ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (clash && clash.id !== me.id) throw new AppError('conflict', `A teammate with email ${email} already exists`, { field: 'email' });
+  ctx.db.update(users).set({ email, name: input.name.trim() }).where(eq(users.id, me.id)).run();
+  ctx.events.emit('data:changed', { what: 'users' });
+  return toUser(ctx, { ...me, email, name: input.name.trim() });
 }
 
 export function toUser(ctx: Ctx, row: UserRow): User {

@@ -8,7 +8,7 @@ import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapp
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
-import { addUser, currentUserRow, listUsers, useUser } from '../domain/users';
+import { addUser, currentUserRow, listUsers, updateMe, useUser } from '../domain/users';
 import { isKeyPause } from '../sync/connectivity';
 import { cancelDemoWork } from '../domain/demoGuard';
 import { PAUSE_KEY } from '../sync/engine';
@@ -24,6 +24,7 @@ export const peopleHandlers: HandlerGroup = {
   'users:list': (_, ctx) => listUsers(ctx),
   'users:add': (input, ctx) => addUser(ctx, input),
   'users:use': (input, ctx) => useUser(ctx, input.email),
+  'users:updateMe': (input, ctx) => updateMe(ctx, input),
 
   'connection:get': (_, ctx) => describeConnection(ctx),
   'connection:connect': async (input, ctx) => {
@@ -64,7 +65,8 @@ export const peopleHandlers: HandlerGroup = {
     validateRules(rules);
     const contact = email ? contactByEmail(ctx, email) : null;
     if (email && !contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
-    if (!contact) return { email: null, syncAs, payload: null, problems: ['Import a contact to preview what will be sent'] };
+    // No contact to build a payload from: an empty preview, not a problem (the screen shows its empty state).
+    if (!contact) return { email: null, syncAs, payload: null, problems: [] };
     const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx), { defaultCurrency: getSettings(ctx).defaultCurrency });
     return { email: contact.email, syncAs, payload: built.body, problems: built.problems };
   },

@@ -1,6 +1,6 @@
 // Contacts, sequences, enrollments, replies and flags.
 import type { HandlerGroup } from '../backend/registry';
-import { getContact, listContacts } from '../domain/contacts';
+import { deleteContacts, getContact, listContacts, missingContacts } from '../domain/contacts';
 import { updateContact } from '../domain/contactEdit';
 import { importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
@@ -13,6 +13,8 @@ export const recordHandlers: HandlerGroup = {
   'contacts:list': (input, ctx) => listContacts(ctx, input),
   'contacts:get': (input, ctx) => getContact(ctx, input.email),
   'contacts:update': (input, ctx) => updateContact(ctx, input.email, { fields: input.fields, extra: input.extra }),
+  'contacts:missing': (input, ctx) => ({ missing: missingContacts(ctx, input.emails) }),
+  'contacts:delete': (input, ctx) => deleteContacts(ctx, input),
   'contacts:csvPreview': (input) => previewCsv(input.csv),
   'contacts:import': (input, ctx) => {
     const { emails: _emails, ...summary } = importContacts(ctx, input.csv, input.columns);
@@ -27,7 +29,7 @@ export const recordHandlers: HandlerGroup = {
     sequenceRow(ctx, input.sequenceId);
     return listEnrollments(ctx, { ...input, sequenceId: parseSequenceId(input.sequenceId) });
   },
-  'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails),
+  'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails, input.unknown),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
     const { emails, ...imported } = importContacts(ctx, input.csv, input.columns);

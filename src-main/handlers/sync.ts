@@ -5,7 +5,7 @@ import { exportErrors, listErrors } from '../domain/errorReport';
 import { activitySummary, listLog } from '../domain/syncLog';
 import { requireConnection } from '../domain/connection';
 import { previewQueueItem } from '../sync/preview';
-import { cancelItems, holdItems, listQueue, releaseItems } from '../sync/queue';
+import { approveItems, cancelItems, holdItems, listQueue, releaseItems } from '../sync/queue';
 import type { Scheduler } from '../sync/scheduler';
 
 export function syncHandlers(scheduler: Scheduler): HandlerGroup {
@@ -22,7 +22,7 @@ export function syncHandlers(scheduler: Scheduler): HandlerGroup {
     'queue:preview': (input, ctx) => previewQueueItem(ctx, input.id),
     'queue:hold': (input, ctx) => queueChanged(ctx, holdItems(ctx, input)),
     'queue:release': (input, ctx) => queueChanged(ctx, releaseItems(ctx, input)),
-    'queue:approve': (input, ctx) => queueChanged(ctx, releaseItems(ctx, input)),
+    'queue:approve': (input, ctx) => queueChanged(ctx, approveItems(ctx, input)),
     'queue:cancel': (input, ctx) => queueChanged(ctx, cancelItems(ctx, input)),
 
     'sync:run': (input, ctx) => {

@@ -281,7 +281,7 @@ describe.skipIf(skip !== null)('notes in Recruiterflow', () => {
     const items = await t.call('queue:list', {});
     const item = items.rows.find((r) => r.email === ANA && r.sequenceId === seq.reply.id)!;
     const plan = await t.call('queue:preview', { id: item.id });
-    expect(plan.at(-1)).toMatchObject({ method: 'POST', path: '/api/external/candidate/notes/add', body: { id: '<new id>', value: expect.stringContaining('Re: Backend role') } });
+    expect(plan.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/external/candidate/notes/add', body: { id: '<new id>', value: expect.stringContaining('Re: Backend role') } });
 
     t.sandbox.setFaults({ failPaths: [{ path: 'candidate/notes/add', status: 503, times: 1 }] });
     await t.call('sync:run', {});

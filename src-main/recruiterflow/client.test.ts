@@ -233,7 +233,7 @@ describe('jobs, fields, users', () => {
     const jobs = await client({ pageSize: 3 }).listJobs();
     expect(jobs).toHaveLength(10);
     expect(calls('job/list')).toBe(4);
-    expect(jobs[0]).toEqual({ id: 101, name: 'Senior Backend Engineer', isOpen: true });
+    expect(jobs[0]).toEqual({ id: 101, name: 'Senior Backend Engineer', isOpen: true, client: 'Acme Corp', location: 'Berlin' });
     expect(jobs.filter((j) => !j.isOpen).map((j) => j.id)).toEqual([104, 107, 109]);
   });
 

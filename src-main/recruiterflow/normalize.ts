@@ -88,7 +88,21 @@ export function normalizeJob(value: unknown, path: string): Job {
   const rec = asRecord(value);
   const id = rec ? asInt(rec.id) ?? asInt(rec.job_id) : null;
   if (!rec || id === null) throw badShape('job without an id', path);
-  return { id, name: asText(rec.name) || asText(rec.title) || `Job ${id}`, isOpen: truthy(rec.is_open) };
+  const company = asRecord(rec.company);
+  const client = (company ? asText(company.name) : '') || asText(rec.client_company_name) || (typeof rec.company === 'string' ? asText(rec.company) : '');
+  const locations = Array.isArray(rec.locations) ? rec.locations : [];
+  const location = [
+    ...new Set(
+      locations
+        .map((l) => {
+          const r = asRecord(l);
+          if (!r) return asText(l);
+          return asText(r.name) || [asText(r.city), asText(r.state), asText(r.country)].filter(Boolean).join(', ');
+        })
+        .filter(Boolean),
+    ),
+  ].join('; ');
+  return { id, name: asText(rec.name) || asText(rec.title) || `Job ${id}`, isOpen: truthy(rec.is_open), client, location };
 }
 
 export function normalizeJobDetail(value: unknown, path: string): JobDetail {

@@ -1,5 +1,5 @@
 // The dry run: exactly the requests a queued item will send, without sending anything.
-import type { PlannedRequest } from '../../src-shared/contract';
+import type { PlannedRequest, QueuePreview } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connectionOf } from '../domain/connection';
@@ -11,7 +11,23 @@ import { plannedNotes } from '../mailbox/notes';
 import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 
-export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
+/** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
+function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
+  const job = baseUrl
+    ? (ctx.sqlite.prepare('select name, client, location from rf_jobs where base_url = ? and id = ?').get(baseUrl, jobId) as
+        | { name: string; client: string; location: string }
+        | undefined)
+    : undefined;
+  if (!job) return `job #${jobId}`;
+  const where = [job.client, job.location].filter(Boolean).join(', ');
+  return `job #${jobId} ${job.name}${where ? ` (${where})` : ''}`;
+}
+
+/**
+ * The requests an item will send, in order, and a one-line summary that counts them as they will go:
+ * the create only happens when neither lookup finds the email, so it is counted as "up to".
+ */
+export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
   const row = ctx.sqlite
     .prepare(
       `select e.id as enrollmentId, e.user_id as userId, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.cap_mapping_version as version, c.*
@@ -20,21 +36,26 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
     .get(queueId) as (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number }) | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
   const known = connectionOf(ctx, row.userId);
+  const baseUrl = known?.baseUrl ?? null;
   const account = known ? (known.account ?? known.baseUrl) : null;
   const link = account ? findLink(ctx, account, row.email, row.syncAs) : null;
-  const plan: PlannedRequest[] = [];
+  const requests: PlannedRequest[] = [];
+  const said: string[] = [];
+  let blocked = false;
   if (link) {
-    plan.push({ method: 'GET', path: '(none)', body: null, note: `Already linked to Recruiterflow ${link.type} #${link.id}: nothing is created` });
+    said.push(`Already linked to Recruiterflow ${link.type} #${link.id}: nothing is looked up or created.`);
   } else {
-    plan.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
-    plan.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
+    requests.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
+    requests.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
     const { body, problems } = buildPayload(row, effectiveRules(rulesFor(ctx, row.userId, row.version)), row.syncAs, cachedCustomFields(ctx), {
       defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency,
     });
     const create = planCreate(row.syncAs, body);
-    plan.push({
+    blocked = problems.length > 0;
+    requests.push({
       ...create,
-      note: problems.length > 0 ? `Will not be sent: ${problems.join('; ')}` : `Only if neither search finds the email. ${create.note}`,
+      conditional: true,
+      note: blocked ? `Will not be sent: ${problems.join('; ')}` : `Only if neither lookup finds the email. ${create.note}`,
     });
   }
   // Contacts (the Recruiterflow object) are never assigned to jobs, also when the email links to one.
@@ -42,9 +63,21 @@ export function previewQueueItem(ctx: Ctx, queueId: number): PlannedRequest[] {
     link !== null &&
     row.jobId !== null &&
     ctx.sqlite.prepare('select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(account, link.id, row.jobId) !== undefined;
-  if (row.syncAs === 'candidate' && row.jobId !== null && (!link || link.type === 'candidate') && !alreadyOnJob) {
-    plan.push({ ...planAddToJob(link?.id ?? '<new id>', row.jobId), note: `Assign to job #${row.jobId} (lands in Sourced)` });
+  if (row.jobId !== null && !blocked) {
+    const job = describeJob(ctx, baseUrl, row.jobId);
+    if (row.syncAs === 'candidate' && (!link || link.type === 'candidate') && !alreadyOnJob) {
+      requests.push({ ...planAddToJob(link?.id ?? '<new id>', row.jobId), note: `Assign to ${job}; it lands in Sourced` });
+    } else if (alreadyOnJob) said.push(`Already on ${job}.`);
+    else said.push(`Not assigned to ${job}: Recruiterflow contacts cannot be added to jobs.`);
   }
-  plan.push(...plannedNotes(ctx, row.enrollmentId, account, row.syncAs));
-  return plan;
+  requests.push(...plannedNotes(ctx, row.enrollmentId, account, row.syncAs));
+  const sure = requests.filter((r) => !r.conditional && !(blocked && r.method === 'POST' && r.path.endsWith('/add'))).length;
+  const maybe = blocked ? 0 : requests.filter((r) => r.conditional).length;
+  const count =
+    sure + maybe === 0
+      ? 'No request will be sent.'
+      : maybe > 0
+        ? `${sure + maybe} requests at most: ${sure} always, the create only when neither lookup finds the email.`
+        : `${sure} ${sure === 1 ? 'request' : 'requests'}.`;
+  return { summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '), requests };
 }

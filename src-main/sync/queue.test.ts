@@ -15,7 +15,7 @@ afterEach(async () => {
   t = twin = null;
 });
 
-async function queueIds(t: TestBackend, state: 'pending' | 'held' | 'backoff' | 'cancelled' | 'done') {
+async function queueIds(t: TestBackend, state: 'pending' | 'review' | 'held' | 'backoff' | 'cancelled' | 'done') {
   const page = await t.call('queue:list', { states: [state], limit: 1000 });
   return page.rows;
 }
@@ -26,10 +26,10 @@ describe('rule 9: the queue', () => {
     await t.call('settings:set', { reviewBeforeSync: true });
     const seq = await t.call('sequences:create', { name: 'Reviewed' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(3) });
-    const held = await queueIds(t, 'held');
+    const held = await queueIds(t, 'review');
     expect(held.map((r) => r.email).sort()).toEqual(people(3));
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, pending: 3 });
-    expect((await t.call('sync:status', {})).queue).toMatchObject({ held: 3, due: 0 });
+    expect((await t.call('sync:status', {})).queue).toMatchObject({ review: 3, held: 0, due: 0 });
 
     expect(await t.call('queue:approve', { ids: [held[0]!.id] })).toEqual({ changed: 1 });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1, pending: 2 });
@@ -61,10 +61,12 @@ describe('rule 9: the queue', () => {
     await t.call('settings:set', { reviewBeforeSync: true });
     const seq = await t.call('sequences:create', { name: 'Preview', jobId: 103 });
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(1) });
-    const [item] = await queueIds(t, 'held');
+    const [item] = await queueIds(t, 'review');
     t.sandbox.setFaults({ dropRate: 1 });
     const before = t.sandbox.stats().requests;
-    const plan: PlannedRequest[] = await t.call('queue:preview', { id: item!.id });
+    const preview = await t.call('queue:preview', { id: item!.id });
+    const plan: PlannedRequest[] = preview.requests;
+    expect(preview.summary).toBe('4 requests at most: 3 always, the create only when neither lookup finds the email.');
     expect(t.sandbox.stats().requests).toBe(before);
     expect(plan.map((p) => `${p.method} ${p.path}`)).toEqual([
       'POST /api/external/candidate/search',
@@ -75,6 +77,7 @@ describe('rule 9: the queue', () => {
     expect(plan[0]!.body).toMatchObject({ filters: [{ key: 'email', conjunction: 'in', values: ['person0@example.test'] }] });
     expect(plan[2]!.body).toMatchObject({ email: [{ email: 'person0@example.test', is_primary: 1 }], first_name: 'First0', last_name: 'Last0' });
     expect(plan[3]!.body).toMatchObject({ job_id: 103 });
+    expect(plan[3]!.note).toBe('Assign to job #103 Product Designer (Globex, London); it lands in Sourced');
 
     // Held and previewed offline; approved and sent once it is back: the create carries what the preview showed.
     t.sandbox.setFaults({});

@@ -11,6 +11,7 @@ import { LIVE_QUEUE_STATES } from '../domain/enrollmentQueries';
 /**
  * Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is; demo
  * data bound for a real Recruiterflow account is not queued: it is marked not synced, with the reason.
+ * `held: true` means "waits for review" (review before sync), never a manual hold.
  */
 export function enqueue(ctx: Ctx, enrollmentIds: Iterable<number>, options: { held: boolean }): number {
   const now = ctx.clock.now();
@@ -27,7 +28,7 @@ export function enqueue(ctx: Ctx, enrollmentIds: Iterable<number>, options: { he
       parkDemo(ctx, id);
       continue;
     }
-    queued += insert.run(id, options.held ? 'held' : 'pending', now, now, now).changes;
+    queued += insert.run(id, options.held ? 'review' : 'pending', now, now, now).changes;
     mark.run(id);
   }
   return queued;
@@ -91,7 +92,7 @@ export function releaseClaims(ctx: Ctx, owner: string, ids?: number[]): number {
     .run(now, owner).changes;
 }
 
-export function queueCounts(ctx: Ctx): { due: number; backoff: number; held: number; inFlight: number; pending: number } {
+export function queueCounts(ctx: Ctx): { due: number; backoff: number; review: number; held: number; inFlight: number; pending: number } {
   const now = ctx.clock.now();
   const row = ctx.sqlite
     .prepare(
@@ -99,27 +100,42 @@ export function queueCounts(ctx: Ctx): { due: number; backoff: number; held: num
          coalesce(sum(state in ('pending', 'backoff') and next_attempt_at <= @now), 0) as due,
          coalesce(sum(state = 'backoff' and next_attempt_at > @now), 0) as backoff,
          coalesce(sum(state = 'pending' and next_attempt_at > @now), 0) as later,
+         coalesce(sum(state = 'review'), 0) as review,
          coalesce(sum(state = 'held'), 0) as held,
          coalesce(sum(state = 'in_flight'), 0) as inFlight
        from sync_queue where state in ${LIVE_QUEUE_STATES}`,
     )
-    .get({ now }) as { due: number; backoff: number; later: number; held: number; inFlight: number };
-  return { due: row.due + row.later, backoff: row.backoff, held: row.held, inFlight: row.inFlight, pending: row.due + row.later + row.backoff + row.held + row.inFlight };
+    .get({ now }) as { due: number; backoff: number; later: number; review: number; held: number; inFlight: number };
+  return {
+    due: row.due + row.later,
+    backoff: row.backoff,
+    review: row.review,
+    held: row.held,
+    inFlight: row.inFlight,
+    pending: row.due + row.later + row.backoff + row.review + row.held + row.inFlight,
+  };
 }
 
 export function listQueue(ctx: Ctx, q: { states?: QueueState[]; offset: number; limit: number }): Page<QueueItem> {
-  const states = q.states && q.states.length > 0 ? q.states : ['pending', 'held', 'in_flight', 'backoff'];
+  const states = q.states && q.states.length > 0 ? q.states : ['pending', 'review', 'held', 'in_flight', 'backoff'];
   const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
   states.forEach((s, i) => (params[`s${i}`] = s));
   const where = `where q.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
+  // Finished items read newest first; waiting ones in the order they will go.
+  const finishedOnly = states.every((s) => s === 'done' || s === 'failed' || s === 'cancelled');
   const total = (ctx.sqlite.prepare(`select count(*) as n from sync_queue q ${where}`).get(params) as { n: number }).n;
   const rows = ctx.sqlite
     .prepare(
       `select q.id, q.enrollment_id as enrollmentId, e.email, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
-              q.state, q.attempts, q.next_attempt_at as nextAttemptAt, q.last_error as lastError,
+              q.state, e.attempts, q.next_attempt_at as nextAttemptAt, q.last_error as lastError, q.updated_at as updatedAt,
+              case q.state
+                when 'done' then case e.state when 'synced' then 'synced' when 'flagged' then 'flagged' else e.state end
+                when 'failed' then 'failed' when 'cancelled' then 'cancelled' else null end as outcome,
+              e.rf_id as recruiterflowId, j.name as jobName,
               e.cap_sync_as as syncAs, e.cap_job_id as jobId, q.created_at as createdAt
        from sync_queue q join enrollments e on e.id = q.enrollment_id join sequences s on s.id = e.sequence_id
-       ${where} order by q.next_attempt_at, q.id limit @limit offset @offset`,
+         left join rf_jobs j on j.id = e.cap_job_id and j.base_url = (select base_url from connections where user_id = e.user_id)
+       ${where} order by ${finishedOnly ? 'q.updated_at desc' : 'q.next_attempt_at'}, q.id limit @limit offset @offset`,
     )
     .all(params) as QueueItem[];
   return { rows, total };
@@ -136,20 +152,32 @@ function selectLive(ctx: Ctx, sel: Selection, states: QueueState[]): number[] {
   return (sel.ids ?? []).filter((id) => stmt.get(id) !== undefined);
 }
 
-/** Hold: pending or backing-off items wait until released. In-flight items cannot be held. */
+/**
+ * Hold: pending, backing-off or awaiting-review items are kept back on purpose until released (a held
+ * review item is then out of reach of "Approve all"). In-flight items cannot be held.
+ */
 export function holdItems(ctx: Ctx, sel: Selection): number {
   return ctx.sqlite.transaction(() => {
-    const ids = selectLive(ctx, sel, ['pending', 'backoff']);
+    const ids = selectLive(ctx, sel, ['pending', 'backoff', 'review']);
     const stmt = ctx.sqlite.prepare("update sync_queue set state = 'held', updated_at = ? where id = ?");
     for (const id of ids) stmt.run(ctx.clock.now(), id);
     return ids.length;
   })();
 }
 
-/** Release and approve both let held items go now (approve is the review-before-sync wording). */
+/** Release: items you held go now. Items awaiting review are not released: they need an approval. */
 export function releaseItems(ctx: Ctx, sel: Selection): number {
+  return letGo(ctx, sel, 'held');
+}
+
+/** Approve: items awaiting review (review before sync) go now. Items you held on purpose stay held. */
+export function approveItems(ctx: Ctx, sel: Selection): number {
+  return letGo(ctx, sel, 'review');
+}
+
+function letGo(ctx: Ctx, sel: Selection, from: 'held' | 'review'): number {
   return ctx.sqlite.transaction(() => {
-    const ids = selectLive(ctx, sel, ['held']);
+    const ids = selectLive(ctx, sel, [from]);
     const now = ctx.clock.now();
     const stmt = ctx.sqlite.prepare("update sync_queue set state = 'pending', next_attempt_at = ?, updated_at = ? where id = ?");
     for (const id of ids) stmt.run(now, now, id);
@@ -160,11 +188,38 @@ export function releaseItems(ctx: Ctx, sel: Selection): number {
 /** Cancel: the work is dropped; the enrollment goes back to not synced (Resync can queue it again). */
 export function cancelItems(ctx: Ctx, sel: Selection): number {
   return ctx.sqlite.transaction(() => {
-    const ids = selectLive(ctx, sel, ['pending', 'held', 'backoff']);
+    const ids = selectLive(ctx, sel, ['pending', 'review', 'held', 'backoff']);
     const now = ctx.clock.now();
     const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
     const back = ctx.sqlite.prepare(
       "update enrollments set state = 'not_synced', error = 'Sync cancelled by you', error_code = 'cancelled' where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
+    );
+    for (const id of ids) {
+      stmt.run(now, id);
+      back.run(id);
+    }
+    return ids.length;
+  })();
+}
+
+/**
+ * Disable Sync was turned on for a sequence and the recruiter chose to drop what it had queued: its
+ * waiting items are cancelled and their enrollments show "Sync disabled" (Resync can bring them back).
+ * In-flight items finish: they may already be in Recruiterflow.
+ */
+export function cancelSequenceItems(ctx: Ctx, sequenceId: number): number {
+  return ctx.sqlite.transaction(() => {
+    const now = ctx.clock.now();
+    const ids = ctx.sqlite
+      .prepare(
+        `select q.id from sync_queue q join enrollments e on e.id = q.enrollment_id
+         where e.sequence_id = ? and q.state in ('pending', 'review', 'held', 'backoff')`,
+      )
+      .pluck()
+      .all(sequenceId) as number[];
+    const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
+    const back = ctx.sqlite.prepare(
+      "update enrollments set state = 'sync_disabled', error = null, error_code = null where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
     );
     for (const id of ids) {
       stmt.run(now, id);

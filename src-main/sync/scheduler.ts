@@ -104,7 +104,7 @@ export class Scheduler {
       pausedReason,
       running: this.running,
       states: stateCounts(this.ctx),
-      queue: { due: q.due, backoff: q.backoff, held: q.held, inFlight: q.inFlight },
+      queue: { due: q.due, backoff: q.backoff, review: q.review, held: q.held, inFlight: q.inFlight },
     };
   }
 

@@ -152,7 +152,7 @@ describe('values', () => {
     await t.call('sequences:add', { sequenceId: contacts.id, emails: ['mary-ann.o_neil@example.test'] });
     const queue = await t.call('queue:list', {});
     const [first, second] = queue.rows;
-    const createOf = async (id: number) => (await t!.call('queue:preview', { id })).find((r) => r.path.endsWith('/add'))?.body as Record<string, unknown>;
+    const createOf = async (id: number) => (await t!.call('queue:preview', { id })).requests.find((r) => r.path.endsWith('/add'))?.body as Record<string, unknown>;
     const bodies = [await createOf(first!.id), await createOf(second!.id)];
     const john = bodies.find((b) => JSON.stringify(b).includes('john.smith'))!;
     const mary = bodies.find((b) => JSON.stringify(b).includes('mary-ann'))!;
@@ -173,7 +173,7 @@ describe('values', () => {
     const seq = await t.call('sequences:create', { name: 'Paid' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['paid@example.test'] });
     const [item] = (await t.call('queue:list', {})).rows;
-    const create = (await t.call('queue:preview', { id: item!.id })).find((r) => r.path.endsWith('/add'));
+    const create = (await t.call('queue:preview', { id: item!.id })).requests.find((r) => r.path.endsWith('/add'));
     expect((create?.body as { custom_fields: unknown }).custom_fields).toEqual([{ id: 203, value: { number: 120000, currency: 'EUR' } }]);
     await t.call('sync:run', {});
     expect(t.sandbox.state.findByEmail('paid@example.test')?.custom_fields).toEqual([{ id: 203, value: { number: 120000, currency: 'EUR' } }]);

@@ -2,12 +2,14 @@ import { ActionIcon, AppShell, Burger, Group, Text, Tooltip } from '@mantine/cor
 import { ContactEditHost } from './components/ContactEditModal';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
+import { ActingAs } from './components/ActingAs';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
+import { ProfilePrompt } from './components/ProfilePrompt';
 import { IconKeyboard } from './components/Icons';
 import { NavBar } from './components/NavBar';
 import { ShortcutsModal } from './components/ShortcutsModal';
 import { StatusBar } from './components/StatusBar';
-import { AppStatusProvider } from './hooks/useAppStatus';
+import { AppStatusProvider, useAppStatus } from './hooks/useAppStatus';
 import { useGlobalNotifications } from './hooks/useGlobalNotifications';
 import { useGoHotkeys } from './hooks/useGoHotkeys';
 import { useRoute } from './hooks/useRoute';
@@ -16,6 +18,11 @@ import { Routes } from './Routes';
 function GlobalEffects() {
   useGlobalNotifications();
   return null;
+}
+
+function FirstStart() {
+  const { info, refetchInfo } = useAppStatus();
+  return info?.needsProfile ? <ProfilePrompt onSaved={refetchInfo} /> : null;
 }
 
 export function Shell() {
@@ -48,7 +55,8 @@ export function Shell() {
                 Outreach → Recruiterflow
               </Text>
             </Group>
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              <ActingAs />
               <Tooltip label="Keyboard shortcuts (?)">
                 <ActionIcon variant="default" size="lg" aria-label="Keyboard shortcuts" onClick={help.open}>
                   <IconKeyboard />
@@ -62,6 +70,7 @@ export function Shell() {
           <NavBar active={route[0] ?? 'sequences'} onNavigate={nav.close} />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+          <FirstStart />
           <Routes route={route} />
         </AppShell.Main>
         <AppShell.Footer component="footer">

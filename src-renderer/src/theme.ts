@@ -82,7 +82,18 @@ export const cssVariablesResolver: CSSVariablesResolver = () => {
     darkVars[`--mantine-color-${name}-text`] = ensureContrast(c[4], DARK_BGS, 4.6, 'lighter');
     darkVars[`--mantine-color-${name}-outline`] = ensureContrast(c[4], DARK_BGS, 4.6, 'lighter');
   }
+  // Warning banners (light variant) in the dark scheme: a faint tint instead of a heavy yellow/orange slab;
+  // the alert's title and icon keep the colour, so the warning still reads as one.
+  for (const name of ['yellow', 'orange'] as const) {
+    darkVars[`--mantine-color-${name}-light`] = tint(colors[name][6], 0.08);
+    darkVars[`--mantine-color-${name}-light-hover`] = tint(colors[name][6], 0.12);
+  }
   return { variables: {}, light, dark: darkVars };
 };
 
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'flowbridge-color-scheme' });
+
+function tint(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}

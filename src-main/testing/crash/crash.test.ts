@@ -181,10 +181,10 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
         const counts = enrolledPerSlice(db);
         const unqueued = db.value<number>(
           `select count(*) from enrollments e where e.sequence_id = ? and not exists
-             (select 1 from sync_queue q where q.enrollment_id = e.id and q.state = 'held')`,
+             (select 1 from sync_queue q where q.enrollment_id = e.id and q.state = 'review')`,
           Number(bigSeq),
         );
-        expect(unqueued, `${tag}: every enrollment has its held queue row`).toBe(0);
+        expect(unqueued, `${tag}: every enrollment has its queue row, awaiting review`).toBe(0);
         return counts;
       });
       for (const n of perSlice) expect([0, SLICE], `${tag}: a batch is enrolled whole or not at all`).toContain(n);
@@ -254,10 +254,10 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     expect(createdTwice(), tag).toEqual([]);
     const created = new Set(sandbox.state.createLog.map((e) => e.email.toLowerCase()));
     for (let i = 0; i < SYNCED; i += 1) expect(created.has(baseEmail(i)), `${tag}: ${baseEmail(i)} is in Recruiterflow`).toBe(true);
-    const status = await cliOk<{ states: Record<string, number>; queue: { due: number; held: number } }>(dir, ['status']);
+    const status = await cliOk<{ states: Record<string, number>; queue: { due: number; review: number; held: number } }>(dir, ['status']);
     expect(status.states.synced).toBe(SYNCED);
     expect((status.states.failed ?? 0) + (status.states.retrying ?? 0)).toBe(0);
-    expect(status.queue).toMatchObject({ due: 0, held: slices.length * SLICE });
+    expect(status.queue).toMatchObject({ due: 0, review: slices.length * SLICE, held: 0 });
     inspectAfterCrash(dir, (db) => {
       healthy(db);
       expect(db.value<number>("select count(*) from contacts where email like '%@crash.test'")).toBe(BASE + FRESH * committedFresh.size);

@@ -4,6 +4,7 @@ import type { FlowbridgeApi, Invoke } from '../../../src-shared/api';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../../src-shared/channels';
 import type { Channel, EventName, ServerEvents } from '../../../src-shared/contract';
 import type { Result } from '../../../src-shared/result';
+import { setBackendLost } from './backendHealth';
 import { reportUnauthorized } from './unauthorized';
 
 const UNAUTHORIZED = 'The access token was refused.';
@@ -17,11 +18,13 @@ async function post(token: string, channel: Channel, input: unknown): Promise<Re
       body: JSON.stringify(input ?? {}),
     });
   } catch {
+    setBackendLost(true);
     return {
       ok: false,
       error: { code: 'internal', message: 'Lost contact with the Flowbridge server. Is `npm start` / `serve` still running?' },
     };
   }
+  setBackendLost(false);
   if (response.status === 401) {
     reportUnauthorized(UNAUTHORIZED);
     return { ok: false, error: { code: 'forbidden', message: UNAUTHORIZED } };
@@ -42,6 +45,9 @@ function createEventHub(token: string) {
   function connect(): void {
     if (source) return;
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    // The stream drops when the server stops; EventSource retries by itself and `open` means it is back.
+    source.addEventListener('error', () => setBackendLost(true));
+    source.addEventListener('open', () => setBackendLost(false));
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (message) => {
         let payload: unknown;

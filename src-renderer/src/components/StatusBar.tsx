@@ -1,6 +1,7 @@
 // The footer line: connection state, online/offline, queue size, paused reason and a running sync.
 import { Anchor, Badge, Group, Progress, Text } from '@mantine/core';
 import type { ConnectionStatus } from '../../../src-shared/domain';
+import { useBackendLost } from '../api/backendHealth';
 import { queueCount, useAppStatus } from '../hooks/useAppStatus';
 import { href } from '../hooks/useRoute';
 import { formatNumber } from '../lib/format';
@@ -21,6 +22,19 @@ export function StatusBar() {
   const conn = connection?.keyProblem ? { label: 'API key unreadable here', color: 'orange' } : CONNECTION_TEXT[connection?.status ?? 'not_connected'];
   const offline = (connection?.connected && status ? !status.online : false) || connection?.status === 'unreachable';
   const q = status?.queue;
+  const lost = useBackendLost();
+  if (lost) {
+    return (
+      <Group h="100%" px="md" gap="sm" wrap="nowrap" aria-label="Status" role="status" style={{ overflow: 'hidden' }}>
+        <Badge size="xs" circle color="red" aria-hidden="true">
+          {' '}
+        </Badge>
+        <Text size="xs" fw={600} c="red" truncate data-testid="status-backend-lost">
+          The Flowbridge server has stopped: nothing here is up to date. Start it again (npm start, or serve) and reload this page.
+        </Text>
+      </Group>
+    );
+  }
   return (
     <Group h="100%" px="md" gap="lg" wrap="nowrap" aria-label="Status" style={{ overflow: 'hidden' }}>
       <Anchor href={href('/settings/connection')} size="xs" c="inherit" underline="hover">
@@ -45,7 +59,9 @@ export function StatusBar() {
       )}
       <Anchor href={href('/queue')} size="xs" c="inherit" underline="hover" data-testid="status-queue">
         Queue: {formatNumber(queueCount(status))}
-        {q && (q.backoff || q.held) ? ` (${q.held} held, ${q.backoff} backing off)` : ''}
+        {q && (q.backoff || q.held || q.review)
+          ? ` (${[q.review ? `${q.review} awaiting review` : '', q.held ? `${q.held} held` : '', q.backoff ? `${q.backoff} backing off` : ''].filter(Boolean).join(', ')})`
+          : ''}
       </Anchor>
       {status?.paused && (
         <Group gap={6} wrap="nowrap" miw={0} data-testid="status-paused">

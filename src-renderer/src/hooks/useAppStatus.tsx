@@ -64,5 +64,5 @@ export function errorCount(status: SyncStatus | undefined): number {
 export function queueCount(status: SyncStatus | undefined): number {
   if (!status) return 0;
   const q = status.queue;
-  return q.due + q.backoff + q.held + q.inFlight;
+  return q.due + q.backoff + q.review + q.held + q.inFlight;
 }

@@ -55,7 +55,8 @@ export const SYNC_AS_LABELS: Record<SyncAs | 'inherit', string> = {
 
 export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
   pending: 'Pending',
-  held: 'Held',
+  review: 'Awaiting review',
+  held: 'Held by you',
   in_flight: 'In flight',
   backoff: 'Backing off',
   done: 'Done',
@@ -65,12 +66,25 @@ export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
 
 export const QUEUE_STATE_COLORS: Record<QueueState, string> = {
   pending: 'blue',
+  review: 'grape',
   held: 'violet',
   in_flight: 'cyan',
   backoff: 'yellow',
   done: 'teal',
   cancelled: 'gray',
   failed: 'red',
+};
+
+/** What came of a finished queue item. */
+export const QUEUE_OUTCOME_LABELS: Record<string, string> = {
+  synced: 'Synced',
+  flagged: 'Flagged for review',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  not_synced: 'Not synced',
+  sync_disabled: 'Sync disabled',
+  queued: 'Queued again',
+  retrying: 'Retrying',
 };
 
 export const CLONE_SKIP_REASONS: Record<'different_integration' | 'no_integration' | 'self', string> = {

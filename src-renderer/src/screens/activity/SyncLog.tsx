@@ -1,6 +1,7 @@
 import { Badge, Center, Group, Loader, Pagination, ScrollArea, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { eventSentence } from '../../lib/events';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { LoadError } from '../../components/LoadError';
 
@@ -22,8 +23,7 @@ export function SyncLog() {
             <Table.Tr>
               <Table.Th w={200}>Time</Table.Th>
               <Table.Th w={84}>Level</Table.Th>
-              <Table.Th w={170}>Event</Table.Th>
-              <Table.Th>Message</Table.Th>
+              <Table.Th>What happened</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -35,14 +35,13 @@ export function SyncLog() {
                     {e.level}
                   </Badge>
                 </Table.Td>
-                <Table.Td><Text size="sm" ff="monospace">{e.event}</Text></Table.Td>
                 <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.message}</Text>
-                  {e.email && (
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {e.email}
-                    </Text>
-                  )}
+                  <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }} title={e.event}>
+                    {eventSentence(e)}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {e.message}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Center, Drawer, Group, Loader, Stack, Table, Tex
 import { useState } from 'react';
 import { ContactEditModal } from '../../components/ContactEditModal';
 import { STANDARD_FIELDS } from '../../../../src-shared/domain';
+import { RecordLink, useRecordUrlPattern } from '../../components/RecordLink';
 import { StateBadge } from '../../components/StateBadge';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { href } from '../../hooks/useRoute';
@@ -16,6 +17,7 @@ const STANDARD = new Set<string>(STANDARD_FIELDS);
 export function ContactDrawer({ email, onClose }: { email: string | null; onClose: () => void }) {
   const detail = useApiQuery('contacts:get', { email: email ?? '' }, { enabled: !!email, refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
   const jobs = useApiQuery('jobs:list', {}, { enabled: !!email });
+  const pattern = useRecordUrlPattern();
   const c = detail.data && detail.data.email === email ? detail.data : undefined;
   const standard = c ? STANDARD_FIELDS.filter((f) => f !== 'email').map((f) => [f, c.fields[f] ?? ''] as const) : [];
   const extra = c ? Object.entries(c.fields).filter(([k]) => !STANDARD.has(k)) : [];
@@ -37,9 +39,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
                   {c.recruiterflowType ? SYNC_AS_LABELS[c.recruiterflowType] : 'Record'}
                 </Badge>
                 {c.recruiterflowIds.map((id) => (
-                  <Text key={id} size="sm">
-                    #{id}
-                  </Text>
+                  <RecordLink key={id} id={id} type={c.recruiterflowType} pattern={pattern} />
                 ))}
               </Group>
             ) : (

@@ -24,15 +24,17 @@ const REFRESH = ['data:changed', 'queue:changed', 'sync:progress'] as const;
 
 export function ErrorsScreen() {
   const [states, setStates] = useState<ErrState[]>([]);
+  // The chosen group's key (error code and cause), and its readable cause for the count line.
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const selection = useSelection();
   const stateFilter = states.length ? states : undefined;
   const groups = useApiQuery('errors:list', { states: stateFilter, limit: 1 }, { refetchOn: REFRESH });
 
-  const key = JSON.stringify({ states: stateFilter, error: error ?? undefined });
+  const key = JSON.stringify({ states: stateFilter, group: error ?? undefined });
+  const groupLabel = groups.data?.groups.find((g) => g.key === error)?.error ?? null;
   const fetchPage = useCallback(
-    (offset: number, limit: number) => call('errors:list', { ...(JSON.parse(key) as { states?: ErrState[]; error?: string }), offset, limit }),
+    (offset: number, limit: number) => call('errors:list', { ...(JSON.parse(key) as { states?: ErrState[]; group?: string }), offset, limit }),
     [key],
   );
   const rows = usePagedRows<ErrorRow>(fetchPage, key, { refetchOn: REFRESH });
@@ -84,6 +86,7 @@ export function ErrorsScreen() {
     {
       key: 'seq',
       header: 'Sequence',
+      hideBelow: 900,
       render: (e) => (
         <CellLink href={href(`/sequences/${encodeURIComponent(e.sequenceId)}`)}>{e.sequenceName}</CellLink>
       ),
@@ -94,9 +97,10 @@ export function ErrorsScreen() {
       width: 200,
       render: (e) => <StateBadge enrollment={{ ...e, id: e.enrollmentId }} />,
     },
-    { key: 'error', header: 'Error', hideBelow: 860, render: (e) => <Truncated size="xs">{e.error}</Truncated> },
-    { key: 'first', header: 'First seen', width: 120, render: (e) => <When at={e.firstSeen} /> },
-    { key: 'attempts', header: 'Attempts', width: 96, render: (e) => <Text size="sm">{e.attempts}</Text> },
+    // The message is what a recruiter reads here: it keeps the most room, and other columns give way first.
+    { key: 'error', header: 'Error', grow: 2.2, render: (e) => <Truncated size="sm">{e.error}</Truncated> },
+    { key: 'first', header: 'First seen', width: 120, hideBelow: 700, render: (e) => <When at={e.firstSeen} /> },
+    { key: 'attempts', header: 'Attempts', width: 96, hideBelow: 980, render: (e) => <Text size="sm">{e.attempts}</Text> },
   ];
 
   const total = groups.data?.total ?? 0;
@@ -163,7 +167,7 @@ export function ErrorsScreen() {
           </BulkBar>
             <div>
               <Text size="sm" c="dimmed" mb={6} aria-live="polite">
-                {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown${error ? ` for “${error}”` : ''}`}
+                {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown${groupLabel ? ` for “${groupLabel}”` : ''}`}
               </Text>
               <VirtualTable
                 label="Errors"

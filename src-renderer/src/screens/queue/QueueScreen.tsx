@@ -22,13 +22,20 @@ import { SyncControls } from './SyncControls';
 const OP_CHANNEL = { hold: 'queue:hold', release: 'queue:release', approve: 'queue:approve', cancel: 'queue:cancel' } as const;
 const OP_LABEL: Record<Op, string> = { hold: 'Hold', release: 'Release', approve: 'Approve', cancel: 'Cancel' };
 const OP_DONE: Record<Op, string> = { hold: 'held', release: 'released', approve: 'approved', cancel: 'cancelled' };
+const CONFIRM_ALL_TEXT: Record<Op, string> = {
+  approve: 'Every item awaiting review is sent with the next sync. Items you held on purpose stay held.',
+  release: 'Every item you held goes back to the queue and is sent with the next sync. Items awaiting review still need your approval.',
+  hold: 'Every waiting item, in the whole queue and not only the ones shown, is held until you release it.',
+  cancel: 'Every waiting item is cancelled: those contacts will not be sent to Recruiterflow unless you resync them.',
+};
 
 const FILTERS: Record<string, { label: string; states: QueueState[] }> = {
-  active: { label: 'All waiting', states: ['pending', 'in_flight', 'backoff', 'held'] },
+  active: { label: 'All waiting', states: ['pending', 'in_flight', 'backoff', 'review', 'held'] },
   pending: { label: 'Pending', states: ['pending'] },
   in_flight: { label: 'In flight', states: ['in_flight'] },
   backoff: { label: 'Backing off', states: ['backoff'] },
-  held: { label: 'Held', states: ['held'] },
+  review: { label: 'Awaiting review', states: ['review'] },
+  held: { label: 'Held by you', states: ['held'] },
   finished: { label: 'Finished', states: ['done', 'failed', 'cancelled'] },
 };
 
@@ -60,14 +67,20 @@ export function QueueScreen() {
     if ('ids' in target) selection.setMany(target.ids, false);
   }
 
-  const columns = queueColumns({ now, onPreview: setPreviewItem, onApply: (op, ids) => void apply(op, { ids }, '') });
+  const columns = queueColumns({
+    now,
+    offline: Boolean(offline) || (connection !== null && connection !== undefined && !connection.connected),
+    finished: filter === 'finished',
+    onPreview: setPreviewItem,
+    onApply: (op, ids) => void apply(op, { ids }, ''),
+  });
 
   const q = status?.queue;
   return (
     <>
       <PageHeader
         title="Sync queue"
-        description="Everything waiting to be sent to Recruiterflow. Hold what you want to keep back; with review-before-sync on, new items wait here until you approve them."
+        description="Everything waiting to be sent to Recruiterflow. With review before sync on, new items await your review until you approve them. Hold keeps an item back on purpose until you release it; approving all never sends what you held."
         actions={<SyncControls />}
       />
       <Stack gap="sm" mb="sm">
@@ -131,8 +144,8 @@ export function QueueScreen() {
             <Button variant="default">Apply to all…</Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item onClick={() => setConfirmAll('approve')}>Approve all held</Menu.Item>
-            <Menu.Item onClick={() => setConfirmAll('release')}>Release all held</Menu.Item>
+            <Menu.Item onClick={() => setConfirmAll('approve')}>Approve all awaiting review</Menu.Item>
+            <Menu.Item onClick={() => setConfirmAll('release')}>Release all you held</Menu.Item>
             <Menu.Item onClick={() => setConfirmAll('hold')}>Hold all waiting</Menu.Item>
             <Menu.Divider />
             <Menu.Item color="red" onClick={() => setConfirmAll('cancel')}>
@@ -174,15 +187,21 @@ export function QueueScreen() {
         onConfirm={() => confirmAll && void apply(confirmAll, { all: true }, ' in the whole queue')}
         onClose={() => setConfirmAll(null)}
       >
-        {confirmAll === 'cancel'
-          ? 'Every waiting item is cancelled: those contacts will not be sent to Recruiterflow unless you resync them.'
-          : `This applies to every item in the queue that can be ${confirmAll ? OP_DONE[confirmAll] : ''}, not only the ones shown.`}
+        {confirmAll ? CONFIRM_ALL_TEXT[confirmAll] : ''}
       </ConfirmModal>
     </>
   );
 }
 
-function countLabel(filter: string, q: { due: number; backoff: number; held: number; inFlight: number }): string {
-  const n = filter === 'active' ? q.due + q.backoff + q.held + q.inFlight : filter === 'held' ? q.held : filter === 'backoff' ? q.backoff : filter === 'in_flight' ? q.inFlight : filter === 'pending' ? q.due : null;
+function countLabel(filter: string, q: { due: number; backoff: number; review: number; held: number; inFlight: number }): string {
+  const counts: Record<string, number> = {
+    active: q.due + q.backoff + q.review + q.held + q.inFlight,
+    review: q.review,
+    held: q.held,
+    backoff: q.backoff,
+    in_flight: q.inFlight,
+    pending: q.due,
+  };
+  const n = counts[filter] ?? null;
   return n === null ? '' : ` (${formatNumber(n)})`;
 }

@@ -6,38 +6,43 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 
 export function RequestPreviewModal({ item, onClose }: { item: QueueItem | null; onClose: () => void }) {
   const preview = useApiQuery('queue:preview', { id: item?.id ?? 1 }, { enabled: !!item });
-  const requests = item && !preview.loading ? preview.data : undefined;
+  const plan = item && !preview.loading ? preview.data : undefined;
   return (
     <Modal opened={!!item} onClose={onClose} title={item ? `Requests for ${item.email}` : 'Requests'} size="xl">
-      {!requests ? (
+      {!plan ? (
         <Center h={120}>{preview.error ? <Text c="red">{preview.error.message}</Text> : <Loader size="sm" aria-label="Loading requests" />}</Center>
-      ) : requests.length === 0 ? (
-        <Text c="dimmed">Nothing would be sent for this item.</Text>
       ) : (
         <Stack>
-          <Text size="sm" c="dimmed">
-            Flowbridge will send these {requests.length} request{requests.length === 1 ? '' : 's'} in order. Nothing has been sent yet.
+          <Text size="sm" data-testid="preview-summary">
+            {plan.summary} Nothing has been sent yet.
           </Text>
-          <ol style={{ margin: 0, paddingLeft: 20 }} aria-label="Planned requests">
-            {requests.map((r, i) => (
-              <li key={i} style={{ marginBottom: 16 }}>
-                <Stack gap={6}>
-                  <Group gap="xs">
-                    <Badge variant="filled" color={r.method === 'GET' ? 'blue' : 'green'} radius="sm">
-                      {r.method}
-                    </Badge>
-                    <Code>{r.path}</Code>
-                  </Group>
-                  {r.note && (
-                    <Text size="sm" c="dimmed">
-                      {r.note}
-                    </Text>
-                  )}
-                  {r.body !== undefined && r.body !== null && <JsonBlock value={r.body} label={`Body of request ${i + 1}`} />}
-                </Stack>
-              </li>
-            ))}
-          </ol>
+          {plan.requests.length > 0 && (
+            <ol style={{ margin: 0, paddingLeft: 20 }} aria-label="Planned requests">
+              {plan.requests.map((r, i) => (
+                <li key={i} style={{ marginBottom: 16 }}>
+                  <Stack gap={6}>
+                    <Group gap="xs">
+                      <Badge variant="filled" color={r.method === 'GET' ? 'blue' : 'green'} radius="sm">
+                        {r.method}
+                      </Badge>
+                      <Code>{r.path}</Code>
+                      {r.conditional && (
+                        <Badge variant="outline" color="gray" radius="sm">
+                          only if needed
+                        </Badge>
+                      )}
+                    </Group>
+                    {r.note && (
+                      <Text size="sm" c="dimmed">
+                        {r.note}
+                      </Text>
+                    )}
+                    {r.body !== undefined && r.body !== null && <JsonBlock value={r.body} label={`Body of request ${i + 1}`} />}
+                  </Stack>
+                </li>
+              ))}
+            </ol>
+          )}
         </Stack>
       )}
     </Modal>

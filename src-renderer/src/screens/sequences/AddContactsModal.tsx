@@ -1,15 +1,15 @@
 // "Add contacts" to a sequence: from the contact list, pasted emails, or a CSV file (imported first).
-import { Alert, Button, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { AddSummary, ImportSummary } from '../../../../src-shared/domain';
-import { isValidEmail } from '../../../../src-shared/domain';
-import { notifyDone } from '../../api/call';
+import { parseEmailList } from '../../../../src-shared/emailList';
+import { callResult, notifyDone, notifyError } from '../../api/call';
 import { ColumnMapping, validateColumns } from '../../components/csv/ColumnMapping';
 import { CsvFilePicker } from '../../components/csv/CsvFilePicker';
 import { ImportSummaryView } from '../../components/csv/ImportSummaryView';
 import { useAction } from '../../hooks/useAction';
 import { useCsvDraft } from '../../hooks/useCsvDraft';
-import { splitEmails } from '../../lib/csvFile';
+import { plural } from '../../lib/format';
 import { AddSummaryView } from './AddSummaryView';
 import { PickContacts } from './PickContacts';
 
@@ -22,10 +22,12 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
   const csv = useCsvDraft();
   const [result, setResult] = useState<{ add: AddSummary; import?: ImportSummary } | null>(null);
   const { busy, run } = useAction();
+  // Pasted emails that are not contacts yet: listed, and the recruiter chooses to skip or create them.
+  const [unknown, setUnknown] = useState<string[] | null>(null);
+  const [pasteError, setPasteError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
 
-  const pastedEmails = splitEmails(pasted);
-  const invalid = pastedEmails.filter((e) => !isValidEmail(e));
-  const valid = pastedEmails.filter((e) => isValidEmail(e));
+  const { emails: valid, invalid } = parseEmailList(pasted);
   const csvProblems = csv.preview ? validateColumns(csv.columns) : ['Choose a file'];
 
   const count = source === 'contacts' ? picked.size : source === 'paste' ? valid.length : csv.preview?.totalRows ?? 0;
@@ -35,6 +37,8 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
     setResult(null);
     setPicked(new Set());
     setPasted('');
+    setUnknown(null);
+    setPasteError(null);
     csv.reset();
     onClose();
   }
@@ -49,12 +53,38 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
       }
       return;
     }
-    const emails = source === 'contacts' ? [...picked] : valid;
-    const r = await run('sequences:add', { sequenceId, emails });
-    if (r) {
-      setResult({ add: r });
-      notifyDone(`${r.added} added, ${r.alreadyEnrolled} already enrolled, ${r.flagged.length} flagged.`, 'Contacts added');
+    if (source === 'contacts') {
+      const r = await run('sequences:add', { sequenceId, emails: [...picked] });
+      if (r) done(r);
+      return;
     }
+    // Pasted: find the ones that are not contacts first, and ask what to do with them.
+    setAdding(true);
+    const missing = await callResult('contacts:missing', { emails: valid });
+    setAdding(false);
+    if (!missing.ok) return setPasteError(missing.error.message);
+    if (missing.value.missing.length > 0) return setUnknown(missing.value.missing);
+    await addPasted('fail');
+  }
+
+  async function addPasted(policy: 'fail' | 'skip' | 'create') {
+    setAdding(true);
+    const r = await callResult('sequences:add', { sequenceId, emails: valid, unknown: policy });
+    setAdding(false);
+    if (r.ok) {
+      setUnknown(null);
+      done(r.value);
+    } else if (r.error.field === 'emails' || r.error.code === 'unknown_contact') {
+      // About the list itself: shown on the field, not in a toast.
+      setUnknown(null);
+      setPasteError(r.error.message);
+    } else notifyError(r.error);
+  }
+
+  function done(r: AddSummary) {
+    setResult({ add: r });
+    const extra = `${r.created ? `, ${r.created} new contacts created` : ''}${r.skipped?.length ? `, ${r.skipped.length} skipped (not contacts)` : ''}`;
+    notifyDone(`${r.added} added, ${r.alreadyEnrolled} already enrolled, ${r.flagged.length} flagged${extra}.`, 'Contacts added');
   }
 
   return (
@@ -90,17 +120,44 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
             <Tabs.Panel value="paste" pt="sm">
               <Textarea
                 label="Emails"
-                description="One per line, or separated by commas. They must already be contacts (import them first otherwise)."
+                description={'One per line, or separated by commas; "Name" <email> from a mail client works too. Emails that are not contacts yet are listed before anything is added.'}
                 autosize
                 minRows={6}
                 maxRows={14}
                 value={pasted}
-                onChange={(e) => setPasted(e.currentTarget.value)}
+                error={pasteError}
+                onChange={(e) => {
+                  setPasted(e.currentTarget.value);
+                  setPasteError(null);
+                  setUnknown(null);
+                }}
               />
               <Text size="xs" mt={6} c={invalid.length ? 'red' : 'dimmed'}>
                 {valid.length} valid email{valid.length === 1 ? '' : 's'}
                 {invalid.length ? `; not an email: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? '…' : ''}` : ''}
               </Text>
+              {unknown && (
+                <Alert mt="sm" color="yellow" variant="light" title={`${plural(unknown.length, 'email')} ${unknown.length === 1 ? 'is' : 'are'} not a contact yet`} role="alert">
+                  <Stack gap="xs">
+                    <ScrollArea.Autosize mah={140} type="auto">
+                      <List size="sm" aria-label="Emails that are not contacts">
+                        {unknown.slice(0, 200).map((e) => (
+                          <List.Item key={e}>{e}</List.Item>
+                        ))}
+                      </List>
+                    </ScrollArea.Autosize>
+                    {unknown.length > 200 && <Text size="xs">…and {unknown.length - 200} more</Text>}
+                    <Group gap="xs">
+                      <Button size="xs" variant="default" loading={adding} disabled={unknown.length === valid.length} onClick={() => void addPasted('skip')}>
+                        Skip {unknown.length === 1 ? 'it' : 'them'}, add the others
+                      </Button>
+                      <Button size="xs" loading={adding} onClick={() => void addPasted('create')}>
+                        Create {unknown.length === 1 ? 'it' : 'them'} as contacts and add all
+                      </Button>
+                    </Group>
+                  </Stack>
+                </Alert>
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="csv" pt="sm">
               <Stack gap="sm">
@@ -120,7 +177,7 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button onClick={() => void submit()} loading={busy || csv.loading} disabled={!canSubmit}>
+            <Button onClick={() => void submit()} loading={busy || csv.loading || adding} disabled={!canSubmit || (source === 'paste' && unknown !== null)}>
               {source === 'csv' ? 'Import and add' : `Add ${count || ''} contact${count === 1 ? '' : 's'}`.replace('  ', ' ')}
             </Button>
           </Group>

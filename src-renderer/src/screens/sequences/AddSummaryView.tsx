@@ -9,7 +9,15 @@ export function AddSummaryView({ summary }: { summary: AddSummary }) {
         <Stat label="Added" value={summary.added} color="teal" />
         <Stat label="Already enrolled" value={summary.alreadyEnrolled} />
         <Stat label="Flagged" value={summary.flagged.length} color={summary.flagged.length ? 'orange' : undefined} />
+        {summary.created ? <Stat label="New contacts" value={summary.created} /> : null}
+        {summary.skipped?.length ? <Stat label="Skipped (not contacts)" value={summary.skipped.length} /> : null}
       </Group>
+      {summary.skipped && summary.skipped.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Skipped: {summary.skipped.slice(0, 10).join(', ')}
+          {summary.skipped.length > 10 ? ` and ${summary.skipped.length - 10} more` : ''}
+        </Text>
+      )}
       {summary.flagged.length > 0 && (
         <>
           <Alert role="note" color="orange" variant="light" title="Some contacts need your review">
@@ -35,7 +43,7 @@ export function AddSummaryView({ summary }: { summary: AddSummary }) {
           </ScrollArea.Autosize>
         </>
       )}
-      {summary.added === 0 && summary.flagged.length === 0 && (
+      {summary.added === 0 && summary.flagged.length === 0 && !summary.skipped?.length && (
         <Text size="sm" c="dimmed">
           Nothing new was added: every contact was already in this sequence.
         </Text>

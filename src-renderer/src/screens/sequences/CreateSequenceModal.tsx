@@ -1,7 +1,6 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { notifyDone } from '../../api/call';
-import { useAction } from '../../hooks/useAction';
+import { callResult, notifyDone, notifyError } from '../../api/call';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { navigate } from '../../hooks/useRoute';
 import { SequenceSettingsFields, type SettingsDraft } from './SequenceSettingsFields';
@@ -14,14 +13,23 @@ export function CreateSequenceModal({ opened, onClose }: { opened: boolean; onCl
   const [touched, setTouched] = useState(false);
   const jobs = useApiQuery('jobs:list', {}, { enabled: opened, refetchOn: ['data:changed'] });
   const settings = useApiQuery('settings:get', {}, { enabled: opened });
-  const { busy, run } = useAction();
-  const nameError = touched && !name.trim() ? 'Give the sequence a name' : null;
+  const [busy, setBusy] = useState(false);
+  // An error about the name (say, a name already used) sits on the name field, not in a toast.
+  const [serverNameError, setServerNameError] = useState<string | null>(null);
+  const nameError = touched && !name.trim() ? 'Give the sequence a name' : serverNameError;
 
   async function submit() {
     setTouched(true);
     if (!name.trim()) return;
-    const created = await run('sequences:create', { name: name.trim(), ...draft });
-    if (!created) return;
+    setBusy(true);
+    const result = await callResult('sequences:create', { name: name.trim(), ...draft });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.field === 'name') setServerNameError(result.error.message);
+      else notifyError(result.error);
+      return;
+    }
+    const created = result.value;
     notifyDone(`Sequence “${created.name}” created.`, 'Sequence created');
     setName('');
     setDraft(INITIAL);
@@ -46,7 +54,10 @@ export function CreateSequenceModal({ opened, onClose }: { opened: boolean; onCl
             data-autofocus
             value={name}
             error={nameError}
-            onChange={(e) => setName(e.currentTarget.value)}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setServerNameError(null);
+            }}
             onBlur={() => setTouched(true)}
           />
           <SequenceSettingsFields value={draft} onChange={setDraft} jobs={jobs.data} defaults={settings.data} />

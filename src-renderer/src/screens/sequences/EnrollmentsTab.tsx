@@ -9,11 +9,12 @@ import { CellButton, Truncated, When } from '../../components/CellButton';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { IconContacts } from '../../components/Icons';
 import { SearchInput } from '../../components/SearchInput';
+import { RecordLink, useRecordUrlPattern } from '../../components/RecordLink';
 import { StateBadge } from '../../components/StateBadge';
 import { tableRegionId, VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { useSelection } from '../../hooks/useSelection';
-import { formatNumber, plural } from '../../lib/format';
+import { formatDateTime, formatNumber, plural } from '../../lib/format';
 import { STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
 import { ContactDrawer } from '../contacts/ContactDrawer';
 import { EmptyCard } from '../../components/EmptyCard';
@@ -30,6 +31,7 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [busy, setBusy] = useState<Bulk | 'selectAll' | null>(null);
   const selection = useSelection();
+  const pattern = useRecordUrlPattern();
 
   const query = { sequenceId, search: debounced || undefined, states: states.length ? states : undefined, replied: repliedOnly ? true : undefined, sort: sort.by as 'addedAt', dir: sort.dir };
   const key = JSON.stringify(query);
@@ -115,7 +117,18 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
           <Text size="sm">—</Text>
         ),
     },
-    { key: 'rf', header: 'Recruiterflow', width: 130, hideBelow: 820, render: (e) => <Text size="sm">{e.recruiterflowId ? `#${e.recruiterflowId}` : '—'}</Text> },
+    {
+      key: 'synced',
+      header: 'Synced',
+      width: 170,
+      hideBelow: 900,
+      render: (e) => (
+        <Text size="sm" truncate c={e.syncedAt ? undefined : 'dimmed'}>
+          {formatDateTime(e.syncedAt)}
+        </Text>
+      ),
+    },
+    { key: 'rf', header: 'Recruiterflow', width: 130, hideBelow: 820, render: (e) => <RecordLink id={e.recruiterflowId} type={e.syncAs} pattern={pattern} /> },
   ];
 
   return (

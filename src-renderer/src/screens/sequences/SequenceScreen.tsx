@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Center, Group, Loader, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { IconBack, IconPlus } from '../../components/Icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -9,6 +10,7 @@ import { jobName } from '../../lib/jobs';
 import { SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
 import { AddContactsModal } from './AddContactsModal';
 import { EnrollmentsTab } from './EnrollmentsTab';
+import { RenameButton, SequenceNameForm } from './SequenceName';
 import { SyncingTab } from './SyncingTab';
 
 export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syncing' }) {
@@ -16,6 +18,8 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
   const list = useApiQuery('sequences:list', {}, { refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
   const jobs = useApiQuery('jobs:list', {});
   const [addOpened, add] = useDisclosure(false);
+  // The name is renamed in the header, where it is shown (not among the sync settings).
+  const [renaming, setRenaming] = useState(false);
   const summary = list.data?.find((s) => s.id === id);
   const seq = sequence.data;
 
@@ -42,7 +46,8 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
     <>
       <PageHeader
         above={back}
-        title={seq.name}
+        title={renaming ? <SequenceNameForm key={seq.id} sequence={seq} onDone={() => setRenaming(false)} /> : seq.name}
+        titleAside={renaming ? null : <RenameButton onClick={() => setRenaming(true)} />}
         description={
           summary && e ? (
             <>
@@ -54,7 +59,7 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
               ) : (
                 <>
                   syncs {SYNC_MODE_SHORT[e.syncMode].toLowerCase()} as {SYNC_AS_LABELS[e.syncAs].toLowerCase()}
-                  {e.jobId != null ? ` into “${jobName(jobs.data, e.jobId)}”` : ', no job'}
+                  {e.syncAs === 'contact' ? '' : e.jobId != null ? ` into “${jobName(jobs.data, e.jobId)}”` : ', no job'}
                 </>
               )}
             </>
@@ -82,7 +87,7 @@ export function SequenceScreen({ id, tab }: { id: string; tab: 'contacts' | 'syn
           <EnrollmentsTab sequenceId={id} counts={summary?.counts} onAdd={add.open} />
         </Tabs.Panel>
         <Tabs.Panel value="syncing">
-          <SyncingTab sequence={seq} />
+          <SyncingTab sequence={seq} queued={summary ? summary.counts.queued + summary.counts.retrying : 0} />
         </Tabs.Panel>
       </Tabs>
       <AddContactsModal sequenceId={id} opened={addOpened} onClose={add.close} />

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Center, Loader, ScrollArea, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useRef } from 'react';
 import type { SequenceSummary } from '../../../../src-shared/domain';
 import { CountCell } from '../../components/CountCell';
 import { Effective } from '../../components/Effective';
@@ -8,10 +9,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { WorkspaceEmpty } from '../../components/WorkspaceEmpty';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useAppStatus } from '../../hooks/useAppStatus';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { href } from '../../hooks/useRoute';
 import { formatNumber } from '../../lib/format';
 import { jobName } from '../../lib/jobs';
-import { STATE_COLORS, SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
+import { STATE_COLORS, STATE_LABELS, SYNC_AS_LABELS, SYNC_MODE_SHORT } from '../../lib/labels';
 import { CreateSequenceModal } from './CreateSequenceModal';
 import { LoadError } from '../../components/LoadError';
 import { EmptyCard } from '../../components/EmptyCard';
@@ -27,7 +29,13 @@ const COUNT_COLUMNS = [
   ['not_synced', 'Not synced'],
 ] as const;
 
+/** Below this width the per-state count columns fold into one column, so names and settings stay readable. */
+const WIDE_TABLE = 1080;
+
 export function SequencesScreen() {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(boxRef);
+  const compact = width !== null && width < WIDE_TABLE;
   const { info } = useAppStatus();
   const sequences = useApiQuery('sequences:list', {}, { refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
   const jobs = useApiQuery('jobs:list', {}, { refetchOn: ['data:changed'] });
@@ -64,16 +72,20 @@ export function SequencesScreen() {
         />
       ) : (
         <ScrollArea type="auto" offsetScrollbars="present">
-          <Table highlightOnHover verticalSpacing="sm" miw={940} aria-label="Sequences" className="sticky-first-column nowrap-header">
+          <Table highlightOnHover verticalSpacing="sm" miw={compact ? 700 : 940} aria-label="Sequences" className="sticky-first-column nowrap-header">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th miw={200}>Sequence</Table.Th>
                 <Table.Th ta="right">Contacts</Table.Th>
-                {COUNT_COLUMNS.map(([, label]) => (
-                  <Table.Th key={label} ta="right">
-                    {label}
-                  </Table.Th>
-                ))}
+                {compact ? (
+                  <Table.Th>By state</Table.Th>
+                ) : (
+                  COUNT_COLUMNS.map(([, label]) => (
+                    <Table.Th key={label} ta="right">
+                      {label}
+                    </Table.Th>
+                  ))
+                )}
                 <Table.Th>Sync mode</Table.Th>
                 <Table.Th>Sync as</Table.Th>
                 <Table.Th>Job</Table.Th>
@@ -81,19 +93,22 @@ export function SequencesScreen() {
             </Table.Thead>
             <Table.Tbody>
               {list.map((s) => (
-                <SequenceRow key={s.id} s={s} jobs={jobs.data} />
+                <SequenceRow key={s.id} s={s} jobs={jobs.data} compact={compact} />
               ))}
             </Table.Tbody>
           </Table>
         </ScrollArea>
       )}
+      <div ref={boxRef} aria-hidden style={{ width: '100%', height: 0 }} />
       <CreateSequenceModal opened={createOpened} onClose={create.close} />
     </>
   );
 }
 
-function SequenceRow({ s, jobs }: { s: SequenceSummary; jobs: Parameters<typeof jobName>[0] }) {
+function SequenceRow({ s, jobs, compact }: { s: SequenceSummary; jobs: Parameters<typeof jobName>[0]; compact: boolean }) {
   const e = s.effective;
+  // A job only means something for candidates that sync: contacts are never added to jobs.
+  const noJob = s.disableSync ? 'Sync disabled' : e.syncAs === 'contact' ? 'Contacts are not added to jobs' : null;
   return (
     <Table.Tr>
       <Table.Td>
@@ -109,17 +124,33 @@ function SequenceRow({ s, jobs }: { s: SequenceSummary; jobs: Parameters<typeof 
       <Table.Td ta="right">
         <Text size="sm">{formatNumber(s.total)}</Text>
       </Table.Td>
-      {COUNT_COLUMNS.map(([state, label]) => (
-        <Table.Td key={state} aria-label={`${label}: ${s.counts[state]}`}>
-          <CountCell value={s.counts[state]} color={STATE_COLORS[state]} />
+      {compact ? (
+        <Table.Td>
+          <Text size="sm" style={{ whiteSpace: 'normal' }}>
+            {COUNT_COLUMNS.filter(([state]) => s.counts[state] > 0)
+              .map(([state]) => `${formatNumber(s.counts[state])} ${STATE_LABELS[state].toLowerCase()}`)
+              .join(' · ') || '—'}
+          </Text>
         </Table.Td>
-      ))}
+      ) : (
+        COUNT_COLUMNS.map(([state, label]) => (
+          <Table.Td key={state} aria-label={`${label}: ${s.counts[state]}`}>
+            <CountCell value={s.counts[state]} color={STATE_COLORS[state]} />
+          </Table.Td>
+        ))
+      )}
       <Table.Td>{s.disableSync ? <Text size="sm" c="dimmed">Never</Text> : <Effective value={SYNC_MODE_SHORT[e.syncMode]} inherited={e.inherited.syncMode} />}</Table.Td>
       <Table.Td>
         <Effective value={SYNC_AS_LABELS[e.syncAs]} inherited={e.inherited.syncAs} />
       </Table.Td>
       <Table.Td>
-        <Effective value={jobName(jobs, e.jobId)} inherited={e.inherited.jobId} />
+        {noJob ? (
+          <Text size="sm" c="dimmed" title={noJob}>
+            —
+          </Text>
+        ) : (
+          <Effective value={jobName(jobs, e.jobId)} inherited={e.inherited.jobId} />
+        )}
       </Table.Td>
     </Table.Tr>
   );

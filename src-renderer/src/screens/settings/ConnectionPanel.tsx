@@ -1,7 +1,7 @@
 // The Recruiterflow connection: status, connect with a key (never shown back), Sandbox, test, disconnect.
 import { Alert, Badge, Button, Card, Divider, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { callResult, notifyDone } from '../../api/call';
+import { callResult, notifyConnection, notifyDone } from '../../api/call';
 import { useAccountSwitch } from '../../hooks/useAccountSwitch';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { CONNECTION_TEXT } from '../../components/StatusBar';
@@ -38,7 +38,7 @@ export function ConnectionPanel() {
       if (r && r.switched) setApiKey('');
       else if (r) {
         setApiKey('');
-        notifyDone(r.status === 'connected' ? 'The key works; Flowbridge can sync now.' : CONNECTION_TEXT[r.status].label, 'Connected to Recruiterflow');
+        notifyConnection(r.status, r.status === 'connected' ? 'The key works; Flowbridge can sync now.' : CONNECTION_TEXT[r.status].label, 'Connected to Recruiterflow');
       }
     });
 
@@ -73,7 +73,7 @@ export function ConnectionPanel() {
           <Group gap="xs">
             <Button variant="default" loading={pending === 'test'} disabled={!connection?.keySet} onClick={() => void act('test', async () => {
               const r = await run('connection:test', {});
-              if (r) notifyDone(CONNECTION_TEXT[r.status].label, 'Connection tested');
+              if (r) notifyConnection(r.status, CONNECTION_TEXT[r.status].label, 'Connection tested');
             })}>
               Test connection
             </Button>

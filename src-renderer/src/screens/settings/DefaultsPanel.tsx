@@ -8,6 +8,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { jobOptions } from '../../lib/jobs';
 import { SYNC_AS_LABELS, SYNC_MODE_LABELS } from '../../lib/labels';
 import { LoadError } from '../../components/LoadError';
+import { RecordLinksCard } from './RecordLinksCard';
 
 type Draft = Pick<Settings, 'syncMode' | 'syncAs' | 'dedup' | 'defaultJobId' | 'reviewBeforeSync'>;
 
@@ -36,6 +37,7 @@ export function DefaultsPanel() {
   }
 
   return (
+    <>
     <Card withBorder maw={640}>
       <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <Stack>
@@ -77,7 +79,7 @@ export function DefaultsPanel() {
           />
           <Switch
             label="Review before sync"
-            description="New sync work waits in the queue as held until you approve it."
+            description="New sync work waits in the queue, awaiting your review, until you approve it."
             checked={draft.reviewBeforeSync}
             onChange={(e) => setDraft({ ...draft, reviewBeforeSync: e.currentTarget.checked })}
           />
@@ -89,5 +91,7 @@ export function DefaultsPanel() {
         </Stack>
       </form>
     </Card>
+    <RecordLinksCard />
+    </>
   );
 }

@@ -56,7 +56,11 @@ export function MappingPreview({
             </List>
           </Alert>
         )}
-        {data ? (
+        {data && data.email === null && data.payload === null ? (
+          <Text size="sm" c="dimmed" ta="center" py="md" data-testid="mapping-preview-empty">
+            No contacts yet: import one (Contacts → Import CSV) to see exactly what Recruiterflow would receive for it.
+          </Text>
+        ) : data ? (
           <>
             <Text size="xs" c="dimmed">
               {data.email ? `For ${data.email}` : 'For an example contact'}, sent as a {data.syncAs}:

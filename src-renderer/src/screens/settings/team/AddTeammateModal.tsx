@@ -1,8 +1,7 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { isValidEmail, type Integration, type Role } from '../../../../../src-shared/domain';
-import { notifyDone } from '../../../api/call';
-import { useAction } from '../../../hooks/useAction';
+import { callResult, notifyDone, notifyError } from '../../../api/call';
 
 export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [email, setEmail] = useState('');
@@ -11,15 +10,26 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
   const [group, setGroup] = useState('');
   const [integration, setIntegration] = useState<Integration>('recruiterflow');
   const [touched, setTouched] = useState(false);
-  const { busy, run } = useAction();
-  const emailError = touched && !isValidEmail(email) ? 'Enter a valid email address' : null;
+  const [busy, setBusy] = useState(false);
+  // What the backend refused sits on its field: a teammate with this email already, or the one owner.
+  const [server, setServer] = useState<{ field: 'email' | 'role'; message: string } | null>(null);
+  const emailError = touched && !isValidEmail(email) ? 'Enter a valid email address' : server?.field === 'email' ? server.message : null;
   const nameError = touched && !name.trim() ? 'Enter a name' : null;
 
   async function submit() {
     setTouched(true);
     if (!isValidEmail(email) || !name.trim()) return;
-    const r = await run('users:add', { email: email.trim(), name: name.trim(), role, group: group.trim() || null, integration });
-    if (!r) return;
+    setBusy(true);
+    const result = await callResult('users:add', { email: email.trim(), name: name.trim(), role, group: group.trim() || null, integration });
+    setBusy(false);
+    if (!result.ok) {
+      const { code, message } = result.error;
+      if (code === 'conflict' && role === 'owner') setServer({ field: 'role', message });
+      else if (code === 'conflict' || result.error.field === 'email') setServer({ field: 'email', message });
+      else notifyError(result.error);
+      return;
+    }
+    const r = result.value;
     notifyDone(`${r.name} joined the team as ${r.role}.`, 'Teammate added');
     setEmail('');
     setName('');
@@ -32,13 +42,17 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
     <Modal opened={opened} onClose={onClose} title="Add a teammate">
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <Stack>
-          <TextInput label="Email" required data-autofocus value={email} error={emailError} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <TextInput label="Email" required data-autofocus value={email} error={emailError} onChange={(e) => { setEmail(e.currentTarget.value); setServer(null); }} />
           <TextInput label="Name" required value={name} error={nameError} onChange={(e) => setName(e.currentTarget.value)} />
           <Select
             label="Role"
             allowDeselect={false}
             value={role}
-            onChange={(v) => v && setRole(v as Role)}
+            error={server?.field === 'role' ? server.message : null}
+            onChange={(v) => {
+              if (v) setRole(v as Role);
+              setServer(null);
+            }}
             data={[
               { value: 'member', label: 'Member' },
               { value: 'manager', label: 'Manager' },
