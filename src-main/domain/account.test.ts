@@ -54,7 +54,7 @@ describe('account identity', () => {
     expect((await t.call('contacts:get', { email: 'person0@example.test' })).recruiterflowIds).toEqual([]);
 
     // Reviewed and released, Resync sends them to the new account: created there, the old links not reused.
-    await t.call('queue:release', { all: true });
+    await t.call('queue:approve', { all: true }); // waiting for review after the switch
     expect(await t.call('enrollments:resync', {})).toMatchObject({ queued: 2 });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 3, jobsAssigned: 3 });
     for (const email of people(3)) expect(createsOf(other, email)).toBe(1);
@@ -104,7 +104,7 @@ describe('account identity', () => {
     expect(done.switched).toMatchObject({ flagsRechecked: 1 });
     expect(await enrollmentOf(t, 'existing@acme.example', seq.id)).toMatchObject({ state: 'queued', matches: [] });
     expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['review']);
-    await t.call('queue:release', { all: true });
+    await t.call('queue:approve', { all: true }); // waiting for review after the switch
     await t.call('sync:run', {});
     const again = await enrollmentOf(t, 'existing@acme.example', seq.id);
     expect(again).toMatchObject({ state: 'flagged', matches: [{ id: other.state.findByEmail('existing@acme.example')!.id, name: 'Erin Existing' }] });
