@@ -24,8 +24,8 @@ async function startCli<T>(args: string[]): Promise<Started<T>> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: proc.stdout! });
+  proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: proc.stdout });
   const info = await new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} printed nothing in 30 s\n${stderr}`)), 30_000);
     lines.once('line', (line) => {
@@ -73,6 +73,8 @@ export interface Sandbox {
 }
 
 export const test = base.extend<{ app: App; sandbox: Sandbox }>({
+  // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowbridge-e2e-'));
     const { proc, info } = await startCli<{ url: string }>(['serve', '--port', '0', '--data-dir', dataDir]);
@@ -115,6 +117,7 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
     await stop(proc);
     rmSync(dataDir, { recursive: true, force: true });
   },
+  // eslint-disable-next-line no-empty-pattern
   sandbox: async ({}, use) => {
     const { proc, info } = await startCli<Sandbox>(['sandbox', 'serve', '--port', '0']);
     await use(info);

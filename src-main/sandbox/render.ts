@@ -31,7 +31,7 @@ function location(v: unknown): Record<string, string> {
   const rec = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
   const out: Record<string, string> = {};
   for (const k of ['city', 'country', 'google_place_id', 'location', 'postal_code', 'state', 'street_address_1', 'street_address_2']) {
-    out[k] = typeof rec[k] === 'string' ? (rec[k] as string) : '';
+    out[k] = typeof rec[k] === 'string' ? (rec[k]) : '';
   }
   return out;
 }

@@ -157,7 +157,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     if (path === '/__sandbox/faults' && method === 'POST') {
       const f = parseObject(raw ?? '');
       if (!f) return failure(400, 'faults must be a JSON object');
-      faults.set(f as Faults);
+      faults.set(f);
       return { status: 200, json: { ok: true, faults: faults.config } };
     }
     if (path === '/__sandbox/faults' && method === 'GET') return { status: 200, json: faults.config };

@@ -5,7 +5,7 @@ import type { Pacer } from './pacer';
 /** `base` paced by `pacer`, each request (answer body included) within `timeoutMs` of being sent. */
 export function pacedFetch(pacer: Pacer, base: typeof fetch, timeoutMs: number): typeof fetch {
   return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-    pacer.run(() => fetchWithin(base, input, init, timeoutMs), (res) => res.status)) as typeof fetch;
+    pacer.run(() => fetchWithin(base, input, init, timeoutMs), (res) => res.status));
 }
 
 /**

@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactRow } from '../../../../src-shared/domain';
+import type { ChannelInput } from '../../../../src-shared/contract';
 import { call } from '../../api/call';
 import { IconContacts, IconUpload } from '../../components/Icons';
 import { CellButton, Truncated, When } from '../../components/CellButton';
@@ -16,10 +17,12 @@ import { ContactDrawer } from './ContactDrawer';
 import { ImportWizard } from './ImportWizard';
 import { EmptyCard } from '../../components/EmptyCard';
 
+type ContactSort = NonNullable<ChannelInput<'contacts:list'>['sort']>;
+
 export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [sort, setSort] = useState<SortState>({ by: 'email', dir: 'asc' });
+  const [sort, setSort] = useState<SortState<ContactSort>>({ by: 'email', dir: 'asc' });
   const [drawer, setDrawer] = useState<string | null>(openEmail);
   const [importOpened, importer] = useDisclosure(window.location.hash.includes('?import'));
 
@@ -28,12 +31,12 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
   const key = JSON.stringify({ search: debounced || undefined, sort: sort.by, dir: sort.dir });
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
-      call('contacts:list', { ...(JSON.parse(key) as { search?: string; sort: 'email'; dir: 'asc' }), offset, limit }),
+      call('contacts:list', { ...(JSON.parse(key) as { search?: string; sort: ContactSort; dir: SortState['dir'] }), offset, limit }),
     [key],
   );
   const rows = usePagedRows<ContactRow>(fetchPage, key, { refetchOn: ['data:changed', 'sync:progress'] });
 
-  const columns: Column<ContactRow>[] = [
+  const columns: Column<ContactRow, ContactSort>[] = [
     {
       key: 'email',
       header: 'Email',

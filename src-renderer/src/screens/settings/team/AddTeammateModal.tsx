@@ -38,7 +38,7 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
             label="Role"
             allowDeselect={false}
             value={role}
-            onChange={(v) => v && setRole(v as Role)}
+            onChange={(v) => v && setRole(v)}
             data={[
               { value: 'member', label: 'Member' },
               { value: 'manager', label: 'Manager' },
@@ -51,7 +51,7 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
             description="Settings can only be cloned to teammates who use Recruiterflow."
             allowDeselect={false}
             value={integration}
-            onChange={(v) => v && setIntegration(v as Integration)}
+            onChange={(v) => v && setIntegration(v)}
             data={[
               { value: 'recruiterflow', label: 'Recruiterflow' },
               { value: 'other', label: 'Another ATS' },
