@@ -147,7 +147,7 @@ export interface Job {
   isOpen: boolean;
 }
 
-export interface CustomFieldChoice {
+interface CustomFieldChoice {
   id: number;
   name: string;
 }

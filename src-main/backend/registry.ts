@@ -5,7 +5,7 @@ import { contract, type Channel, type ChannelOutput, type ParsedInput } from '..
 import { AppError, fail, ok, type Result } from '../../src-shared/result';
 import type { Ctx } from './context';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type HandlerGroup = { [C in Channel]?: Handler<C> };
 
 export interface Registry {

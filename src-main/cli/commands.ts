@@ -9,7 +9,7 @@ import { decodeCsv } from '../domain/csv';
 import { Flags } from './args';
 import type { CliIo } from './run';
 
-export interface CommandContext {
+interface CommandContext {
   backend: Backend;
   words: string[];
   flags: Flags;

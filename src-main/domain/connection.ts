@@ -40,7 +40,7 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-export function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
+function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
   return createRecruiterflowClient({ baseUrl, apiKey, fetch: options.fetch ?? ctx.fetch, clock: ctx.clock, timeoutMs: options.timeoutMs });
 }
 
@@ -96,7 +96,7 @@ async function verifyKey(ctx: Ctx, baseUrl: string, apiKey: string): Promise<voi
   }
 }
 
-export function toConnectionError(error: unknown, baseUrl: string): AppError {
+function toConnectionError(error: unknown, baseUrl: string): AppError {
   if (error instanceof RecruiterflowError && error.kind === 'unauthorized') {
     return new AppError('invalid_api_key', 'Recruiterflow refused the API key (invalid API key)');
   }

@@ -59,7 +59,7 @@ export function contactByEmail(ctx: Ctx, email: string): ContactDbRow | null {
   return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
 }
 
-export function contactFields(row: ContactDbRow): Record<string, string> {
+function contactFields(row: ContactDbRow): Record<string, string> {
   return {
     first_name: row.first_name,
     last_name: row.last_name,

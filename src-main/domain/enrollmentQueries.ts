@@ -14,7 +14,7 @@ const ENROLLMENT_SORT: Record<string, string> = {
   addedAt: 'e.added_at',
 };
 
-export const ENROLLMENT_COLUMNS = `
+const ENROLLMENT_COLUMNS = `
   e.id, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.email,
   e.name, e.state, e.error, e.error_code as errorCode,
   e.cap_sync_as as syncAs, e.cap_mode as syncMode, e.cap_job_id as jobId,

@@ -38,7 +38,7 @@ const KINDS: Record<string, Kind> = {
   checkbox: 'yes_no',
 };
 
-export function customFieldKind(type: string): Kind | null {
+function customFieldKind(type: string): Kind | null {
   return KINDS[normalizeFieldType(type)] ?? null;
 }
 

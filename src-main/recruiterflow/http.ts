@@ -2,7 +2,7 @@
 // failure to a RecruiterflowError. Knows nothing about individual endpoints.
 import { RecruiterflowError, parseRetryAfter, redact, type RfErrorKind } from './errors';
 
-export interface Clock {
+interface Clock {
   now(): number;
 }
 
@@ -24,7 +24,7 @@ export interface HttpOptions {
   onRequest?: (r: RequestEvent) => void;
 }
 
-export interface HttpRequest {
+interface HttpRequest {
   method: 'GET' | 'POST';
   /** Path from the host root, with its query string: `/api/external/job/list?current_page=1`. */
   path: string;
@@ -33,7 +33,7 @@ export interface HttpRequest {
 
 export type Send = (req: HttpRequest) => Promise<unknown>;
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const systemClock: Clock = { now: () => Date.now() };
 
 export function createHttp(o: HttpOptions): Send {
@@ -185,7 +185,7 @@ interface Where {
 }
 
 /** Maps one HTTP answer to its parsed JSON value or throws the matching RecruiterflowError. */
-export function interpret(status: number, headers: Headers, text: string, w: Where): unknown {
+function interpret(status: number, headers: Headers, text: string, w: Where): unknown {
   const parsed = parseBody(text);
   const rawMsg = parsed.json ? serverMessageOf(parsed.value) : null;
   const serverMessage = rawMsg === null ? null : redact(rawMsg, w.key);

@@ -46,13 +46,13 @@ function entryText(e: unknown, key: string): string {
   return rec ? asText(rec[key]) : '';
 }
 
-export function emailsOf(raw: Record<string, unknown>): string[] {
+function emailsOf(raw: Record<string, unknown>): string[] {
   const list = Array.isArray(raw.email) ? raw.email : typeof raw.email === 'string' ? [raw.email] : [];
   const out = list.map((e) => normalizeEmailText(entryText(e, 'email'))).filter((e) => e !== '');
   return [...new Set(out)];
 }
 
-export function phonesOf(raw: Record<string, unknown>): string[] {
+function phonesOf(raw: Record<string, unknown>): string[] {
   const list = Array.isArray(raw.phone_number) ? raw.phone_number : typeof raw.phone_number === 'string' ? [raw.phone_number] : [];
   return [...new Set(list.map((p) => entryText(p, 'phone_number')).filter((p) => p !== ''))];
 }

@@ -3,7 +3,7 @@
 import type { PlannedRequest, ProspectInput, ProspectObject } from './types';
 import { formatRfDateTime, isBlank, normalizeEmailText, phoneKey } from './values';
 
-export const API = '/api/external';
+const API = '/api/external';
 /** Emails per search call (values of one `in` filter). */
 // 100 emails per search keeps a dedup check of 1,000 emails within 20 requests (candidates, then contacts).
 export const DEFAULT_SEARCH_BATCH = 100;
@@ -110,7 +110,7 @@ function splitName(name: string): { first: string; last: string } {
  * Fills the name keys each object expects: candidates are created with `name`, contacts with
  * `first_name`/`last_name` (per the spec's add schemas). Keys the caller gave are kept.
  */
-export function withNames(object: ProspectObject, body: ProspectInput): ProspectInput {
+function withNames(object: ProspectObject, body: ProspectInput): ProspectInput {
   const out = { ...body };
   const first = typeof body.first_name === 'string' ? body.first_name.trim() : '';
   const last = typeof body.last_name === 'string' ? body.last_name.trim() : '';

@@ -26,7 +26,7 @@ export interface PhoneInput {
   type: number;
 }
 
-export interface LocationInput {
+interface LocationInput {
   location?: string;
   city?: string;
   state?: string;

@@ -6,7 +6,7 @@ import type { SandboxCustomField, SandboxJob, StoredProspect } from './types';
 export type ReadMode = 'get' | 'search';
 
 /** null → "None" throughout, as Recruiterflow's Python backend does in many fields. */
-export function noneify(v: unknown): unknown {
+function noneify(v: unknown): unknown {
   if (v === null) return 'None';
   if (Array.isArray(v)) return v.map(noneify);
   if (v && typeof v === 'object') {
@@ -40,7 +40,7 @@ function customFields(defs: SandboxCustomField[], list: StoredProspect['custom_f
   return list.map((c) => ({ id: c.id, name: defs.find((d) => d.id === c.id)?.name ?? '', value: c.value }));
 }
 
-export function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][number]): Record<string, unknown> {
+function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][number]): Record<string, unknown> {
   const job = state.job(link.job_id);
   return {
     added_to_job_by: { id: 40201, name: 'Alex Admin' },

@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 const SPEC_FILE = 'recruiterflow-openapi.yaml';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is src-main/sandbox/specProxy.ts). */
-export const REPO_ROOT = path.resolve(here, '..', '..');
+const REPO_ROOT = path.resolve(here, '..', '..');
 
 /**
  * Finds the published spec ([K] in the reference): `$RF_OPENAPI_SPEC`, else `shared/reference/`
  * beside the repository (where CI copies shared/) or in any folder above it, else inside it.
  */
-export function locateSpec(): string {
+function locateSpec(): string {
   const tried: string[] = [];
   const fromEnv = process.env.RF_OPENAPI_SPEC;
   if (fromEnv) {

@@ -46,8 +46,6 @@ import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
 import { stateCounts } from './status';
 
-export { leaseOwnerId, reclaimOrphans } from './leases';
-
 export interface EngineOptions {
   concurrency?: number;
   batchSize?: number;

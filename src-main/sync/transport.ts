@@ -12,7 +12,7 @@ export function pacedFetch(pacer: Pacer, base: typeof fetch, timeoutMs: number):
  * One request, answer body included, within `timeoutMs` from now. The body is read here so a server
  * that stalls mid-answer is timed out too; Recruiterflow's answers are small JSON documents.
  */
-export async function fetchWithin(
+async function fetchWithin(
   base: typeof fetch,
   input: Parameters<typeof fetch>[0],
   init: Parameters<typeof fetch>[1],
