@@ -6,6 +6,7 @@ import type { Ctx } from '../backend/context';
 import { findLink } from '../sync/outcomes';
 import { listEnrollments } from './enrollmentQueries';
 import { cacheBaseUrl } from './metadata';
+import { contactSearchCondition } from '../db/contactSearch';
 
 const CONTACT_SORT: Record<string, string> = {
   email: 'c.email',
@@ -14,18 +15,19 @@ const CONTACT_SORT: Record<string, string> = {
   updatedAt: 'c.updated_at',
 };
 
-export function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 export function listContacts(
   ctx: Ctx,
   q: { search?: string; sort: string; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): Page<ContactRow> {
-  const search = q.search?.trim() ? likePattern(q.search) : null;
-  const where = search
-    ? `where c.email like @search escape '\\' or (c.first_name || ' ' || c.last_name) like @search escape '\\' or c.company like @search escape '\\'`
-    : '';
+  const condition = q.search?.trim()
+    ? contactSearchCondition(ctx.sqlite, q.search, {
+        idColumn: 'c.id',
+        columns: ['email', 'name', 'company'],
+        likeExpressions: ['c.email', "(c.first_name || ' ' || c.last_name)", 'c.company'],
+      })
+    : null;
+  const search = condition?.search ?? null;
+  const where = condition ? `where ${condition.sql}` : '';
   const order = `${CONTACT_SORT[q.sort] ?? 'c.email'} ${q.dir === 'desc' ? 'desc' : 'asc'}, c.id`;
   const params = { search, baseUrl: cacheBaseUrl(ctx) ?? '', limit: q.limit, offset: q.offset };
   const total = (ctx.sqlite.prepare(`select count(*) as n from contacts c ${where}`).get(params) as { n: number }).n;

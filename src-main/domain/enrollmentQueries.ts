@@ -1,7 +1,7 @@
 // Paged reads of enrollments, used by a sequence's table, a contact's detail and the CLI.
 import type { Enrollment, EnrollmentState, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { likePattern } from './contacts';
+import { contactSearchCondition } from '../db/contactSearch';
 
 export const LIVE_QUEUE_STATES = "('pending', 'held', 'in_flight', 'backoff')";
 
@@ -55,8 +55,10 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   }
   const search = q.search?.trim();
   if (search) {
-    clauses.push(`(e.email like @search escape '\\' or e.name like @search escape '\\')`);
-    params.search = likePattern(search);
+    // e.email and e.name are copies of the contact's email and "first last" name, which the index holds.
+    const condition = contactSearchCondition(ctx.sqlite, search, { idColumn: 'e.contact_id', columns: ['email', 'name'], likeExpressions: ['e.email', 'e.name'] });
+    clauses.push(condition.sql);
+    params.search = condition.search;
   }
   const where = clauses.length > 0 ? `where ${clauses.join(' and ')}` : '';
   const total = countEnrollments(ctx, q, where, params, Boolean(search));
