@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer tests run in Node (happy-dom) against a real backend: their own tsconfig has DOM and Node.
+    files: ['src-renderer/test/**', 'src-renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.renderer-test.json' } },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

@@ -18,6 +18,7 @@ function run(title, command, args) {
 run('committed migrations unchanged (scripts/check-migrations.mjs)', 'node', ['scripts/check-migrations.mjs']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+run('typecheck (renderer tests)', 'npx', ['tsc', '-p', 'tsconfig.renderer-test.json', '--noEmit']);
 run('lint (eslint)', 'npx', ['eslint', '.']);
 run('format check (prettier; `npm run format` fixes it)', 'npx', ['prettier', '--check', '.']);
 run('dead code: unused files, exports and dependencies (knip)', 'npx', ['knip']);

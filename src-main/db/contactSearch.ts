@@ -12,7 +12,7 @@ export type SearchColumn = 'email' | 'name' | 'company';
 const MIN_INDEXED_LENGTH = 3;
 
 /** A LIKE pattern for `search` as a substring, with LIKE's own wildcards escaped (use with escape '\'). */
-export function likePattern(search: string): string {
+function likePattern(search: string): string {
   return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
