@@ -8,7 +8,7 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
   await app.api('mapping:set', { rules: [{ source: 'Seniority', target: 'custom:201' }] });
   // existing@acme.example is already in the sandbox; "Staff" is not a Seniority choice there.
   await importContacts(app, ['existing@acme.example', 'staff@example.com'], { Seniority: ['Senior', 'Staff'] });
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Error cases' });
+  const seq = await app.api('sequences:create', { name: 'Error cases' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['existing@acme.example', 'staff@example.com'] });
   await waitForState(app, seq.id, 'failed', 1);
 

@@ -9,8 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import type { Channel, ChannelInput, ChannelOutput } from '../src-shared/contract';
+import type { Result } from '../src-shared/result';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A channel's input, which may be left out when every field of it is optional. */
+type OptionalInput<C extends Channel> = Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 interface Started<T> {
   proc: ChildProcess;
@@ -60,7 +65,7 @@ export interface App {
   token: string;
   dataDir: string;
   /** Calls a channel over the browser-mode API and returns its value (throws on an error result). */
-  api<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  api<C extends Channel>(channel: C, ...input: OptionalInput<C>): Promise<ChannelOutput<C>>;
   /** Connects to the built-in sandbox ("Use the Sandbox") and returns its base URL. */
   useSandbox(): Promise<string>;
   /** Sets the fault injection of the built-in sandbox (e.g. { dropRate: 1 } = unreachable). */
@@ -81,15 +86,15 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
     const origin = new URL(info.url).origin;
     const token = decodeURIComponent(info.url.split('#token=')[1] ?? '');
     let sandboxUrl: string | null = null;
-    const api = async <T,>(channel: string, input: unknown = {}): Promise<T> => {
+    const api = async <C extends Channel>(channel: C, ...[input]: OptionalInput<C>): Promise<ChannelOutput<C>> => {
       const res = await fetch(`${origin}/api/invoke/${channel}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
+        body: JSON.stringify(input ?? {}),
       });
-      const result = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-      if (!result.ok) throw new Error(`${channel}: ${result.error?.code} ${result.error?.message}`);
-      return result.value as T;
+      const result = (await res.json()) as Result<ChannelOutput<C>>;
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result.value;
     };
     const app: App = {
       url: info.url,
@@ -98,12 +103,13 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
       dataDir,
       api,
       async useSandbox() {
-        const conn = await api<{ baseUrl: string }>('connection:useSandbox');
+        const conn = await api('connection:useSandbox');
+        if (!conn.baseUrl) throw new Error('connection:useSandbox gave no base URL');
         sandboxUrl = conn.baseUrl;
         return conn.baseUrl;
       },
       async sandboxFaults(faults) {
-        sandboxUrl ??= (await api<{ baseUrl: string | null }>('connection:get')).baseUrl;
+        sandboxUrl ??= (await api('connection:get')).baseUrl;
         if (!sandboxUrl) throw new Error('not connected to a sandbox');
         const res = await fetch(`${sandboxUrl}/__sandbox/faults`, {
           method: 'POST',
