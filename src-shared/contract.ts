@@ -94,8 +94,10 @@ export interface MappingCatalog {
   targets: { target: string; label: string; type: string; object: 'both' | 'candidate' | 'contact'; choices: string[] }[];
   customFields: CustomFieldDef[];
 }
+/** One HTTP call described as data: what the Recruiterflow client sends, and what the queue preview shows. */
 export interface PlannedRequest {
   method: 'GET' | 'POST';
+  /** From the host root, with the query string for GETs. */
   path: string;
   body: unknown;
   note: string;
