@@ -23,7 +23,10 @@ const PEOPLE: Person[] = [
 ];
 
 const csvOf = (people: Person[]) =>
-  ['email,first_name,last_name,company', ...people.map((p) => [p.email, p.first, p.last, p.company].map((v) => `"${v.replace(/"/g, '""')}"`).join(','))].join('\n');
+  [
+    'email,first_name,last_name,company',
+    ...people.map((p) => [p.email, p.first, p.last, p.company].map((v) => `"${v.replace(/"/g, '""')}"`).join(',')),
+  ].join('\n');
 
 /** What a full read finds: `search` inside the email, the "first last" name or (for contacts) the company. */
 function expected(people: Person[], search: string, withCompany: boolean): string[] {
@@ -34,7 +37,29 @@ function expected(people: Person[], search: string, withCompany: boolean): strin
     .sort();
 }
 
-const SEARCHES = ['a', 'ke', 'bell', 'BELL', 'Bell Labs', 'ada lov', 'e T', '100%', '0%', '_t@', '%', '"the', 'rock"', 'AND OR', 'OR', 'NOT', '.example', 'nobody', 'ritchie', '@bell.ex', 'in'];
+const SEARCHES = [
+  'a',
+  'ke',
+  'bell',
+  'BELL',
+  'Bell Labs',
+  'ada lov',
+  'e T',
+  '100%',
+  '0%',
+  '_t@',
+  '%',
+  '"the',
+  'rock"',
+  'AND OR',
+  'OR',
+  'NOT',
+  '.example',
+  'nobody',
+  'ritchie',
+  '@bell.ex',
+  'in',
+];
 
 describe('contact search', () => {
   let t: TestBackend;

@@ -13,7 +13,10 @@ const MIN_INDEXED_LENGTH = 3;
 
 /** A LIKE pattern for `search` as a substring, with LIKE's own wildcards escaped (use with escape '\'). */
 function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return `%${search
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 /** The FTS5 query matching `search` as one contiguous substring of any of `columns`; null when too short. */

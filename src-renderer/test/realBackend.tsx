@@ -27,7 +27,9 @@ const backendNow = (): Backend => {
 };
 const api: FlowbridgeApi = {
   host: 'electron',
-  invoke: Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => backendNow().invoke(channel, input)])) as FlowbridgeApi['invoke'],
+  invoke: Object.fromEntries(
+    CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => backendNow().invoke(channel, input)]),
+  ) as FlowbridgeApi['invoke'],
   on(event, listener) {
     return backendNow().events.subscribe((name, payload) => {
       if (name === event) listener(payload as never);

@@ -24,7 +24,11 @@ function server(total: number) {
     hold: () => (auto = false),
     releaseAll: () => waiting.splice(0).forEach((go) => go()),
     /** Answers the newest request first: an older one arrives late. */
-    releaseNewestFirst: () => waiting.splice(0).reverse().forEach((go) => go()),
+    releaseNewestFirst: () =>
+      waiting
+        .splice(0)
+        .reverse()
+        .forEach((go) => go()),
     rename: (p: string) => (prefix = p),
   };
 }
@@ -50,7 +54,9 @@ describe('usePagedRows', () => {
   it('drops an answer that arrives after the query changed', async () => {
     const s = server(1_000);
     s.hold();
-    const { result, rerender } = renderHook(({ key }) => usePagedRows(s.fetchPage, key, { pageSize: 50 }), { initialProps: { key: 'old' } });
+    const { result, rerender } = renderHook(({ key }) => usePagedRows(s.fetchPage, key, { pageSize: 50 }), {
+      initialProps: { key: 'old' },
+    });
     s.rename('new');
     rerender({ key: 'new' });
     act(() => s.releaseNewestFirst()); // the new query's pages answer, then the old query's, late

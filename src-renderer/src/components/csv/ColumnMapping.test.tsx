@@ -6,7 +6,11 @@ import { installRealBackend, Providers, type RealBackend } from '../../../test/r
 import { useCsvDraft } from '../../hooks/useCsvDraft';
 import { ColumnMapping, validateColumns } from './ColumnMapping';
 
-const CSV = ['Email,First Name,Surname,Employer,Seniority', 'ann@acme.example,Ann,Lee,Acme,Senior', 'bo@initech.example,Bo,Ray,Initech,Junior'].join('\n');
+const CSV = [
+  'Email,First Name,Surname,Employer,Seniority',
+  'ann@acme.example,Ann,Lee,Acme,Senior',
+  'bo@initech.example,Bo,Ray,Initech,Junior',
+].join('\n');
 
 describe('CSV column mapping', () => {
   let rb: RealBackend;
@@ -47,7 +51,9 @@ describe('CSV column mapping', () => {
       'First name is chosen for 2 columns (B, C); pick one.',
     ]);
     const preview = { headers: ['A', 'B'], rows: [['x@y.example', 'Ann']], totalRows: 1, suggested: {} };
-    render(<ColumnMapping preview={preview} columns={{ A: 'extra', B: 'first_name' }} onChange={() => undefined} />, { wrapper: Providers });
+    render(<ColumnMapping preview={preview} columns={{ A: 'extra', B: 'first_name' }} onChange={() => undefined} />, {
+      wrapper: Providers,
+    });
     expect(screen.getByText(/Map one column to Email/).closest('[role="alert"]')).not.toBeNull();
     expect(screen.getByRole('table', { name: 'CSV columns and their first rows' }).textContent).toContain('x@y.example');
   });

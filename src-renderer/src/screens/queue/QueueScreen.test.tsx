@@ -13,7 +13,8 @@ import { QueueScreen } from './QueueScreen';
 const sized = ['offsetHeight', 'offsetWidth', 'clientHeight', 'clientWidth'] as const;
 const saved = sized.map((p) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, p));
 beforeAll(() => {
-  for (const p of sized) Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => (p.endsWith('Height') ? 2000 : 1200) });
+  for (const p of sized)
+    Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => (p.endsWith('Height') ? 2000 : 1200) });
 });
 afterAll(() => sized.forEach((p, i) => saved[i] && Object.defineProperty(HTMLElement.prototype, p, saved[i])));
 

@@ -11,7 +11,16 @@ const catalog: MappingCatalog = {
     { target: 'organization', label: 'Organization', type: 'text', object: 'contact', choices: [] },
   ],
   customFields: [
-    { object: 'candidate', id: 7, name: 'Seniority', type: 'single_select', choices: [{ id: 1, name: 'Junior' }, { id: 2, name: 'Senior' }] },
+    {
+      object: 'candidate',
+      id: 7,
+      name: 'Seniority',
+      type: 'single_select',
+      choices: [
+        { id: 1, name: 'Junior' },
+        { id: 2, name: 'Senior' },
+      ],
+    },
     { object: 'candidate', id: 8, name: 'Expected salary', type: 'currency_range', choices: [] },
     { object: 'contact', id: 7, name: 'Region', type: 'text', choices: [] },
   ],
@@ -78,7 +87,11 @@ describe('mapping rule issues', () => {
     const good = ruleIssues(rules, index, 'candidate', { Seniority: ' senior ', Salary: '100k - 150k USD' }, 'ann@acme.example');
     expect(good.flat().filter((i) => i.level === 'error')).toEqual([]);
     // The same custom id on contacts is another field (Region, text): no option check there.
-    expect(ruleIssues(rules.slice(0, 1), index, 'contact', { Seniority: 'Wizard' }, 'ann@acme.example').flat().filter((i) => i.level === 'error')).toEqual([]);
+    expect(
+      ruleIssues(rules.slice(0, 1), index, 'contact', { Seniority: 'Wizard' }, 'ann@acme.example')
+        .flat()
+        .filter((i) => i.level === 'error'),
+    ).toEqual([]);
   });
 
   it('judges values by type: yes/no, numbers, dates, emails and multi-selects', () => {
