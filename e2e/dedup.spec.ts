@@ -6,7 +6,7 @@ test('a contact already in Recruiterflow is flagged "Exists in Recruiterflow" an
   // existing@acme.example is a candidate the sandbox Recruiterflow already holds.
   await importContacts(app, ['existing@acme.example', 'fresh@example.com']);
   await app.api('settings:set', { dedup: true });
-  const second = await app.api<{ id: string }>('sequences:create', { name: 'Second touch' });
+  const second = await app.api('sequences:create', { name: 'Second touch' });
   await openApp(page, app, `/sequences/${second.id}`);
   await page.getByRole('button', { name: 'Add contacts' }).first().click();
   const add = page.getByRole('dialog', { name: 'Add contacts to this sequence' });

@@ -8,7 +8,7 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
   await app.api('mapping:set', { rules: [{ source: 'Seniority', target: 'custom:201' }] });
   // existing@acme.example is already in the sandbox; "Staff" is not a Seniority choice there.
   await importContacts(app, ['existing@acme.example', 'staff@example.com'], { Seniority: ['Senior', 'Staff'] });
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Error cases' });
+  const seq = await app.api('sequences:create', { name: 'Error cases' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['existing@acme.example', 'staff@example.com'] });
   await waitForState(app, seq.id, 'failed', 1);
 
@@ -35,7 +35,7 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
   // Export CSV: the columns of the contract, one row per enrollment in error.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-  const lines = (await readFile((await csv.path())!, 'utf8')).trim().split(/\r?\n/);
+  const lines = (await readFile((await csv.path()), 'utf8')).trim().split(/\r?\n/);
   expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,error_code,matched_records,first_seen,last_attempt,attempts');
   expect(lines).toHaveLength(3);
   expect(lines.find((l) => l.startsWith('existing@acme.example'))).toContain('flagged');
@@ -43,7 +43,7 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   expect(json.suggestedFilename()).toMatch(/\.json$/);
-  const parsed = JSON.parse(await readFile((await json.path())!, 'utf8')) as unknown;
+  const parsed = JSON.parse(await readFile((await json.path()), 'utf8')) as unknown;
   const rows = (Array.isArray(parsed) ? parsed : (parsed as { rows: unknown[] }).rows) as { email: string }[];
   expect(rows.map((r) => r.email).sort()).toEqual(['existing@acme.example', 'staff@example.com']);
 

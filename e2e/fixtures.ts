@@ -10,8 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import type { Channel, ChannelInput, ChannelOutput } from '../src-shared/contract';
+import type { Result } from '../src-shared/result';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A channel's input, which may be left out when every field of it is optional. */
+type OptionalInput<C extends Channel> = Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 interface Started<T> {
   proc: ChildProcess;
@@ -26,8 +31,8 @@ async function startCli<T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: proc.stdout! });
+  proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: proc.stdout });
   const info = await new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} printed nothing in 30 s\n${stderr}`)), 30_000);
     lines.once('line', (line) => {
@@ -62,7 +67,7 @@ export interface App {
   token: string;
   dataDir: string;
   /** Calls a channel over the browser-mode API and returns its value (throws on an error result). */
-  api<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  api<C extends Channel>(channel: C, ...input: OptionalInput<C>): Promise<ChannelOutput<C>>;
   /** Connects to the built-in sandbox ("Use the Sandbox") and returns its base URL. */
   useSandbox(): Promise<string>;
   /** Sets the fault injection of the built-in sandbox (e.g. { dropRate: 1 } = unreachable). */
@@ -76,6 +81,8 @@ export interface Sandbox {
 }
 
 export const test = base.extend<{ app: App; sandbox: Sandbox }>({
+  // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowbridge-e2e-'));
     // The built-in sandbox's admin endpoints need its token: this test picks it, nobody else knows it.
@@ -84,15 +91,15 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
     const origin = new URL(info.url).origin;
     const token = decodeURIComponent(info.url.split('#token=')[1] ?? '');
     let sandboxUrl: string | null = null;
-    const api = async <T,>(channel: string, input: unknown = {}): Promise<T> => {
+    const api = async <C extends Channel>(channel: C, ...[input]: OptionalInput<C>): Promise<ChannelOutput<C>> => {
       const res = await fetch(`${origin}/api/invoke/${channel}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
+        body: JSON.stringify(input ?? {}),
       });
-      const result = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-      if (!result.ok) throw new Error(`${channel}: ${result.error?.code} ${result.error?.message}`);
-      return result.value as T;
+      const result = (await res.json()) as Result<ChannelOutput<C>>;
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result.value;
     };
     const app: App = {
       url: info.url,
@@ -101,12 +108,13 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
       dataDir,
       api,
       async useSandbox() {
-        const conn = await api<{ baseUrl: string }>('connection:useSandbox');
+        const conn = await api('connection:useSandbox');
+        if (!conn.baseUrl) throw new Error('connection:useSandbox gave no base URL');
         sandboxUrl = conn.baseUrl;
         return conn.baseUrl;
       },
       async sandboxFaults(faults) {
-        sandboxUrl ??= (await api<{ baseUrl: string | null }>('connection:get')).baseUrl;
+        sandboxUrl ??= (await api('connection:get')).baseUrl;
         if (!sandboxUrl) throw new Error('not connected to a sandbox');
         const res = await fetch(`${sandboxUrl}/__sandbox/faults`, {
           method: 'POST',
@@ -120,6 +128,7 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
     await stop(proc);
     rmSync(dataDir, { recursive: true, force: true });
   },
+  // eslint-disable-next-line no-empty-pattern
   sandbox: async ({}, use) => {
     const { proc, info } = await startCli<Sandbox>(['sandbox', 'serve', '--port', '0']);
     await use(info);

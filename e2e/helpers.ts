@@ -1,18 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import type { EnrollmentState } from '../src-shared/domain';
 import type { App } from './fixtures';
 
-interface Summary {
-  id: string;
-  name: string;
-  counts: Record<string, number>;
-  total: number;
-}
-
 /** Waits (polling the API) until a sequence has `n` enrollments in `state`. */
-export async function waitForState(app: App, sequenceId: string, state: string, n: number): Promise<void> {
+export async function waitForState(app: App, sequenceId: string, state: EnrollmentState, n: number): Promise<void> {
   await expect
-    .poll(async () => (await app.api<Summary[]>('sequences:list')).find((s) => s.id === sequenceId)?.counts[state] ?? 0, { timeout: 30_000 })
+    .poll(async () => (await app.api('sequences:list')).find((s) => s.id === sequenceId)?.counts[state] ?? 0, { timeout: 30_000 })
     .toBe(n);
 }
 
@@ -30,14 +24,14 @@ export async function importContacts(app: App, emails: string[], extra: Record<s
 export async function seedShowcase(app: App): Promise<{ backend: string; fintech: string; designers: string }> {
   await app.api('app:loadDemo');
   await app.useSandbox();
-  const seqs = await app.api<{ id: string; name: string }[]>('sequences:list');
+  const seqs = await app.api('sequences:list');
   const id = (part: string) => seqs.find((s) => s.name.includes(part))!.id;
   const backend = id('backend');
   const fintech = id('Fintech');
   const designers = id('designers');
   await app.api('enrollments:resync', { sequenceId: backend });
   await waitForState(app, backend, 'synced', 8);
-  const jobs = await app.api<{ id: number; isOpen: boolean }[]>('jobs:list');
+  const jobs = await app.api('jobs:list');
   await app.api('sequences:update', { id: backend, jobId: jobs.find((j) => j.isOpen)!.id });
 
   await app.api('settings:set', { dedup: true });

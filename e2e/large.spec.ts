@@ -6,7 +6,7 @@ test('100,000 contacts: tables stay virtualized and fetch pages on demand', asyn
   test.setTimeout(120_000);
   const lines = ['email,first_name,last_name,company'];
   for (let i = 0; i < N; i++) lines.push(`p${String(i).padStart(6, '0')}@bulk.example,First${i},Last${i},Company ${i % 997}`);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Bulk', disableSync: true });
+  const seq = await app.api('sequences:create', { name: 'Bulk', disableSync: true });
   await app.api('sequences:addCsv', { sequenceId: seq.id, csv: lines.join('\n') });
 
   const pages: { offset: number; limit: number }[] = [];

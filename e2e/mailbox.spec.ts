@@ -18,7 +18,7 @@ test('connect a mailbox in Settings; a reply shows on the contact and its on-rep
   const d = dovecot!;
   await app.useSandbox();
   await app.api('contacts:import', { csv: 'email,first_name,last_name\nrita@example.test,Rita,Moreno\n' });
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Replies only', syncMode: 'on-reply' });
+  const seq = await app.api('sequences:create', { name: 'Replies only', syncMode: 'on-reply' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['rita@example.test'] });
 
   await openApp(page, app, '/settings/mailbox');

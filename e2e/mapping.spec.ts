@@ -5,7 +5,7 @@ test('a mapping change applies only to contacts added afterwards', async ({ page
   await app.useSandbox();
   await app.api('settings:set', { reviewBeforeSync: true }); // keep both in the queue, where their requests can be read
   await importContacts(app, ['before@example.com', 'after@example.com'], { Seniority: ['Senior', 'Senior'] });
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Mapping check' });
+  const seq = await app.api('sequences:create', { name: 'Mapping check' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['before@example.com'] });
 
   await openApp(page, app, '/settings/mapping');

@@ -17,7 +17,7 @@ const REFUSE_KEY = [
 test('a refused API key pauses the queue: a "Sync paused" toast, the reason in the status bar, and Reconnect', async ({ page, app }) => {
   await app.useSandbox();
   await importContacts(app, ['key.one@example.com', 'key.two@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Revoked key' });
+  const seq = await app.api('sequences:create', { name: 'Revoked key' });
   // The key is revoked; the scheduler's connection check now fails, so the queue waits for "Sync now".
   await app.sandboxFaults({ failPaths: REFUSE_KEY });
   await app.api('connection:test');

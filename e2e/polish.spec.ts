@@ -10,7 +10,7 @@ test('Approve all sends what awaits review, never what you held; offline items w
   await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
   await app.api('settings:set', { reviewBeforeSync: true });
   await importContacts(app, ['r.one@example.com', 'r.two@example.com', 'r.three@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Reviewed' });
+  const seq = await app.api('sequences:create', { name: 'Reviewed' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['r.one@example.com', 'r.two@example.com', 'r.three@example.com'] });
 
   await openApp(page, app, '/queue');
@@ -51,7 +51,7 @@ test('Approve all sends what awaits review, never what you held; offline items w
   await expect(queue.getByRole('columnheader', { name: 'Finished' })).toBeVisible();
 
   // The Recruiterflow id links to the record once its web address pattern is set (the sandbox has none).
-  const rfId = (await app.api<{ recruiterflowIds: number[] }>('contacts:get', { email: 'r.one@example.com' })).recruiterflowIds[0]!;
+  const rfId = (await app.api('contacts:get', { email: 'r.one@example.com' })).recruiterflowIds[0]!;
   await goTo(page, 'Settings');
   await page.getByRole('tab', { name: 'Sync defaults' }).click();
   const patternField = page.getByRole('textbox', { name: 'Record web address' });
@@ -70,7 +70,7 @@ test('contacts: filter by state, select all N matching, delete with confirmation
   await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
   const emails = Array.from({ length: 120 }, (_, i) => `bulk${String(i).padStart(3, '0')}@example.com`);
   await importContacts(app, [...emails, 'keep.me@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Bulk' });
+  const seq = await app.api('sequences:create', { name: 'Bulk' });
   await app.api('sequences:add', { sequenceId: seq.id, emails });
 
   await openApp(page, app, '/contacts');
@@ -88,13 +88,13 @@ test('contacts: filter by state, select all N matching, delete with confirmation
   await expect(dialog).toContainText('Nothing is deleted in Recruiterflow');
   await dialog.getByRole('button', { name: 'Delete 120' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Contacts deleted' })).toContainText('120 contacts deleted');
-  expect((await app.api<{ total: number }>('contacts:list', {})).total).toBe(1);
+  expect((await app.api('contacts:list', {})).total).toBe(1);
 });
 
 test('pasted emails: "Name" <email> is read as the email, unknown ones are listed and can be created', async ({ page, app }) => {
   await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
   await importContacts(app, ['known@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Pasted' });
+  const seq = await app.api('sequences:create', { name: 'Pasted' });
   await openApp(page, app, `/sequences/${seq.id}`);
   await page.getByRole('button', { name: 'Add contacts' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Add contacts to this sequence' });
@@ -115,7 +115,7 @@ test('sequence names: a duplicate is refused on its field; the name is renamed i
   await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
   await app.api('settings:set', { reviewBeforeSync: true });
   await importContacts(app, ['d.one@example.com', 'd.two@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Berlin backend' });
+  const seq = await app.api('sequences:create', { name: 'Berlin backend' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['d.one@example.com', 'd.two@example.com'] });
 
   await openApp(page, app);
@@ -147,7 +147,7 @@ test('first start asks who you are; the header says when you act as a teammate; 
   await app.useSandbox();
   await app.api('mapping:set', { rules: [{ source: 'salary', target: 'custom:203' }] });
   await importContacts(app, ['a@example.com', 'b@example.com', 'c@example.com'], { salary: ['lots', 'heaps', 'plenty'] });
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Salaries' });
+  const seq = await app.api('sequences:create', { name: 'Salaries' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['a@example.com', 'b@example.com', 'c@example.com'] });
   await waitForState(app, seq.id, 'failed', 3);
 

@@ -5,7 +5,7 @@ test('review and approve a held sync while Recruiterflow is unreachable; it goes
   await app.useSandbox();
   await app.api('settings:set', { reviewBeforeSync: true });
   await importContacts(app, ['held.one@example.com', 'held.two@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Held for review' });
+  const seq = await app.api('sequences:create', { name: 'Held for review' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['held.one@example.com', 'held.two@example.com'] });
 
   // Recruiterflow goes away.
@@ -49,7 +49,7 @@ test('hold and release, pause and resume, and Sync now with its result', async (
   await app.useSandbox();
   await app.api('sync:pause');
   await importContacts(app, ['q.one@example.com', 'q.two@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Queue controls' });
+  const seq = await app.api('sequences:create', { name: 'Queue controls' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['q.one@example.com', 'q.two@example.com'] });
 
   await openApp(page, app, '/queue');

@@ -35,7 +35,7 @@ test('clone my settings to teammates: the confirmation lists who is cloned and w
 
   // Mia now has the owner's settings.
   await app.api('users:use', { email: 'mia@team.example' });
-  const settings = await app.api<{ syncMode: string; dedup: boolean }>('settings:get');
+  const settings = await app.api('settings:get');
   expect(settings).toMatchObject({ syncMode: 'on-reply', dedup: true });
 });
 

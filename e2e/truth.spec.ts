@@ -13,7 +13,7 @@ test('demo data: not offered with a real account connected; loaded, it can be re
   await page.getByRole('button', { name: 'Remove demo data' }).click();
   await page.getByRole('dialog', { name: 'Remove demo data?' }).getByRole('button', { name: 'Remove demo data' }).click();
   await expect(page.getByRole('heading', { name: 'Your workspace is empty' })).toBeVisible();
-  expect((await app.api<{ total: number }>('contacts:list')).total).toBe(0);
+  expect((await app.api('contacts:list')).total).toBe(0);
 
   // A real account (a Recruiterflow that is not the built-in Sandbox): the demo is no longer offered.
   await app.api('connection:connect', { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
@@ -26,7 +26,7 @@ test('demo data: not offered with a real account connected; loaded, it can be re
 test('changing account asks first and says what happens; afterwards nothing shows synced from the old account', async ({ page, app, sandbox }) => {
   await app.useSandbox();
   await importContacts(app, ['ana@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Backend' });
+  const seq = await app.api('sequences:create', { name: 'Backend' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['ana@example.com'] });
   await waitForState(app, seq.id, 'synced', 1);
 
@@ -50,8 +50,8 @@ test('changing account asks first and says what happens; afterwards nothing show
 test('a Candidate with a job whose email exists only as a Contact is flagged with the record; "Create a Candidate profile too" fixes it', async ({ page, app }) => {
   await app.useSandbox();
   await importContacts(app, ['existing.contact@acme.example']);
-  const jobs = await app.api<{ id: number; isOpen: boolean }[]>('jobs:list');
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Frontend', jobId: jobs.find((j) => j.isOpen)!.id });
+  const jobs = await app.api('jobs:list');
+  const seq = await app.api('sequences:create', { name: 'Frontend', jobId: jobs.find((j) => j.isOpen)!.id });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['existing.contact@acme.example'] });
   await waitForState(app, seq.id, 'flagged', 1);
 
@@ -70,7 +70,7 @@ test('a failed enrollment: edit the contact, then retry, and it syncs', async ({
   await app.useSandbox();
   await app.api('mapping:set', { rules: [{ source: 'Seniority', target: 'custom:201' }] });
   await importContacts(app, ['staff@example.com'], { Seniority: ['Staff'] });
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Mapped' });
+  const seq = await app.api('sequences:create', { name: 'Mapped' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['staff@example.com'] });
   await waitForState(app, seq.id, 'failed', 1);
 
@@ -91,7 +91,7 @@ test('a failed enrollment: edit the contact, then retry, and it syncs', async ({
 test('"Waiting for a reply" is a state of its own, and Resync says why it queued nothing', async ({ page, app }) => {
   await app.useSandbox();
   await importContacts(app, ['quiet@example.com', 'later@example.com']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Warm intros', syncMode: 'on-reply' });
+  const seq = await app.api('sequences:create', { name: 'Warm intros', syncMode: 'on-reply' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['quiet@example.com', 'later@example.com'] });
 
   await openApp(page, app);
@@ -109,7 +109,7 @@ test('a duplicate flag shows the matched record, even a second address of it, an
   await app.useSandbox();
   await app.api('settings:set', { dedup: true });
   await importContacts(app, ['jo.ann@work.example']);
-  const seq = await app.api<{ id: string }>('sequences:create', { name: 'Design' });
+  const seq = await app.api('sequences:create', { name: 'Design' });
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['jo.ann@work.example'] });
 
   await openApp(page, app);

@@ -1,8 +1,9 @@
 // `npm run bench`: every performance figure of issue 7 next to its target, on this machine.
 // Each figure is the median of several runs. Needs a build (`npm run build`) for the browser figures.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { bigDataFolder, enrollFigure, searchFigure, exportFigure, importFigure, machine, memoryFigure, pageFigure, rawInsert } from './bench/local';
+import { bigDataFolder, enrollFigure, exportFigure, importFigure, machine, memoryFigure, pageFigure, rawInsert } from './bench/local';
 import type { Figure } from './bench/measure';
+import { searchFigures } from './bench/search';
 import { dedupFigure, rateLimitFigure, syncLatencyFigure } from './bench/sync';
 import { bigTableFigure, startupFigure } from './bench/browser';
 import { mailboxFigures } from './bench/mailbox';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     add(await enrollFigure());
     big = await bigDataFolder();
     add(await pageFigure(big));
-    add(await searchFigure(big));
+    for (const figure of await searchFigures(big)) add(figure);
     add(await exportFigure(big));
     add(await memoryFigure(big));
   }

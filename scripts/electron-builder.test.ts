@@ -12,7 +12,25 @@ interface Resource {
   from: string;
   to: string;
 }
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+/** The parts of electron-builder.yml these tests read; the assertions check their values. */
+interface Platform {
+  target: (string | { target: string })[];
+  icon: string;
+  maintainer?: string;
+  entitlements?: string;
+  hardenedRuntime?: boolean;
+}
+interface BuilderConfig {
+  [key: string]: unknown;
+  linux: Platform;
+  mac: Platform;
+  win: Platform;
+  artifactName: string;
+  appImage: { artifactName: string };
+  dmg: { artifactName: string };
+  nsis: { artifactName: string };
+}
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; version: string; devDependencies: Record<string, string> };
 const main = readFileSync('src-main/electron/main.ts', 'utf8');
 const hook = createRequire(import.meta.url)('../build/check-native.cjs') as {
@@ -68,12 +86,12 @@ describe('electron-builder.yml', () => {
 
   it('has its icons and macOS entitlements', () => {
     for (const section of [config.linux, config.mac, config.win]) {
-      const png = readFileSync(section.icon as string);
+      const png = readFileSync(section.icon);
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512); // width: macOS needs 512+, Windows 256+
       expect(png.readUInt32BE(20)).toBe(png.readUInt32BE(16));
     }
-    const plist = readFileSync(config.mac.entitlements as string, 'utf8');
+    const plist = readFileSync(config.mac.entitlements ?? '', 'utf8');
     expect(plist).toContain('com.apple.security.cs.allow-jit');
     expect(config.mac.hardenedRuntime).toBe(true);
   });

@@ -1,5 +1,6 @@
-// `npm test`: the migrations check, typecheck, unit and integration tests (vitest, including the crash,
-// property and security tests), then a fresh build, the renderer security scan over sources and build,
+// `npm test`: the migrations check, typecheck, lint (ESLint), format check (Prettier), dead code (knip), unit and
+// integration tests (vitest: the backend's, including the crash, property and security tests, and the
+// renderer's in happy-dom), then a fresh build, the renderer security scan over sources and build,
 // and the browser tests (Playwright in Debian's Chromium). Stops at the first failing stage.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -17,6 +18,10 @@ function run(title, command, args) {
 run('committed migrations unchanged (scripts/check-migrations.mjs)', 'node', ['scripts/check-migrations.mjs']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+run('typecheck (renderer tests)', 'npx', ['tsc', '-p', 'tsconfig.renderer-test.json', '--noEmit']);
+run('lint (eslint)', 'npx', ['eslint', '.']);
+run('format check (prettier; `npm run format` fixes it)', 'npx', ['prettier', '--check', '.']);
+run('dead code: unused files, exports and dependencies (knip)', 'npx', ['knip']);
 // Built first, so the unit tests also check the preload that ships (out/preload/index.cjs).
 run('build', 'npx', ['electron-vite', 'build']);
 run('unit and integration tests', 'npx', ['vitest', 'run']);

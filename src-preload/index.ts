@@ -3,7 +3,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { FlowbridgeApi } from '../src-shared/api';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../src-shared/channels';
-import type { EventName } from '../src-shared/contract';
 
 const invoke = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]));
 
@@ -11,7 +10,7 @@ const api: FlowbridgeApi = {
   host: 'electron',
   invoke: invoke as FlowbridgeApi['invoke'],
   on(event, listener) {
-    if (!EVENT_NAMES.includes(event as EventName)) throw new Error(`Unknown event ${String(event)}`);
+    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const wrapped = (_: Electron.IpcRendererEvent, payload: unknown) => listener(payload as never);
     ipcRenderer.on(`event:${event}`, wrapped);
     return () => ipcRenderer.removeListener(`event:${event}`, wrapped);

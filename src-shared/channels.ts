@@ -1,5 +1,5 @@
-// The contract's channel and event names as plain data, for code that must not load zod
-// (the sandboxed preload). contract.ts checks at compile time that this list and its map agree.
+// The contract's channel names and kinds, and its event names, as plain data, for code that must not load
+// zod (the sandboxed preload, the renderer). contract.ts checks at compile time that this list and its map agree.
 
 export const CHANNEL_NAMES = [
   'app:info',
@@ -72,5 +72,80 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/**
+ * What each channel is: a query only reads; a mutation may change data, so after one succeeds the UI
+ * refreshes what it shows. Declared per channel (a new channel does not compile until it has its kind).
+ */
+export type ChannelKind = 'query' | 'mutation';
+export const CHANNEL_KINDS: { readonly [C in ChannelName]: ChannelKind } = {
+  'app:info': 'query',
+  'app:loadDemo': 'mutation',
+  'users:list': 'query',
+  'users:add': 'mutation',
+  'users:use': 'mutation',
+  'connection:get': 'query',
+  'connection:connect': 'mutation',
+  'connection:useSandbox': 'mutation',
+  'connection:test': 'mutation',
+  'connection:disconnect': 'mutation',
+  'settings:get': 'query',
+  'settings:set': 'mutation',
+  'settings:clonePlan': 'query',
+  'settings:clone': 'mutation',
+  'mapping:get': 'query',
+  'mapping:set': 'mutation',
+  'mapping:catalog': 'query',
+  'mapping:preview': 'query',
+  'jobs:list': 'query',
+  'jobs:refresh': 'mutation',
+  'contacts:list': 'query',
+  'contacts:get': 'query',
+  'contacts:csvPreview': 'query',
+  'contacts:import': 'mutation',
+  'sequences:list': 'query',
+  'sequences:get': 'query',
+  'sequences:create': 'mutation',
+  'sequences:update': 'mutation',
+  'sequences:enrollments': 'query',
+  'sequences:add': 'mutation',
+  'sequences:addCsv': 'mutation',
+  'enrollments:remove': 'mutation',
+  'enrollments:markReplied': 'mutation',
+  'enrollments:resync': 'mutation',
+  'enrollments:clear': 'mutation',
+  'enrollments:retry': 'mutation',
+  'replies:record': 'mutation',
+  'errors:clear': 'mutation',
+  'queue:list': 'query',
+  'queue:preview': 'query',
+  'queue:hold': 'mutation',
+  'queue:release': 'mutation',
+  'queue:approve': 'mutation',
+  'queue:cancel': 'mutation',
+  'sync:run': 'mutation',
+  'sync:status': 'query',
+  'sync:pause': 'mutation',
+  'sync:resume': 'mutation',
+  'errors:list': 'query',
+  'errors:export': 'query',
+  'activity:summary': 'query',
+  'log:list': 'query',
+  'app:removeDemo': 'mutation',
+  'users:updateMe': 'mutation',
+  'contacts:update': 'mutation',
+  'contacts:missing': 'query',
+  'contacts:delete': 'mutation',
+  'enrollments:resolve': 'mutation',
+  'errors:resolve': 'mutation',
+  'mailbox:get': 'query',
+  'mailbox:connect': 'mutation',
+  'mailbox:test': 'query',
+  'mailbox:scan': 'mutation',
+  'mailbox:disconnect': 'mutation',
+  'mailbox:setNotes': 'mutation',
+  'mailbox:contactReplies': 'query',
+  'mailbox:perDay': 'query',
+};
 
 export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'mailbox:changed', 'notify'] as const;

@@ -106,8 +106,10 @@ export interface MappingCatalog {
   targets: { target: string; label: string; type: string; object: 'both' | 'candidate' | 'contact'; choices: string[] }[];
   customFields: CustomFieldDef[];
 }
+/** One HTTP call described as data: what the Recruiterflow client sends, and what the queue preview shows. */
 export interface PlannedRequest {
   method: 'GET' | 'POST';
+  /** From the host root, with the query string for GETs. */
   path: string;
   body: unknown;
   note: string;
@@ -355,7 +357,7 @@ export const contract = {
   'mailbox:perDay': channel<RepliesPerDay[]>()(z.object({ days: z.number().int().min(1).max(365).default(14) })),
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;

@@ -197,7 +197,7 @@ export interface Job {
   location: string;
 }
 
-export interface CustomFieldChoice {
+interface CustomFieldChoice {
   id: number;
   name: string;
 }

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 export async function spawnReady<T>(argv: string[]): Promise<{ child: ChildProcess; ready: T }> {
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${argv.join(' ')} exited (${code}) before it was ready`)));
   });
   return { child, ready: JSON.parse(line) as T };

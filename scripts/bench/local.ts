@@ -142,20 +142,6 @@ export async function pageFigure(dataDir: string): Promise<Figure> {
   };
 }
 
-/** Not a target of its own: a substring search has to read every enrollment of the sequence. */
-export async function searchFigure(dataDir: string): Promise<Figure> {
-  const backend = open(dataDir);
-  const samples: number[] = [];
-  for (let i = 0; i < 40; i += 1) {
-    const start = performance.now();
-    const result = await backend.invoke('sequences:enrollments', { sequenceId: String(2 + (i % 9)), search: `person${100 + i}`, sort: 'email', limit: 50 });
-    samples.push(performance.now() - start);
-    if (!result.ok) throw new Error(result.error.message);
-  }
-  await backend.close();
-  return { figure: 'search within a sequence of 100,000 (page and match count)', measured: `median ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))}`, target: '-', met: true };
-}
-
 export async function exportFigure(dataDir: string): Promise<Figure> {
   const backend = open(dataDir);
   let rows = 0;

@@ -33,7 +33,7 @@ async function startRemoteSandbox(): Promise<RemoteSandbox> {
   const admin = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}/__sandbox/${path}`, { method, headers: { 'X-Sandbox-Admin-Token': adminToken }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status}`);
-    return res.json() as Promise<unknown>;
+    return res.json();
   };
   return {
     url,

@@ -39,7 +39,7 @@ describe('every IPC channel under malformed input', () => {
     try {
       result = await t.backend.invoke(channel, input);
     } catch (error) {
-      throw new Error(`${channel} threw ${(error as Error).stack}`);
+      throw new Error(`${channel} threw ${(error as Error).stack}`, { cause: error });
     }
     channelTally.calls += 1;
     expect(typeof result.ok).toBe('boolean');

@@ -93,7 +93,7 @@ export function createBackend(options: BackendOptions): Backend {
     async close() {
       if (closed) return;
       closed = true;
-      await scheduler!.stop();
+      await scheduler.stop();
       sqlite.close();
     },
   };

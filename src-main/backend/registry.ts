@@ -5,7 +5,7 @@ import { contract, type Channel, type ChannelOutput, type ParsedInput } from '..
 import { AppError, fail, ok, type Result } from '../../src-shared/result';
 import type { Ctx } from './context';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type HandlerGroup = { [C in Channel]?: Handler<C> };
 
 export interface Registry {
@@ -18,7 +18,7 @@ export function createRegistry(ctx: Ctx, groups: HandlerGroup[]): Registry {
     for (const [name, handler] of Object.entries(group)) {
       if (!(name in contract)) throw new Error(`Handler for unknown channel ${name}`);
       if (table.has(name as Channel)) throw new Error(`Duplicate handler for ${name}`);
-      table.set(name as Channel, handler as Handler<Channel>);
+      table.set(name as Channel, handler);
     }
   }
   const missing = Object.keys(contract).filter((name) => !table.has(name as Channel));

@@ -107,11 +107,11 @@ describe('the command line under random argv', () => {
         process.stderr.write = ((chunk: string | Uint8Array) => {
           processStderr += String(chunk);
           return true;
-        }) as typeof process.stderr.write;
+        });
         try {
           code = await runCli([...argv, '--data-dir', dir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
         } catch (error) {
-          throw new Error(`runCli threw for ${JSON.stringify(argv)}: ${(error as Error).stack}`);
+          throw new Error(`runCli threw for ${JSON.stringify(argv)}: ${(error as Error).stack}`, { cause: error });
         } finally {
           process.stderr.write = write;
         }

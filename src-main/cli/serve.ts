@@ -25,7 +25,7 @@ function port(flags: Flags): number {
   return Number(value);
 }
 
-export function rendererDir(): string {
+function rendererDir(): string {
   const root = findUp(join('out', 'renderer', 'index.html')) ?? findUp('package.json') ?? process.cwd();
   return join(root, 'out', 'renderer');
 }

@@ -105,8 +105,12 @@ function fillFirstSchema(sqlite: Sqlite): void {
   `);
 }
 
+/** Ordinary tables: not virtual ones (the FTS5 index) nor their shadow tables, which SQLite writes itself. */
 function tables(sqlite: Sqlite): string[] {
-  return sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations' order by name").pluck().all() as string[];
+  return sqlite
+    .prepare("select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations' order by name")
+    .pluck()
+    .all() as string[];
 }
 
 function columns(sqlite: Sqlite, table: string): string[] {

@@ -160,7 +160,7 @@ async function verifyKey(ctx: Ctx, baseUrl: string, apiKey: string): Promise<voi
   }
 }
 
-export function toConnectionError(error: unknown, baseUrl: string): AppError {
+function toConnectionError(error: unknown, baseUrl: string): AppError {
   if (error instanceof RecruiterflowError && error.kind === 'unauthorized') {
     // A 403 on the check: the key is valid but lacks a permission; say which.
     if (error.status === 403) return new AppError('invalid_api_key', error.message);

@@ -23,7 +23,7 @@ export function previewCsv(text: string): CsvPreview {
 }
 
 /** Turns CSV text into contact values and per-row rejections; touches no database. */
-export function readContacts(text: string, columns?: Record<string, string>): { valid: ContactValues[]; rejected: CsvRejection[] } {
+function readContacts(text: string, columns?: Record<string, string>): { valid: ContactValues[]; rejected: CsvRejection[] } {
   const { headers, records } = parseCsv(text);
   const targets = resolveColumns(headers, columns);
   const emailIndex = targets.indexOf('email');

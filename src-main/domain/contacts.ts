@@ -8,6 +8,7 @@ import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
 import { currentUserRow } from './users';
 import { logEvent } from './syncLog';
+import { contactSearchCondition } from '../db/contactSearch';
 
 const CONTACT_SORT: Record<string, string> = {
   email: 'c.email',
@@ -16,10 +17,6 @@ const CONTACT_SORT: Record<string, string> = {
   updatedAt: 'c.updated_at',
 };
 
-export function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /** Which contacts a list (or "all N matching") means: a search and a state. */
 export interface ContactFilter {
   search?: string;
@@ -27,14 +24,17 @@ export interface ContactFilter {
   state?: EnrollmentState | 'none';
 }
 
-function contactWhere(q: ContactFilter): { where: string; params: Record<string, unknown> } {
+function contactWhere(ctx: Ctx, q: ContactFilter): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.search?.trim()) {
-    clauses.push(
-      `(c.email like @search escape '\\' or (c.first_name || ' ' || c.last_name) like @search escape '\\' or c.company like @search escape '\\')`,
-    );
-    params.search = likePattern(q.search);
+    const condition = contactSearchCondition(ctx.sqlite, q.search, {
+      idColumn: 'c.id',
+      columns: ['email', 'name', 'company'],
+      likeExpressions: ['c.email', "(c.first_name || ' ' || c.last_name)", 'c.company'],
+    });
+    clauses.push(condition.sql);
+    params.search = condition.search;
   }
   if (q.state === 'none') clauses.push('not exists (select 1 from enrollments e where e.contact_id = c.id)');
   else if (q.state !== undefined) {
@@ -48,7 +48,7 @@ export function listContacts(
   ctx: Ctx,
   q: ContactFilter & { sort: string; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): Page<ContactRow> {
-  const { where, params: filterParams } = contactWhere(q);
+  const { where, params: filterParams } = contactWhere(ctx, q);
   const order = `${CONTACT_SORT[q.sort] ?? 'c.email'} ${q.dir === 'desc' ? 'desc' : 'asc'}, c.id`;
   // Links of the account connected now (or last): a record id from another account is never shown.
   const params = { ...filterParams, account: previousAccount(ctx, currentUserRow(ctx).id) ?? '', limit: q.limit, offset: q.offset };
@@ -84,7 +84,7 @@ export function contactByEmail(ctx: Ctx, email: string): ContactDbRow | null {
   return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
 }
 
-export function contactFields(row: ContactDbRow): Record<string, string> {
+function contactFields(row: ContactDbRow): Record<string, string> {
   return {
     first_name: row.first_name,
     last_name: row.last_name,
@@ -144,7 +144,7 @@ export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: numb
       else ids.push(id);
     }
   } else {
-    const { where, params } = contactWhere(target.matching);
+    const { where, params } = contactWhere(ctx, target.matching);
     ids = ctx.sqlite.prepare(`select c.id from contacts c ${where}`).pluck().all(params) as number[];
   }
   if ('emails' in target && ids.length === 0 && unknown.length > 0) {

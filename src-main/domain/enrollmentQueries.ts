@@ -1,7 +1,7 @@
 // Paged reads of enrollments, used by a sequence's table, a contact's detail and the CLI.
 import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { likePattern } from './contacts';
+import { contactSearchCondition } from '../db/contactSearch';
 
 export const LIVE_QUEUE_STATES = "('pending', 'review', 'held', 'in_flight', 'backoff')";
 
@@ -14,7 +14,7 @@ const ENROLLMENT_SORT: Record<string, string> = {
   addedAt: 'e.added_at',
 };
 
-export const ENROLLMENT_COLUMNS = `
+const ENROLLMENT_COLUMNS = `
   e.id, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.email,
   e.name, e.state, e.error, e.error_code as errorCode,
   e.cap_sync_as as syncAs, e.cap_mode as syncMode, e.cap_job_id as jobId,
@@ -71,8 +71,10 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   if (q.replied !== undefined) clauses.push(q.replied ? 'e.replied_at is not null' : 'e.replied_at is null');
   const search = q.search?.trim();
   if (search) {
-    clauses.push(`(e.email like @search escape '\\' or e.name like @search escape '\\')`);
-    params.search = likePattern(search);
+    // e.email and e.name are copies of the contact's email and "first last" name, which the index holds.
+    const condition = contactSearchCondition(ctx.sqlite, search, { idColumn: 'e.contact_id', columns: ['email', 'name'], likeExpressions: ['e.email', 'e.name'] });
+    clauses.push(condition.sql);
+    params.search = condition.search;
   }
   const where = clauses.length > 0 ? `where ${clauses.join(' and ')}` : '';
   const total = countEnrollments(ctx, q, where, params, Boolean(search) || q.replied !== undefined);

@@ -12,7 +12,7 @@ import { settingsRow } from './settings';
 import { currentUserRow } from './users';
 
 /** Recruiterflow standard fields a rule may target, with how a value is written. */
-export const STANDARD_TARGETS: MappingCatalog['targets'] = [
+const STANDARD_TARGETS: MappingCatalog['targets'] = [
   { target: 'first_name', label: 'First name', type: 'text', object: 'both', choices: [] },
   { target: 'last_name', label: 'Last name', type: 'text', object: 'both', choices: [] },
   { target: 'title', label: 'Title', type: 'text', object: 'both', choices: [] },
@@ -29,7 +29,7 @@ export const STANDARD_TARGETS: MappingCatalog['targets'] = [
 ];
 
 /** The default mapping of the standard fields; a custom rule for the same source replaces its entry. */
-export const DEFAULT_RULES: MappingRule[] = [
+const DEFAULT_RULES: MappingRule[] = [
   { source: 'first_name', target: 'first_name' },
   { source: 'last_name', target: 'last_name' },
   { source: 'title', target: 'title' },
@@ -97,7 +97,7 @@ export function setMapping(ctx: Ctx, rules: MappingRule[]): Mapping {
 }
 
 /** Extra CSV column names seen on contacts (sampled: a mapping source list, not an exact census). */
-export function extraColumns(ctx: Ctx): string[] {
+function extraColumns(ctx: Ctx): string[] {
   const names = new Set<string>();
   const stmt = ctx.sqlite.prepare("select extra from contacts where extra != '{}' order by id desc limit 2000");
   for (const row of stmt.all() as { extra: string }[]) {

@@ -27,7 +27,7 @@ export function currentUserRow(ctx: Ctx): UserRow {
   return row;
 }
 
-export function userByEmail(ctx: Ctx, email: string): UserRow {
+function userByEmail(ctx: Ctx, email: string): UserRow {
   const row = ctx.db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   if (!row) throw new AppError('not_found', `No teammate with email ${email}`);
   return row;
@@ -62,7 +62,7 @@ export function updateMe(ctx: Ctx, input: { name: string; email: string }): User
   return toUser(ctx, { ...me, email, name: input.name.trim() });
 }
 
-export function toUser(ctx: Ctx, row: UserRow): User {
+function toUser(ctx: Ctx, row: UserRow): User {
   return {
     email: row.email,
     name: row.name,

@@ -131,7 +131,7 @@ describe('the Electron main process wiring', () => {
       on: (event: string, h: Handler) => handlers.set(event, h),
     };
     world.appOn.get('web-contents-created')!({}, wc);
-    return { handlers, windowOpen: windowOpen! as Handler };
+    return { handlers, windowOpen: windowOpen! };
   }
 
   it('denies window.open, handing only allow-listed https links to the system browser', () => {

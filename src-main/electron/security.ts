@@ -1,7 +1,7 @@
 // The desktop window's security policy as plain data and pure functions, so it is unit-tested
 // exactly as it ships. No `electron` import here.
 
-export interface SecureWebPreferences {
+interface SecureWebPreferences {
   preload: string;
   sandbox: true;
   contextIsolation: true;

@@ -38,7 +38,7 @@ const KINDS: Record<string, Kind> = {
   checkbox: 'yes_no',
 };
 
-export function customFieldKind(type: string): Kind | null {
+function customFieldKind(type: string): Kind | null {
   return KINDS[normalizeFieldType(type)] ?? null;
 }
 
@@ -71,7 +71,7 @@ export function formatCustomFieldValue(def: CustomFieldDef, raw: string, opts: F
         // "A, B" where neither half alone is wrong: accept commas too when every piece is a choice.
         const pieces = part.split(',').map((p) => p.trim()).filter(Boolean);
         const matched = pieces.map((p) => matchChoice(def, p));
-        if (pieces.length > 1 && matched.every((m) => m !== null)) picked.push(...(matched as string[]));
+        if (pieces.length > 1 && matched.every((m) => m !== null)) picked.push(...(matched));
         else unknown.push(part);
       }
       if (unknown.length) {

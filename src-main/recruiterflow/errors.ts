@@ -47,10 +47,6 @@ export class RecruiterflowError extends Error {
   }
 }
 
-export function isRecruiterflowError(e: unknown): e is RecruiterflowError {
-  return e instanceof RecruiterflowError;
-}
-
 /**
  * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
  * Returns milliseconds from `now`, never negative; null when absent or unreadable.

@@ -3,7 +3,7 @@
 import { BodyTooLargeError, MAX_BODY_BYTES, readCapped } from './body';
 import { MAX_RETRY_AFTER_MS, RecruiterflowError, describeWait, parseRetryAfter, redact, type RfErrorKind } from './errors';
 
-export interface Clock {
+interface Clock {
   now(): number;
 }
 
@@ -25,7 +25,7 @@ export interface HttpOptions {
   onRequest?: (r: RequestEvent) => void;
 }
 
-export interface HttpRequest {
+interface HttpRequest {
   method: 'GET' | 'POST';
   /** Path from the host root, with its query string: `/api/external/job/list?current_page=1`. */
   path: string;
@@ -34,7 +34,7 @@ export interface HttpRequest {
 
 export type Send = (req: HttpRequest) => Promise<unknown>;
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const systemClock: Clock = { now: () => Date.now() };
 
 export function createHttp(o: HttpOptions): Send {
@@ -206,7 +206,7 @@ interface Where {
 }
 
 /** Maps one HTTP answer to its parsed JSON value or throws the matching RecruiterflowError. */
-export function interpret(status: number, headers: Headers, text: string, w: Where): unknown {
+function interpret(status: number, headers: Headers, text: string, w: Where): unknown {
   const parsed = parseBody(text);
   const rawMsg = parsed.json ? serverMessageOf(parsed.value) : null;
   const serverMessage = rawMsg === null ? null : redact(rawMsg, w.key);

@@ -75,7 +75,7 @@ export function mergeForUpdate(current: Prospect, body: ProspectInput): Prospect
         const cur = currentEmails(raw);
         const have = new Set(cur.map((e) => normalizeEmailText(e.email)));
         const added = (v as EmailInput[]).filter((e) => !have.has(normalizeEmailText(e.email)));
-        if (added.length) out.email = [...cur, ...added.map((e) => ({ email: e.email, is_primary: cur.length ? 0 : e.is_primary }) as EmailInput)];
+        if (added.length) out.email = [...cur, ...added.map((e) => ({ email: e.email, is_primary: cur.length ? 0 : e.is_primary }))];
         break;
       }
       case 'phone_number': {

@@ -52,7 +52,7 @@ export function emailsOf(raw: Record<string, unknown>): string[] {
   return [...new Set(out)];
 }
 
-export function phonesOf(raw: Record<string, unknown>): string[] {
+function phonesOf(raw: Record<string, unknown>): string[] {
   const list = Array.isArray(raw.phone_number) ? raw.phone_number : typeof raw.phone_number === 'string' ? [raw.phone_number] : [];
   return [...new Set(list.map((p) => entryText(p, 'phone_number')).filter((p) => p !== ''))];
 }

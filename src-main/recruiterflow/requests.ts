@@ -147,7 +147,7 @@ function splitName(name: string): { first: string; last: string } {
  * Fills the name keys each object expects: candidates are created with `name`, contacts with
  * `first_name`/`last_name` (per the spec's add schemas). Keys the caller gave are kept.
  */
-export function withNames(object: ProspectObject, body: ProspectInput): ProspectInput {
+function withNames(object: ProspectObject, body: ProspectInput): ProspectInput {
   const out = { ...body };
   const first = typeof body.first_name === 'string' ? body.first_name.trim() : '';
   const last = typeof body.last_name === 'string' ? body.last_name.trim() : '';

@@ -26,7 +26,7 @@ export interface PhoneInput {
   type: number;
 }
 
-export interface LocationInput {
+interface LocationInput {
   location?: string;
   city?: string;
   state?: string;
@@ -53,14 +53,8 @@ export interface ProspectInput {
   [k: string]: unknown;
 }
 
-/** One HTTP call described as data, for the client and for the "dry run" preview. */
-export interface PlannedRequest {
-  method: 'GET' | 'POST';
-  /** From the host root, with the query string for GETs. */
-  path: string;
-  body: unknown;
-  note: string;
-}
+// One HTTP call described as data: declared once, in the contract, as the queue preview sends it to the UI.
+export type { PlannedRequest } from '../../src-shared/contract';
 
 export interface JobDetail {
   id: number;

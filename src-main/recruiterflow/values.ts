@@ -1,7 +1,7 @@
 // Small value helpers shared by the request builders, the normalizer and the update merge.
 
 /** Recruiterflow writes Python's None as the string "None" in many fields. */
-export function isNoneString(v: unknown): boolean {
+function isNoneString(v: unknown): boolean {
   return typeof v === 'string' && v.trim() === 'None';
 }
 

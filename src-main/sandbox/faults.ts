@@ -11,7 +11,7 @@ const GATEWAY_HTML = (status: number) =>
   `<!DOCTYPE html><html><head><title>${status}</title></head><body><h1>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</h1></body></html>`;
 
 /** `candidate/add`, `/candidate/add` and `/api/external/candidate/add` name the same path. */
-export function samePath(a: string, b: string): boolean {
+function samePath(a: string, b: string): boolean {
   const norm = (p: string) => p.replace(/^\/?(api\/external\/)?/, '').replace(/\/+$/, '');
   return norm(a) === norm(b);
 }

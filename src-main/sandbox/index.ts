@@ -1,17 +1,5 @@
 // Public API of the sandbox Recruiterflow (used by tests, e2e fixtures, benchmarks and the app's
 // sandbox mode). specProxy.ts is test tooling and deliberately not exported here.
-export { startSandbox, seedState, SANDBOX_API_KEY, DEFAULT_MESSAGES, ADMIN_TOKEN_HEADER, type Sandbox } from './server';
-export { SandboxState } from './state';
+export { startSandbox, SANDBOX_API_KEY, type Sandbox } from './server';
 export { mulberry32 } from './random';
-export type {
-  CreateLogEntry,
-  FailPath,
-  Faults,
-  SandboxCustomField,
-  SandboxJob,
-  SandboxMessages,
-  SandboxOptions,
-  SandboxStats,
-  SandboxUser,
-  StoredProspect,
-} from './types';
+export type { Faults, SandboxStats } from './types';

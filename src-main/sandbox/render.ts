@@ -6,7 +6,7 @@ import type { SandboxCustomField, SandboxJob, StoredProspect } from './types';
 export type ReadMode = 'get' | 'search';
 
 /** null → "None" throughout, as Recruiterflow's Python backend does in many fields. */
-export function noneify(v: unknown): unknown {
+function noneify(v: unknown): unknown {
   if (v === null) return 'None';
   if (Array.isArray(v)) return v.map(noneify);
   if (v && typeof v === 'object') {
@@ -31,7 +31,7 @@ function location(v: unknown): Record<string, string> {
   const rec = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
   const out: Record<string, string> = {};
   for (const k of ['city', 'country', 'google_place_id', 'location', 'postal_code', 'state', 'street_address_1', 'street_address_2']) {
-    out[k] = typeof rec[k] === 'string' ? (rec[k] as string) : '';
+    out[k] = typeof rec[k] === 'string' ? (rec[k]) : '';
   }
   return out;
 }
@@ -56,7 +56,7 @@ function displayText(v: unknown): string {
   return String(v);
 }
 
-export function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][number]): Record<string, unknown> {
+function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][number]): Record<string, unknown> {
   const job = state.job(link.job_id);
   return {
     added_to_job_by: { id: 40201, name: 'Alex Admin' },

@@ -6,7 +6,7 @@ import type { SandboxState } from './state';
 import type { Faults, ProspectType, SandboxMessages, StoredProspect } from './types';
 import { addProspect, addToJob, updateProspect, type WriteContext } from './writes';
 
-export interface RouteContext extends WriteContext {
+interface RouteContext extends WriteContext {
   state: SandboxState;
   faults: Faults;
   messages: SandboxMessages;

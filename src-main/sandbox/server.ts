@@ -17,7 +17,7 @@ const API_PREFIX = '/api/external/';
 const ADMIN_PREFIX = '/__sandbox/';
 const MAX_BODY = 5 * 1024 * 1024;
 
-export const DEFAULT_MESSAGES: SandboxMessages = {
+const DEFAULT_MESSAGES: SandboxMessages = {
   missingKey: 'Please supply an API key',
   invalidKey: 'Invalid API key',
   duplicateEmail: 'A profile with this Email already exists',
@@ -47,7 +47,7 @@ function emptyStats(): Omit<SandboxStats, 'creates'> {
 }
 
 /** Fills `state` with the demo data. Seeded prospects are not counted as creates. */
-export function seedState(state: SandboxState, now: number, messages: SandboxMessages = DEFAULT_MESSAGES): void {
+function seedState(state: SandboxState, now: number, messages: SandboxMessages = DEFAULT_MESSAGES): void {
   state.jobs = seedJobs();
   state.customFields = { candidate: seedCandidateFields(), contact: seedContactFields() };
   state.users = seedUsers();
@@ -186,7 +186,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     if (path === '/__sandbox/faults' && method === 'POST') {
       const f = parseObject(raw ?? '');
       if (!f) return failure(400, 'faults must be a JSON object');
-      faults.set(f as Faults);
+      faults.set(f);
       return { status: 200, json: { ok: true, faults: faults.config } };
     }
     if (path === '/__sandbox/faults' && method === 'GET') return { status: 200, json: faults.config };

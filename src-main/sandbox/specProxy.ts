@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const SPEC_FILE = 'recruiterflow-openapi.yaml';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file is src-main/sandbox/specProxy.ts). */
-export const REPO_ROOT = path.resolve(here, '..', '..');
+const REPO_ROOT = path.resolve(here, '..', '..');
 
 /** Where to put the published spec when it is not beside the repository: a folder holding SPEC_FILE. */
 export const REFERENCE_DIR_ENV = 'FLOWBRIDGE_REFERENCE_DIR';

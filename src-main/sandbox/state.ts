@@ -10,14 +10,14 @@ import type {
   StoredProspect,
 } from './types';
 
-export const FIRST_PROSPECT_ID = 2001;
+const FIRST_PROSPECT_ID = 2001;
 
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
 /** Digits only (a leading + kept), so "+1 555 0100" and "+15550100" collide. */
-export function phoneKey(phone: string): string {
+function phoneKey(phone: string): string {
   const t = phone.trim();
   return (t.startsWith('+') ? '+' : '') + t.replace(/\D/g, '');
 }

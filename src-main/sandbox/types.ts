@@ -92,7 +92,7 @@ export interface SandboxOptions {
 
 export type ProspectType = 'candidate' | 'contact';
 
-export interface StoredJobLink {
+interface StoredJobLink {
   job_id: number;
   stage_id: number;
   stage_name: string;

@@ -15,7 +15,7 @@ const NAME_KEYS = new Set(['id', 'name', 'first_name', 'last_name', 'email', 'ph
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Recruiterflow's datetime form, e.g. `2021-01-12T10:16:16+0000`. */
-export function rfDateTime(ms: number): string {
+function rfDateTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 

@@ -41,8 +41,8 @@ describe('the API key is never written, logged, exported or sent back', () => {
     // Everything the process prints directly (internal errors, warnings) is captured as well.
     const out = process.stdout.write.bind(process.stdout);
     const err = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((c: string | Uint8Array) => (printed.push(String(c)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((c: string | Uint8Array) => (printed.push(String(c)), true)) as typeof process.stderr.write;
+    process.stdout.write = ((c: string | Uint8Array) => (printed.push(String(c)), true));
+    process.stderr.write = ((c: string | Uint8Array) => (printed.push(String(c)), true));
     const cli = async (...argv: string[]) => {
       let stdout = '';
       let stderr = '';

@@ -138,7 +138,7 @@ describe('rule 10: retries and errors', () => {
     t.backend.ctx.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
       if (String(input).endsWith('/candidate/add') && ++adds === 3) return new Response(JSON.stringify({ message: 'Invalid API key' }), { status: 401 });
       return realFetch(input, init);
-    }) as typeof fetch;
+    });
     const counts = await t.call('sync:run', {});
     expect(counts).toMatchObject({ created: 2, pending: 2, failed: 0 });
     expect((await t.call('sync:status', {})).pausedReason).toBe('invalid_key');

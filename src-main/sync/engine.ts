@@ -67,8 +67,6 @@ import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } fr
 import { sleep } from './sleep';
 import { stateCounts } from './status';
 
-export { leaseOwnerId, reclaimOrphans } from './leases';
-
 export interface EngineOptions {
   concurrency?: number;
   batchSize?: number;

@@ -77,7 +77,7 @@ describe('rule 11: offline', () => {
         return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
       }
       return realFetch(input, init);
-    }) as typeof fetch;
+    });
     expect(await t.call('sync:run', { wait: 5 })).toMatchObject({ created: 1, failed: 0 });
     expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'synced', attempts: 2 });
   });

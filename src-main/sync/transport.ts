@@ -20,7 +20,7 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * that stalls mid-answer is timed out too. It is read as a stream up to the size cap: a larger answer
  * is dropped as it arrives and reported as BodyTooLargeError, which the client turns into a server error.
  */
-export async function fetchWithin(
+async function fetchWithin(
   base: typeof fetch,
   input: Parameters<typeof fetch>[0],
   init: Parameters<typeof fetch>[1],

@@ -64,7 +64,7 @@ export function knownWords(emails: string[]): string[] {
 }
 
 /** Any value at all, as structured clone (Electron IPC) could deliver it. */
-export const anyValue = fc.anything({
+const anyValue = fc.anything({
   maxDepth: 3,
   maxKeys: 6,
   withBigInt: true,
@@ -78,7 +78,7 @@ export const anyValue = fc.anything({
   withTypedArray: true,
 });
 
-export function nastyValue(words: string[]): fc.Arbitrary<unknown> {
+function nastyValue(words: string[]): fc.Arbitrary<unknown> {
   const scalar = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...words) },
     { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
@@ -96,7 +96,7 @@ export function nastyValue(words: string[]): fc.Arbitrary<unknown> {
 }
 
 /** The field names of a channel's input schema (empty for schemas without a shape). */
-export function inputKeys(channel: Channel): string[] {
+function inputKeys(channel: Channel): string[] {
   const shape = (contract[channel].input as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
 }
@@ -104,7 +104,7 @@ export function inputKeys(channel: Channel): string[] {
 const ALL_KEYS = [...new Set((Object.keys(contract) as Channel[]).flatMap(inputKeys))];
 
 /** Objects with own (never inherited) keys from the channel's schema, other channels' and pollution keys. */
-export function objectInput(channel: Channel, words: string[]): fc.Arbitrary<Record<string, unknown>> {
+function objectInput(channel: Channel, words: string[]): fc.Arbitrary<Record<string, unknown>> {
   const own = inputKeys(channel);
   const key = fc.oneof(
     { weight: own.length > 0 ? 6 : 0, arbitrary: own.length > 0 ? fc.constantFrom(...own) : fc.constant('x') },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-export const DB_FILE = 'flowbridge.db';
+const DB_FILE = 'flowbridge.db';
 
 export function walSize(dataDir: string): number {
   try {

@@ -6,13 +6,6 @@ import { getApi } from './getApi';
 import { announceLocalChange, isMutation } from './localChanges';
 import { getUnauthorized } from './unauthorized';
 
-export class ApiError extends Error {
-  constructor(readonly error: AppErrorShape) {
-    super(error.message);
-    this.name = 'ApiError';
-  }
-}
-
 /** Calls a channel and returns its raw Result (no notification). */
 export async function callResult<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   const fn = getApi().invoke[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;

@@ -10,7 +10,6 @@ declare global {
 }
 
 let api: FlowbridgeApi | null = null;
-let missingToken = false;
 
 /** Resolves the API once at start-up. Returns null in browser mode when no token is available. */
 export function initApi(): FlowbridgeApi | null {
@@ -20,10 +19,7 @@ export function initApi(): FlowbridgeApi | null {
     return api;
   }
   const token = takeTokenFromLocation();
-  if (!token) {
-    missingToken = true;
-    return null;
-  }
+  if (!token) return null;
   api = createBrowserApi(token);
   return api;
 }
@@ -32,8 +28,4 @@ export function getApi(): FlowbridgeApi {
   const resolved = api ?? initApi();
   if (!resolved) throw new Error('Flowbridge API is not available (missing access token).');
   return resolved;
-}
-
-export function isTokenMissing(): boolean {
-  return missingToken;
 }

@@ -82,7 +82,6 @@ export const IconSearch = icon(
     <path d="m20 20-4.2-4.2" />
   </>,
 );
-export const IconX = icon(<path d="M6 6l12 12M18 6 6 18" />);
 export const IconCheck = icon(<path d="m5 12.5 4.5 4.5L19 7.5" />);
 export const IconEye = icon(
   <>
@@ -92,7 +91,6 @@ export const IconEye = icon(
 );
 export const IconPause = icon(<path d="M8 5v14M16 5v14" />);
 export const IconPlay = icon(<path d="M7 4.5v15l12-7.5-12-7.5Z" />);
-export const IconRefresh = IconQueue;
 export const IconKeyboard = icon(
   <>
     <rect x="2.5" y="6" width="19" height="12" rx="2" />

@@ -10,7 +10,7 @@ import type { PagedRows } from '../hooks/usePagedRows';
 import type { Selection } from '../hooks/useSelection';
 import classes from './VirtualTable.module.css';
 
-export interface Column<T> {
+export interface Column<T, S extends string = string> {
   key: string;
   header: string;
   /** A fixed width in px. Columns without one share the rest of the table's width by `grow` (default 1). */
@@ -19,8 +19,8 @@ export interface Column<T> {
   /** Left out when the table is narrower than this (px): a small window keeps the columns that matter. */
   hideBelow?: number;
   render: (row: T) => ReactNode;
-  /** When set, the header is a button that sorts by this key. */
-  sortKey?: string;
+  /** When set, the header is a button that sorts by this key (one of the keys the channel accepts). */
+  sortKey?: S;
 }
 
 /** The id of a table's scrollable region (BulkBar hands the focus back to it). */
@@ -57,7 +57,7 @@ function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>): void {
 const CHECK_WIDTH = 44;
 
 /** Fixed columns keep their width; the others share what is left by their `grow`. */
-function columnWidths<T>(columns: Column<T>[], available: number | null): (number | undefined)[] {
+function columnWidths<T, S extends string>(columns: Column<T, S>[], available: number | null): (number | undefined)[] {
   if (available === null) return columns.map((c) => c.width);
   const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
   const grows = columns.reduce((sum, c) => sum + (c.width === undefined ? (c.grow ?? 1) : 0), 0);
@@ -65,27 +65,27 @@ function columnWidths<T>(columns: Column<T>[], available: number | null): (numbe
   return columns.map((c) => c.width ?? Math.max(72, Math.floor((rest * (c.grow ?? 1)) / (grows || 1))));
 }
 
-export interface SortState {
-  by: string;
+export interface SortState<S extends string = string> {
+  by: S;
   dir: 'asc' | 'desc';
 }
 
-interface Props<T> {
+interface Props<T, S extends string> {
   label: string;
   rows: PagedRows<T>;
-  columns: Column<T>[];
+  columns: Column<T, S>[];
   getId: (row: T) => number;
   describeRow?: (row: T) => string;
   selection?: Selection;
-  sort?: SortState;
-  onSort?: (sort: SortState) => void;
+  sort?: SortState<S>;
+  onSort?: (sort: SortState<S>) => void;
   onRowClick?: (row: T) => void;
   empty?: ReactNode;
   height?: string;
   rowHeight?: number;
 }
 
-export function VirtualTable<T>({
+export function VirtualTable<T, S extends string = string>({
   label,
   rows,
   columns,
@@ -98,7 +98,7 @@ export function VirtualTable<T>({
   empty,
   height,
   rowHeight = 44,
-}: Props<T>) {
+}: Props<T, S>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const fill = useFillHeight(scrollRef, !height);
   const tableWidth = useElementWidth(scrollRef);

@@ -45,7 +45,7 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
     if (r) notifyDone(`Loaded ${r.contacts} contacts in ${r.sequences} sequences.`, 'Demo workspace ready');
   }
 
-  async function useSandbox() {
+  async function connectSandbox() {
     setLoading('sandbox');
     const r = await connectWith((confirmSwitch) => callResult('connection:useSandbox', { confirmSwitch }));
     setLoading(null);
@@ -88,7 +88,7 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
                 {connection.sandbox ? 'Sandbox connected' : 'Recruiterflow connected'}
               </Badge>
             ) : (
-              <Button variant="light" loading={loading === 'sandbox'} onClick={() => void useSandbox()}>
+              <Button variant="light" loading={loading === 'sandbox'} onClick={() => void connectSandbox()}>
                 Use the Sandbox
               </Button>
             )

@@ -5,6 +5,9 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>): number | nu
   const [width, setWidth] = useState<number | null>(null);
   const observed = useRef<HTMLElement | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
+  // No dependency list on purpose: the ref may point at a new element after any render, and a ref change
+  // causes no render of its own. The identity check makes the runs that change nothing cheap.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const el = ref.current;
     if (el === observed.current) return;

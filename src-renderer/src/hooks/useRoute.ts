@@ -10,7 +10,7 @@ function snapshot(): string {
   return window.location.hash;
 }
 
-export function parseRoute(hash: string): string[] {
+function parseRoute(hash: string): string[] {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   return parts.length ? parts : ['sequences'];

@@ -93,7 +93,7 @@ export const CLONE_SKIP_REASONS: Record<'different_integration' | 'no_integratio
   self: 'is you',
 };
 
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
   first_name: 'First name',
   last_name: 'Last name',

@@ -11,6 +11,17 @@ import classes from './CsvFilePicker.module.css';
 export function CsvFilePicker({ onText, label = 'CSV file' }: { onText: (text: string, file: File) => void; label?: string }) {
   const id = useId();
   const [reading, setReading] = useState(false);
+  async function pick(file: File | undefined) {
+    if (!file) return;
+    setReading(true);
+    try {
+      onText(await readFileText(file), file);
+    } catch (err) {
+      notifyError({ code: 'unreadable_file', message: `Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setReading(false);
+    }
+  }
   return (
     <Input.Wrapper
       label={label}
@@ -25,18 +36,7 @@ export function CsvFilePicker({ onText, label = 'CSV file' }: { onText: (text: s
         className={classes.input}
         aria-describedby={`${id}-description`}
         aria-busy={reading}
-        onChange={async (e) => {
-          const file = e.currentTarget.files?.[0];
-          if (!file) return;
-          setReading(true);
-          try {
-            onText(await readFileText(file), file);
-          } catch (err) {
-            notifyError({ code: 'unreadable_file', message: `Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}` });
-          } finally {
-            setReading(false);
-          }
-        }}
+        onChange={(e) => void pick(e.currentTarget.files?.[0])}
       />
     </Input.Wrapper>
   );

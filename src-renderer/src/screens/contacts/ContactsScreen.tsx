@@ -8,6 +8,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { RecordLink, useRecordUrlPattern } from '../../components/RecordLink';
 import { tableRegionId } from '../../components/VirtualTable';
 import { useSelection } from '../../hooks/useSelection';
+import type { ChannelInput } from '../../../../src-shared/contract';
 import { IconContacts, IconUpload } from '../../components/Icons';
 import { CellButton, Truncated, When } from '../../components/CellButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,10 +29,12 @@ import { ContactDrawer } from './ContactDrawer';
 import { ImportWizard } from './ImportWizard';
 import { EmptyCard } from '../../components/EmptyCard';
 
+type ContactSort = NonNullable<ChannelInput<'contacts:list'>['sort']>;
+
 export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [sort, setSort] = useState<SortState>({ by: 'email', dir: 'asc' });
+  const [sort, setSort] = useState<SortState<ContactSort>>({ by: 'email', dir: 'asc' });
   const [drawer, setDrawer] = useState<string | null>(openEmail);
   const [importOpened, importer] = useDisclosure(window.location.hash.includes('?import'));
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
@@ -48,7 +51,7 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
   const key = JSON.stringify({ ...filter, sort: sort.by, dir: sort.dir });
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
-      call('contacts:list', { ...(JSON.parse(key) as { search?: string; state?: EnrollmentState | 'none'; sort: 'email'; dir: 'asc' }), offset, limit }),
+      call('contacts:list', { ...(JSON.parse(key) as { search?: string; state?: EnrollmentState | 'none'; sort: ContactSort; dir: SortState['dir'] }), offset, limit }),
     [key],
   );
   const rows = usePagedRows<ContactRow>(fetchPage, key, { refetchOn: ['data:changed', 'sync:progress'] });
@@ -76,7 +79,7 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
     setAllMatching(false);
   }
 
-  const columns: Column<ContactRow>[] = [
+  const columns: Column<ContactRow, ContactSort>[] = [
     {
       key: 'email',
       header: 'Email',

@@ -48,8 +48,8 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
       {step === 0 && (
         <Stack>
           <CsvFilePicker
-            onText={async (text, file) => {
-              if (await csv.load(text, file.name)) setStep(1);
+            onText={(text, file) => {
+              void csv.load(text, file.name).then((loaded) => loaded && setStep(1));
             }}
           />
           {csv.loading && <Text size="sm">Reading the file…</Text>}

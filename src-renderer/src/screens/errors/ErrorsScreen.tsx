@@ -138,7 +138,7 @@ export function ErrorsScreen() {
                 selection.clear();
               }}
             />
-            <Chip.Group multiple value={states} onChange={(v) => { setStates(v as ErrState[]); setError(null); selection.clear(); }}>
+            <Chip.Group multiple value={states} onChange={(v) => { setStates(v); setError(null); selection.clear(); }}>
               <Group gap={6} pb={6} role="group" aria-label="Filter by state">
                 {ERR_STATES.map((s) => (
                   <Chip key={s} value={s} size="sm" variant="outline">

@@ -3,6 +3,7 @@ import { Badge, Button, Chip, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { ENROLLMENT_STATES, type Enrollment, type EnrollmentState, type StateCounts } from '../../../../src-shared/domain';
+import type { ChannelInput } from '../../../../src-shared/contract';
 import { call, notifyDone } from '../../api/call';
 import { BulkBar } from '../../components/BulkBar';
 import { CellButton, Truncated, When } from '../../components/CellButton';
@@ -19,6 +20,7 @@ import { STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
 import { ContactDrawer } from '../contacts/ContactDrawer';
 import { EmptyCard } from '../../components/EmptyCard';
 
+type EnrollmentSort = NonNullable<ChannelInput<'sequences:enrollments'>['sort']>;
 type Bulk = 'markReplied' | 'resync' | 'clear' | 'retry' | 'remove';
 
 export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: string; counts: StateCounts | undefined; onAdd: () => void }) {
@@ -26,18 +28,17 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [states, setStates] = useState<EnrollmentState[]>([]);
   const [repliedOnly, setRepliedOnly] = useState(false);
-  const [sort, setSort] = useState<SortState>({ by: 'addedAt', dir: 'desc' });
+  const [sort, setSort] = useState<SortState<EnrollmentSort>>({ by: 'addedAt', dir: 'desc' });
   const [drawerEmail, setDrawerEmail] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [busy, setBusy] = useState<Bulk | 'selectAll' | null>(null);
   const selection = useSelection();
   const pattern = useRecordUrlPattern();
 
-  const query = { sequenceId, search: debounced || undefined, states: states.length ? states : undefined, replied: repliedOnly ? true : undefined, sort: sort.by as 'addedAt', dir: sort.dir };
+  const query = { sequenceId, search: debounced || undefined, states: states.length ? states : undefined, replied: repliedOnly ? true : undefined, sort: sort.by, dir: sort.dir };
   const key = JSON.stringify(query);
   const fetchPage = useCallback(
     (offset: number, limit: number) => call('sequences:enrollments', { ...(JSON.parse(key) as typeof query), offset, limit }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
   const rows = usePagedRows<Enrollment>(fetchPage, key, { refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
@@ -87,7 +88,7 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
     }
   }
 
-  const columns: Column<Enrollment>[] = [
+  const columns: Column<Enrollment, EnrollmentSort>[] = [
     {
       key: 'contact',
       header: 'Contact',
@@ -140,7 +141,7 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
           {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown`}
         </Text>
       </Group>
-      <Chip.Group multiple value={states} onChange={(v) => setStates(v as EnrollmentState[])}>
+      <Chip.Group multiple value={states} onChange={(v) => setStates(v)}>
         <Group gap={6} mb="sm" role="group" aria-label="Filter by state">
           {ENROLLMENT_STATES.map((s) => (
             <Chip key={s} value={s} size="xs" variant="outline">

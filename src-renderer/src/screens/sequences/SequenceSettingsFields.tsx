@@ -27,7 +27,7 @@ export function SequenceSettingsFields({
         description="When contacts of this sequence are sent to Recruiterflow."
         allowDeselect={false}
         value={value.syncMode}
-        onChange={(v) => v && onChange({ ...value, syncMode: v as SettingsDraft['syncMode'] })}
+        onChange={(v) => v && onChange({ ...value, syncMode: v })}
         data={[
           { value: 'inherit', label: inheritMode },
           { value: 'off', label: SYNC_MODE_LABELS.off },
@@ -41,7 +41,7 @@ export function SequenceSettingsFields({
         description="The kind of Recruiterflow record that is created."
         allowDeselect={false}
         value={value.syncAs}
-        onChange={(v) => v && onChange({ ...value, syncAs: v as SettingsDraft['syncAs'] })}
+        onChange={(v) => v && onChange({ ...value, syncAs: v })}
         data={[
           { value: 'inherit', label: inheritAs },
           { value: 'candidate', label: SYNC_AS_LABELS.candidate },

@@ -12,7 +12,7 @@ function draftOf(s: Sequence): SettingsDraft {
   return { syncMode: s.syncMode, syncAs: s.syncAs, jobId: s.jobId, disableSync: s.disableSync };
 }
 
-export const APPLIES_TO_NEW = 'Changes apply only to contacts added after you save.';
+const APPLIES_TO_NEW = 'Changes apply only to contacts added after you save.';
 
 export function SyncingTab({ sequence, queued }: { sequence: Sequence; queued: number }) {
   const jobs = useApiQuery('jobs:list', {}, { refetchOn: ['data:changed'] });

@@ -48,14 +48,14 @@ export function DefaultsPanel() {
             label="Default sync mode"
             allowDeselect={false}
             value={draft.syncMode}
-            onChange={(v) => v && setDraft({ ...draft, syncMode: v as Draft['syncMode'] })}
+            onChange={(v) => v && setDraft({ ...draft, syncMode: v })}
             data={(['off', 'on-add', 'on-reply'] as const).map((m) => ({ value: m, label: SYNC_MODE_LABELS[m] }))}
           />
           <Select
             label="Default sync as"
             allowDeselect={false}
             value={draft.syncAs}
-            onChange={(v) => v && setDraft({ ...draft, syncAs: v as Draft['syncAs'] })}
+            onChange={(v) => v && setDraft({ ...draft, syncAs: v })}
             data={(['candidate', 'contact'] as const).map((m) => ({ value: m, label: SYNC_AS_LABELS[m] }))}
           />
           <Select

@@ -35,7 +35,7 @@ export function MappingPreview({
             size="xs"
             aria-label="Preview as"
             value={syncAs}
-            onChange={(v) => onSyncAs(v as SyncAs)}
+            onChange={(v) => onSyncAs(v)}
             data={[
               { value: 'candidate', label: 'Candidate' },
               { value: 'contact', label: 'Contact' },

@@ -35,7 +35,7 @@ export function buildTargetIndex(catalog: MappingCatalog): TargetIndex {
 const OBJECT_SUFFIX = /\s*\((candidate|contact) custom field\)$/i;
 
 /** "Seniority · single_select · candidates only": name, type and, for one-object fields, which object. */
-export function describeTarget(target: string, defs: TargetDef[]): string {
+function describeTarget(target: string, defs: TargetDef[]): string {
   if (!defs.length) return target;
   const names = [...new Set(defs.map((d) => `${d.label.replace(OBJECT_SUFFIX, '')} · ${d.type}`))];
   const objects = defs.length === 2 ? '' : ` · ${defs[0]!.object}s only`;

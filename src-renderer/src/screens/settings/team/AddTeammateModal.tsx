@@ -50,7 +50,7 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
             value={role}
             error={server?.field === 'role' ? server.message : null}
             onChange={(v) => {
-              if (v) setRole(v as Role);
+              if (v) setRole(v);
               setServer(null);
             }}
             data={[
@@ -65,7 +65,7 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
             description="Settings can only be cloned to teammates who use Recruiterflow."
             allowDeselect={false}
             value={integration}
-            onChange={(v) => v && setIntegration(v as Integration)}
+            onChange={(v) => v && setIntegration(v)}
             data={[
               { value: 'recruiterflow', label: 'Recruiterflow' },
               { value: 'other', label: 'Another ATS' },
