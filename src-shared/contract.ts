@@ -340,7 +340,7 @@ export const contract = {
   'mailbox:get': channel<MailboxStatus>()(z.object({})),
   'mailbox:connect': channel<MailboxStatus>()(
     z.object({
-      host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:\[\]-]+$/, 'host must be a host name or an IP address'),
+      host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'host must be a host name or an IP address'),
       port: z.number().int().min(1).max(65535).optional(),
       user: z.string().trim().min(1).max(320),
       password: z.string().min(1).max(1000),

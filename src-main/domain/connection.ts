@@ -63,7 +63,7 @@ export interface ClientOptions {
   inFilter?: InFilterCheck;
 }
 
-export function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
+function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
   return createRecruiterflowClient({ baseUrl, apiKey, fetch: options.fetch ?? ctx.fetch, clock: ctx.clock, timeoutMs: options.timeoutMs, inFilter: options.inFilter });
 }
 

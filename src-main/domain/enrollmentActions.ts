@@ -105,7 +105,7 @@ export function clearByIds(ctx: Ctx, ids: number[]): number {
 }
 
 /** Why Resync left enrollments where they are, counted over what it was asked to look at. */
-export interface ResyncSkipped {
+interface ResyncSkipped {
   awaitingReply: number;
   syncDisabled: number;
   syncOff: number;

@@ -8,7 +8,7 @@ import { activeConnection } from './connection';
 import { getMeta, setMeta } from './meta';
 
 /** The Recruiterflow account whose cache applies: the connection's, else the last one used. */
-export function cacheBaseUrl(ctx: Ctx): string | null {
+function cacheBaseUrl(ctx: Ctx): string | null {
   return activeConnection(ctx)?.baseUrl ?? getMeta(ctx, 'metadata.baseUrl');
 }
 

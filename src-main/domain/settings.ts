@@ -16,15 +16,19 @@ const RECORD_URL_KEY = 'record_url_pattern';
  * connection is to recruiterflow.com (or there is none yet). Another server (the sandbox, a proxy) has no
  * known web pages, so no links there unless one is set.
  */
+function hostnameOf(url: string | null): string {
+  if (url === null) return '';
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function recordUrlPattern(ctx: Ctx, baseUrl: string | null): { pattern: string; custom: boolean } {
   const own = getMeta(ctx, RECORD_URL_KEY);
   if (own !== null) return { pattern: own, custom: true };
-  let host = '';
-  try {
-    host = baseUrl ? new URL(baseUrl).hostname : '';
-  } catch {
-    host = '';
-  }
+  const host = hostnameOf(baseUrl);
   const known = baseUrl === null || host === 'recruiterflow.com' || host.endsWith('.recruiterflow.com');
   return { pattern: known ? DEFAULT_RECORD_URL_PATTERN : '', custom: false };
 }

@@ -44,7 +44,7 @@ export function integrationOf(ctx: Ctx, row: UserRow): Integration {
 }
 
 /** The owner a fresh data folder starts with, until the recruiter gives their own name and email. */
-export const PLACEHOLDER_OWNER_EMAIL = 'owner@flowbridge.local';
+const PLACEHOLDER_OWNER_EMAIL = 'owner@flowbridge.local';
 
 export function needsProfile(ctx: Ctx): boolean {
   return ctx.db.select({ id: users.id }).from(users).where(eq(users.email, PLACEHOLDER_OWNER_EMAIL)).get() !== undefined;

@@ -164,7 +164,7 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     const ben = await t.call('mailbox:contactReplies', { email: BEN });
     expect(ben.replies.every((r) => r.kind === 'auto_reply')).toBe(true);
     const year = new Date(later).getUTCFullYear();
-    const dates = ben.replies.map((r) => r.returnDate).filter((d) => d !== null).map((d) => d!.slice(5));
+    const dates = ben.replies.map((r) => r.returnDate).filter((d) => d !== null).map((d) => d.slice(5));
     expect(dates.sort()).toEqual(['12-07', '12-14', '12-21', '12-28']);
     expect(ben.replies.some((r) => r.returnDate?.startsWith(String(year)) || r.returnDate?.startsWith(String(year + 1)))).toBe(true);
   });

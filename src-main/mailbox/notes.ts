@@ -26,7 +26,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The note's text (HTML, as Recruiterflow stores notes), naming the sequences the reply counted for. */
-export function noteText(ctx: Ctx, note: { contact_id: number; at: number; subject: string }): string {
+function noteText(ctx: Ctx, note: { contact_id: number; at: number; subject: string }): string {
   const names = (
     statement(ctx.sqlite, 'select s.name from enrollments e join sequences s on s.id = e.sequence_id where e.contact_id = ? and e.added_at <= ? order by s.name').all(
       note.contact_id,

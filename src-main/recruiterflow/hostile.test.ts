@@ -64,9 +64,9 @@ describe('Retry-After', () => {
 });
 
 describe('answer size', () => {
-  it.each([
-    ['a 1.5 GB JSON answer', { kind: 'hugeJson', bytes: 1.5e9 } as Behaviour],
-    ['a gzip bomb of 1 GB', { kind: 'gzipBomb', bytes: 1e9 } as Behaviour],
+  it.each<[string, Behaviour]>([
+    ['a 1.5 GB JSON answer', { kind: 'hugeJson', bytes: 1.5e9 }],
+    ['a gzip bomb of 1 GB', { kind: 'gzipBomb', bytes: 1e9 }],
   ])('%s is a server error, read no further than the 20 MB cap', async (_name, behaviour) => {
     const rf = await hostile(behaviour);
     const before = process.memoryUsage().rss;

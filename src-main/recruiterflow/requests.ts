@@ -8,7 +8,7 @@ export const API = '/api/external';
 // 100 emails per search keeps a dedup check of 1,000 emails within 20 requests (candidates, then contacts).
 export const DEFAULT_SEARCH_BATCH = 100;
 /** Rows per page for searches and lists; public callers use 100 without trouble. */
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 /**
  * The documented maximum for list endpoints. A server that caps a bigger request at 100 would look
  * like a short (last) page and hide the rest, so no request ever asks for more.
@@ -167,7 +167,7 @@ function primaryEmail(body: ProspectInput): string {
 
 export function planCreate(object: ProspectObject, body: ProspectInput): PlannedRequest {
   let clean = cleanProspectBody(withNames(object, body));
-  if (object === 'contact') clean = Object.fromEntries(Object.entries(clean).filter(([k]) => CONTACT_ADD_FIELDS.has(k))) as ProspectInput;
+  if (object === 'contact') clean = Object.fromEntries(Object.entries(clean).filter(([k]) => CONTACT_ADD_FIELDS.has(k)));
   return { method: 'POST', path: `${API}/${object}/add`, body: clean, note: `Create ${object} ${primaryEmail(clean)}` };
 }
 

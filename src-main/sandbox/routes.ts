@@ -140,7 +140,7 @@ function addNote(ctx: RouteContext, type: ProspectType): Reply {
   const p = ctx.state.prospects.get(b.id);
   if (!p || p.type !== type) return failure(404, fill(ctx.messages.unknownProspect, { object: type }));
   const id = ctx.state.notes.length + 1;
-  ctx.state.notes.push({ id, prospectId: p.id, type, value: b.value, createdBy: (b.created_by as number | undefined) ?? null, mentions: (b.mentions as number[] | undefined) ?? [], at: ctx.now });
+  ctx.state.notes.push({ id, prospectId: p.id, type, value: b.value, createdBy: (b.created_by) ?? null, mentions: (b.mentions as number[] | undefined) ?? [], at: ctx.now });
   return ok({ note_id: id });
 }
 

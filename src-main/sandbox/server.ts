@@ -90,7 +90,7 @@ function write(res: http.ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
-export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin-token';
+const ADMIN_TOKEN_HEADER = 'x-sandbox-admin-token';
 
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;

@@ -13,7 +13,7 @@ async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promis
     headers: { 'RF-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as unknown };
+  return { status: res.status, json: (await res.json()) };
 }
 
 const search = (values: string[]) =>

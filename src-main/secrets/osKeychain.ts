@@ -11,7 +11,7 @@ export interface Keychain {
   delete(account: string): void;
 }
 
-export const KEYCHAIN_SERVICE = 'Flowbridge';
+const KEYCHAIN_SERVICE = 'Flowbridge';
 
 interface KeyringEntry {
   getPassword(): string | null;

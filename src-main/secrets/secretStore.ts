@@ -4,7 +4,7 @@
 import { AppError } from '../../src-shared/result';
 
 /** Why a stored secret cannot be read by this process. */
-export type UnreadableWhy =
+type UnreadableWhy =
   /** Encrypted with the desktop app's safeStorage, which only the desktop app can decrypt. */
   | 'desktop_encrypted'
   /** In the OS keychain, which this process cannot open (no keychain service, or it is locked). */

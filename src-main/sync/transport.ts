@@ -9,7 +9,7 @@ import type { Pacer } from './pacer';
  */
 export function pacedFetch(pacer: Pacer, base: typeof fetch, timeoutMs: number, halt?: AbortSignal): typeof fetch {
   return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-    pacer.run(() => fetchWithin(base, input, init, timeoutMs, halt), (res) => res.status, halt)) as typeof fetch;
+    pacer.run(() => fetchWithin(base, input, init, timeoutMs, halt), (res) => res.status, halt));
 }
 
 /** Statuses a Response may not carry a body with. */
@@ -42,7 +42,9 @@ async function fetchWithin(
     const res = await base(input, { ...init, signal: ctrl.signal });
     const { bytes, over } = await readCapped(res, MAX_BODY_BYTES);
     if (over) throw new BodyTooLargeError(res.status);
-    return new Response(NULL_BODY.has(res.status) ? null : bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // (A view on the same memory, typed as the DOM's Response wants it: no copy.)
+    const body = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+    return new Response(NULL_BODY.has(res.status) ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw error;
     throw ctrl.signal.aborted ? ctrl.signal.reason : error;

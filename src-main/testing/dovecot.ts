@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 
-export const DOVECOT_BIN = process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot';
+const DOVECOT_BIN = process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot';
 const DOVEADM_BIN = '/usr/bin/doveadm';
 /** The uid/gid of the mail user: `nobody`. */
 const MAIL_UID = 65534;

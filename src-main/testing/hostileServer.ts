@@ -23,7 +23,7 @@ export type Behaviour =
   /** A small JSON answer: what a plausible other server would say. */
   | { kind: 'json'; body: unknown };
 
-export interface SeenRequest {
+interface SeenRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;

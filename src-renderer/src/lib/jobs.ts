@@ -17,6 +17,6 @@ export function jobName(jobs: Job[] | undefined, id: number | null | undefined):
 }
 
 /** "Frontend Engineer · Acme Corp · Remote": two jobs with one title are told apart by client and place. */
-export function jobLabel(job: Job): string {
+function jobLabel(job: Job): string {
   return [job.name, job.client, job.location].filter(Boolean).join(' · ');
 }

@@ -10,7 +10,7 @@ import { QUEUE_OUTCOME_LABELS, QUEUE_STATE_COLORS, QUEUE_STATE_LABELS, SYNC_AS_L
 export type QueueOp = 'hold' | 'release' | 'approve' | 'cancel';
 
 /** When a waiting item goes: offline or not connected, nothing goes until the connection is back. */
-export function nextAttemptText(q: QueueItem, now: number, offline: boolean): string {
+function nextAttemptText(q: QueueItem, now: number, offline: boolean): string {
   if (q.state === 'review') return 'After your approval';
   if (q.state === 'held') return 'When you release it';
   if (q.state === 'in_flight') return 'Sending now';

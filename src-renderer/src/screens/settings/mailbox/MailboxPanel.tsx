@@ -141,7 +141,7 @@ export function MailboxPanel() {
               <Select
                 label="Security"
                 value={security}
-                onChange={(v) => v && setSecurity(v as MailboxSecurity)}
+                onChange={(v) => v && setSecurity(v)}
                 data={MAILBOX_SECURITY.map((v) => ({ value: v, label: SECURITY_LABELS[v] }))}
                 allowDeselect={false}
               />
