@@ -70,6 +70,8 @@ const mappingRule = z.object({
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
 });
 const csvText = z.string().max(200 * 1024 * 1024);
+/** How the caller decoded the file's bytes (the import wizard, the CLI); echoed in the import summary. */
+const csvEncoding = z.object({ encoding: z.string().max(40), reason: z.string().max(300) }).optional();
 
 export interface AppInfo {
   version: string;
@@ -173,7 +175,7 @@ export const contract = {
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
-    z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
+    z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional(), encoding: csvEncoding }),
   ),
 
   'sequences:list': channel<SequenceSummary[]>()(z.object({})),
@@ -194,7 +196,7 @@ export const contract = {
   ),
   'sequences:add': channel<AddSummary>()(z.object({ sequenceId: seqId, emails: z.array(email).min(1).max(1_000_000) })),
   'sequences:addCsv': channel<AddSummary & { import: ImportSummary }>()(
-    z.object({ sequenceId: seqId, csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
+    z.object({ sequenceId: seqId, csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional(), encoding: csvEncoding }),
   ),
 
   'enrollments:remove': channel<{ removed: number }>()(z.object({ ids })),

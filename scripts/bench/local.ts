@@ -50,8 +50,8 @@ export async function importFigure(): Promise<Figure> {
       dir = temp();
       backend = open(dir);
     },
-    () => {
-      const summary = importContacts(backend.ctx, csv);
+    async () => {
+      const summary = await importContacts(backend.ctx, csv);
       if (summary.imported !== 100_000) throw new Error(`imported ${summary.imported}`);
     },
   );
@@ -67,7 +67,7 @@ export async function enrollFigure(): Promise<Figure> {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const backend = open(temp());
-    importContacts(backend.ctx, csv);
+    await importContacts(backend.ctx, csv);
     await connect(backend.ctx, { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
     const seq = await backend.invoke('sequences:create', { name: 'Bench' });
     if (!seq.ok) throw new Error(seq.error.message);
@@ -94,7 +94,7 @@ export async function enrollFigure(): Promise<Figure> {
 export async function bigDataFolder(): Promise<string> {
   const dir = temp();
   const backend = open(dir);
-  importContacts(backend.ctx, contactsCsv(100_000));
+  await importContacts(backend.ctx, contactsCsv(100_000));
   const db = backend.ctx.sqlite;
   for (let s = 0; s < 10; s += 1) await backend.invoke('sequences:create', { name: `Sequence ${s}` });
   db.exec(`

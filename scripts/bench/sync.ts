@@ -51,7 +51,7 @@ async function startRemoteSandbox(): Promise<RemoteSandbox> {
 async function prepared(sandbox: RemoteSandbox, n: number, options: { dedup?: boolean; job?: boolean } = {}): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
   const backend = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'flowbridge-bench-')), host: 'cli', scheduler: { engine: { concurrency: CONCURRENCY } } });
   await sandbox.reset();
-  importContacts(backend.ctx, contactsCsv(n));
+  await importContacts(backend.ctx, contactsCsv(n));
   const must = async (channel: string, input: unknown) => {
     const r = await backend.invoke(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);

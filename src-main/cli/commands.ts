@@ -1,11 +1,13 @@
 // Every command of shared/cli-contract.md, each a call into the same backend the window uses.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import { INTEGRATIONS, ROLES, SYNC_AS, SYNC_MODES } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Backend } from '../backend/createBackend';
+import { CSV_ENCODINGS, type CsvEncoding } from '../../src-shared/csvEncoding';
 import { decodeCsv } from '../domain/csv';
+import { exportErrorsToFile } from '../domain/errorReport';
 import { Flags } from './args';
 import type { CliIo } from './run';
 
@@ -24,14 +26,16 @@ async function call<C extends Channel>(backend: Backend, channel: C, input: Chan
   return result.value as ChannelOutput<C>;
 }
 
-function readCsvFile(path: string): string {
+/** Reads and decodes a CSV file: the encoding given with --encoding, or the one detected. */
+function readCsvFile(path: string, encoding: CsvEncoding | undefined): { csv: string; encoding: { encoding: string; reason: string } } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(resolve(path));
   } catch (error) {
     throw new AppError('unreadable_file', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return decodeCsv(bytes);
+  const decoded = decodeCsv(bytes, encoding);
+  return { csv: decoded.text, encoding: { encoding: decoded.encoding, reason: decoded.reason } };
 }
 
 function noExtraWords(c: CommandContext, count: number, usage: string): void {
@@ -149,11 +153,11 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   async 'contacts import'(c) {
-    c.flags.allow();
-    noExtraWords(c, 3, 'contacts import FILE.csv');
+    c.flags.allow('encoding');
+    noExtraWords(c, 3, 'contacts import FILE.csv [--encoding ENC]');
     const file = c.words[2];
-    if (!file) throw new AppError('invalid_input', 'usage: contacts import FILE.csv');
-    return call(c.backend, 'contacts:import', { csv: readCsvFile(file) });
+    if (!file) throw new AppError('invalid_input', 'usage: contacts import FILE.csv [--encoding ENC]');
+    return call(c.backend, 'contacts:import', readCsvFile(file, c.flags.choice('encoding', CSV_ENCODINGS)));
   },
   async 'contacts show'(c) {
     c.flags.allow('email');
@@ -197,7 +201,7 @@ export const COMMANDS: Record<string, Command> = {
     }));
   },
   async 'sequences add'(c) {
-    c.flags.allow('emails', 'file');
+    c.flags.allow('emails', 'file', 'encoding');
     noExtraWords(c, 3, 'sequences add ID (--emails E1,E2 | --file FILE.csv)');
     const id = c.words[2];
     if (!id) throw new AppError('invalid_input', 'usage: sequences add ID (--emails E1,E2,... | --file FILE.csv)');
@@ -205,7 +209,8 @@ export const COMMANDS: Record<string, Command> = {
     const file = c.flags.string('file');
     if ((emails === undefined) === (file === undefined)) throw new AppError('invalid_input', 'sequences add needs exactly one of --emails or --file');
     if (emails) return call(c.backend, 'sequences:add', { sequenceId: id, emails });
-    const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, csv: readCsvFile(file!) });
+    const read = readCsvFile(file!, c.flags.choice('encoding', CSV_ENCODINGS));
+    const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, ...read });
     return summary;
   },
 
@@ -222,13 +227,14 @@ export const COMMANDS: Record<string, Command> = {
     const format = c.flags.choice('format', ['csv', 'json'] as const);
     if (!format) throw new AppError('invalid_input', '"errors export" needs --format csv|json');
     const out = resolve(c.flags.required('out'));
-    const report = await call(c.backend, 'errors:export', { format });
+    // Streamed straight into the file: a report of a million rows is never held in memory.
     try {
-      writeFileSync(out, report.content);
+      const { rows } = exportErrorsToFile(c.backend.ctx, format, out);
+      return { rows, file: out };
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new AppError('unreadable_file', `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    return { rows: report.rows, file: out };
   },
 
   async 'sync run'(c) {

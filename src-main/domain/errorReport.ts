@@ -1,4 +1,5 @@
 // The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ErrorRow, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { LIVE_QUEUE_STATES } from './enrollmentQueries';
@@ -40,49 +41,105 @@ export function listErrors(
   return { rows, total, groups };
 }
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula: prefix it with a quote. */
+// What a spreadsheet may skip before it reads a cell's first character: whitespace, control characters,
+// zero-width and direction marks, the BOM. A cell is judged by its first VISIBLE character.
+const INVISIBLE_PREFIX = /^[\s\u0000-\u001f\u007f-\u00a0\u00ad\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+/;
+// = + - @ and their fullwidth and small forms, which spreadsheets in CJK locales read as the same operators.
+const FORMULA_START = /^[=+\-@\u2212\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]/;
+
+/** True when a spreadsheet could read the cell as a formula. */
+export function startsFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // Fast path: most cells start with a letter or a digit.
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false;
+  if (text.length === 0) return false;
+  if (c === 0x09 || c === 0x0d) return true;
+  const visible = text.replace(INVISIBLE_PREFIX, '');
+  return FORMULA_START.test(visible);
+}
+
+/** A spreadsheet would run a cell whose first visible character is = + - @ as a formula: prefix a quote. */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (startsFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'first_seen', 'last_attempt', 'attempts'];
 
+/** The UTF-8 byte-order mark: without it Excel reads a UTF-8 CSV as the system's ANSI code page ("JosÃ©"). */
+export const UTF8_BOM = '\uFEFF';
+
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
-export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+// The exported columns only (no queue lookup); the name is the copy kept on the enrollment.
+const EXPORT_SQL = `select e.email, e.name, cast(e.sequence_id as text), s.name, e.state, coalesce(e.error, ''),
+  e.first_error_at, e.last_attempt_at, e.attempts
+  from enrollments e join sequences s on s.id = e.sequence_id`;
+
+type ExportRow = [string, string, string, string, string, string, number | null, number | null, number];
+
+/**
+ * Writes the report through `write` in pieces of about 64 KB, reading rows one at a time: memory stays
+ * flat however many rows there are.
+ */
+export function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: string) => void): number {
   const { where, params } = whereFor({});
-  const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
-  const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  const filename = `flowbridge-errors-${stamp}.${format}`;
+  const stmt = ctx.sqlite.prepare(`${EXPORT_SQL} ${where} order by e.id`).raw();
   let rows = 0;
-  if (format === 'json') {
-    const out: unknown[] = [];
-    for (const r of stmt.iterate(params) as IterableIterator<ErrorRow>) {
-      rows += 1;
-      out.push({
-        email: r.email,
-        name: r.name,
-        sequenceId: r.sequenceId,
-        sequenceName: r.sequenceName,
-        state: r.state,
-        error: r.error,
-        firstSeen: iso(r.firstSeen) || null,
-        lastAttempt: iso(r.lastAttempt) || null,
-        attempts: r.attempts,
-      });
+  let piece = '';
+  const add = (text: string) => {
+    piece += text;
+    if (piece.length >= 65536) {
+      write(piece);
+      piece = '';
     }
-    return { filename, content: JSON.stringify(out, null, 2), rows };
-  }
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of stmt.iterate(params) as IterableIterator<ErrorRow>) {
+  };
+  if (format === 'json') add('[');
+  else add(`${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`);
+  for (const r of stmt.iterate(params) as IterableIterator<ExportRow>) {
+    if (format === 'json') {
+      const entry = {
+        email: r[0],
+        name: r[1],
+        sequenceId: r[2],
+        sequenceName: r[3],
+        state: r[4],
+        error: r[5],
+        firstSeen: iso(r[6]) || null,
+        lastAttempt: iso(r[7]) || null,
+        attempts: r[8],
+      };
+      add(`${rows === 0 ? '\n' : ',\n'}  ${JSON.stringify(entry)}`);
+    } else {
+      add(`${csvCell(r[0])},${csvCell(r[1])},${csvCell(r[2])},${csvCell(r[3])},${csvCell(r[4])},${csvCell(r[5])},${iso(r[6])},${iso(r[7])},${r[8]}\r\n`);
+    }
     rows += 1;
-    lines.push(
-      [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, iso(r.firstSeen), iso(r.lastAttempt), r.attempts]
-        .map(csvCell)
-        .join(','),
-    );
   }
-  return { filename, content: `${lines.join('\r\n')}\r\n`, rows };
+  if (format === 'json') add(rows === 0 ? ']\n' : '\n]\n');
+  if (piece !== '') write(piece);
+  return rows;
+}
+
+function reportName(ctx: Ctx, format: 'csv' | 'json'): string {
+  const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return `flowbridge-errors-${stamp}.${format}`;
+}
+
+/** The report as one text, for the window's download (the CSV starts with a UTF-8 BOM). */
+export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+  const pieces: string[] = [];
+  const rows = writeErrorReport(ctx, format, (p) => pieces.push(p));
+  return { filename: reportName(ctx, format), content: pieces.join(''), rows };
+}
+
+/** The report streamed into a file (the command line): never held in memory whole. */
+export function exportErrorsToFile(ctx: Ctx, format: 'csv' | 'json', path: string): { file: string; rows: number } {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    const rows = writeErrorReport(ctx, format, (p) => writeSync(fd, p));
+    return { file: path, rows };
+  } finally {
+    closeSync(fd);
+  }
 }

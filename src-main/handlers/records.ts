@@ -11,8 +11,8 @@ export const recordHandlers: HandlerGroup = {
   'contacts:list': (input, ctx) => listContacts(ctx, input),
   'contacts:get': (input, ctx) => getContact(ctx, input.email),
   'contacts:csvPreview': (input) => previewCsv(input.csv),
-  'contacts:import': (input, ctx) => {
-    const { emails: _emails, ...summary } = importContacts(ctx, input.csv, input.columns);
+  'contacts:import': async (input, ctx) => {
+    const { emails: _emails, ...summary } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding });
     return summary;
   },
 
@@ -27,7 +27,7 @@ export const recordHandlers: HandlerGroup = {
   'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
-    const { emails, ...imported } = importContacts(ctx, input.csv, input.columns);
+    const { emails, ...imported } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding, keepEmails: true });
     const added = emails.length > 0 ? await addToSequence(ctx, input.sequenceId, emails) : { added: 0, alreadyEnrolled: 0, flagged: [] };
     return { ...added, import: imported };
   },
