@@ -52,9 +52,24 @@ export function previewCsv(text: string): CsvPreview {
   };
 }
 
+// A contact as the writer binds it: email, first_name, last_name, title, company, phone, linkedin_url,
+// location, extra (JSON). Flat arrays rather than objects: at a million rows, fewer allocations is less GC.
+type ContactRow = [string, string, string, string, string, string, string, string, string];
+const FIELD_SLOT: Partial<Record<ColumnTarget, number>> = {
+  email: 0,
+  first_name: 1,
+  last_name: 2,
+  title: 3,
+  company: 4,
+  phone: 5,
+  linkedin_url: 6,
+  location: 7,
+};
+
 /** Validates records one by one and remembers each email's first row, so a repeat is reported, not merged. */
 class RowChecker {
-  readonly targets: ColumnTarget[];
+  private readonly targets: ColumnTarget[];
+  private readonly slots: number[];
   private readonly emailIndex: number;
   private readonly firstRow = new Map<string, number>();
 
@@ -63,11 +78,12 @@ class RowChecker {
     columns: Record<string, string> | undefined,
   ) {
     this.targets = resolveColumns(headers, columns);
+    this.slots = this.targets.map((t) => FIELD_SLOT[t] ?? -1);
     this.emailIndex = this.targets.indexOf('email');
   }
 
-  /** The contact, or why its row is rejected. */
-  check(item: CsvItem): ContactValues | string {
+  /** The contact, or why its row is rejected. `mayBeGarbled`: the text holds a U+FFFD somewhere. */
+  check(item: CsvItem, mayBeGarbled: boolean): ContactRow | string {
     if ('problem' in item) return item.problem;
     const record = item.cells;
     const rawEmail = (record[this.emailIndex] ?? '').trim();
@@ -77,102 +93,108 @@ class RowChecker {
     for (let i = 0; i < record.length; i += 1) {
       const cell = record[i]!;
       if (cell.length > MAX_CELL) return `the ${headers[i] ?? `column ${i + 1}`} cell is longer than 64 KB`;
-      // Bytes that did not fit the file's encoding: importing them would send "Jos�" to Recruiterflow.
-      if (cell.includes(REPLACEMENT_CHAR)) return `the ${headers[i] ?? `column ${i + 1}`} cell has characters that are not valid in the file's encoding`;
+      // Bytes that did not fit the file's encoding: importing them would send "Jos\uFFFD" to Recruiterflow.
+      if (mayBeGarbled && cell.includes(REPLACEMENT_CHAR)) {
+        return `the ${headers[i] ?? `column ${i + 1}`} cell has characters that are not valid in the file's encoding`;
+      }
     }
     if (record.length > headers.length && record.slice(headers.length).some((c) => c.trim() !== '')) {
       return `${record.length} cells but the header has ${headers.length} columns`;
     }
-    const values = toValues(record, headers, this.targets);
-    const earlier = this.firstRow.get(values.email);
-    if (earlier !== undefined) return `duplicate of row ${earlier} (same email ${values.email}); the first row was imported`;
-    this.firstRow.set(values.email, item.row);
-    return values;
+    const row = this.toRow(record);
+    const earlier = this.firstRow.get(row[0]);
+    if (earlier !== undefined) return `duplicate of row ${earlier} (same email ${row[0]}); the first row was imported`;
+    this.firstRow.set(row[0], item.row);
+    return row;
   }
-}
 
-function toValues(record: string[], headers: string[], targets: ColumnTarget[]): ContactValues {
-  // No prototype: an extra column may be named "__proto__" and must be kept like any other.
-  const values: ContactValues = { email: '', fields: {}, extra: Object.create(null) as Record<string, string> };
-  for (let i = 0; i < targets.length; i += 1) {
-    const target = targets[i]!;
-    if (target === 'ignore') continue;
-    const cell = (record[i] ?? '').trim();
-    if (target === 'email') values.email = normalizeEmail(cell);
-    else if (target === 'extra') {
-      if (cell !== '') values.extra[headers[i]!] = cell;
-    } else values.fields[target] = cell;
+  private toRow(record: string[]): ContactRow {
+    const row: ContactRow = ['', '', '', '', '', '', '', '', '{}'];
+    // No prototype: an extra column may be named "__proto__" and must be kept like any other.
+    let extra: Record<string, string> | null = null;
+    const { targets, slots, headers } = this;
+    for (let i = 0; i < targets.length; i += 1) {
+      const target = targets[i]!;
+      if (target === 'ignore') continue;
+      const cell = (record[i] ?? '').trim();
+      const slot = slots[i]!;
+      if (slot >= 0) row[slot] = cell;
+      else if (cell !== '') (extra ??= Object.create(null) as Record<string, string>)[headers[i]!] = cell;
+    }
+    row[0] = normalizeEmail(row[0]);
+    if (extra) row[8] = JSON.stringify(extra);
+    return row;
   }
-  return values;
 }
 
 /**
- * Upserts a batch of contacts in one transaction. An existing email is updated: non-empty cells replace,
- * empty cells never blank out what is stored, extra columns are merged. Ids above `maxBefore` are new.
+ * Writes batches of contacts, each in one transaction. A new email is inserted; an existing one is updated:
+ * non-empty cells replace, empty cells never blank out what is stored, extra columns are merged. Which
+ * emails exist is asked once per batch (one statement), so new rows take a plain insert.
  */
 class ContactWriter {
-  private readonly upsert;
-  private readonly maxBefore: number;
+  private readonly insert;
+  private readonly update;
+  private readonly existing;
   imported = 0;
   updated = 0;
 
   constructor(private readonly ctx: Ctx) {
-    this.maxBefore = ctx.sqlite.prepare('select coalesce(max(id), 0) from contacts').pluck().get() as number;
-    const keep = (col: string) => `${col} = case when excluded.${col} != '' then excluded.${col} else contacts.${col} end`;
-    this.upsert = ctx.sqlite
-      .prepare(
-        `insert into contacts (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         on conflict(email) do update set
-           ${['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map(keep).join(',\n           ')},
-           extra = case when excluded.extra = '{}' then contacts.extra else json_patch(contacts.extra, excluded.extra) end,
-           updated_at = excluded.updated_at
-         returning id`,
-      )
-      .pluck();
+    const db = ctx.sqlite;
+    this.insert = db.prepare(
+      `insert into contacts (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // nullif/coalesce: an empty cell keeps what is stored. json_patch of '{}' leaves extra as it is.
+    const keep = (col: string) => `${col} = coalesce(nullif(?, ''), ${col})`;
+    this.update = db.prepare(
+      `update contacts set ${['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map(keep).join(', ')},
+         extra = json_patch(extra, ?), updated_at = ? where email = ?`,
+    );
+    this.existing = db.prepare('select c.email from json_each(?) j join contacts c on c.email = j.value').pluck();
   }
 
-  write(contacts: ContactValues[]): void {
-    if (contacts.length === 0) return;
+  write(rows: ContactRow[]): void {
+    if (rows.length === 0) return;
     const now = this.ctx.clock.now();
-    const upsert = this.upsert;
-    const maxBefore = this.maxBefore;
+    const { insert, update } = this;
     let imported = 0;
-    this.ctx.sqlite.transaction(() => {
-      for (const c of contacts) {
-        const f = c.fields;
-        // Positional parameters: measurably faster than named ones over 100,000 rows.
-        const id = upsert.get(
-          c.email,
-          f.first_name ?? '',
-          f.last_name ?? '',
-          f.title ?? '',
-          f.company ?? '',
-          f.phone ?? '',
-          f.linkedin_url ?? '',
-          f.location ?? '',
-          extraJson(c.extra),
-          now,
-          now,
-        ) as number;
-        if (id > maxBefore) imported += 1;
-      }
-    })();
+    this.ctx.sqlite
+      .transaction(() => {
+        const known = new Set(this.existing.all(JSON.stringify(rows.map((r) => r[0]))) as string[]);
+        for (const r of rows) {
+          // Positional parameters: measurably faster than named ones over 100,000 rows.
+          if (known.size > 0 && known.has(r[0])) update.run(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], now, r[0]);
+          else {
+            insert.run(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], now, now);
+            imported += 1;
+          }
+        }
+      })
+      .immediate();
     this.imported += imported;
-    this.updated += contacts.length - imported;
+    this.updated += rows.length - imported;
   }
 }
 
 /** Writes contacts in one transaction (the demo workspace). */
 export function writeContacts(ctx: Ctx, contacts: ContactValues[]): { imported: number; updated: number } {
   const writer = new ContactWriter(ctx);
-  writer.write(contacts);
+  const f = (c: ContactValues) => c.fields;
+  writer.write(
+    contacts.map((c): ContactRow => [
+      normalizeEmail(c.email),
+      f(c).first_name ?? '',
+      f(c).last_name ?? '',
+      f(c).title ?? '',
+      f(c).company ?? '',
+      f(c).phone ?? '',
+      f(c).linkedin_url ?? '',
+      f(c).location ?? '',
+      JSON.stringify(c.extra),
+    ]),
+  );
   return { imported: writer.imported, updated: writer.updated };
-}
-
-function extraJson(extra: Record<string, string>): string {
-  for (const _ in extra) return JSON.stringify(extra);
-  return '{}';
 }
 
 async function* pieces(source: CsvSource): AsyncGenerator<string> {
@@ -201,19 +223,19 @@ export async function importContacts(ctx: Ctx, source: CsvSource, options: Impor
   let writer: ContactWriter | null = null;
   const rejected: CsvRejection[] = [];
   const emails: string[] = [];
-  let batch: ContactValues[] = [];
+  let batch: ContactRow[] = [];
   let rowsRead = 0;
 
   const flush = async () => {
     writer ??= new ContactWriter(ctx);
     writer.write(batch);
-    if (options.keepEmails) for (const c of batch) emails.push(c.email);
+    if (options.keepEmails) for (const c of batch) emails.push(c[0]);
     batch = [];
     options.onProgress?.(rowsRead);
     await yieldToEventLoop();
   };
 
-  const take = async (items: CsvItem[]) => {
+  const take = async (items: CsvItem[], mayBeGarbled: boolean) => {
     let start = 0;
     if (!checker) {
       if (items.length === 0) return;
@@ -223,15 +245,22 @@ export async function importContacts(ctx: Ctx, source: CsvSource, options: Impor
     for (let i = start; i < items.length; i += 1) {
       const item = items[i]!;
       rowsRead += 1;
-      const result = checker.check(item);
+      const result = checker.check(item, mayBeGarbled);
       if (typeof result === 'string') rejected.push({ row: item.row, reason: result });
       else batch.push(result);
       if (batch.length >= BATCH) await flush();
     }
   };
 
-  for await (const piece of pieces(source)) await take(reader.push(piece));
-  await take(reader.end());
+  // A record may span pieces: a U+FFFD in any piece since the reader last had nothing pending marks the
+  // records that come out for the per-cell check.
+  let garbled = false;
+  for await (const piece of pieces(source)) {
+    garbled ||= piece.includes(REPLACEMENT_CHAR);
+    await take(reader.push(piece), garbled);
+    if (!reader.pending) garbled = false;
+  }
+  await take(reader.end(), garbled);
   if (!checker) throw new AppError('bad_csv', 'The CSV has no header row');
   await flush();
   const imported = writer!.imported;

@@ -50,6 +50,11 @@ export class CsvReader {
     return this.drain();
   }
 
+  /** True while part of a record waits for more text. */
+  get pending(): boolean {
+    return this.buf.length > 0;
+  }
+
   /** No more text: returns the last records, including a final line without a newline. */
   end(): CsvItem[] {
     this.ended = true;
