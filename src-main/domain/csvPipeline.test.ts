@@ -1,10 +1,14 @@
 // The CSV pipeline's answers to files as they come from spreadsheets: encodings decided per file (with the
 // reason in the summary), bytes that fit no encoding, duplicate emails, unclosed quotes, semicolons, and a
 // file fed in pieces (the streaming path the CLI and browser mode use).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../testing/fixtures';
 import { importContacts } from './contactImport';
 import { decodeCsv } from './csv';
+import { importContactsFile } from './csvFile';
 
 describe('decoding CSV bytes, per file', () => {
   it('reads UTF-8 and UTF-16 with a BOM, and says why', () => {
@@ -85,5 +89,41 @@ describe('rows the file gets wrong', () => {
     expect(summary).toMatchObject({ imported: 2, rejected: [] });
     expect((await t.call('contacts:get', { email: 'a@x.co' })).fields.notes).toBe('one\r\ntwo');
     expect((await t.call('contacts:get', { email: 'b@x.co' })).fields.notes).toBe('say "hi"');
+  });
+});
+
+describe('importing a file streamed from disk (the command line)', () => {
+  let t: TestBackend;
+  afterEach(async () => t?.close());
+  const write = (bytes: Buffer) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'flowbridge-csv-')), 'people.csv');
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('detects a Windows-1252 file and names the encoding in the summary', async () => {
+    t = openTestBackend();
+    const file = write(Buffer.from('email,first_name,company\njose@x.co,José,Müller AG\n', 'latin1'));
+    const summary = await importContactsFile(t.backend.ctx, file);
+    expect(summary.encoding).toMatchObject({ encoding: 'windows-1252', reason: expect.stringMatching(/detected with/) });
+    expect((await t.call('contacts:get', { email: 'jose@x.co' })).fields).toMatchObject({ first_name: 'José', company: 'Müller AG' });
+  });
+
+  it('honours --encoding over the detector', async () => {
+    t = openTestBackend();
+    const file = write(Buffer.from('email,first_name\nzoe@x.co,Zoë\n', 'utf8'));
+    const summary = await importContactsFile(t.backend.ctx, file, { chosen: 'windows-1252' });
+    expect(summary.encoding?.reason).toMatch(/chosen with --encoding/);
+    expect((await t.call('contacts:get', { email: 'zoe@x.co' })).fields.first_name).toBe('ZoÃ«');
+  });
+
+  it('finds a bad byte after the first 4 MB and rejects only its row', async () => {
+    t = openTestBackend();
+    const rows = Array.from({ length: 70_000 }, (_, i) => `p${i}@x.co,Zoë ${i},${'n'.repeat(40)}`).join('\n');
+    const file = write(Buffer.concat([Buffer.from(`email,first_name,notes\n${rows}\nlast@x.co,Jos`, 'utf8'), Buffer.from([0xe9, 0x0a])]));
+    const summary = await importContactsFile(t.backend.ctx, file);
+    expect(summary.encoding).toMatchObject({ encoding: 'utf-8', reason: expect.stringMatching(/later bytes are not/) });
+    expect(summary.imported).toBe(70_000);
+    expect(summary.rejected).toEqual([{ row: 70_002, reason: "the first_name cell has characters that are not valid in the file's encoding" }]);
   });
 });

@@ -11,6 +11,8 @@ import { logEvent } from './syncLog';
 
 // `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
 const FLAGGED = 'j.value in (select value from json_each(@flagged))';
+/** Contacts per transaction when adding to a sequence (see the loop in addToSequence). */
+const ENROLL_BATCH = 10_000;
 
 export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: string[]): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
@@ -61,69 +63,72 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const flagged = fresh.filter((email) => existing.has(email));
   const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [] };
   let queued = 0;
-  ctx.sqlite
-    .transaction(() => {
-      const before = ctx.sqlite.prepare('select coalesce(max(id), 0) from enrollments').pluck().get() as number;
-      const inserted = ctx.sqlite
-        .prepare(
-          `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
-             cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply)
-           select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
-             @mappingVersion, @disabled, @dedup, @dedupChecked,
-             case when ${FLAGGED} then @flaggedState else @state end,
-             case when ${FLAGGED} then @error end,
-             case when ${FLAGGED} then 'exists_in_recruiterflow' end,
-             case when ${FLAGGED} then @now end,
-             case when ${FLAGGED} then @flaggedAwaiting else @awaiting end
-           from json_each(@fresh) j join contacts c on c.email = j.value
-           where true
-           on conflict (contact_id, sequence_id) do nothing`,
-        )
-        .run({
-          fresh: fresh === emails ? list : JSON.stringify(fresh),
-          flagged: JSON.stringify(flagged),
-          sequenceId: seq.id,
-          userId: seq.ownerUserId,
-          now,
-          mode: eff.syncMode,
-          syncAs: eff.syncAs,
-          jobId: eff.jobId,
-          mappingVersion: eff.mappingVersion,
-          disabled: eff.disabled ? 1 : 0,
-          dedup: eff.dedup ? 1 : 0,
-          dedupChecked: dedupChecked ? 1 : 0,
-          state: usual.state,
-          awaiting: usual.awaitingReply ? 1 : 0,
-          flaggedState: flaggedPlace.state,
-          flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
-          error: EXISTS_IN_RECRUITERFLOW,
-        }).changes;
-      summary.added = inserted;
-      // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
-      ctx.sqlite
-        .prepare(
-          `insert into enrollment_counts (sequence_id, state, n)
-           select sequence_id, state, count(*) from enrollments where id > ? and sequence_id = ? group by state
-           on conflict (sequence_id, state) do update set n = n + excluded.n`,
-        )
-        .run(before, seq.id);
-      summary.alreadyEnrolled += fresh.length - inserted;
-      if (usual.queue) {
-        queued = ctx.sqlite
-          .prepare(
-            `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
-             select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
-             on conflict do nothing`,
-          )
-          .run(eff.reviewBeforeSync ? 'held' : 'pending', now, now, now, before, seq.id).changes;
+  const db = ctx.sqlite;
+  const insertEnrollments = db.prepare(
+    `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
+       cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply)
+     select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
+       @mappingVersion, @disabled, @dedup, @dedupChecked,
+       case when ${FLAGGED} then @flaggedState else @state end,
+       case when ${FLAGGED} then @error end,
+       case when ${FLAGGED} then 'exists_in_recruiterflow' end,
+       case when ${FLAGGED} then @now end,
+       case when ${FLAGGED} then @flaggedAwaiting else @awaiting end
+     from json_each(@fresh) j join contacts c on c.email = j.value
+     where true
+     on conflict (contact_id, sequence_id) do nothing`,
+  );
+  // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
+  const count = db.prepare(
+    `insert into enrollment_counts (sequence_id, state, n)
+     select sequence_id, state, count(*) from enrollments where id > ? and sequence_id = ? group by state
+     on conflict (sequence_id, state) do update set n = n + excluded.n`,
+  );
+  const queue = db.prepare(
+    `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
+     select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
+     on conflict do nothing`,
+  );
+  const flaggedSince = db.prepare("select email from enrollments where id > ? and sequence_id = ? and state = 'flagged'").pluck();
+  const maxId = db.prepare('select coalesce(max(id), 0) from enrollments').pluck();
+  const flaggedJson = JSON.stringify(flagged);
+  const params = {
+    flagged: flaggedJson,
+    sequenceId: seq.id,
+    userId: seq.ownerUserId,
+    now,
+    mode: eff.syncMode,
+    syncAs: eff.syncAs,
+    jobId: eff.jobId,
+    mappingVersion: eff.mappingVersion,
+    disabled: eff.disabled ? 1 : 0,
+    dedup: eff.dedup ? 1 : 0,
+    dedupChecked: dedupChecked ? 1 : 0,
+    state: usual.state,
+    awaiting: usual.awaitingReply ? 1 : 0,
+    flaggedState: flaggedPlace.state,
+    flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
+    error: EXISTS_IN_RECRUITERFLOW,
+  };
+  // In batches, each its own short transaction, with the event loop free between them: a million
+  // enrollments never hold the database (or browser mode's other calls) for more than one batch. Every
+  // batch writes its enrollments, their counts and their queue rows together, so a crash between batches
+  // leaves whole enrollments only, and adding the same list again completes it.
+  for (let start = 0; start < fresh.length; start += ENROLL_BATCH) {
+    const slice = fresh.length <= ENROLL_BATCH ? fresh : fresh.slice(start, start + ENROLL_BATCH);
+    db.transaction(() => {
+      const before = maxId.get() as number;
+      const inserted = insertEnrollments.run({ ...params, fresh: slice === emails ? list : JSON.stringify(slice) }).changes;
+      summary.added += inserted;
+      count.run(before, seq.id);
+      summary.alreadyEnrolled += slice.length - inserted;
+      if (usual.queue) queued += queue.run(eff.reviewBeforeSync ? 'held' : 'pending', now, now, now, before, seq.id).changes;
+      if (flagged.length > 0) {
+        for (const email of flaggedSince.all(before, seq.id) as string[]) summary.flagged.push({ email, error: EXISTS_IN_RECRUITERFLOW });
       }
-      const flaggedNow = ctx.sqlite
-        .prepare("select email from enrollments where id > ? and sequence_id = ? and state = 'flagged'")
-        .pluck()
-        .all(before, seq.id) as string[];
-      summary.flagged = flaggedNow.map((email) => ({ email, error: EXISTS_IN_RECRUITERFLOW }));
-    })
-    .immediate();
+    }).immediate();
+    if (start + ENROLL_BATCH < fresh.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   if (summary.added > 0) {
     logEvent(ctx, 'info', 'sequence.add', `${summary.added} ${summary.added === 1 ? 'contact' : 'contacts'} added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`);
     ctx.events.emit('data:changed', { what: 'sequences' });
