@@ -33,6 +33,17 @@ export function detectDelimiter(firstLine: string): string {
   return best;
 }
 
+/** Every cell empty or spaces; most records answer at their first character. */
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) {
+    if (c.length === 0) continue;
+    const first = c.charCodeAt(0);
+    if (first !== 32 && first !== 9 && first !== 13) return false;
+    if (c.trim() !== '') return false;
+  }
+  return true;
+}
+
 export class CsvReader {
   private buf = '';
   private delimiter: number | null = null;
@@ -71,7 +82,24 @@ export class CsvReader {
     }
     let pos = 0;
     const n = buf.length;
+    const delimiter = String.fromCharCode(this.delimiter);
+    // Where the next quote is: lines before it have no quoted cell and take the fast path (one native
+    // split per line); from it on, the careful reader below.
+    let nextQuote = -2;
     while (pos < n) {
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf('"', pos);
+      const nl = buf.indexOf('\n', pos);
+      if (nl >= 0 && (nextQuote === -1 || nextQuote > nl)) {
+        const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        const line = buf.slice(pos, end);
+        // A lone CR is a line break too (old Mac files): the careful reader splits on it.
+        if (!line.includes('\r')) {
+          pos = nl + 1;
+          const cells = line.split(delimiter);
+          if (!isBlank(cells)) out.push({ row: this.row++, cells });
+          continue;
+        }
+      }
       const r = this.readRecord(buf, pos);
       if (r === null) break; // incomplete: wait for more text
       if ('skipTo' in r) {
@@ -82,7 +110,7 @@ export class CsvReader {
       }
       pos = r.next;
       // Blank lines (every cell empty or spaces) are skipped and not numbered, like spreadsheet exports.
-      if (r.cells.every((c) => c.trim() === '')) continue;
+      if (isBlank(r.cells)) continue;
       out.push({ row: this.row, cells: r.cells });
       this.row += 1;
     }
