@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'contacts:get',
   'contacts:csvPreview',
   'contacts:import',
+  'contacts:importCancel',
   'sequences:list',
   'sequences:get',
   'sequences:create',
@@ -58,4 +59,4 @@ export const CHANNEL_NAMES = [
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'notify'] as const;
+export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'notify', 'import:progress'] as const;

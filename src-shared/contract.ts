@@ -175,8 +175,15 @@ export const contract = {
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
-    z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional(), encoding: csvEncoding }),
+    z.object({
+      csv: csvText,
+      columns: z.record(z.string(), z.string().max(200)).optional(),
+      encoding: csvEncoding,
+      /** Names this import for import:progress events and contacts:importCancel. */
+      importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    }),
   ),
+  'contacts:importCancel': channel<{ cancelled: boolean }>()(z.object({ importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })),
 
   'sequences:list': channel<SequenceSummary[]>()(z.object({})),
   'sequences:get': channel<Sequence>()(z.object({ id: seqId })),
@@ -256,6 +263,8 @@ export interface ServerEvents {
   'data:changed': { what: 'contacts' | 'sequences' | 'settings' | 'mapping' | 'users' | 'jobs' };
   'connection:changed': Connection;
   notify: { level: 'info' | 'warning' | 'error'; title: string; message: string };
+  /** A running CSV import (contacts:import with an importId): data rows read so far. */
+  'import:progress': { importId: string; rowsRead: number };
 }
 export type EventName = keyof ServerEvents;
 const eventListMatches: Same<EventName, (typeof EVENT_NAMES)[number]> = true;

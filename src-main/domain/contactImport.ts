@@ -29,6 +29,15 @@ export interface ImportOptions {
   encoding?: { encoding: string; reason: string };
   /** Rows read so far, after each batch. */
   onProgress?: (rowsRead: number) => void;
+  /** Stops between batches; the batches already written stay (the summary says how many rows). */
+  signal?: AbortSignal;
+}
+
+/** Thrown when an import is cancelled; carries what was saved before it stopped. */
+export class ImportCancelled extends Error {
+  constructor(readonly saved: { imported: number; updated: number; rowsRead: number }) {
+    super(`Import cancelled after ${saved.rowsRead.toLocaleString('en-US')} rows; ${saved.imported.toLocaleString('en-US')} new and ${saved.updated.toLocaleString('en-US')} updated contacts were saved before it stopped`);
+  }
 }
 
 function headerOf(items: CsvItem[]): string[] {
@@ -232,6 +241,10 @@ export async function importContacts(ctx: Ctx, source: CsvSource, options: Impor
     batch = [];
     options.onProgress?.(rowsRead);
     await yieldToEventLoop();
+    if (options.signal?.aborted) {
+      if (writer.imported + writer.updated > 0) ctx.events.emit('data:changed', { what: 'contacts' });
+      throw new ImportCancelled({ imported: writer.imported, updated: writer.updated, rowsRead });
+    }
   };
 
   const take = async (items: CsvItem[], mayBeGarbled: boolean) => {

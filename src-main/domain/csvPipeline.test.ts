@@ -127,3 +127,29 @@ describe('importing a file streamed from disk (the command line)', () => {
     expect(summary.rejected).toEqual([{ row: 70_002, reason: "the first_name cell has characters that are not valid in the file's encoding" }]);
   });
 });
+
+describe('a running import', () => {
+  it('reports its progress and stops when cancelled, saying what was saved', async () => {
+    const t = openTestBackend();
+    try {
+      const rows = Array.from({ length: 30_000 }, (_, i) => `p${i}@x.co,P${i}`).join('\n');
+      const progress: number[] = [];
+      t.backend.ctx.events.subscribe((event, payload) => {
+        if (event !== 'import:progress') return;
+        const p = payload as { importId: string; rowsRead: number };
+        progress.push(p.rowsRead);
+        if (progress.length === 2) void t.backend.invoke('contacts:importCancel', { importId: p.importId });
+      });
+      const failure = await t.fails('contacts:import', { csv: `email,first_name\n${rows}`, importId: 'imp-1' });
+      expect(failure.message).toMatch(/^Import cancelled after [\d,]+ rows; [\d,]+ new and 0 updated contacts were saved/);
+      expect(progress[0]).toBeGreaterThan(0);
+      const saved = (await t.call('contacts:list', {})).total;
+      expect(saved).toBeGreaterThan(0);
+      expect(saved).toBeLessThan(30_000);
+      // Finished imports cannot be cancelled.
+      expect(await t.call('contacts:importCancel', { importId: 'imp-1' })).toEqual({ cancelled: false });
+    } finally {
+      await t.close();
+    }
+  });
+});

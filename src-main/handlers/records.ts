@@ -1,19 +1,48 @@
 // Contacts, sequences, enrollments, replies and flags.
 import type { HandlerGroup } from '../backend/registry';
 import { getContact, listContacts } from '../domain/contacts';
-import { importContacts, previewCsv } from '../domain/contactImport';
+import { AppError } from '../../src-shared/result';
+import { ImportCancelled, importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
 import { clearByEmail, clearByIds, markReplied, recordReply, removeEnrollments, resync, retry } from '../domain/enrollmentActions';
 import { listEnrollments } from '../domain/enrollmentQueries';
 import { createSequence, getSequence, listSequences, parseSequenceId, sequenceRow, updateSequence } from '../domain/sequences';
+
+/** Imports that can be cancelled, by the id the caller gave them. */
+const runningImports = new Map<string, AbortController>();
+function startImport(importId: string): AbortController {
+  if (runningImports.has(importId)) throw new AppError('conflict', 'An import with this id is already running');
+  const control = new AbortController();
+  runningImports.set(importId, control);
+  return control;
+}
 
 export const recordHandlers: HandlerGroup = {
   'contacts:list': (input, ctx) => listContacts(ctx, input),
   'contacts:get': (input, ctx) => getContact(ctx, input.email),
   'contacts:csvPreview': (input) => previewCsv(input.csv),
   'contacts:import': async (input, ctx) => {
-    const { emails: _emails, ...summary } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding });
-    return summary;
+    const { importId } = input;
+    const control = importId ? startImport(importId) : undefined;
+    try {
+      const { emails: _emails, ...summary } = await importContacts(ctx, input.csv, {
+        columns: input.columns,
+        encoding: input.encoding,
+        signal: control?.signal,
+        onProgress: importId ? (rowsRead) => ctx.events.emit('import:progress', { importId, rowsRead }) : undefined,
+      });
+      return summary;
+    } catch (error) {
+      if (error instanceof ImportCancelled) throw new AppError('conflict', error.message);
+      throw error;
+    } finally {
+      if (importId) runningImports.delete(importId);
+    }
+  },
+  'contacts:importCancel': (input) => {
+    const control = runningImports.get(input.importId);
+    control?.abort();
+    return { cancelled: control !== undefined };
   },
 
   'sequences:list': (_, ctx) => listSequences(ctx),
