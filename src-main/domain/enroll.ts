@@ -31,15 +31,19 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
     const more = emails.length - known - 5;
     throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`);
   }
-  const enrolled = new Set(
-    ctx.sqlite.prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))').pluck().all(seq.id, list) as string[],
-  );
-  const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
-
   const owner = settingsRow(ctx, seq.ownerUserId);
   const eff = effectiveSettings(seq, owner);
   const connection = activeConnection(ctx, seq.ownerUserId);
   const wouldSync = connection !== null && !eff.disabled && eff.syncMode !== 'off';
+  // Who is already enrolled matters only to the dedup check (it must not ask about them); otherwise the
+  // insert's "on conflict do nothing" skips them, and its count says how many.
+  const willCheck = wouldSync && eff.dedup;
+  const enrolled = willCheck
+    ? new Set(
+        ctx.sqlite.prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))').pluck().all(seq.id, list) as string[],
+      )
+    : new Set<string>();
+  const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
   // The dedup check happens before anything is written: HTTP never runs inside a transaction.
   let existing = new Set<string>();
   let dedupChecked = false;
@@ -64,16 +68,18 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [] };
   let queued = 0;
   const db = ctx.sqlite;
+  // Nothing flagged (the usual case): the same statement without the five per-row flag tests.
+  const isFlagged = (yes: string, no: string) => (flagged.length > 0 ? `case when ${FLAGGED} then ${yes} else ${no} end` : no);
   const insertEnrollments = db.prepare(
     `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
        cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply)
      select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
        @mappingVersion, @disabled, @dedup, @dedupChecked,
-       case when ${FLAGGED} then @flaggedState else @state end,
-       case when ${FLAGGED} then @error end,
-       case when ${FLAGGED} then 'exists_in_recruiterflow' end,
-       case when ${FLAGGED} then @now end,
-       case when ${FLAGGED} then @flaggedAwaiting else @awaiting end
+       ${isFlagged('@flaggedState', '@state')},
+       ${isFlagged('@error', 'null')},
+       ${isFlagged("'exists_in_recruiterflow'", 'null')},
+       ${isFlagged('@now', 'null')},
+       ${isFlagged('@flaggedAwaiting', '@awaiting')}
      from json_each(@fresh) j join contacts c on c.email = j.value
      where true
      on conflict (contact_id, sequence_id) do nothing`,
