@@ -48,15 +48,23 @@ interface PageInput {
   limit: number;
 }
 
-// The same page with no application code: the sort key's own index (sequence_id, key, state), the rows'
-// columns straight from enrollments, by a plain prepared statement.
-const RAW_ORDER: Record<PageInput['sort'], string> = { email: 'email', name: 'name', addedAt: 'added_at', state: 'state' };
+// The same page with no application code: the page's ids from the sort key's own covering index
+// (sequence_id, key, state), then those rows, in one plain prepared statement.
+const RAW_ORDER: Record<PageInput['sort'], { column: string; index: string }> = {
+  email: { column: 'email', index: 'enrollments_sequence_email_state' },
+  name: { column: 'name', index: 'enrollments_sequence_name_state' },
+  addedAt: { column: 'added_at', index: 'enrollments_sequence_added_state' },
+  state: { column: 'state', index: 'enrollments_sequence_state' },
+};
 function rawPageSql(input: PageInput): string {
   const states = input.states ? ` and state in (${input.states.map(() => '?').join(', ')})` : '';
-  const key = RAW_ORDER[input.sort];
-  const order = key === 'state' ? `state ${input.dir}, added_at ${input.dir}, id ${input.dir}` : `${key} ${input.dir}, id ${input.dir}`;
-  return `select id, sequence_id, email, name, state, error, error_code, cap_sync_as, cap_mode, cap_job_id, cap_mapping_version, cap_disabled,
-    rf_id, added_at, replied_at, synced_at, attempts from enrollments where sequence_id = ?${states} order by ${order} limit ? offset ?`;
+  const { column, index } = RAW_ORDER[input.sort];
+  const order = column === 'state' ? `state ${input.dir}, added_at ${input.dir}, id ${input.dir}` : `${column} ${input.dir}, id ${input.dir}`;
+  return `with page(id, n) as (select id, row_number() over () from enrollments indexed by ${index} where sequence_id = ?${states}
+      order by ${order} limit ? offset ?)
+    select e.id, e.sequence_id, e.email, e.name, e.state, e.error, e.error_code, e.cap_sync_as, e.cap_mode, e.cap_job_id,
+      e.cap_mapping_version, e.cap_disabled, e.rf_id, e.added_at, e.replied_at, e.synced_at, e.attempts
+    from page join enrollments e on e.id = page.id order by page.n`;
 }
 
 /**
