@@ -49,7 +49,7 @@ interface PageInput {
 }
 
 // The same page with no application code: the page's ids from the sort key's own covering index
-// (sequence_id, key, state), then those rows, in one plain prepared statement.
+// (sequence_id, key, state), then those rows (CROSS JOIN keeps the page's order), in one prepared statement.
 const RAW_ORDER: Record<PageInput['sort'], { column: string; index: string }> = {
   email: { column: 'email', index: 'enrollments_sequence_email_state' },
   name: { column: 'name', index: 'enrollments_sequence_name_state' },
@@ -60,11 +60,11 @@ function rawPageSql(input: PageInput): string {
   const states = input.states ? ` and state in (${input.states.map(() => '?').join(', ')})` : '';
   const { column, index } = RAW_ORDER[input.sort];
   const order = column === 'state' ? `state ${input.dir}, added_at ${input.dir}, id ${input.dir}` : `${column} ${input.dir}, id ${input.dir}`;
-  return `with page(id, n) as (select id, row_number() over () from enrollments indexed by ${index} where sequence_id = ?${states}
+  return `with page(id) as (select id from enrollments indexed by ${index} where sequence_id = ?${states}
       order by ${order} limit ? offset ?)
     select e.id, e.sequence_id, e.email, e.name, e.state, e.error, e.error_code, e.cap_sync_as, e.cap_mode, e.cap_job_id,
       e.cap_mapping_version, e.cap_disabled, e.rf_id, e.added_at, e.replied_at, e.synced_at, e.attempts
-    from page join enrollments e on e.id = page.id order by page.n`;
+    from page cross join enrollments e on e.id = page.id`;
 }
 
 /**
