@@ -1,7 +1,9 @@
 // Browser mode keeps answering while a million rows go in: the backend and its HTTP server (as `serve`
 // runs them) in this process, a 1,000,000-row import and then a 1,000,000-contact enroll running, and a
 // page of a sequence read over HTTP every 100 ms meanwhile. The import and the enroll write in batches,
-// each its own short transaction, and give the event loop back between batches.
+// each its own short transaction, and give the event loop back between batches. The import runs as
+// browser mode runs it (`interactive`: batches cut after a few ms of work), streamed from a file here
+// because browser mode's uploads stop at 64 MB.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +52,7 @@ export async function responsiveFigures(n: number): Promise<Figure[]> {
       const body = (await res.json()) as { ok: boolean };
       if (!body.ok) throw new Error('page read failed');
     };
-    const duringImport = await pollWhile(importContactsFile(backend.ctx, file), read);
+    const duringImport = await pollWhile(importContactsFile(backend.ctx, file, { interactive: true }), read);
     const big = await backend.invoke('sequences:create', { name: 'A million' });
     if (!big.ok) throw new Error(big.error.message);
     const emails = backend.ctx.sqlite.prepare('select email from contacts').pluck().all() as string[];

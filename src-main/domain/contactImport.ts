@@ -12,8 +12,14 @@ import { resolveColumns, suggestTarget, type ColumnTarget } from './csv';
 import { CsvReader, readAllCsv, type CsvItem } from './csvReader';
 
 const MAX_CELL = 64 * 1024;
-/** Rows per transaction: large enough that commits cost little, small enough that a page read waits < 50 ms. */
+/** Rows per transaction at most: large enough that commits cost little. */
 const BATCH = 4000;
+/**
+ * With `interactive` (the window and browser mode), a batch is also cut after this many ms of work: a
+ * request that arrives meanwhile needs a few turns of the event loop (connection, body, answer), and each
+ * turn waits for at most one slice.
+ */
+const SLICE_MS = 6;
 
 export interface ContactValues {
   email: string;
@@ -31,6 +37,8 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
   /** Stops between batches; the batches already written stay (the summary says how many rows). */
   signal?: AbortSignal;
+  /** Other calls are served meanwhile: cut batches by time too (SLICE_MS), not only by rows. */
+  interactive?: boolean;
 }
 
 /** Thrown when an import is cancelled; carries what was saved before it stopped. */
@@ -77,13 +85,28 @@ const FIELD_SLOT: Partial<Record<ColumnTarget, number>> = {
   location: 7,
 };
 
+/** FNV-1a and djb2 side by side, 32 + 21 bits: a number that stays exact in a double. */
+function emailHash(email: string): number {
+  let a = 0x811c9dc5 | 0;
+  let b = 5381;
+  for (let i = 0; i < email.length; i += 1) {
+    const c = email.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = (Math.imul(b, 33) + c) | 0;
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 /** Validates records one by one and remembers each email's first row, so a repeat is reported, not merged. */
 class RowChecker {
   private readonly targets: ColumnTarget[];
   private readonly slots: number[];
   private readonly extraKeys: string[];
   private readonly emailIndex: number;
-  private readonly firstRow = new Map<string, number>();
+  // Each email's first row, keyed by a 53-bit hash of the email rather than the email itself: at a million
+  // rows this is a third of the memory, and keeps no reference into the file's text. A hash hit is
+  // confirmed exactly (see `isRepeat`) before a row is called a duplicate.
+  private readonly firstRow = new Map<number, number>();
 
   constructor(
     private readonly headers: string[],
@@ -96,7 +119,7 @@ class RowChecker {
   }
 
   /** The contact, or why its row is rejected. `mayBeGarbled`: the text holds a U+FFFD somewhere. */
-  check(item: CsvItem, mayBeGarbled: boolean): ContactRow | string {
+  check(item: CsvItem, mayBeGarbled: boolean, isRepeat: (email: string) => boolean): ContactRow | string {
     if ('problem' in item) return item.problem;
     const record = item.cells;
     const rawEmail = (record[this.emailIndex] ?? '').trim();
@@ -115,9 +138,10 @@ class RowChecker {
       return `${record.length} cells but the header has ${headers.length} columns`;
     }
     const row = this.toRow(record);
-    const earlier = this.firstRow.get(row[0]);
-    if (earlier !== undefined) return `duplicate of row ${earlier} (same email ${row[0]}); the first row was imported`;
-    this.firstRow.set(row[0], item.row);
+    const key = emailHash(row[0]);
+    const earlier = this.firstRow.get(key);
+    if (earlier === undefined) this.firstRow.set(key, item.row);
+    else if (isRepeat(row[0])) return `duplicate of row ${earlier} (same email ${row[0]}); the first row was imported`;
     return row;
   }
 
@@ -151,8 +175,14 @@ class ContactWriter {
   imported = 0;
   updated = 0;
 
+  /** created_at/updated_at of every row this import writes: also how `touched` knows its own rows. */
+  private readonly stamp: number;
+  private readonly touchedStmt;
+
   constructor(private readonly ctx: Ctx) {
     const db = ctx.sqlite;
+    this.stamp = ctx.clock.now();
+    this.touchedStmt = db.prepare('select 1 from contacts where email = ? and updated_at = ?').pluck();
     this.insert = db.prepare(
       `insert into contacts (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -166,9 +196,14 @@ class ContactWriter {
     );
   }
 
+  /** Whether this import already wrote the email (a committed batch). */
+  touched(email: string): boolean {
+    return this.touchedStmt.get(email, this.stamp) !== undefined;
+  }
+
   write(rows: ContactRow[]): void {
     if (rows.length === 0) return;
-    const now = this.ctx.clock.now();
+    const now = this.stamp;
     const { insert, update } = this;
     let imported = 0;
     this.ctx.sqlite
@@ -228,24 +263,29 @@ export interface ImportResult extends ImportSummary {
 export async function importContacts(ctx: Ctx, source: CsvSource, options: ImportOptions & { keepEmails?: boolean } = {}): Promise<ImportResult> {
   const reader = new CsvReader();
   let checker: RowChecker | null = null;
-  let writer: ContactWriter | null = null;
+  const writer = new ContactWriter(ctx);
   const rejected: CsvRejection[] = [];
   const emails: string[] = [];
   let batch: ContactRow[] = [];
   let rowsRead = 0;
 
+  const sliced = options.interactive === true;
+  let sliceStart = performance.now();
   const flush = async () => {
-    writer ??= new ContactWriter(ctx);
     writer.write(batch);
     if (options.keepEmails) for (const c of batch) emails.push(c[0]);
     batch = [];
     options.onProgress?.(rowsRead);
     await yieldToEventLoop();
+    sliceStart = performance.now();
     if (options.signal?.aborted) {
       if (writer.imported + writer.updated > 0) ctx.events.emit('data:changed', { what: 'contacts' });
       throw new ImportCancelled({ imported: writer.imported, updated: writer.updated, rowsRead });
     }
   };
+
+  // A repeat is in the batch not yet written, or among the rows this import wrote already.
+  const isRepeat = (email: string) => batch.some((r) => r[0] === email) || writer.touched(email);
 
   const take = async (items: CsvItem[], mayBeGarbled: boolean) => {
     let start = 0;
@@ -257,10 +297,10 @@ export async function importContacts(ctx: Ctx, source: CsvSource, options: Impor
     for (let i = start; i < items.length; i += 1) {
       const item = items[i]!;
       rowsRead += 1;
-      const result = checker.check(item, mayBeGarbled);
+      const result = checker.check(item, mayBeGarbled, isRepeat);
       if (typeof result === 'string') rejected.push({ row: item.row, reason: result });
       else batch.push(result);
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= BATCH || (sliced && (batch.length & 63) === 0 && performance.now() - sliceStart > SLICE_MS)) await flush();
     }
   };
 
@@ -275,8 +315,8 @@ export async function importContacts(ctx: Ctx, source: CsvSource, options: Impor
   await take(reader.end(), garbled);
   if (!checker) throw new AppError('bad_csv', 'The CSV has no header row');
   await flush();
-  const imported = writer!.imported;
-  const updated = writer!.updated;
+  const imported = writer.imported;
+  const updated = writer.updated;
   if (imported + updated > 0) ctx.events.emit('data:changed', { what: 'contacts' });
   const summary: ImportResult = { imported, updated, rejected, emails };
   if (options.encoding) summary.encoding = options.encoding;

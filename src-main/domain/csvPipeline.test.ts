@@ -64,6 +64,19 @@ describe('rows the file gets wrong', () => {
     expect((await t.call('contacts:get', { email: 'ann@x.co' })).fields.first_name).toBe('Ann');
   });
 
+  it('finds a duplicate whose first row was written in an earlier batch, and updates a contact that was there before', async () => {
+    t = openTestBackend();
+    await t.call('contacts:import', { csv: 'email,first_name\nold@x.co,Old' });
+    const rows = Array.from({ length: 9000 }, (_, i) => `p${i}@x.co,P${i}`);
+    rows[8500] = 'P0@x.co,Again';
+    rows[8600] = 'old@x.co,Renamed';
+    const summary = await t.call('contacts:import', { csv: `email,first_name\n${rows.join('\n')}` });
+    expect(summary.rejected).toEqual([{ row: 8502, reason: 'duplicate of row 2 (same email p0@x.co); the first row was imported' }]);
+    expect(summary).toMatchObject({ imported: 8998, updated: 1 });
+    expect((await t.call('contacts:get', { email: 'p0@x.co' })).fields.first_name).toBe('P0');
+    expect((await t.call('contacts:get', { email: 'old@x.co' })).fields.first_name).toBe('Renamed');
+  });
+
   it('rejects a row with an unclosed quote by its row number and reads the rows after it', async () => {
     t = openTestBackend();
     const summary = await t.call('contacts:import', { csv: 'email,company\na@x.co,Acme\nb@x.co,"Globex, Inc\nc@x.co,Initech\nd@x.co,"Hooli"\n' });

@@ -29,6 +29,7 @@ export const recordHandlers: HandlerGroup = {
         columns: input.columns,
         encoding: input.encoding,
         signal: control?.signal,
+        interactive: true,
         onProgress: importId ? (rowsRead) => ctx.events.emit('import:progress', { importId, rowsRead }) : undefined,
       });
       return summary;
@@ -56,7 +57,7 @@ export const recordHandlers: HandlerGroup = {
   'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
-    const { emails, ...imported } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding, keepEmails: true });
+    const { emails, ...imported } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding, keepEmails: true, interactive: true });
     const added = emails.length > 0 ? await addToSequence(ctx, input.sequenceId, emails) : { added: 0, alreadyEnrolled: 0, flagged: [] };
     return { ...added, import: imported };
   },
