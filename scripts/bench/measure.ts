@@ -20,16 +20,6 @@ export async function timeIt(fn: () => unknown | Promise<unknown>): Promise<numb
   return performance.now() - start;
 }
 
-/** Runs `setup` then times `fn` `runs` times; returns every duration in ms. */
-export async function repeat(runs: number, setup: () => unknown | Promise<unknown>, fn: () => unknown | Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    await setup();
-    times.push(await timeIt(fn));
-  }
-  return times;
-}
-
 export interface Figure {
   figure: string;
   measured: string;
