@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'contacts:delete',
   'contacts:csvPreview',
   'contacts:import',
+  'contacts:importCancel',
   'sequences:list',
   'sequences:get',
   'sequences:create',
@@ -146,6 +147,7 @@ export const CHANNEL_KINDS: { readonly [C in ChannelName]: ChannelKind } = {
   'mailbox:setNotes': 'mutation',
   'mailbox:contactReplies': 'query',
   'mailbox:perDay': 'query',
+  'contacts:importCancel': 'mutation',
 };
 
-export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'mailbox:changed', 'notify'] as const;
+export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'mailbox:changed', 'notify', 'import:progress'] as const;

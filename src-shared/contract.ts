@@ -77,6 +77,8 @@ const fieldValue = z.string().max(2000);
 /** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
 const resolution = { action: z.enum(RESOLUTIONS), rfId: id.optional() };
 const contactState = z.enum([...ENROLLMENT_STATES, 'none']);
+/** How the caller decoded the file's bytes (the import wizard, the CLI); echoed in the import summary. */
+const csvEncoding = z.object({ encoding: z.string().max(40), reason: z.string().max(300) }).optional();
 
 export interface AppInfo {
   version: string;
@@ -256,8 +258,15 @@ export const contract = {
   ),
   'contacts:csvPreview': channel<CsvPreview>()(z.object({ csv: csvText })),
   'contacts:import': channel<ImportSummary>()(
-    z.object({ csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
+    z.object({
+      csv: csvText,
+      columns: z.record(z.string(), z.string().max(200)).optional(),
+      encoding: csvEncoding,
+      /** Names this import for import:progress events and contacts:importCancel. */
+      importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    }),
   ),
+  'contacts:importCancel': channel<{ cancelled: boolean }>()(z.object({ importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })),
 
   'sequences:list': channel<SequenceSummary[]>()(z.object({})),
   'sequences:get': channel<Sequence>()(z.object({ id: seqId })),
@@ -291,7 +300,7 @@ export const contract = {
     }),
   ),
   'sequences:addCsv': channel<AddSummary & { import: ImportSummary }>()(
-    z.object({ sequenceId: seqId, csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional() }),
+    z.object({ sequenceId: seqId, csv: csvText, columns: z.record(z.string(), z.string().max(200)).optional(), encoding: csvEncoding }),
   ),
 
   'enrollments:remove': channel<{ removed: number }>()(z.object({ ids })),
@@ -378,6 +387,8 @@ export interface ServerEvents {
   'connection:changed': Connection;
   'mailbox:changed': MailboxStatus;
   notify: { level: 'info' | 'warning' | 'error'; title: string; message: string };
+  /** A running CSV import (contacts:import with an importId): data rows read so far. */
+  'import:progress': { importId: string; rowsRead: number };
 }
 export type EventName = keyof ServerEvents;
 const eventListMatches: Same<EventName, (typeof EVENT_NAMES)[number]> = true;

@@ -264,6 +264,8 @@ export interface ImportSummary {
   imported: number;
   updated: number;
   rejected: CsvRejection[];
+  /** The file's text encoding and why it was chosen, when the caller decoded bytes (wizard, CLI). */
+  encoding?: { encoding: string; reason: string };
 }
 
 export interface AddSummary {

@@ -1,4 +1,6 @@
-// Timing helpers for the benchmark: medians of several runs, percentiles of many samples.
+// Timing helpers for the benchmark: medians of several runs, percentiles of many samples, and the figure
+// row the README table shows (the measured time, its ratio to a reference measured in the same run, and
+// the target).
 import { performance } from 'node:perf_hooks';
 
 export function median(values: number[]): number {
@@ -18,22 +20,17 @@ export async function timeIt(fn: () => unknown | Promise<unknown>): Promise<numb
   return performance.now() - start;
 }
 
-/** Runs `setup` then times `fn` `runs` times; returns every duration in ms. */
-export async function repeat(runs: number, setup: () => unknown | Promise<unknown>, fn: () => unknown | Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    await setup();
-    times.push(await timeIt(fn));
-  }
-  return times;
-}
-
 export interface Figure {
   figure: string;
   measured: string;
+  /** The measured value as a multiple of its reference, e.g. "2.1×"; "-" when the figure has none. */
+  ratio?: string;
   target: string;
   met: boolean;
-  note?: string;
+  /** A reference row: shown for the ratios below it, not judged. */
+  reference?: boolean;
 }
 
 export const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
+export const times = (r: number) => `${r.toFixed(2)}×`;
+export const mb = (v: number) => `${v.toFixed(0)} MB`;

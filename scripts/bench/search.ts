@@ -5,7 +5,7 @@
 import type { ChannelOutput } from '../../src-shared/contract';
 import { createBackend } from '../../src-main/backend/createBackend';
 import { catchUpContactSearch, trigramQuery } from '../../src-main/db/contactSearch';
-import { median, ms, percentile, timeIt, type Figure } from './measure';
+import { median, ms, percentile, timeIt, times, type Figure } from './measure';
 
 const SAMPLES = 40;
 // Emails (person100@…) and names (Last2000…): each matches a hundred-odd of the sequence's contacts.
@@ -55,10 +55,12 @@ export async function searchFigures(dataDir: string): Promise<Figure[]> {
       measured: ms(catchUp),
       target: '-',
       met: true,
+      reference: true,
     },
     {
       figure: 'search within a sequence of 100,000 (page and match count), 1,000,000 enrollments in the database',
-      measured: `median ${ms(p50)}, p95 ${ms(p95)}; the same index lookup in raw SQL: median ${ms(median(raw))} (${(p50 / median(raw)).toFixed(1)}×)`,
+      measured: `median ${ms(p50)}, p95 ${ms(p95)}; the same index lookup in raw SQL: median ${ms(median(raw))}`,
+      ratio: `median ${times(p50 / median(raw))}`,
       target: 'median ≤ 10 ms, p95 ≤ 25 ms',
       met: p50 <= 10 && p95 <= 25,
     },

@@ -9,7 +9,7 @@ import { createBackend, type Backend } from '../../src-main/backend/createBacken
 import { importContacts } from '../../src-main/domain/contactImport';
 import { DEFAULT_SEARCH_BATCH } from '../../src-main/recruiterflow';
 import type { Faults, SandboxStats } from '../../src-main/sandbox';
-import { contactsCsv } from './local';
+import { contactsCsv } from './data';
 import { spawnReady } from './child';
 import { median, ms, timeIt, type Figure } from './measure';
 
@@ -51,7 +51,7 @@ async function startRemoteSandbox(): Promise<RemoteSandbox> {
 async function prepared(sandbox: RemoteSandbox, n: number, options: { dedup?: boolean; job?: boolean } = {}): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
   const backend = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'flowbridge-bench-')), host: 'cli', scheduler: { engine: { concurrency: CONCURRENCY } } });
   await sandbox.reset();
-  importContacts(backend.ctx, contactsCsv(n));
+  await importContacts(backend.ctx, contactsCsv(n));
   const must = async (channel: string, input: unknown) => {
     const r = await backend.invoke(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
@@ -89,9 +89,8 @@ async function runSync(sandbox: RemoteSandbox, faults: Faults, n: number): Promi
   return { ms: elapsed, requests: after.requests - before.requests, s429: (after.statuses['429'] ?? 0) - (before.statuses['429'] ?? 0), created };
 }
 
-export async function syncLatencyFigure(runs: number): Promise<Figure> {
-  const n = 1000;
-  const latency = 50;
+/** Sync of `n` new contacts with a job against a sandbox answering after `latency` ms, as a share of the best possible. */
+export async function syncLatencyFigure(runs: number, latency: number, n: number): Promise<Figure> {
   const times: number[] = [];
   const sandbox = await startRemoteSandbox();
   try {
@@ -103,10 +102,11 @@ export async function syncLatencyFigure(runs: number): Promise<Figure> {
   const measured = median(times);
   const ratio = best.ms / measured;
   return {
-    figure: `sync 1,000 new contacts with a job, sandbox at 50 ms latency, no rate limit (concurrency ${CONCURRENCY})`,
-    measured: `${ms(measured)}; best possible ${ms(best.ms)} (${best.requests} requests) = ${(ratio * 100).toFixed(0)}%`,
-    target: '≥ 90% of best possible',
-    met: ratio >= 0.9,
+    figure: `sync ${n.toLocaleString('en-US')} new contacts with a job, sandbox at ${latency} ms latency, no rate limit (concurrency ${CONCURRENCY})`,
+    measured: `${ms(measured)}; best possible ${ms(best.ms)} (${best.requests} requests)`,
+    ratio: `${(ratio * 100).toFixed(0)}% of best possible`,
+    target: '≥ 95% of best possible',
+    met: ratio >= 0.95,
   };
 }
 
@@ -128,9 +128,10 @@ export async function rateLimitFigure(runs: number): Promise<Figure> {
   const share = median(results.map((r) => r.share429));
   return {
     figure: `the same against a sandbox limited to ${limit} requests/second that it is not told about`,
-    measured: `${throughput.toFixed(1)} req/s = ${((throughput / limit) * 100).toFixed(0)}% of the limit; 429s ${(share * 100).toFixed(1)}% of requests`,
-    target: 'throughput ≥ 85% of the limit, 429s ≤ 2%',
-    met: throughput / limit >= 0.85 && share <= 0.02,
+    measured: `${throughput.toFixed(1)} req/s; 429s ${(share * 100).toFixed(1)}% of requests`,
+    ratio: `${((throughput / limit) * 100).toFixed(0)}% of the limit`,
+    target: 'throughput ≥ 90% of the limit, 429s ≤ 2%',
+    met: throughput / limit >= 0.9 && share <= 0.02,
   };
 }
 

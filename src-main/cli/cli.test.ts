@@ -51,7 +51,12 @@ describe('the command line contract', () => {
       error: { code: 'invalid_api_key', message: expect.any(String) },
     });
     expect((await cli(dir, '--json', 'connect', '--base-url', sandbox.url, '--api-key', sandbox.apiKey)).json).toEqual({ connected: true, baseUrl: sandbox.url });
-    expect((await cli(dir, '--json', 'contacts', 'import', csv)).json).toEqual({ imported: 2, updated: 0, rejected: [{ row: 3, reason: 'invalid email "bad"' }] });
+    expect((await cli(dir, '--json', 'contacts', 'import', csv)).json).toEqual({
+      imported: 2,
+      updated: 0,
+      rejected: [{ row: 3, reason: 'invalid email "bad"' }],
+      encoding: { encoding: 'utf-8', reason: 'UTF-8: the file is plain ASCII' },
+    });
     const job = sandbox.state.jobs.find((j) => j.is_open)!;
     const created = (await cli(dir, '--json', 'sequences', 'create', '--name', 'Backend', '--job', String(job.id))).json!;
     expect(created).toMatchObject({ id: expect.any(String), name: 'Backend' });

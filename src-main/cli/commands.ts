@@ -1,11 +1,14 @@
 // Every command of docs/cli.md, each a call into the same backend the window uses.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import { INTEGRATIONS, ROLES, SYNC_AS, SYNC_MODES } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Backend } from '../backend/createBackend';
+import { CSV_ENCODINGS, type CsvEncoding } from '../../src-shared/csvEncoding';
 import { decodeCsv } from '../domain/csv';
+import { importContactsFile } from '../domain/csvFile';
+import { exportErrorsToFile } from '../domain/errorReport';
 import { Flags } from './args';
 import { MAILBOX_COMMANDS } from './mailboxCommands';
 import type { CliIo } from './run';
@@ -25,14 +28,16 @@ export async function call<C extends Channel>(backend: Backend, channel: C, inpu
   return result.value as ChannelOutput<C>;
 }
 
-function readCsvFile(path: string): string {
+/** Reads and decodes a CSV file: the encoding given with --encoding, or the one detected. */
+function readCsvFile(path: string, encoding: CsvEncoding | undefined): { csv: string; encoding: { encoding: string; reason: string } } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(resolve(path));
   } catch (error) {
     throw new AppError('unreadable_file', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return decodeCsv(bytes);
+  const decoded = decodeCsv(bytes, encoding);
+  return { csv: decoded.text, encoding: { encoding: decoded.encoding, reason: decoded.reason } };
 }
 
 /**
@@ -184,11 +189,14 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   async 'contacts import'(c) {
-    c.flags.allow();
-    noExtraWords(c, 3, 'contacts import FILE.csv');
+    c.flags.allow('encoding');
+    noExtraWords(c, 3, 'contacts import FILE.csv [--encoding ENC]');
     const file = c.words[2];
-    if (!file) throw new AppError('invalid_input', 'usage: contacts import FILE.csv');
-    return call(c.backend, 'contacts:import', { csv: readCsvFile(file) });
+    if (!file) throw new AppError('invalid_input', 'usage: contacts import FILE.csv [--encoding ENC]');
+    // Streamed from the file into the importer (not sent whole through the channel): a million rows
+    // import in flat memory.
+    const { emails: _emails, ...summary } = await importContactsFile(c.backend.ctx, file, { chosen: c.flags.choice('encoding', CSV_ENCODINGS) });
+    return summary;
   },
   async 'contacts show'(c) {
     c.flags.allow('email');
@@ -247,8 +255,8 @@ export const COMMANDS: Record<string, Command> = {
     }));
   },
   async 'sequences add'(c) {
-    c.flags.allow('emails', 'file', 'unknown');
-    noExtraWords(c, 3, 'sequences add ID (--emails E1,E2 | --file FILE.csv) [--unknown fail|skip|create]');
+    c.flags.allow('emails', 'file', 'unknown', 'encoding');
+    noExtraWords(c, 3, 'sequences add ID (--emails E1,E2 | --file FILE.csv [--encoding E]) [--unknown fail|skip|create]');
     const id = c.words[2];
     if (!id) throw new AppError('invalid_input', 'usage: sequences add ID (--emails E1,E2,... | --file FILE.csv)');
     const emails = c.flags.list('emails');
@@ -257,7 +265,8 @@ export const COMMANDS: Record<string, Command> = {
     const unknown = c.flags.choice('unknown', ['fail', 'skip', 'create'] as const);
     if (unknown !== undefined && !emails) throw new AppError('invalid_input', '--unknown goes with --emails (a CSV file creates its contacts)');
     if (emails) return call(c.backend, 'sequences:add', { sequenceId: id, emails, unknown });
-    const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, csv: readCsvFile(file!) });
+    const read = readCsvFile(file!, c.flags.choice('encoding', CSV_ENCODINGS));
+    const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, ...read });
     return summary;
   },
 
@@ -287,14 +296,14 @@ export const COMMANDS: Record<string, Command> = {
     const format = c.flags.choice('format', ['csv', 'json'] as const);
     if (!format) throw new AppError('invalid_input', '"errors export" needs --format csv|json');
     const out = resolve(c.flags.required('out'));
-    const report = await call(c.backend, 'errors:export', { format });
+    // Streamed straight into the file: a report of a million rows is never held in memory.
     try {
-      // Error reports name contacts: readable by you alone, like the data folder.
-      writeFileSync(out, report.content, { mode: 0o600 });
+      const { rows } = exportErrorsToFile(c.backend.ctx, format, out);
+      return { rows, file: out };
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new AppError('unreadable_file', `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    return { rows: report.rows, file: out };
   },
 
   async 'sync run'(c) {

@@ -80,10 +80,10 @@ describe('importing contacts from CSV', () => {
 });
 
 describe('decoding CSV bytes', () => {
-  it('reads UTF-8, UTF-16 with a BOM, and falls back to Windows-1252', () => {
-    expect(decodeCsv(Buffer.from('email\nzoë@x.co', 'utf8'))).toBe('email\nzoë@x.co');
+  it('reads UTF-8, UTF-16 with a BOM, and detects Windows-1252', () => {
+    expect(decodeCsv(Buffer.from('email\nzoë@x.co', 'utf8')).text).toBe('email\nzoë@x.co');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nzoë@x.co', 'utf16le')]);
-    expect(decodeCsv(utf16)).toBe('email\nzoë@x.co');
-    expect(decodeCsv(Buffer.from([0x7a, 0x6f, 0xeb]))).toBe('zoë');
+    expect(decodeCsv(utf16).text).toBe('email\nzoë@x.co');
+    expect(decodeCsv(Buffer.from([0x7a, 0x6f, 0xeb])).text).toBe('zoë');
   });
 });

@@ -1,5 +1,5 @@
 // Reading CSV files of contacts: decoding, parsing and mapping headers to contact fields.
-import Papa from 'papaparse';
+import { decodeCsvBytes, type CsvEncoding, type DecodedCsv } from '../../src-shared/csvEncoding';
 import { STANDARD_FIELDS, type StandardField } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 
@@ -44,34 +44,9 @@ export function suggestTarget(header: string): ColumnTarget {
   return Object.hasOwn(ALIASES, key) ? ALIASES[key]! : 'extra';
 }
 
-/** Bytes → text: honours a UTF-8 or UTF-16 BOM and falls back to Windows-1252 for non-UTF-8 files. */
-export function decodeCsv(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-export interface ParsedCsv {
-  headers: string[];
-  /** Data records; record i is spreadsheet row i + 2. */
-  records: string[][];
-}
-
-/**
- * PapaParse: RFC 4180 quoting (newlines and commas inside quotes), lenient about stray quotes, and about
- * three times faster than csv-parse on 100,000 rows. Blank lines are skipped; ragged rows are kept and
- * judged row by row.
- */
-export function parseCsv(text: string): ParsedCsv {
-  const rows = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skipEmptyLines: 'greedy' }).data;
-  const [headerRow, ...records] = rows;
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new AppError('bad_csv', 'The CSV has no header row');
-  const headers = headerRow.map((h) => h.trim());
-  return { headers, records };
+/** Bytes → text, with the encoding used and why (see src-shared/csvEncoding.ts). */
+export function decodeCsv(bytes: Uint8Array, chosen?: CsvEncoding): DecodedCsv {
+  return decodeCsvBytes(bytes, chosen);
 }
 
 /** Resolves each column's target, applying the caller's choices over the suggestions, and checks the result. */

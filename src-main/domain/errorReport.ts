@@ -1,4 +1,5 @@
 // The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ErrorGroup, ErrorRow, FlagMatch, Page } from '../../src-shared/domain';
 import { errorCause, errorGroupKey } from '../../src-shared/errorCause';
@@ -85,18 +86,42 @@ export function listErrors(
   return { rows, total, groups: sorted };
 }
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula: prefix it with a quote. */
+// What a spreadsheet may skip before it reads a cell's first character: whitespace, control characters,
+// zero-width and direction marks, the BOM. A cell is judged by its first VISIBLE character.
+const INVISIBLE_PREFIX = /^[\s\u0000-\u001f\u007f-\u00a0\u00ad\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+/;
+// = + - @ and their fullwidth and small forms, which spreadsheets in CJK locales read as the same operators.
+const FORMULA_START = /^[=+\-@\u2212\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]/;
+
+/** True when a spreadsheet could read the cell as a formula. */
+export function startsFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // Fast path: most cells start with a letter or a digit.
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false;
+  if (text.length === 0) return false;
+  if (c === 0x09 || c === 0x0d) return true;
+  const visible = text.replace(INVISIBLE_PREFIX, '');
+  return FORMULA_START.test(visible);
+}
+
+/** A spreadsheet would run a cell whose first visible character is = + - @ as a formula: prefix a quote. */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (startsFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'error_code', 'matched_records', 'first_seen', 'last_attempt', 'attempts'];
 
+/** The UTF-8 byte-order mark: without it Excel reads a UTF-8 CSV as the system's ANSI code page ("JosÃ©"). */
+export const UTF8_BOM = '\uFEFF';
+
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
-export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+/**
+ * Writes the report through `write` in pieces of about 64 KB, reading rows one at a time: memory stays
+ * flat however many rows there are.
+ */
+export function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: string) => void): number {
   const { where, params } = whereFor({});
   const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
   // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".
@@ -106,14 +131,20 @@ export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: stri
     for (const stored of stmt.iterate(params) as IterableIterator<StoredErrorRow>) yield withMatches(stored);
     yield* bounced;
   }
-  const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  const filename = `flowbridge-errors-${stamp}.${format}`;
   let rows = 0;
-  if (format === 'json') {
-    const out: unknown[] = [];
-    for (const r of reportRows()) {
-      rows += 1;
-      out.push({
+  let piece = '';
+  const add = (text: string) => {
+    piece += text;
+    if (piece.length >= 65536) {
+      write(piece);
+      piece = '';
+    }
+  };
+  if (format === 'json') add('[');
+  else add(`${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`);
+  for (const r of reportRows()) {
+    if (format === 'json') {
+      const entry = {
         email: r.email,
         name: r.name,
         sequenceId: r.sequenceId,
@@ -125,18 +156,38 @@ export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: stri
         firstSeen: iso(r.firstSeen) || null,
         lastAttempt: iso(r.lastAttempt) || null,
         attempts: r.attempts,
-      });
+      };
+      add(`${rows === 0 ? '\n' : ',\n'}  ${JSON.stringify(entry)}`);
+    } else {
+      const cells = [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, r.errorCode, describeMatches(r.matches)].map(csvCell);
+      add(`${cells.join(',')},${iso(r.firstSeen)},${iso(r.lastAttempt)},${r.attempts}\r\n`);
     }
-    return { filename, content: JSON.stringify(out, null, 2), rows };
-  }
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of reportRows()) {
     rows += 1;
-    lines.push(
-      [r.email, r.name, r.sequenceId, r.sequenceName, r.state, r.error, r.errorCode, describeMatches(r.matches), iso(r.firstSeen), iso(r.lastAttempt), r.attempts]
-        .map(csvCell)
-        .join(','),
-    );
   }
-  return { filename, content: `${lines.join('\r\n')}\r\n`, rows };
+  if (format === 'json') add(rows === 0 ? ']\n' : '\n]\n');
+  if (piece !== '') write(piece);
+  return rows;
+}
+
+function reportName(ctx: Ctx, format: 'csv' | 'json'): string {
+  const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return `flowbridge-errors-${stamp}.${format}`;
+}
+
+/** The report as one text, for the window's download (the CSV starts with a UTF-8 BOM). */
+export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+  const pieces: string[] = [];
+  const rows = writeErrorReport(ctx, format, (p) => pieces.push(p));
+  return { filename: reportName(ctx, format), content: pieces.join(''), rows };
+}
+
+/** The report streamed into a file (the command line): never held in memory whole. */
+export function exportErrorsToFile(ctx: Ctx, format: 'csv' | 'json', path: string): { file: string; rows: number } {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    const rows = writeErrorReport(ctx, format, (p) => writeSync(fd, p));
+    return { file: path, rows };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -2,12 +2,22 @@
 import type { HandlerGroup } from '../backend/registry';
 import { deleteContacts, getContact, listContacts, missingContacts } from '../domain/contacts';
 import { updateContact } from '../domain/contactEdit';
-import { importContacts, previewCsv } from '../domain/contactImport';
+import { AppError } from '../../src-shared/result';
+import { ImportCancelled, importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
 import { clearByEmail, clearByIds, markReplied, recordReply, removeEnrollments, resync, retry } from '../domain/enrollmentActions';
 import { listEnrollments } from '../domain/enrollmentQueries';
 import { resolveByEmail, resolveFlags } from '../domain/flagResolution';
 import { createSequence, getSequence, listSequences, parseSequenceId, sequenceRow, updateSequence } from '../domain/sequences';
+
+/** Imports that can be cancelled, by the id the caller gave them. */
+const runningImports = new Map<string, AbortController>();
+function startImport(importId: string): AbortController {
+  if (runningImports.has(importId)) throw new AppError('conflict', 'An import with this id is already running');
+  const control = new AbortController();
+  runningImports.set(importId, control);
+  return control;
+}
 
 export const recordHandlers: HandlerGroup = {
   'contacts:list': (input, ctx) => listContacts(ctx, input),
@@ -16,9 +26,29 @@ export const recordHandlers: HandlerGroup = {
   'contacts:missing': (input, ctx) => ({ missing: missingContacts(ctx, input.emails) }),
   'contacts:delete': (input, ctx) => deleteContacts(ctx, input),
   'contacts:csvPreview': (input) => previewCsv(input.csv),
-  'contacts:import': (input, ctx) => {
-    const { emails: _emails, ...summary } = importContacts(ctx, input.csv, input.columns);
-    return summary;
+  'contacts:import': async (input, ctx) => {
+    const { importId } = input;
+    const control = importId ? startImport(importId) : undefined;
+    try {
+      const { emails: _emails, ...summary } = await importContacts(ctx, input.csv, {
+        columns: input.columns,
+        encoding: input.encoding,
+        signal: control?.signal,
+        interactive: true,
+        onProgress: importId ? (rowsRead) => ctx.events.emit('import:progress', { importId, rowsRead }) : undefined,
+      });
+      return summary;
+    } catch (error) {
+      if (error instanceof ImportCancelled) throw new AppError('conflict', error.message);
+      throw error;
+    } finally {
+      if (importId) runningImports.delete(importId);
+    }
+  },
+  'contacts:importCancel': (input) => {
+    const control = runningImports.get(input.importId);
+    control?.abort();
+    return { cancelled: control !== undefined };
   },
 
   'sequences:list': (_, ctx) => listSequences(ctx),
@@ -32,7 +62,7 @@ export const recordHandlers: HandlerGroup = {
   'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails, input.unknown),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
-    const { emails, ...imported } = importContacts(ctx, input.csv, input.columns);
+    const { emails, ...imported } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding, keepEmails: true, interactive: true });
     const added = emails.length > 0 ? await addToSequence(ctx, input.sequenceId, emails) : { added: 0, alreadyEnrolled: 0, flagged: [] };
     return { ...added, import: imported };
   },

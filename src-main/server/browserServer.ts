@@ -61,27 +61,50 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 
 const errorBody = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
 
+/**
+ * Browser mode takes request bodies up to this size (a CSV of about 500,000 contacts). Each body is held
+ * whole while it is parsed, so the limit bounds what an upload can take; the command line's
+ * `contacts import` streams files of any size from disk.
+ */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const TOO_LARGE = (limit: number) =>
+  `The request is larger than ${Math.round(limit / 1024 / 1024)} MB, the most browser mode accepts. Import a larger CSV with the command line (contacts import FILE.csv), which streams it.`;
+
+class BodyTooLarge extends Error {}
+
+/** The body as text, decoded as it arrives (no second copy of the bytes); refused past `limit`. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
+    const decoder = new TextDecoder('utf-8');
+    const parts: string[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Error('too large'));
+        parts.length = 0;
+        reject(new BodyTooLarge());
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      parts.push(decoder.decode(chunk, { stream: true }));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      parts.push(decoder.decode());
+      resolve(parts.join(''));
+    });
     req.on('error', reject);
   });
 }
 
 export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const { backend } = options;
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -129,8 +152,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     try {
       const body = await readBody(req, maxBody);
       input = body.trim() === '' ? {} : JSON.parse(body);
-    } catch {
-      return send(res, 400, errorBody('invalid_input', 'The request body is not valid JSON (or too large)'));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        return send(res, 413, errorBody('invalid_input', TOO_LARGE(maxBody)));
+      }
+      return send(res, 400, errorBody('invalid_input', 'The request body is not valid JSON'));
     }
     const result = await backend.invoke(match[1]!, input);
     send(res, 200, JSON.stringify(result));

@@ -21,7 +21,7 @@ describe('CSV column mapping', () => {
     const { result } = renderHook(() => useCsvDraft());
     let loaded = false;
     await act(async () => {
-      loaded = await result.current.load(CSV, 'people.csv');
+      loaded = await result.current.load(new TextEncoder().encode(CSV), 'people.csv');
     });
     expect(loaded).toBe(true);
     expect(result.current.fileName).toBe('people.csv');
@@ -39,7 +39,7 @@ describe('CSV column mapping', () => {
     const { result } = renderHook(() => useCsvDraft());
     let loaded = true;
     await act(async () => {
-      loaded = await result.current.load('', 'empty.csv');
+      loaded = await result.current.load(new Uint8Array(0), 'empty.csv');
     });
     expect(loaded).toBe(false);
     expect(result.current.preview).toBeNull();

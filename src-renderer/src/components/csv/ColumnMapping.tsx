@@ -3,6 +3,7 @@
 import { Alert, ScrollArea, Select, Table, Text } from '@mantine/core';
 import type { CsvPreview } from '../../../../src-shared/contract';
 import { STANDARD_FIELDS } from '../../../../src-shared/domain';
+import { plural } from '../../lib/format';
 import { fieldLabel } from '../../lib/labels';
 
 export type ColumnMap = Record<string, string>;
@@ -34,49 +35,55 @@ export function validateColumns(columns: ColumnMap): string[] {
 
 export function ColumnMapping({ preview, columns, onChange }: { preview: CsvPreview; columns: ColumnMap; onChange: (next: ColumnMap) => void }) {
   const problems = validateColumns(columns);
+  const shown = preview.rows.slice(0, 3);
   return (
     <>
       <Text size="sm" c="dimmed" mb="xs">
-        {preview.totalRows.toLocaleString()} data rows. Showing the first {Math.min(preview.rows.length, 5)}. Choose what each column
-        becomes; extra columns are kept with the contact and can be mapped to Recruiterflow fields later.
+        {plural(preview.totalRows, 'data row')} in {plural(preview.headers.length, 'column')}. Choose what each column becomes; extra
+        columns are kept with the contact and can be mapped to Recruiterflow fields later.
       </Text>
-      <ScrollArea type="auto" mb="sm" offsetScrollbars="present">
-        <Table withTableBorder withColumnBorders verticalSpacing={6} aria-label="CSV columns and their first rows">
+      {/* One line per column, its first values beside it: fifteen columns fit without scrolling sideways. */}
+      <ScrollArea.Autosize mah="min(52vh, 560px)" type="auto" mb="sm" offsetScrollbars="present">
+        <Table withTableBorder verticalSpacing={4} aria-label="CSV columns and their first rows" layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              {preview.headers.map((h) => (
-                <Table.Th key={h} miw={170}>
-                  <Text size="xs" fw={700} mb={4}>
-                    {h}
-                  </Text>
-                  <Select
-                    size="xs"
-                    aria-label={`Field for column ${h}`}
-                    allowDeselect={false}
-                    data={OPTIONS}
-                    value={columns[h] ?? 'extra'}
-                    onChange={(v) => v && onChange({ ...columns, [h]: v })}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                </Table.Th>
-              ))}
+              <Table.Th w="22%">Column</Table.Th>
+              <Table.Th w={230}>Becomes</Table.Th>
+              <Table.Th>First {plural(shown.length, 'row')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {preview.rows.slice(0, 5).map((row, i) => (
-              <Table.Tr key={i}>
-                {preview.headers.map((h, j) => (
-                  <Table.Td key={h}>
-                    <Text size="xs" c={columns[h] === 'ignore' ? 'dimmed' : undefined} td={columns[h] === 'ignore' ? 'line-through' : undefined} truncate maw={220}>
-                      {row[j] ?? ''}
+            {preview.headers.map((h, j) => {
+              const ignored = columns[h] === 'ignore';
+              return (
+                <Table.Tr key={`${h}-${j}`}>
+                  <Table.Td>
+                    <Text size="sm" fw={600} truncate title={h}>
+                      {h || <i>(no header)</i>}
                     </Text>
                   </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
+                  <Table.Td>
+                    <Select
+                      size="xs"
+                      aria-label={`Field for column ${h}`}
+                      allowDeselect={false}
+                      data={OPTIONS}
+                      value={columns[h] ?? 'extra'}
+                      onChange={(v) => v && onChange({ ...columns, [h]: v })}
+                      comboboxProps={{ withinPortal: true }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c={ignored ? 'dimmed' : undefined} td={ignored ? 'line-through' : undefined} truncate>
+                      {shown.map((row) => row[j] ?? '').filter((v) => v !== '').join(' · ')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </ScrollArea.Autosize>
       {problems.length > 0 && (
         <Alert color="red" variant="light" title="Fix the mapping before importing" role="alert">
           {problems.map((p) => (

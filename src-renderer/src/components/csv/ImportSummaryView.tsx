@@ -11,6 +11,11 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
         <Stat label="Updated" value={summary.updated} color="blue" />
         <Stat label="Rejected" value={rejected.length} color={rejected.length ? 'red' : undefined} />
       </Group>
+      {summary.encoding && (
+        <Text size="xs" c="dimmed">
+          Read as {summary.encoding.reason}
+        </Text>
+      )}
       {rejected.length > 0 ? (
         <>
           <Text size="sm">

@@ -1,55 +1,87 @@
-// CSV import in four steps: choose a file, map its columns, import (with progress), read the summary.
+// CSV import in four steps: choose a file, check its encoding and map its columns, import (with progress
+// and Cancel), read the summary. Escape or the close button never throws away a chosen file without asking.
 import { Button, Group, Modal, Progress, Stack, Stepper, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { ENCODING_LABELS } from '../../../../src-shared/csvEncoding';
 import type { ImportSummary } from '../../../../src-shared/domain';
-import { notifyDone } from '../../api/call';
+import { call, notifyDone } from '../../api/call';
 import { ColumnMapping, validateColumns } from '../../components/csv/ColumnMapping';
 import { CsvFilePicker } from '../../components/csv/CsvFilePicker';
+import { EncodingPicker } from '../../components/csv/EncodingPicker';
 import { ImportSummaryView } from '../../components/csv/ImportSummaryView';
 import { useAction } from '../../hooks/useAction';
 import { useCsvDraft } from '../../hooks/useCsvDraft';
-import { formatNumber } from '../../lib/format';
+import { useServerEvent } from '../../hooks/useServerEvent';
+import { formatNumber, plural } from '../../lib/format';
 
 export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [step, setStep] = useState(0);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [rowsRead, setRowsRead] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const importId = useRef<string | null>(null);
   const csv = useCsvDraft();
   const { busy, run } = useAction();
   const problems = csv.preview ? validateColumns(csv.columns) : [];
+  const total = csv.preview?.totalRows ?? 0;
+
+  useServerEvent('import:progress', (p) => {
+    if (p.importId === importId.current) setRowsRead(p.rowsRead);
+  });
 
   function close() {
     setStep(0);
     setSummary(null);
+    setConfirming(false);
     csv.reset();
     onClose();
   }
 
+  /** Escape, the close button, a click outside: ask first while a chosen file or a running import would be lost. */
+  function requestClose() {
+    if (step === 1 || step === 2) setConfirming(true);
+    else close();
+  }
+
+  async function cancelImport() {
+    if (importId.current) await call('contacts:importCancel', { importId: importId.current });
+  }
+
   async function importNow() {
     if (!csv.text) return;
+    setRowsRead(0);
     setStep(2);
-    const r = await run('contacts:import', { csv: csv.text, columns: csv.columns });
+    importId.current = crypto.randomUUID();
+    const r = await run('contacts:import', { csv: csv.text, columns: csv.columns, encoding: csv.encoding ?? undefined, importId: importId.current });
+    importId.current = null;
     if (!r) {
       setStep(1);
       return;
     }
     setSummary(r);
     setStep(3);
-    notifyDone(`${r.imported} imported, ${r.updated} updated, ${r.rejected.length} rejected.`, 'Import finished');
+    notifyDone(`${formatNumber(r.imported)} imported, ${formatNumber(r.updated)} updated, ${formatNumber(r.rejected.length)} rejected.`, 'Import finished');
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Import contacts from CSV" size="xl" closeOnClickOutside={!busy}>
+    <Modal
+      opened={opened}
+      onClose={requestClose}
+      title="Import contacts from CSV"
+      size="min(72rem, 96vw)"
+      closeOnClickOutside={step !== 2}
+    >
       <Stepper active={step} size="xs" mb="lg" allowNextStepsSelect={false}>
         <Stepper.Step label="Choose file" />
-        <Stepper.Step label="Map columns" />
+        <Stepper.Step label="Encoding and columns" />
         <Stepper.Step label="Import" />
         <Stepper.Step label="Summary" />
       </Stepper>
       {step === 0 && (
         <Stack>
           <CsvFilePicker
-            onText={(text, file) => {
-              void csv.load(text, file.name).then((loaded) => loaded && setStep(1));
+            onBytes={async (bytes, file) => {
+              if (await csv.load(bytes, file.name)) setStep(1);
             }}
           />
           {csv.loading && <Text size="sm">Reading the file…</Text>}
@@ -60,18 +92,19 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
           </Group>
         </Stack>
       )}
-      {step === 1 && csv.preview && (
+      {step === 1 && csv.preview && csv.encoding && (
         <Stack>
           <Text size="sm" fw={600}>
             {csv.fileName}
           </Text>
+          <EncodingPicker encoding={csv.encoding} garbled={csv.garbled} onChange={(e) => void csv.setEncoding(e)} disabled={csv.loading} />
           <ColumnMapping preview={csv.preview} columns={csv.columns} onChange={csv.setColumns} />
           <Group justify="space-between">
             <Button variant="default" onClick={() => { csv.reset(); setStep(0); }}>
               Choose another file
             </Button>
-            <Button onClick={() => void importNow()} disabled={problems.length > 0}>
-              Import {formatNumber(csv.preview.totalRows)} rows
+            <Button onClick={() => void importNow()} disabled={problems.length > 0 || csv.loading}>
+              Import {plural(total, 'row')}
             </Button>
           </Group>
         </Stack>
@@ -79,12 +112,18 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
       {step === 2 && (
         <Stack py="lg" role="status" aria-live="polite">
           <Text>
-            Importing {formatNumber(csv.preview?.totalRows ?? 0)} rows from {csv.fileName}…
+            Importing {plural(total, 'row')} from {csv.fileName} ({csv.encoding ? ENCODING_LABELS[csv.encoding.encoding] : ''})…
           </Text>
-          <Progress value={100} animated striped size="lg" aria-label="Import progress" />
-          <Text size="xs" c="dimmed">
-            The import runs in one transaction: either every valid row is saved or none is.
+          <Progress value={total > 0 ? Math.min(100, (rowsRead / total) * 100) : 0} size="lg" aria-label="Import progress" transitionDuration={200} />
+          <Text size="sm" c="dimmed">
+            {formatNumber(Math.min(rowsRead, total))} of {plural(total, 'row')} read. Rows are saved in batches as they go; Cancel stops after
+            the current batch and keeps the rows saved so far.
           </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => void cancelImport()} disabled={!busy}>
+              Cancel import
+            </Button>
+          </Group>
         </Stack>
       )}
       {step === 3 && summary && (
@@ -98,6 +137,31 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
           </Group>
         </Stack>
       )}
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={step === 2 ? 'Stop this import?' : 'Discard this import?'} size="sm" centered>
+        <Stack>
+          <Text size="sm">
+            {step === 2
+              ? 'The import stops after the current batch. Rows saved so far stay imported.'
+              : `${csv.fileName ?? 'The file'} and your column choices will be discarded. Nothing has been imported yet.`}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {step === 2 ? 'Keep importing' : 'Keep editing'}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                if (step === 2) {
+                  setConfirming(false);
+                  void cancelImport();
+                } else close();
+              }}
+            >
+              {step === 2 ? 'Stop import' : 'Discard'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Modal>
   );
 }

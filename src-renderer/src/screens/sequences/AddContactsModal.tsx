@@ -6,6 +6,7 @@ import { parseEmailList } from '../../../../src-shared/emailList';
 import { callResult, notifyDone, notifyError } from '../../api/call';
 import { ColumnMapping, validateColumns } from '../../components/csv/ColumnMapping';
 import { CsvFilePicker } from '../../components/csv/CsvFilePicker';
+import { EncodingPicker } from '../../components/csv/EncodingPicker';
 import { ImportSummaryView } from '../../components/csv/ImportSummaryView';
 import { useAction } from '../../hooks/useAction';
 import { useCsvDraft } from '../../hooks/useCsvDraft';
@@ -46,7 +47,7 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
   async function submit() {
     if (source === 'csv') {
       if (!csv.text) return;
-      const r = await run('sequences:addCsv', { sequenceId, csv: csv.text, columns: csv.columns });
+      const r = await run('sequences:addCsv', { sequenceId, csv: csv.text, columns: csv.columns, encoding: csv.encoding ?? undefined });
       if (r) {
         setResult({ add: r, import: r.import });
         notifyDone(`${r.added} added, ${r.alreadyEnrolled} already enrolled, ${r.flagged.length} flagged.`, 'Contacts added');
@@ -161,7 +162,8 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
             </Tabs.Panel>
             <Tabs.Panel value="csv" pt="sm">
               <Stack gap="sm">
-                <CsvFilePicker onText={(text, file) => void csv.load(text, file.name)} />
+                <CsvFilePicker onBytes={(bytes, file) => void csv.load(bytes, file.name)} />
+                {csv.encoding && <EncodingPicker encoding={csv.encoding} garbled={csv.garbled} onChange={(e) => void csv.setEncoding(e)} />}
                 {csv.preview && <ColumnMapping preview={csv.preview} columns={csv.columns} onChange={csv.setColumns} />}
                 <Text size="xs" c="dimmed">
                   The file's contacts are imported (new ones created, existing ones updated), then added to this sequence.
