@@ -119,7 +119,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingChoice {
 }
 
 /** Decodes with the given encoding (a BOM of that encoding is dropped); invalid bytes become U+FFFD. */
-export function decodeWith(bytes: Uint8Array, encoding: CsvEncoding): string {
+function decodeWith(bytes: Uint8Array, encoding: CsvEncoding): string {
   const mark = bom(bytes);
   const body = mark && mark.encoding === encoding ? bytes.subarray(mark.length) : bytes;
   return new TextDecoder(encoding).decode(body);

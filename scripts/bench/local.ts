@@ -10,7 +10,7 @@ import { importContacts } from '../../src-main/domain/contactImport';
 import { contactsCsv } from './data';
 import { median, ms, percentile, times, type Figure } from './measure';
 
-export const temp = () => mkdtempSync(join(tmpdir(), 'flowbridge-bench-'));
+const temp = () => mkdtempSync(join(tmpdir(), 'flowbridge-bench-'));
 export const open = (dataDir: string): Backend => createBackend({ dataDir, host: 'cli' });
 
 /**

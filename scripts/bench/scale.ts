@@ -16,14 +16,14 @@ import { mb, median, ms, times, type Figure } from './measure';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-export interface WorkerResult {
+interface WorkerResult {
   ms: number;
   cpuMs: number;
   rows: number;
   peakMb: number;
 }
 
-export function runWorker(...args: string[]): WorkerResult {
+function runWorker(...args: string[]): WorkerResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as WorkerResult;
 }

@@ -49,7 +49,7 @@ function readHead(path: string, bytes: number): Buffer {
 }
 
 /** The file's encoding, and why: a BOM, valid UTF-8 throughout, or what the detector finds. */
-export function detectFileEncoding(path: string): EncodingChoice {
+function detectFileEncoding(path: string): EncodingChoice {
   const head = readHead(path, 4 * PIECE);
   const fromHead = detectEncoding(head);
   // A BOM or a non-UTF-8 verdict from the first 4 MB stands; "valid UTF-8" must hold for the whole file.

@@ -15,7 +15,7 @@ const MAX_OPEN_QUOTE = 256 * 1024;
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 
 /** The delimiter the header line uses most, outside quotes; a comma when there is no header yet. */
-export function detectDelimiter(firstLine: string): string {
+function detectDelimiter(firstLine: string): string {
   let best = ',';
   let bestCount = 0;
   for (const d of CANDIDATE_DELIMITERS) {

@@ -88,6 +88,7 @@ export function listErrors(
 
 // What a spreadsheet may skip before it reads a cell's first character: whitespace, control characters,
 // zero-width and direction marks, the BOM. A cell is judged by its first VISIBLE character.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this must match
 const INVISIBLE_PREFIX = /^[\s\u0000-\u001f\u007f-\u00a0\u00ad\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+/;
 // = + - @ and their fullwidth and small forms, which spreadsheets in CJK locales read as the same operators.
 const FORMULA_START = /^[=+\-@\u2212\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]/;
@@ -113,7 +114,7 @@ export function csvCell(value: unknown): string {
 const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'error_code', 'matched_records', 'first_seen', 'last_attempt', 'attempts'];
 
 /** The UTF-8 byte-order mark: without it Excel reads a UTF-8 CSV as the system's ANSI code page ("JosÃ©"). */
-export const UTF8_BOM = '\uFEFF';
+const UTF8_BOM = '\uFEFF';
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
@@ -121,7 +122,7 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
  * Writes the report through `write` in pieces of about 64 KB, reading rows one at a time: memory stays
  * flat however many rows there are.
  */
-export function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: string) => void): number {
+function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: string) => void): number {
   const { where, params } = whereFor({});
   const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
   // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".

@@ -80,8 +80,8 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
       {step === 0 && (
         <Stack>
           <CsvFilePicker
-            onBytes={async (bytes, file) => {
-              if (await csv.load(bytes, file.name)) setStep(1);
+            onBytes={(bytes, file) => {
+              void csv.load(bytes, file.name).then((loaded) => loaded && setStep(1));
             }}
           />
           {csv.loading && <Text size="sm">Reading the file…</Text>}
