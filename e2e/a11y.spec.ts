@@ -60,13 +60,17 @@ test('no serious or critical accessibility violations on any screen, light and d
     await audit(page, `${scheme} add contacts`, found, DIALOG);
     await page.keyboard.press('Escape');
 
-    await go(page, `/sequences/${ids.backend}/syncing`, () => expect(page.getByRole('button', { name: 'Save sync settings' })).toBeVisible());
+    await go(page, `/sequences/${ids.backend}/syncing`, () =>
+      expect(page.getByRole('button', { name: 'Save sync settings' })).toBeVisible(),
+    );
     await audit(page, `${scheme} sequence syncing`, found);
 
     await go(page, '/contacts', () => expect(table('Contacts').getByRole('row').nth(1)).toBeVisible());
     await audit(page, `${scheme} contacts`, found);
     await page.getByRole('button', { name: 'ada.okafor@northwindlabs.example' }).click();
-    await expect(page.getByRole('dialog', { name: 'ada.okafor@northwindlabs.example' }).getByRole('table', { name: 'Enrollments' })).toBeVisible();
+    await expect(
+      page.getByRole('dialog', { name: 'ada.okafor@northwindlabs.example' }).getByRole('table', { name: 'Enrollments' }),
+    ).toBeVisible();
     await audit(page, `${scheme} contact drawer`, found, DIALOG);
     await page.keyboard.press('Escape');
 
@@ -88,7 +92,10 @@ test('no serious or critical accessibility violations on any screen, light and d
 
     await go(page, '/queue', () => expect(table('Queue items').getByRole('row').nth(1)).toBeVisible());
     await audit(page, `${scheme} queue`, found);
-    await page.getByRole('button', { name: /^Show requests for/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Show requests for/ })
+      .first()
+      .click();
     await expect(page.getByRole('list', { name: 'Planned requests' })).toBeVisible();
     await audit(page, `${scheme} request preview`, found, DIALOG);
     await page.keyboard.press('Escape');

@@ -35,7 +35,10 @@ test('"Use the Sandbox" connects to the built-in sandbox and loads its jobs', as
   await expect(page.getByText(/\d+ jobs cached/)).toBeVisible();
 });
 
-test('browser mode says in one line why it cannot use a key the desktop app encrypted, and does not call it invalid', async ({ page, app }) => {
+test('browser mode says in one line why it cannot use a key the desktop app encrypted, and does not call it invalid', async ({
+  page,
+  app,
+}) => {
   await app.useSandbox();
   // As the desktop app leaves it: the key encrypted with safeStorage, which browser mode cannot decrypt.
   const secrets = join(app.dataDir, 'secrets.json');
@@ -43,6 +46,8 @@ test('browser mode says in one line why it cannot use a key the desktop app encr
   for (const name of Object.keys(stored)) stored[name] = `safe:${Buffer.from('ciphertext').toString('base64')}`;
   writeFileSync(secrets, JSON.stringify(stored), { mode: 0o600 });
   await openApp(page, app, '/settings/connection');
-  await expect(page.getByRole('alert').filter({ hasText: 'was saved by the desktop app' })).toContainText("encrypted with this computer's keychain");
+  await expect(page.getByRole('alert').filter({ hasText: 'was saved by the desktop app' })).toContainText(
+    "encrypted with this computer's keychain",
+  );
   await expect(page.getByTestId('status-connection')).toHaveText('API key unreadable here (Sandbox)');
 });

@@ -28,6 +28,8 @@ test('a contact already in Recruiterflow is flagged "Exists in Recruiterflow" an
 
   // Resolved, it follows its sync mode (on add): linked to the existing record, not duplicated.
   await expect(known.getByRole('button', { name: 'Synced' })).toBeVisible({ timeout: 30_000 });
-  await expect(table.getByRole('row', { name: /fresh@example\.com/ }).getByRole('button', { name: 'Synced' })).toBeVisible({ timeout: 30_000 });
+  await expect(table.getByRole('row', { name: /fresh@example\.com/ }).getByRole('button', { name: 'Synced' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Errors/ })).not.toContainText(/\d/);
 });

@@ -35,7 +35,7 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
   // Export CSV: the columns of the contract, one row per enrollment in error.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-  const lines = (await readFile((await csv.path()), 'utf8')).trim().split(/\r?\n/);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split(/\r?\n/);
   expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,error_code,matched_records,first_seen,last_attempt,attempts');
   expect(lines).toHaveLength(3);
   expect(lines.find((l) => l.startsWith('existing@acme.example'))).toContain('flagged');
@@ -43,13 +43,16 @@ test('errors: grouped and filtered, each badge offers its fix, and the report ex
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   expect(json.suggestedFilename()).toMatch(/\.json$/);
-  const parsed = JSON.parse(await readFile((await json.path()), 'utf8')) as unknown;
+  const parsed = JSON.parse(await readFile(await json.path(), 'utf8')) as unknown;
   const rows = (Array.isArray(parsed) ? parsed : (parsed as { rows: unknown[] }).rows) as { email: string }[];
   expect(rows.map((r) => r.email).sort()).toEqual(['existing@acme.example', 'staff@example.com']);
 
   // The custom-field error explains itself and offers fixes that work (mappings are versioned: editing
   // the mapping alone would never reach this contact).
-  await table.getByRole('row', { name: /staff@example\.com/ }).getByRole('button', { name: 'Custom field error' }).click();
+  await table
+    .getByRole('row', { name: /staff@example\.com/ })
+    .getByRole('button', { name: 'Custom field error' })
+    .click();
   const popover = page.getByRole('dialog', { name: 'Custom field error' });
   await expect(popover).toContainText('Staff');
   await expect(popover.getByRole('button', { name: 'Edit the contact' })).toBeVisible();

@@ -16,7 +16,8 @@ import type { Result } from '../src-shared/result';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A channel's input, which may be left out when every field of it is optional. */
-type OptionalInput<C extends Channel> = Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+type OptionalInput<C extends Channel> =
+  Record<string, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 interface Started<T> {
   proc: ChildProcess;
@@ -87,7 +88,9 @@ export const test = base.extend<{ app: App; sandbox: Sandbox }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'flowbridge-e2e-'));
     // The built-in sandbox's admin endpoints need its token: this test picks it, nobody else knows it.
     const sandboxAdminToken = randomBytes(18).toString('base64url');
-    const { proc, info } = await startCli<{ url: string }>(['serve', '--port', '0', '--data-dir', dataDir], { FLOWBRIDGE_SANDBOX_ADMIN_TOKEN: sandboxAdminToken });
+    const { proc, info } = await startCli<{ url: string }>(['serve', '--port', '0', '--data-dir', dataDir], {
+      FLOWBRIDGE_SANDBOX_ADMIN_TOKEN: sandboxAdminToken,
+    });
     const origin = new URL(info.url).origin;
     const token = decodeURIComponent(info.url.split('#token=')[1] ?? '');
     let sandboxUrl: string | null = null;
@@ -146,8 +149,14 @@ export async function openApp(page: Page, app: App, hash = ''): Promise<void> {
 }
 
 /** Navigates through the main navigation. */
-export async function goTo(page: Page, screen: 'Sequences' | 'Contacts' | 'Sync queue' | 'Errors' | 'Activity' | 'Settings'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`^${screen}`) }).click();
+export async function goTo(
+  page: Page,
+  screen: 'Sequences' | 'Contacts' | 'Sync queue' | 'Errors' | 'Activity' | 'Settings',
+): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: new RegExp(`^${screen}`) })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
 }
 

@@ -43,7 +43,13 @@ export async function seedShowcase(app: App): Promise<{ backend: string; fintech
 
   await app.api('settings:set', { reviewBeforeSync: true });
   await app.api('enrollments:resync', { sequenceId: fintech });
-  await app.api('users:add', { email: 'mia@team.example', name: 'Mia Manager', role: 'manager', group: 'Berlin', integration: 'recruiterflow' });
+  await app.api('users:add', {
+    email: 'mia@team.example',
+    name: 'Mia Manager',
+    role: 'manager',
+    group: 'Berlin',
+    integration: 'recruiterflow',
+  });
   await app.api('users:add', { email: 'oscar@team.example', name: 'Oscar Other', role: 'member', integration: 'other' });
   return { backend, fintech, designers };
 }
@@ -73,7 +79,10 @@ export async function useReducedMotion(page: Page): Promise<void> {
  * checks colour contrast alone (for the second colour scheme: names, roles and structure do not change);
  * `within` limits the run to one element (an open dialog: the page behind it was checked on its own).
  */
-export async function seriousViolations(page: Page, { contrastOnly = false, within }: { contrastOnly?: boolean; within?: string } = {}): Promise<string[]> {
+export async function seriousViolations(
+  page: Page,
+  { contrastOnly = false, within }: { contrastOnly?: boolean; within?: string } = {},
+): Promise<string[]> {
   // With reduced motion emulated (see useReducedMotion) Mantine skips its transitions, so nothing is mid-fade.
   // Legacy mode runs axe in the page in one go; the default opens a second page per run to merge frame
   // results, which this app (no iframes) does not need and which doubles the time.
@@ -85,6 +94,8 @@ export async function seriousViolations(page: Page, { contrastOnly = false, with
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ').slice(0, 300)}`),
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ').slice(0, 300)}`,
+      ),
     );
 }

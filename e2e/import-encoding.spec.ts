@@ -1,9 +1,15 @@
 import { expect, goTo, openApp, test } from './fixtures';
 
 // An Excel "ANSI" export: Windows-1252 bytes, not UTF-8. Read as UTF-8 it would become "Jos�" and "M�ller AG".
-const ANSI = Buffer.from('email,first_name,last_name,company\njose@example.com,José,Núñez,Müller AG\nanna@example.com,Anna,Öberg,Café Olé\n', 'latin1');
+const ANSI = Buffer.from(
+  'email,first_name,last_name,company\njose@example.com,José,Núñez,Müller AG\nanna@example.com,Anna,Öberg,Café Olé\n',
+  'latin1',
+);
 
-test('CSV import: a Windows-1252 file is detected, previewed as "José" and "Müller AG", and its encoding can be changed first', async ({ page, app }) => {
+test('CSV import: a Windows-1252 file is detected, previewed as "José" and "Müller AG", and its encoding can be changed first', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await goTo(page, 'Contacts');
   await page.getByRole('button', { name: 'Import CSV' }).click();
@@ -45,7 +51,9 @@ test('CSV import: Escape asks before discarding a chosen file, and a one-row fil
   await goTo(page, 'Contacts');
   await page.getByRole('button', { name: 'Import CSV' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import contacts from CSV' });
-  await dialog.getByLabel('CSV file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nsolo@example.com\n') });
+  await dialog
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nsolo@example.com\n') });
   await expect(dialog.getByRole('button', { name: 'Import 1 row', exact: true })).toBeVisible();
 
   await page.keyboard.press('Escape');

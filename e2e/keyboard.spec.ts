@@ -18,7 +18,9 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {
 
 /** Waits until the focus is inside `container`: Mantine moves it into a menu or popover on a timer after opening. */
 async function expectFocusInside(container: Locator): Promise<void> {
-  await expect.poll(() => container.evaluate((el) => el.contains((globalThis as unknown as PageGlobals).document.activeElement as never))).toBe(true);
+  await expect
+    .poll(() => container.evaluate((el) => el.contains((globalThis as unknown as PageGlobals).document.activeElement as never)))
+    .toBe(true);
 }
 
 /** The focused element shows a focus ring (Mantine's :focus-visible outline). */
@@ -27,7 +29,10 @@ async function expectFocusRing(target: Locator): Promise<void> {
   expect(await target.evaluate((el) => (globalThis as unknown as PageGlobals).getComputedStyle(el).outlineStyle)).not.toBe('none');
 }
 
-test('keyboard only: open a sequence, select rows, run a bulk action, open and close a drawer and a badge, act on the queue', async ({ page, app }) => {
+test('keyboard only: open a sequence, select rows, run a bulk action, open and close a drawer and a badge, act on the queue', async ({
+  page,
+  app,
+}) => {
   await app.api('app:loadDemo');
   await app.useSandbox();
   await app.api('settings:set', { reviewBeforeSync: true }); // resynced contacts wait, held, in the queue

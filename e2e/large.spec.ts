@@ -11,7 +11,8 @@ test('100,000 contacts: tables stay virtualized and fetch pages on demand', asyn
 
   const pages: { offset: number; limit: number }[] = [];
   page.on('request', (req) => {
-    if (req.url().includes('/api/invoke/sequences:enrollments')) pages.push(JSON.parse(req.postData() ?? '{}') as { offset: number; limit: number });
+    if (req.url().includes('/api/invoke/sequences:enrollments'))
+      pages.push(JSON.parse(req.postData() ?? '{}') as { offset: number; limit: number });
   });
   await openApp(page, app, `/sequences/${seq.id}`);
   await expect(page.getByText('100,000 shown')).toBeVisible();

@@ -26,7 +26,9 @@ async function expectNoSidewaysOverflow(page: Page, where: string): Promise<void
 
 test('at 1024×700 nothing overflows, and long emails truncate with a tooltip', async ({ page, app }) => {
   await app.api('app:loadDemo');
-  await app.api('contacts:import', { csv: `email,first_name,last_name,company\n${LONG},Maximiliane Alexandra,von Hohenzollern-Sigmaringen,International Business Machines Corporation\n` });
+  await app.api('contacts:import', {
+    csv: `email,first_name,last_name,company\n${LONG},Maximiliane Alexandra,von Hohenzollern-Sigmaringen,International Business Machines Corporation\n`,
+  });
   const seqs = await app.api('sequences:list');
   const seq = seqs.find((s) => s.name.includes('designers'))!.id;
   await app.api('sequences:add', { sequenceId: seq, emails: [LONG] });

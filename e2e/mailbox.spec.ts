@@ -31,7 +31,12 @@ test('connect a mailbox in Settings; a reply shows on the contact and its on-rep
   await page.getByLabel('Password (an app password)').fill('wrong-password');
   await page.getByLabel('CA certificate file (self-hosted servers)').fill(d.caFile);
   await page.getByRole('button', { name: 'Test and connect' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /refused the user name or password/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /refused the user name or password/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByTestId('mailbox-state')).toHaveText('Mailbox not connected');
 
   await page.getByLabel('Password (an app password)').fill(d.password);
@@ -41,7 +46,14 @@ test('connect a mailbox in Settings; a reply shows on the contact and its on-rep
   await expect(page.getByLabel('Password (an app password)')).toHaveValue('');
   expect(await seriousViolations(page, {})).toEqual([]);
 
-  await d.append(rawMessage({ from: 'Rita Moreno <rita@example.test>', subject: 'Re: Staff engineer role', body: 'Sounds interesting, call me Friday.', date: new Date(Date.now() + 2000) }));
+  await d.append(
+    rawMessage({
+      from: 'Rita Moreno <rita@example.test>',
+      subject: 'Re: Staff engineer role',
+      body: 'Sounds interesting, call me Friday.',
+      date: new Date(Date.now() + 2000),
+    }),
+  );
   await expect(page.getByTestId('mailbox-counts')).toContainText('1 reply', { timeout: 15_000 });
 
   await page.evaluate(`location.hash = ${JSON.stringify(`/sequences/${seq.id}`)}`);

@@ -5,7 +5,10 @@
 import { expect, goTo, openApp, test } from './fixtures';
 import { importContacts, waitForState } from './helpers';
 
-test('Approve all sends what awaits review, never what you held; offline items wait for the connection; Finished shows outcome and time', async ({ page, app }) => {
+test('Approve all sends what awaits review, never what you held; offline items wait for the connection; Finished shows outcome and time', async ({
+  page,
+  app,
+}) => {
   await app.useSandbox();
   await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
   await app.api('settings:set', { reviewBeforeSync: true });
@@ -110,7 +113,10 @@ test('pasted emails: "Name" <email> is read as the email, unknown ones are liste
   await waitForState(app, seq.id, 'not_synced', 2);
 });
 
-test('sequence names: a duplicate is refused on its field; the name is renamed in the header; Disable Sync offers to cancel the queued items', async ({ page, app }) => {
+test('sequence names: a duplicate is refused on its field; the name is renamed in the header; Disable Sync offers to cancel the queued items', async ({
+  page,
+  app,
+}) => {
   await app.useSandbox();
   await app.api('users:updateMe', { name: 'Rita Recruiter', email: 'rita@agency.example' });
   await app.api('settings:set', { reviewBeforeSync: true });
@@ -139,11 +145,16 @@ test('sequence names: a duplicate is refused on its field; the name is renamed i
   const ask = page.getByRole('dialog', { name: 'Also cancel what is already queued?' });
   await expect(ask).toContainText('2 contacts of this sequence are already waiting');
   await ask.getByRole('button', { name: 'Cancel 2 queued items' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Sync settings saved' })).toContainText('2 queued items of this sequence cancelled');
+  await expect(page.getByRole('alert').filter({ hasText: 'Sync settings saved' })).toContainText(
+    '2 queued items of this sequence cancelled',
+  );
   await waitForState(app, seq.id, 'sync_disabled', 2);
 });
 
-test('first start asks who you are; the header says when you act as a teammate; Activity reads as sentences; errors group by cause', async ({ page, app }) => {
+test('first start asks who you are; the header says when you act as a teammate; Activity reads as sentences; errors group by cause', async ({
+  page,
+  app,
+}) => {
   await app.useSandbox();
   await app.api('mapping:set', { rules: [{ source: 'salary', target: 'custom:203' }] });
   await importContacts(app, ['a@example.com', 'b@example.com', 'c@example.com'], { salary: ['lots', 'heaps', 'plenty'] });
@@ -166,7 +177,9 @@ test('first start asks who you are; the header says when you act as a teammate; 
   await page.keyboard.press('Escape');
 
   await goTo(page, 'Activity');
-  await expect(page.getByRole('table', { name: 'Sync log' })).toContainText('Recruiterflow refused the contact; it will not be retried until you act for a@example.com.');
+  await expect(page.getByRole('table', { name: 'Sync log' })).toContainText(
+    'Recruiterflow refused the contact; it will not be retried until you act for a@example.com.',
+  );
   await expect(page.getByRole('table', { name: 'Sync log' })).not.toContainText('sync.failed');
 
   await app.api('users:add', { email: 'mia@team.example', name: 'Mia Manager', role: 'manager' });

@@ -19,7 +19,10 @@ test('review and approve a held sync while Recruiterflow is unreachable; it goes
   // Items held by review before sync say so (and are told apart from items held on purpose).
   const all = page.getByRole('table', { name: 'Queue items' });
   await expect(all.getByRole('row', { name: /held\.one/ })).toContainText('Awaiting review');
-  await page.getByRole('radiogroup', { name: 'Filter the queue by state' }).getByText(/^Awaiting review/).click();
+  await page
+    .getByRole('radiogroup', { name: 'Filter the queue by state' })
+    .getByText(/^Awaiting review/)
+    .click();
   const queue = page.getByRole('table', { name: 'Queue items' });
   await expect(queue.getByRole('row')).toHaveCount(3);
 
@@ -42,7 +45,12 @@ test('review and approve a held sync while Recruiterflow is unreachable; it goes
   await app.sandboxFaults({});
   await waitForState(app, seq.id, 'synced', 2);
   await goTo(page, 'Sequences');
-  await expect(page.getByRole('table', { name: 'Sequences' }).getByRole('row', { name: /Held for review/ }).getByRole('cell', { name: 'Synced: 2' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Sequences' })
+      .getByRole('row', { name: /Held for review/ })
+      .getByRole('cell', { name: 'Synced: 2' }),
+  ).toBeVisible();
 });
 
 test('hold and release, pause and resume, and Sync now with its result', async ({ page, app }) => {

@@ -53,7 +53,9 @@ test('screenshots of every screen, light and dark', async ({ page, app }) => {
     await page.keyboard.press('Escape');
 
     // Each state's badge and its popover: the evidence of a flag, the fixes of a failure, a reply awaited.
-    await go(page, `/sequences/${ids.backend}`, () => expect(page.getByRole('button', { name: 'Exists in Recruiterflow as a Contact' })).toBeVisible());
+    await go(page, `/sequences/${ids.backend}`, () =>
+      expect(page.getByRole('button', { name: 'Exists in Recruiterflow as a Contact' })).toBeVisible(),
+    );
     await page.getByRole('button', { name: 'Exists in Recruiterflow as a Contact' }).click();
     await expect(page.getByRole('dialog', { name: 'Exists in Recruiterflow as a Contact' }).getByLabel('Matched records')).toBeVisible();
     await snap(page, 'badge-exists-as-contact', scheme);
@@ -62,13 +64,17 @@ test('screenshots of every screen, light and dark', async ({ page, app }) => {
     await expect(page.getByRole('dialog', { name: 'Custom field error' }).getByRole('button', { name: 'Edit the contact' })).toBeVisible();
     await snap(page, 'badge-field-fixes', scheme);
     await page.keyboard.press('Escape');
-    await go(page, `/sequences/${ids.designers}`, () => expect(page.getByRole('button', { name: 'Waiting for a reply' }).first()).toBeVisible());
+    await go(page, `/sequences/${ids.designers}`, () =>
+      expect(page.getByRole('button', { name: 'Waiting for a reply' }).first()).toBeVisible(),
+    );
     await page.getByRole('button', { name: 'Waiting for a reply' }).first().click();
     await expect(page.getByRole('dialog', { name: 'Waiting for a reply' })).toBeVisible();
     await snap(page, 'badge-awaiting-reply', scheme);
     await page.keyboard.press('Escape');
 
-    await go(page, `/sequences/${ids.backend}/syncing`, () => expect(page.getByRole('button', { name: 'Save sync settings' })).toBeVisible());
+    await go(page, `/sequences/${ids.backend}/syncing`, () =>
+      expect(page.getByRole('button', { name: 'Save sync settings' })).toBeVisible(),
+    );
     await snap(page, 'sequence-syncing', scheme);
 
     await go(page, '/contacts', () => expect(page.getByRole('table', { name: 'Contacts' })).toBeVisible());
@@ -82,7 +88,9 @@ test('screenshots of every screen, light and dark', async ({ page, app }) => {
     await page.getByLabel('CSV file').setInputFiles({
       name: 'new-leads.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('Email,First Name,Last Name,Company,Seniority,Source\nlena@ex.example,Lena,Meyer,Acme,Senior,Meetup\nnot-an-email,Bad,Row,,,\nomar@ex.example,Omar,Haddad,Globex,Mid,Referral\n'),
+      buffer: Buffer.from(
+        'Email,First Name,Last Name,Company,Seniority,Source\nlena@ex.example,Lena,Meyer,Acme,Senior,Meetup\nnot-an-email,Bad,Row,,,\nomar@ex.example,Omar,Haddad,Globex,Mid,Referral\n',
+      ),
     });
     await expect(page.getByRole('table', { name: 'CSV columns and their first rows' })).toBeVisible();
     await snap(page, 'import-mapping', scheme);
@@ -93,7 +101,10 @@ test('screenshots of every screen, light and dark', async ({ page, app }) => {
 
     await go(page, '/queue', () => expect(page.getByRole('table', { name: 'Queue items' }).getByRole('row').nth(1)).toBeVisible());
     await snap(page, 'queue', scheme);
-    await page.getByRole('button', { name: /^Show requests for/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Show requests for/ })
+      .first()
+      .click();
     await expect(page.getByRole('list', { name: 'Planned requests' })).toBeVisible();
     await snap(page, 'queue-requests', scheme);
     await page.keyboard.press('Escape');

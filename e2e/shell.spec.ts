@@ -57,6 +57,10 @@ test('without its token the page explains where the access link comes from', asy
 });
 
 test('a browser-mode API call without the token is refused', async ({ app }) => {
-  const res = await fetch(`${app.origin}/api/invoke/app:info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${app.origin}/api/invoke/app:info`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   expect(res.status).toBe(401);
 });

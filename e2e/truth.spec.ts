@@ -23,7 +23,11 @@ test('demo data: not offered with a real account connected; loaded, it can be re
   await expect(page.getByRole('button', { name: 'Load demo workspace' })).toHaveCount(0);
 });
 
-test('changing account asks first and says what happens; afterwards nothing shows synced from the old account', async ({ page, app, sandbox }) => {
+test('changing account asks first and says what happens; afterwards nothing shows synced from the old account', async ({
+  page,
+  app,
+  sandbox,
+}) => {
   await app.useSandbox();
   await importContacts(app, ['ana@example.com']);
   const seq = await app.api('sequences:create', { name: 'Backend' });
@@ -44,10 +48,15 @@ test('changing account asks first and says what happens; afterwards nothing show
 
   await openApp(page, app, `/sequences/${seq.id}`);
   await rowOf(page, 'ana@example.com').getByRole('button', { name: 'Synced in another account' }).click();
-  await expect(page.getByRole('dialog', { name: 'Synced in another account' })).toContainText('Resync sends it to the account connected now');
+  await expect(page.getByRole('dialog', { name: 'Synced in another account' })).toContainText(
+    'Resync sends it to the account connected now',
+  );
 });
 
-test('a Candidate with a job whose email exists only as a Contact is flagged with the record; "Create a Candidate profile too" fixes it', async ({ page, app }) => {
+test('a Candidate with a job whose email exists only as a Contact is flagged with the record; "Create a Candidate profile too" fixes it', async ({
+  page,
+  app,
+}) => {
   await app.useSandbox();
   await importContacts(app, ['existing.contact@acme.example']);
   const jobs = await app.api('jobs:list');
@@ -105,7 +114,10 @@ test('"Waiting for a reply" is a state of its own, and Resync says why it queued
   await expect(page.getByRole('alert').filter({ hasText: '0 contacts queued: 2 are waiting for a reply' })).toBeVisible();
 });
 
-test('a duplicate flag shows the matched record, even a second address of it, and "Link to this record" links it', async ({ page, app }) => {
+test('a duplicate flag shows the matched record, even a second address of it, and "Link to this record" links it', async ({
+  page,
+  app,
+}) => {
   await app.useSandbox();
   await app.api('settings:set', { dedup: true });
   await importContacts(app, ['jo.ann@work.example']);

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const add = (f: Figure) => {
     figures.push(f);
-    process.stderr.write(`${f.reference ? '·' : f.met ? '✓' : '✗'} ${f.figure}: ${f.measured}${f.ratio && f.ratio !== '-' ? ` = ${f.ratio}` : ''}\n`);
+    process.stderr.write(
+      `${f.reference ? '·' : f.met ? '✓' : '✗'} ${f.figure}: ${f.measured}${f.ratio && f.ratio !== '-' ? ` = ${f.ratio}` : ''}\n`,
+    );
   };
   const runs = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : 3;
   const runs1M = process.env.BENCH_RUNS_1M ? Number(process.env.BENCH_RUNS_1M) : 1;
@@ -44,12 +46,25 @@ async function main(): Promise<void> {
     }
     big = await bigDataFolder();
     const hundredK = ['2', '3', '4', '5', '6', '7', '8', '9', '10'];
-    add(await pageFigure(big, { sequences: hundredK, maxOffset: 20_000, label: 'a sequence of 100,000, 1,000,000 enrollments in the database' }));
+    add(
+      await pageFigure(big, {
+        sequences: hundredK,
+        maxOffset: 20_000,
+        label: 'a sequence of 100,000, 1,000,000 enrollments in the database',
+      }),
+    );
     if (large) {
       const db = new Database(join(large.lastDir, 'flowbridge.db'), { readonly: true });
       const id = String(db.prepare('select max(id) from sequences').pluck().get());
       db.close();
-      add(await pageFigure(large.lastDir, { sequences: [id], maxOffset: 990_000, label: 'a sequence of 1,000,000 enrollments', stateSets: [undefined, ['failed'], ['failed', 'flagged']] }));
+      add(
+        await pageFigure(large.lastDir, {
+          sequences: [id],
+          maxOffset: 990_000,
+          label: 'a sequence of 1,000,000 enrollments',
+          stateSets: [undefined, ['failed'], ['failed', 'flagged']],
+        }),
+      );
     }
     for (const figure of await searchFigures(big)) add(figure);
     add(await memoryFigure(big));

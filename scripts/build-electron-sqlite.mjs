@@ -15,13 +15,37 @@ export function buildElectronSqlite({ quiet = false } = {}) {
   const work = join(root, 'native', 'electron-build', 'better-sqlite3');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(dirname(work), { recursive: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (p) => !p.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
+    recursive: true,
+    filter: (p) => !p.includes(`${join('better-sqlite3', 'build')}`),
+  });
   const stdio = quiet ? 'ignore' : 'inherit';
-  const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_disturl: 'https://electronjs.org/headers' };
+  const env = {
+    ...process.env,
+    npm_config_runtime: 'electron',
+    npm_config_target: electronVersion,
+    npm_config_disturl: 'https://electronjs.org/headers',
+  };
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', electronVersion], { cwd: work, stdio, env, timeout: 120_000 });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', electronVersion],
+      { cwd: work, stdio, env, timeout: 120_000 },
+    );
   } catch {
-    execFileSync('npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio, env, timeout: 600_000 });
+    execFileSync(
+      'npx',
+      [
+        '--yes',
+        'node-gyp',
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: work, stdio, env, timeout: 600_000 },
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);

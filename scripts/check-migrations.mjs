@@ -66,7 +66,8 @@ for (const commit of versions) {
 
 // Journal and files agree: every entry has its SQL, every SQL file is in the journal.
 const tags = JSON.parse(readFileSync(join(root, JOURNAL), 'utf8')).entries.map((e) => e.tag);
-for (const tag of tags) if (!existsSync(join(root, 'drizzle', `${tag}.sql`))) problems.push(`drizzle/${tag}.sql is in the journal but missing`);
+for (const tag of tags)
+  if (!existsSync(join(root, 'drizzle', `${tag}.sql`))) problems.push(`drizzle/${tag}.sql is in the journal but missing`);
 for (const file of tracked.filter((f) => /^drizzle\/[^/]+\.sql$/.test(f))) {
   const tag = file.slice('drizzle/'.length, -'.sql'.length);
   if (!tags.includes(tag)) problems.push(`${file} is not in ${JOURNAL}`);

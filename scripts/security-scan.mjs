@@ -52,7 +52,8 @@ for (const error of result.errors) {
 
 const explain = (issue) =>
   allowlist.find(
-    (a) => a.id === issue.id && new RegExp(a.file).test(issue.file) && (a.sample === undefined || new RegExp(a.sample).test(issue.sample ?? '')),
+    (a) =>
+      a.id === issue.id && new RegExp(a.file).test(issue.file) && (a.sample === undefined || new RegExp(a.sample).test(issue.sample ?? '')),
   );
 
 const used = new Set();
@@ -64,7 +65,10 @@ for (const issue of result.issues) {
   if (accepted) used.add(accepted);
   if (severity === 'HIGH' || severity === 'MEDIUM') {
     if (accepted) lines.push(`  accepted ${severity.padEnd(6)} ${issue.id} at ${where}: ${accepted.reason}`);
-    else problems.push(`${severity} ${issue.id} at ${where}: ${issue.description} (${issue.shortenedURL}); fix it or explain it in scripts/electronegativity-allowlist.json`);
+    else
+      problems.push(
+        `${severity} ${issue.id} at ${where}: ${issue.description} (${issue.shortenedURL}); fix it or explain it in scripts/electronegativity-allowlist.json`,
+      );
   } else {
     lines.push(`  note     ${severity.padEnd(6)} ${issue.id} at ${where}${accepted ? `: ${accepted.reason}` : `: ${issue.description}`}`);
   }
@@ -74,7 +78,9 @@ console.log(
   `electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.atomicChecks} atomic and ${result.globalChecks} global checks over ${SOURCES.join(', ')}${built ? ` and ${BUILT.join(', ')}` : ' (out/ not built: sources only)'}`,
 );
 for (const line of lines) console.log(line);
-for (const entry of allowlist) if (!used.has(entry) && !(entry.builtOnly && !built)) console.log(`  stale allowlist entry (nothing matched it): ${entry.id} ${entry.file}`);
+for (const entry of allowlist)
+  if (!used.has(entry) && !(entry.builtOnly && !built))
+    console.log(`  stale allowlist entry (nothing matched it): ${entry.id} ${entry.file}`);
 if (problems.length > 0) {
   for (const p of problems) console.error(`✗ ${p}`);
   process.exit(1);

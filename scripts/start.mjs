@@ -30,7 +30,11 @@ function buildIfNeeded() {
 /** Why Electron cannot start here, or null when it can be tried. */
 function electronBlocker() {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display';
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (probe.status !== 0 || !existsSync(probe.stdout)) return 'its binary could not be downloaded';
   try {
     buildElectronSqlite({ quiet: true });
@@ -42,7 +46,10 @@ function electronBlocker() {
 
 function browserMode(reason) {
   console.log(`Electron cannot start here (${reason}); starting browser mode instead.`);
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -150,4 +150,12 @@ export const CHANNEL_KINDS: { readonly [C in ChannelName]: ChannelKind } = {
   'contacts:importCancel': 'mutation',
 };
 
-export const EVENT_NAMES = ['sync:progress', 'queue:changed', 'data:changed', 'connection:changed', 'mailbox:changed', 'notify', 'import:progress'] as const;
+export const EVENT_NAMES = [
+  'sync:progress',
+  'queue:changed',
+  'data:changed',
+  'connection:changed',
+  'mailbox:changed',
+  'notify',
+  'import:progress',
+] as const;

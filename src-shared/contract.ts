@@ -190,7 +190,11 @@ export const contract = {
   // confirmSwitch: the user agreed to change account (without it, a change that matters is refused with
   // confirm_required and a message that says what it would do).
   'connection:connect': channel<ConnectResult>()(
-    z.object({ baseUrl: z.string().trim().min(1).max(500), apiKey: z.string().trim().min(1).max(500), confirmSwitch: z.boolean().optional() }),
+    z.object({
+      baseUrl: z.string().trim().min(1).max(500),
+      apiKey: z.string().trim().min(1).max(500),
+      confirmSwitch: z.boolean().optional(),
+    }),
   ),
   'connection:useSandbox': channel<ConnectResult>()(z.object({ confirmSwitch: z.boolean().optional() })),
   'connection:test': channel<Connection>()(z.object({})),
@@ -240,10 +244,17 @@ export const contract = {
     z.object({
       email,
       fields: z
-        .object(Object.fromEntries(['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map((f) => [f, fieldValue.optional()])))
+        .object(
+          Object.fromEntries(
+            ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map((f) => [f, fieldValue.optional()]),
+          ),
+        )
         .strict()
         .optional(),
-      extra: z.record(z.string().max(200), fieldValue).refine((r) => Object.keys(r).length <= 200, 'at most 200 extra fields').optional(),
+      extra: z
+        .record(z.string().max(200), fieldValue)
+        .refine((r) => Object.keys(r).length <= 200, 'at most 200 extra fields')
+        .optional(),
     }),
   ),
   /** The emails of a list that are not contacts yet. */
@@ -263,7 +274,10 @@ export const contract = {
       columns: z.record(z.string(), z.string().max(200)).optional(),
       encoding: csvEncoding,
       /** Names this import for import:progress events and contacts:importCancel. */
-      importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+      importId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
     }),
   ),
   'contacts:importCancel': channel<{ cancelled: boolean }>()(z.object({ importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })),
@@ -305,9 +319,7 @@ export const contract = {
 
   'enrollments:remove': channel<{ removed: number }>()(z.object({ ids })),
   'enrollments:markReplied': channel<{ recorded: number }>()(z.object({ ids })),
-  'enrollments:resync': channel<ResyncResult>()(
-    z.object({ ids: ids.optional(), sequenceId: seqId.optional(), email: email.optional() }),
-  ),
+  'enrollments:resync': channel<ResyncResult>()(z.object({ ids: ids.optional(), sequenceId: seqId.optional(), email: email.optional() })),
   'enrollments:clear': channel<{ cleared: number }>()(z.object({ ids })),
   // remap: "Retry with today's mapping" (never-synced enrollments only); withoutField: "Sync without this field".
   'enrollments:retry': channel<{ queued: number; remapped: number; fieldsDropped: number }>()(
@@ -338,9 +350,7 @@ export const contract = {
       ...paging,
     }),
   ),
-  'errors:export': channel<{ filename: string; content: string; rows: number }>()(
-    z.object({ format: z.enum(['csv', 'json']) }),
-  ),
+  'errors:export': channel<{ filename: string; content: string; rows: number }>()(z.object({ format: z.enum(['csv', 'json']) })),
 
   'activity:summary': channel<ActivityBucket[]>()(z.object({ days: z.number().int().min(1).max(365).default(14) })),
   'log:list': channel<Page<LogEntry>>()(z.object({ ...paging })),
@@ -349,7 +359,12 @@ export const contract = {
   'mailbox:get': channel<MailboxStatus>()(z.object({})),
   'mailbox:connect': channel<MailboxStatus>()(
     z.object({
-      host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'host must be a host name or an IP address'),
+      host: z
+        .string()
+        .trim()
+        .min(1)
+        .max(253)
+        .regex(/^[A-Za-z0-9.:[\]-]+$/, 'host must be a host name or an IP address'),
       port: z.number().int().min(1).max(65535).optional(),
       user: z.string().trim().min(1).max(320),
       password: z.string().min(1).max(1000),
@@ -359,7 +374,14 @@ export const contract = {
     }),
   ),
   'mailbox:test': channel<MailboxStatus>()(z.object({})),
-  'mailbox:scan': channel<ScanCounts>()(z.object({ since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'since is YYYY-MM-DD').optional() })),
+  'mailbox:scan': channel<ScanCounts>()(
+    z.object({
+      since: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'since is YYYY-MM-DD')
+        .optional(),
+    }),
+  ),
   'mailbox:disconnect': channel<MailboxStatus>()(z.object({})),
   'mailbox:setNotes': channel<MailboxStatus>()(z.object({ enabled: z.boolean() })),
   'mailbox:contactReplies': channel<ContactReplies>()(z.object({ email })),

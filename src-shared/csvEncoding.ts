@@ -4,7 +4,20 @@
 import { analyse } from 'chardet';
 
 /** The encodings offered to the user: what Excel, Numbers and Google Sheets write on the common systems. */
-export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-15', 'windows-1250', 'windows-1251', 'utf-16le', 'utf-16be', 'shift_jis', 'gb18030', 'big5', 'euc-kr', 'macintosh'] as const;
+export const CSV_ENCODINGS = [
+  'utf-8',
+  'windows-1252',
+  'iso-8859-15',
+  'windows-1250',
+  'windows-1251',
+  'utf-16le',
+  'utf-16be',
+  'shift_jis',
+  'gb18030',
+  'big5',
+  'euc-kr',
+  'macintosh',
+] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
 export const ENCODING_LABELS: Record<CsvEncoding, string> = {
@@ -99,7 +112,10 @@ export function detectEncoding(bytes: Uint8Array): EncodingChoice {
   if (mark) return { encoding: mark.encoding, reason: `${ENCODING_LABELS[mark.encoding]}: the file starts with a byte-order mark` };
   const { invalid, multibyte } = utf8Census(bytes);
   if (invalid === 0) {
-    return { encoding: 'utf-8', reason: multibyte === 0 ? 'UTF-8: the file is plain ASCII' : 'UTF-8: every byte of the file is valid UTF-8' };
+    return {
+      encoding: 'utf-8',
+      reason: multibyte === 0 ? 'UTF-8: the file is plain ASCII' : 'UTF-8: every byte of the file is valid UTF-8',
+    };
   }
   if (multibyte >= invalid * 4) {
     const s = invalid === 1 ? '' : 's';

@@ -35,16 +35,7 @@ export const QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'backoff'
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** The contact fields Flowbridge knows by name; every other CSV column is an "extra" field. */
-export const STANDARD_FIELDS = [
-  'email',
-  'first_name',
-  'last_name',
-  'title',
-  'company',
-  'phone',
-  'linkedin_url',
-  'location',
-] as const;
+export const STANDARD_FIELDS = ['email', 'first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
 export const EXISTS_IN_RECRUITERFLOW = 'Exists in Recruiterflow';
@@ -184,7 +175,12 @@ export interface SequenceSummary {
   counts: StateCounts;
   total: number;
   /** The settings a contact added now would get, with where each one comes from. */
-  effective: { syncMode: SyncMode; syncAs: SyncAs; jobId: number | null; inherited: { syncMode: boolean; syncAs: boolean; jobId: boolean } };
+  effective: {
+    syncMode: SyncMode;
+    syncAs: SyncAs;
+    jobId: number | null;
+    inherited: { syncMode: boolean; syncAs: boolean; jobId: boolean };
+  };
 }
 
 export interface Job {

@@ -48,7 +48,10 @@ export function parseEmailList(text: string): ParsedEmailList {
       continue;
     }
     // Otherwise words separated by spaces or tabs; words without an @ next to an address are a name.
-    const words = entry.replace(/"[^"]*"/g, ' ').split(/\s+/).filter(Boolean);
+    const words = entry
+      .replace(/"[^"]*"/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
     const addresses = words.filter((w) => w.includes('@'));
     if (addresses.length === 0) invalid.push(entry);
     else for (const word of addresses) take(word);

@@ -51,7 +51,14 @@ export const MAILBOX_PRESETS: readonly MailboxPreset[] = [
     security: 'tls',
     hint: 'Use an app password with IMAP access (Settings → Privacy & Security → App passwords).',
   },
-  { id: 'custom', label: 'Other server', host: '', port: 993, security: 'tls', hint: 'Your provider’s IMAP host; a self-hosted server may need its CA certificate file.' },
+  {
+    id: 'custom',
+    label: 'Other server',
+    host: '',
+    port: 993,
+    security: 'tls',
+    hint: 'Your provider’s IMAP host; a self-hosted server may need its CA certificate file.',
+  },
 ];
 
 export interface MailboxStatus {

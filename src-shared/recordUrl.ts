@@ -20,5 +20,10 @@ export function recordUrlPatternProblem(pattern: string): string | null {
 /** The record's address, or null when there is no usable pattern. */
 export function recordUrl(pattern: string | null | undefined, type: 'candidate' | 'contact' | null, id: number): string | null {
   if (!pattern || recordUrlPatternProblem(pattern) !== null || !Number.isSafeInteger(id)) return null;
-  return pattern.trim().split('{type}').join(type ?? 'candidate').split('{id}').join(String(id));
+  return pattern
+    .trim()
+    .split('{type}')
+    .join(type ?? 'candidate')
+    .split('{id}')
+    .join(String(id));
 }

@@ -25,7 +25,9 @@ async function invoke<T>(backend: Backend, channel: string, input: unknown): Pro
 }
 
 async function enroll(backend: Backend, emails: string[], mode: 'on-reply' | 'on-add'): Promise<void> {
-  await invoke(backend, 'contacts:import', { csv: ['email,first_name,last_name', ...emails.map((e, i) => `${e},First${i},Last${i}`)].join('\n') });
+  await invoke(backend, 'contacts:import', {
+    csv: ['email,first_name,last_name', ...emails.map((e, i) => `${e},First${i},Last${i}`)].join('\n'),
+  });
   const seq = await invoke<{ id: string }>(backend, 'sequences:create', { name: `Bench ${mode}`, syncMode: mode });
   await invoke(backend, 'sequences:add', { sequenceId: seq.id, emails });
 }
@@ -36,16 +38,29 @@ async function firstScanFigure(dovecot: Dovecot, runs: number): Promise<Figure> 
   const { backend, dir } = backendIn('flowbridge-bench-mailbox-');
   try {
     // Enrolled first: mail older than the enrollment is not a reply.
-    await enroll(backend, Array.from({ length: FROM_CONTACTS }, (_, i) => `reply${i}@example.test`), 'on-reply');
+    await enroll(
+      backend,
+      Array.from({ length: FROM_CONTACTS }, (_, i) => `reply${i}@example.test`),
+      'on-reply',
+    );
     const later = new Date(Date.now() + 1_000);
     const raws: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
       const fromContact = i % (MESSAGES / FROM_CONTACTS) === 0;
       const from = fromContact ? `reply${i / (MESSAGES / FROM_CONTACTS)}@example.test` : `news${i}@elsewhere.test`;
-      raws.push(rawMessage({ from, subject: fromContact ? `Re: role ${i}` : `Newsletter ${i}`, date: later, body: 'Some text.\n'.repeat(20) }));
+      raws.push(
+        rawMessage({ from, subject: fromContact ? `Re: role ${i}` : `Newsletter ${i}`, date: later, body: 'Some text.\n'.repeat(20) }),
+      );
     }
     await dovecot.appendMany(raws, folder);
-    await invoke(backend, 'mailbox:connect', { host: dovecot.host, port: dovecot.tlsPort, user: dovecot.user, password: dovecot.password, caFile: dovecot.caFile, folder });
+    await invoke(backend, 'mailbox:connect', {
+      host: dovecot.host,
+      port: dovecot.tlsPort,
+      user: dovecot.user,
+      password: dovecot.password,
+      caFile: dovecot.caFile,
+      folder,
+    });
     const times: number[] = [];
     let found = 0;
     for (let r = 0; r < runs; r++) {
@@ -80,7 +95,14 @@ async function idleFigure(dovecot: Dovecot, runs: number): Promise<Figure> {
     await invoke(backend, 'connection:connect', { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
     const emails = Array.from({ length: runs }, (_, i) => `idle${i}@example.test`);
     await enroll(backend, emails, 'on-reply');
-    await invoke(backend, 'mailbox:connect', { host: dovecot.host, port: dovecot.tlsPort, user: dovecot.user, password: dovecot.password, caFile: dovecot.caFile, folder });
+    await invoke(backend, 'mailbox:connect', {
+      host: dovecot.host,
+      port: dovecot.tlsPort,
+      user: dovecot.user,
+      password: dovecot.password,
+      caFile: dovecot.caFile,
+      folder,
+    });
     backend.scheduler.start();
     const ready = Date.now() + 15_000;
     while ((await invoke<{ lastScanAt: number | null }>(backend, 'mailbox:get', {})).lastScanAt === null) {
@@ -104,7 +126,12 @@ async function idleFigure(dovecot: Dovecot, runs: number): Promise<Figure> {
       await new Promise((r) => setTimeout(r, 500));
     }
     const t = median(times);
-    return { figure: 'reply put in the mailbox → its on-reply contact created in the sandbox (app running, IDLE)', measured: ms(t), target: '≤ 5 s', met: t <= 5_000 };
+    return {
+      figure: 'reply put in the mailbox → its on-reply contact created in the sandbox (app running, IDLE)',
+      measured: ms(t),
+      target: '≤ 5 s',
+      met: t <= 5_000,
+    };
   } finally {
     await backend.close();
     await sandbox.stop();

@@ -41,7 +41,7 @@ export async function responsiveFigures(n: number): Promise<Figure[]> {
     const seq = await backend.invoke('sequences:create', { name: 'Read meanwhile' });
     if (!seq.ok) throw new Error(seq.error.message);
     const readId = (seq.value as { id: string }).id;
-    await addToSequence(backend.ctx, readId, (backend.ctx.sqlite.prepare('select email from contacts').pluck().all() as string[]));
+    await addToSequence(backend.ctx, readId, backend.ctx.sqlite.prepare('select email from contacts').pluck().all() as string[]);
     let offset = 0;
     const read = async () => {
       const res = await fetch(`${server.origin}/api/invoke/sequences:enrollments`, {
@@ -67,7 +67,10 @@ export async function responsiveFigures(n: number): Promise<Figure[]> {
         met: p95 < 50,
       };
     };
-    return [figure(`a ${n.toLocaleString('en-US')}-row CSV file is imported`, duringImport), figure(`${n.toLocaleString('en-US')} contacts are added to a sequence`, duringEnroll)];
+    return [
+      figure(`a ${n.toLocaleString('en-US')}-row CSV file is imported`, duringImport),
+      figure(`${n.toLocaleString('en-US')} contacts are added to a sequence`, duringEnroll),
+    ];
   } finally {
     await server.close();
     await backend.close();

@@ -31,7 +31,11 @@ async function startRemoteSandbox(): Promise<RemoteSandbox> {
   const { child, ready } = await spawnReady<{ url: string; apiKey: string; adminToken: string }>(['--import', 'tsx', SANDBOX_MAIN]);
   const { url, apiKey, adminToken } = ready;
   const admin = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}/__sandbox/${path}`, { method, headers: { 'X-Sandbox-Admin-Token': adminToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}/__sandbox/${path}`, {
+      method,
+      headers: { 'X-Sandbox-Admin-Token': adminToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status}`);
     return res.json();
   };
@@ -48,8 +52,16 @@ async function startRemoteSandbox(): Promise<RemoteSandbox> {
   };
 }
 
-async function prepared(sandbox: RemoteSandbox, n: number, options: { dedup?: boolean; job?: boolean } = {}): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
-  const backend = createBackend({ dataDir: mkdtempSync(join(tmpdir(), 'flowbridge-bench-')), host: 'cli', scheduler: { engine: { concurrency: CONCURRENCY } } });
+async function prepared(
+  sandbox: RemoteSandbox,
+  n: number,
+  options: { dedup?: boolean; job?: boolean } = {},
+): Promise<{ backend: Backend; sequenceId: string; emails: string[] }> {
+  const backend = createBackend({
+    dataDir: mkdtempSync(join(tmpdir(), 'flowbridge-bench-')),
+    host: 'cli',
+    scheduler: { engine: { concurrency: CONCURRENCY } },
+  });
   await sandbox.reset();
   await importContacts(backend.ctx, contactsCsv(n));
   const must = async (channel: string, input: unknown) => {
@@ -72,7 +84,11 @@ function bestPossibleMs(n: number, latencyMs: number): { requests: number; ms: n
   return { requests, ms: (requests / CONCURRENCY) * latencyMs };
 }
 
-async function runSync(sandbox: RemoteSandbox, faults: Faults, n: number): Promise<{ ms: number; requests: number; s429: number; created: number }> {
+async function runSync(
+  sandbox: RemoteSandbox,
+  faults: Faults,
+  n: number,
+): Promise<{ ms: number; requests: number; s429: number; created: number }> {
   const { backend, sequenceId, emails } = await prepared(sandbox, n, { job: true });
   await backend.invoke('sequences:add', { sequenceId, emails });
   await sandbox.setFaults(faults);
@@ -86,7 +102,12 @@ async function runSync(sandbox: RemoteSandbox, faults: Faults, n: number): Promi
   const after = await sandbox.stats();
   await backend.close();
   if (created !== n) throw new Error(`created ${created} of ${n}`);
-  return { ms: elapsed, requests: after.requests - before.requests, s429: (after.statuses['429'] ?? 0) - (before.statuses['429'] ?? 0), created };
+  return {
+    ms: elapsed,
+    requests: after.requests - before.requests,
+    s429: (after.statuses['429'] ?? 0) - (before.statuses['429'] ?? 0),
+    created,
+  };
 }
 
 /** Sync of `n` new contacts with a job against a sandbox answering after `latency` ms, as a share of the best possible. */
@@ -144,7 +165,12 @@ export async function dedupFigure(): Promise<Figure> {
     if (!r.ok) throw new Error(r.error.message);
     const requests = (await sandbox.stats()).requests - before;
     await backend.close();
-    return { figure: 'dedup check of 1,000 emails', measured: `${requests} requests`, target: '≤ 25 requests (batched lookups)', met: requests <= 25 };
+    return {
+      figure: 'dedup check of 1,000 emails',
+      measured: `${requests} requests`,
+      target: '≤ 25 requests (batched lookups)',
+      met: requests <= 25,
+    };
   } finally {
     sandbox.stop();
   }

@@ -35,7 +35,9 @@ async function main(): Promise<{ ms: number; rows: number }> {
     db.pragma('synchronous = NORMAL');
     db.exec(`create table t (id integer primary key, email text not null unique, first_name text, last_name text, title text, company text,
       phone text, linkedin_url text, location text, extra text, created_at integer, updated_at integer)`);
-    const insert = db.prepare('insert into t (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'insert into t (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const start = performance.now();
     cpuStart = process.cpuUsage();
     db.transaction(() => {
@@ -82,8 +84,10 @@ async function main(): Promise<{ ms: number; rows: number }> {
     const backend = createBackend({ dataDir: a!, host: 'cli' });
     const db = backend.ctx.sqlite;
     if (mode === 'export' && db.prepare("select count(*) from enrollments where state != 'failed'").pluck().get() !== 0) {
-      db.exec("update enrollments set state = 'failed', error = 'Seniority: \"Wizard\" is not one of Junior, Mid, Senior', first_error_at = 1700000000000, attempts = 1");
-      db.exec("delete from sync_queue");
+      db.exec(
+        "update enrollments set state = 'failed', error = 'Seniority: \"Wizard\" is not one of Junior, Mid, Senior', first_error_at = 1700000000000, attempts = 1",
+      );
+      db.exec('delete from sync_queue');
       db.pragma('wal_checkpoint(TRUNCATE)');
     }
     const start = performance.now();
@@ -95,8 +99,12 @@ async function main(): Promise<{ ms: number; rows: number }> {
       const fd = openSync(b!, 'w');
       let piece = '';
       rows = 0;
-      const stmt = db.prepare(`select e.email, e.name, e.sequence_id, s.name, e.state, e.error, e.first_error_at, e.last_attempt_at, e.attempts
-        from enrollments e join sequences s on s.id = e.sequence_id where e.state in ('flagged', 'failed', 'retrying') order by e.id`).raw();
+      const stmt = db
+        .prepare(
+          `select e.email, e.name, e.sequence_id, s.name, e.state, e.error, e.first_error_at, e.last_attempt_at, e.attempts
+        from enrollments e join sequences s on s.id = e.sequence_id where e.state in ('flagged', 'failed', 'retrying') order by e.id`,
+        )
+        .raw();
       for (const r of stmt.iterate() as IterableIterator<unknown[]>) {
         piece += `${r.join(',')}\n`;
         rows += 1;

@@ -22,7 +22,9 @@ describe('every IPC channel under malformed input', () => {
   beforeAll(async () => {
     t = openTestBackend({ fetch: offline });
     const emails = ['ann@x.co', 'ben@x.co', 'cy@x.co'];
-    await t.call('contacts:import', { csv: `email,first_name,Seniority,__proto__,toString\n${emails.map((e, i) => `${e},N${i},Senior,p${i},t${i}`).join('\n')}` });
+    await t.call('contacts:import', {
+      csv: `email,first_name,Seniority,__proto__,toString\n${emails.map((e, i) => `${e},N${i},Senior,p${i},t${i}`).join('\n')}`,
+    });
     const seq = await t.call('sequences:create', { name: 'Fuzzed' });
     await t.call('sequences:add', { sequenceId: seq.id, emails });
     await t.call('users:add', { email: 'mia@x.co', name: 'Mia', role: 'member' });
@@ -30,7 +32,9 @@ describe('every IPC channel under malformed input', () => {
   });
   afterAll(async () => {
     await t?.close();
-    process.stdout.write(`bad input, channels: ${channelTally.calls} calls over ${CHANNELS.length} channels, ${channelTally.failures} typed errors, ${channelTally.successes} valid by chance, 0 internal\n`);
+    process.stdout.write(
+      `bad input, channels: ${channelTally.calls} calls over ${CHANNELS.length} channels, ${channelTally.failures} typed errors, ${channelTally.successes} valid by chance, 0 internal\n`,
+    );
   });
 
   async function check(channel: string, input: unknown): Promise<void> {
@@ -77,7 +81,10 @@ describe('every IPC channel under malformed input', () => {
     await fc.assert(
       fc.asyncProperty(sources, fc.constantFrom(...catalog.targets.map((x) => x.target)), async (source, target) => {
         const rules = [{ source, target }];
-        for (const input of [{ email: 'ann@x.co', rules }, { email: 'ann@x.co', rules: [{ source, target: 'title' }] }]) {
+        for (const input of [
+          { email: 'ann@x.co', rules },
+          { email: 'ann@x.co', rules: [{ source, target: 'title' }] },
+        ]) {
           const result = await t.backend.invoke('mapping:preview', input);
           channelTally.calls += 1;
           if (!result.ok) {
@@ -99,7 +106,10 @@ describe('every IPC channel under malformed input', () => {
   });
 
   it('unknown, inherited and odd channel names are not_found', async () => {
-    const names = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...PROTO_KEYS, 'fs:readFile', 'app:info ', 'APP:INFO', 'app:info\u0000', 'sequences:list/..', ''));
+    const names = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(...PROTO_KEYS, 'fs:readFile', 'app:info ', 'APP:INFO', 'app:info\u0000', 'sequences:list/..', ''),
+    );
     await fc.assert(
       fc.asyncProperty(names, fc.anything(), async (name, input) => {
         if ((CHANNELS as readonly string[]).includes(name)) return;

@@ -4,7 +4,10 @@ import { openTestBackend, type TestBackend } from '../testing/fixtures';
 
 /** Every row of every table, to prove a refused call changed nothing. */
 function snapshot(t: TestBackend): string {
-  const tables = t.backend.ctx.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[];
+  const tables = t.backend.ctx.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   return JSON.stringify(tables.map((name) => [name, t.backend.ctx.sqlite.prepare(`select * from "${name}"`).all()]));
 }
 

@@ -20,7 +20,11 @@ export function defaultMigrationsDir(): string {
 }
 
 /** The desktop app's user-data folder (what Electron's app.getPath('userData') gives for "Flowbridge"). */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = env.HOME ?? env.USERPROFILE ?? '.'): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = env.HOME ?? env.USERPROFILE ?? '.',
+): string {
   if (env.FLOWBRIDGE_DATA_DIR) return env.FLOWBRIDGE_DATA_DIR;
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Flowbridge');
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Flowbridge');

@@ -89,7 +89,8 @@ export class Flags {
   int(name: string): number | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (!/^\d{1,15}$/.test(value) || Number(value) <= 0) throw new AppError('invalid_input', `--${name} must be a positive whole number, not "${value}"`);
+    if (!/^\d{1,15}$/.test(value) || Number(value) <= 0)
+      throw new AppError('invalid_input', `--${name} must be a positive whole number, not "${value}"`);
     return Number(value);
   }
 
@@ -97,14 +98,18 @@ export class Flags {
     const value = this.string(name);
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new AppError('invalid_input', `--${name} must be a non-negative number, not "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new AppError('invalid_input', `--${name} must be a non-negative number, not "${value}"`);
     return n;
   }
 
   list(name: string): string[] | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (items.length === 0) throw new AppError('invalid_input', `--${name} needs at least one value`);
     return items;
   }

@@ -16,7 +16,36 @@ import { runCli } from './run';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 export const cliTally = { runs: 0, failures: 0, successes: 0 };
 
-const FLAGS = ['email', 'emails', 'name', 'role', 'group', 'integration', 'base-url', 'api-key', 'sync-mode', 'sync-as', 'dedup', 'default-job', 'review-before-sync', 'job', 'disable-sync', 'file', 'format', 'out', 'sequence', 'wait', 'to', 'to-all', 'port', 'json', 'bogus', '', '-', 'data-dir'];
+const FLAGS = [
+  'email',
+  'emails',
+  'name',
+  'role',
+  'group',
+  'integration',
+  'base-url',
+  'api-key',
+  'sync-mode',
+  'sync-as',
+  'dedup',
+  'default-job',
+  'review-before-sync',
+  'job',
+  'disable-sync',
+  'file',
+  'format',
+  'out',
+  'sequence',
+  'wait',
+  'to',
+  'to-all',
+  'port',
+  'json',
+  'bogus',
+  '',
+  '-',
+  'data-dir',
+];
 const COMMAND_WORDS = [...new Set(Object.keys(COMMANDS).flatMap((c) => c.split(' ')))].filter((w) => w !== 'serve');
 
 describe('the command line under random argv', () => {
@@ -67,7 +96,9 @@ describe('the command line under random argv', () => {
   afterAll(() => {
     db?.close();
     process.chdir(cwd);
-    process.stdout.write(`bad input, command line: ${cliTally.runs} runs, ${cliTally.failures} clean failures, ${cliTally.successes} successes, 0 internal\n`);
+    process.stdout.write(
+      `bad input, command line: ${cliTally.runs} runs, ${cliTally.failures} clean failures, ${cliTally.successes} successes, 0 internal\n`,
+    );
   });
 
   function argvArb() {
@@ -79,19 +110,24 @@ describe('the command line under random argv', () => {
     );
     const value = fc.oneof(fc.constantFrom(...words, ...files, 'on', 'off', 'csv', 'json', '0', '5', 'none'), fc.string({ maxLength: 16 }));
     // A flag and its value: --name value, --name=value, or a bare --name.
-    const flag = fc.tuple(fc.constantFrom(...FLAGS), value, fc.constantFrom('pair', 'equals', 'bare')).map(([name, v, form]) =>
-      form === 'pair' ? [`--${name}`, v] : form === 'equals' ? [`--${name}=${v}`] : [`--${name}`],
-    );
+    const flag = fc
+      .tuple(fc.constantFrom(...FLAGS), value, fc.constantFrom('pair', 'equals', 'bare'))
+      .map(([name, v, form]) => (form === 'pair' ? [`--${name}`, v] : form === 'equals' ? [`--${name}=${v}`] : [`--${name}`]));
     // Half the time a real command (all its words) with random extras, so the handlers are reached too.
     const command = fc.oneof(fc.constant([] as string[]), fc.constantFrom(...Object.keys(COMMANDS).map((c) => c.split(' '))));
-    return fc
-      .tuple(command, fc.array(word, { minLength: 0, maxLength: 3 }), fc.array(flag, { maxLength: 4 }), fc.boolean(), fc.boolean())
-      .map(([cmd, ws, fs, json, flagsFirst]) => {
-        const flat = fs.flat();
-        return [...cmd, ...(flagsFirst ? [...flat, ...ws] : [...ws, ...flat]), ...(json ? ['--json'] : [])];
-      })
-      // Long-running servers and writes outside the scratch folder are not what this property is about.
-      .filter((argv) => !argv.includes('serve') && !argv.some((a) => a.startsWith('/') && !files.includes(a) && !a.startsWith(files[0]!.slice(0, 10))));
+    return (
+      fc
+        .tuple(command, fc.array(word, { minLength: 0, maxLength: 3 }), fc.array(flag, { maxLength: 4 }), fc.boolean(), fc.boolean())
+        .map(([cmd, ws, fs, json, flagsFirst]) => {
+          const flat = fs.flat();
+          return [...cmd, ...(flagsFirst ? [...flat, ...ws] : [...ws, ...flat]), ...(json ? ['--json'] : [])];
+        })
+        // Long-running servers and writes outside the scratch folder are not what this property is about.
+        .filter(
+          (argv) =>
+            !argv.includes('serve') && !argv.some((a) => a.startsWith('/') && !files.includes(a) && !a.startsWith(files[0]!.slice(0, 10))),
+        )
+    );
   }
 
   it('never throws; fails with one stderr line, a typed JSON error and an unchanged database', async () => {
@@ -104,10 +140,10 @@ describe('the command line under random argv', () => {
         // An internal error is also reported on the process's own stderr (with its stack): catch that too.
         let processStderr = '';
         const write = process.stderr.write.bind(process.stderr);
-        process.stderr.write = ((chunk: string | Uint8Array) => {
+        process.stderr.write = (chunk: string | Uint8Array) => {
           processStderr += String(chunk);
           return true;
-        });
+        };
         try {
           code = await runCli([...argv, '--data-dir', dir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
         } catch (error) {
@@ -124,7 +160,10 @@ describe('the command line under random argv', () => {
           if (json && stdout !== '') expect(() => JSON.parse(stdout)).not.toThrow();
         } else {
           cliTally.failures += 1;
-          expect(stderr.endsWith('\n') && stderr.trim().split('\n').length === 1, `one stderr line for ${JSON.stringify(argv)}: ${stderr}`).toBe(true);
+          expect(
+            stderr.endsWith('\n') && stderr.trim().split('\n').length === 1,
+            `one stderr line for ${JSON.stringify(argv)}: ${stderr}`,
+          ).toBe(true);
           expect(stderr).not.toMatch(/internal error|\n\s+at /);
           if (json) {
             const parsed = JSON.parse(stdout) as { error: { code: string; message: string } };

@@ -26,7 +26,15 @@ describe('the command line contract', () => {
     const { code, stdout, stderr } = await cli(dir, 'settings', 'show', '--json');
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout)).toEqual({ syncMode: 'on-add', syncAs: 'candidate', dedup: false, defaultJobId: null, connected: false, reviewBeforeSync: false, currency: 'USD' });
+    expect(JSON.parse(stdout)).toEqual({
+      syncMode: 'on-add',
+      syncAs: 'candidate',
+      dedup: false,
+      defaultJobId: null,
+      connected: false,
+      reviewBeforeSync: false,
+      currency: 'USD',
+    });
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
@@ -50,7 +58,10 @@ describe('the command line contract', () => {
     expect((await cli(dir, '--json', 'connect', '--base-url', sandbox.url, '--api-key', 'wrong-key')).json).toEqual({
       error: { code: 'invalid_api_key', message: expect.any(String) },
     });
-    expect((await cli(dir, '--json', 'connect', '--base-url', sandbox.url, '--api-key', sandbox.apiKey)).json).toEqual({ connected: true, baseUrl: sandbox.url });
+    expect((await cli(dir, '--json', 'connect', '--base-url', sandbox.url, '--api-key', sandbox.apiKey)).json).toEqual({
+      connected: true,
+      baseUrl: sandbox.url,
+    });
     expect((await cli(dir, '--json', 'contacts', 'import', csv)).json).toEqual({
       imported: 2,
       updated: 0,
@@ -61,24 +72,78 @@ describe('the command line contract', () => {
     const created = (await cli(dir, '--json', 'sequences', 'create', '--name', 'Backend', '--job', String(job.id))).json!;
     expect(created).toMatchObject({ id: expect.any(String), name: 'Backend' });
     const id = created.id as string;
-    expect((await cli(dir, '--json', 'sequences', 'add', id, '--emails', 'ANN@x.co,ben@x.co')).json).toEqual({ added: 2, alreadyEnrolled: 0, flagged: [] });
-    expect((await cli(dir, '--json', 'sequences', 'add', id, '--emails', 'ann@x.co')).json).toEqual({ added: 0, alreadyEnrolled: 1, flagged: [] });
-    expect((await cli(dir, '--json', 'sync', 'run')).json).toEqual({ created: 2, linked: 0, jobsAssigned: 2, failed: 0, retrying: 0, pending: 0 });
+    expect((await cli(dir, '--json', 'sequences', 'add', id, '--emails', 'ANN@x.co,ben@x.co')).json).toEqual({
+      added: 2,
+      alreadyEnrolled: 0,
+      flagged: [],
+    });
+    expect((await cli(dir, '--json', 'sequences', 'add', id, '--emails', 'ann@x.co')).json).toEqual({
+      added: 0,
+      alreadyEnrolled: 1,
+      flagged: [],
+    });
+    expect((await cli(dir, '--json', 'sync', 'run')).json).toEqual({
+      created: 2,
+      linked: 0,
+      jobsAssigned: 2,
+      failed: 0,
+      retrying: 0,
+      pending: 0,
+    });
     const status = (await cli(dir, '--json', 'status')).json!;
-    expect(status).toMatchObject({ connected: true, states: { synced: 2, not_synced: 0, awaiting_reply: 0, sync_disabled: 0, flagged: 0, queued: 0, failed: 0, retrying: 0 }, queue: { due: 0, backoff: 0 } });
+    expect(status).toMatchObject({
+      connected: true,
+      states: { synced: 2, not_synced: 0, awaiting_reply: 0, sync_disabled: 0, flagged: 0, queued: 0, failed: 0, retrying: 0 },
+      queue: { due: 0, backoff: 0 },
+    });
     const shown = (await cli(dir, '--json', 'contacts', 'show', '--email', 'ann@x.co')).json!;
-    expect(shown).toMatchObject({ email: 'ann@x.co', fields: { first_name: 'Ann' }, enrollments: [{ sequenceId: id, state: 'synced', error: null, syncAs: 'candidate', jobId: job.id }] });
+    expect(shown).toMatchObject({
+      email: 'ann@x.co',
+      fields: { first_name: 'Ann' },
+      enrollments: [{ sequenceId: id, state: 'synced', error: null, syncAs: 'candidate', jobId: job.id }],
+    });
     expect((shown.recruiterflowIds as number[]).length).toBe(1);
     const list = (await cli(dir, '--json', 'sequences', 'list')).stdout;
-    expect(JSON.parse(list)).toEqual([expect.objectContaining({ id, name: 'Backend', syncMode: 'inherit', syncAs: 'inherit', jobId: job.id, disableSync: false, counts: expect.objectContaining({ synced: 2 }) })]);
+    expect(JSON.parse(list)).toEqual([
+      expect.objectContaining({
+        id,
+        name: 'Backend',
+        syncMode: 'inherit',
+        syncAs: 'inherit',
+        jobId: job.id,
+        disableSync: false,
+        counts: expect.objectContaining({ synced: 2 }),
+      }),
+    ]);
     const out = join(dir, 'errors.csv');
     expect((await cli(dir, '--json', 'errors', 'export', '--format', 'csv', '--out', out)).json).toEqual({ rows: 0, file: out });
   });
 
   it('keeps exactly one owner and switches the current user', async () => {
     const dir = tempDir();
-    expect((await cli(dir, '--json', 'users', 'add', '--email', 'max@x.co', '--name', 'Max', '--role', 'owner')).json).toMatchObject({ error: { code: 'conflict' } });
-    expect((await cli(dir, '--json', 'users', 'add', '--email', 'mia@x.co', '--name', 'Mia', '--role', 'member', '--group', 'Berlin', '--integration', 'recruiterflow')).json).toEqual({
+    expect((await cli(dir, '--json', 'users', 'add', '--email', 'max@x.co', '--name', 'Max', '--role', 'owner')).json).toMatchObject({
+      error: { code: 'conflict' },
+    });
+    expect(
+      (
+        await cli(
+          dir,
+          '--json',
+          'users',
+          'add',
+          '--email',
+          'mia@x.co',
+          '--name',
+          'Mia',
+          '--role',
+          'member',
+          '--group',
+          'Berlin',
+          '--integration',
+          'recruiterflow',
+        )
+      ).json,
+    ).toEqual({
       email: 'mia@x.co',
       name: 'Mia',
       role: 'member',
@@ -93,9 +158,26 @@ describe('the command line contract', () => {
   it('works as a real process through npm’s entry point', async () => {
     const dir = tempDir();
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src-main/cli/main.ts', 'mapping', 'set', 'Seniority=custom:1', '--json', '--data-dir', dir]);
+    const { stdout } = await run(process.execPath, [
+      'node_modules/tsx/dist/cli.mjs',
+      'src-main/cli/main.ts',
+      'mapping',
+      'set',
+      'Seniority=custom:1',
+      '--json',
+      '--data-dir',
+      dir,
+    ]);
     expect(JSON.parse(stdout)).toEqual({ version: 2, rules: [{ source: 'Seniority', target: 'custom:1' }] });
-    const failed = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src-main/cli/main.ts', 'sync', 'run', '--json', '--data-dir', dir]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const failed = await run(process.execPath, [
+      'node_modules/tsx/dist/cli.mjs',
+      'src-main/cli/main.ts',
+      'sync',
+      'run',
+      '--json',
+      '--data-dir',
+      dir,
+    ]).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect(JSON.parse((failed as { stdout: string }).stdout)).toMatchObject({ error: { code: 'not_connected' } });
   });

@@ -10,7 +10,11 @@ import { runCli } from './run';
 async function cli(dataDir: string, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli([...argv, '--json', '--data-dir', dataDir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  const code = await runCli([...argv, '--json', '--data-dir', dataDir], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: {},
+  });
   return { code, stderr, json: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null };
 }
 
@@ -29,17 +33,30 @@ describe('command line: delete, unknown emails, cancel queued', () => {
     await cli(dir, 'settings', 'set', '--review-before-sync', 'on');
     await cli(dir, 'contacts', 'import', csv);
     const seq = (await cli(dir, 'sequences', 'create', '--name', 'CLI')).json!.id as string;
-    expect((await cli(dir, 'sequences', 'create', '--name', 'cli')).json).toEqual({ error: { code: 'conflict', message: expect.stringContaining('"cli (2)"') } });
+    expect((await cli(dir, 'sequences', 'create', '--name', 'cli')).json).toEqual({
+      error: { code: 'conflict', message: expect.stringContaining('"cli (2)"') },
+    });
 
     const refused = await cli(dir, 'sequences', 'add', seq, '--emails', 'ann@x.co,new@x.co');
     expect((refused.json!.error as { code: string }).code).toBe('unknown_contact');
-    expect((await cli(dir, 'sequences', 'add', seq, '--emails', 'ann@x.co,new@x.co', '--unknown', 'create')).json).toMatchObject({ added: 2, created: 1, skipped: [] });
+    expect((await cli(dir, 'sequences', 'add', seq, '--emails', 'ann@x.co,new@x.co', '--unknown', 'create')).json).toMatchObject({
+      added: 2,
+      created: 1,
+      skipped: [],
+    });
     expect((await cli(dir, 'status')).json).toMatchObject({ queue: { review: 2, held: 0 } });
 
-    expect((await cli(dir, 'sequences', 'set', seq, '--disable-sync', 'on', '--cancel-queued')).json).toMatchObject({ disableSync: true, cancelled: 2 });
+    expect((await cli(dir, 'sequences', 'set', seq, '--disable-sync', 'on', '--cancel-queued')).json).toMatchObject({
+      disableSync: true,
+      cancelled: 2,
+    });
     expect((await cli(dir, 'status')).json).toMatchObject({ queue: { review: 0 }, states: { sync_disabled: 2 } });
 
-    expect((await cli(dir, 'contacts', 'delete', '--emails', 'ANN@x.co,ghost@x.co')).json).toEqual({ deleted: 1, skipped: 0, unknown: ['ghost@x.co'] });
+    expect((await cli(dir, 'contacts', 'delete', '--emails', 'ANN@x.co,ghost@x.co')).json).toEqual({
+      deleted: 1,
+      skipped: 0,
+      unknown: ['ghost@x.co'],
+    });
     expect(((await cli(dir, 'contacts', 'show', '--email', 'ann@x.co')).json!.error as { code: string }).code).toBe('unknown_contact');
     const none = await cli(dir, 'contacts', 'delete');
     expect(none.code).not.toBe(0);

@@ -45,7 +45,8 @@ function readCsvFile(path: string, encoding: CsvEncoding | undefined): { csv: st
  * FLOWBRIDGE_API_KEY variable, which keep it out of `ps` and the shell history, or --api-key KEY.
  */
 async function apiKeyFrom(c: CommandContext): Promise<string> {
-  if (c.flags.has('api-key-stdin') && c.flags.has('api-key')) throw new AppError('invalid_input', 'Give the key once: --api-key-stdin or --api-key, not both');
+  if (c.flags.has('api-key-stdin') && c.flags.has('api-key'))
+    throw new AppError('invalid_input', 'Give the key once: --api-key-stdin or --api-key, not both');
   let key: string | undefined;
   let source: string;
   if (c.flags.has('api-key-stdin')) {
@@ -57,7 +58,11 @@ async function apiKeyFrom(c: CommandContext): Promise<string> {
   } else {
     source = 'FLOWBRIDGE_API_KEY';
     key = c.io.env.FLOWBRIDGE_API_KEY;
-    if (key === undefined) throw new AppError('invalid_input', '"connect" needs the key: --api-key-stdin (e.g. `connect --base-url URL --api-key-stdin < key.txt`), the FLOWBRIDGE_API_KEY variable, or --api-key KEY');
+    if (key === undefined)
+      throw new AppError(
+        'invalid_input',
+        '"connect" needs the key: --api-key-stdin (e.g. `connect --base-url URL --api-key-stdin < key.txt`), the FLOWBRIDGE_API_KEY variable, or --api-key KEY',
+      );
   }
   if (key === undefined || key.trim() === '') throw new AppError('invalid_input', `The API key from ${source} is empty`);
   return key;
@@ -195,7 +200,9 @@ export const COMMANDS: Record<string, Command> = {
     if (!file) throw new AppError('invalid_input', 'usage: contacts import FILE.csv [--encoding ENC]');
     // Streamed from the file into the importer (not sent whole through the channel): a million rows
     // import in flat memory.
-    const { emails: _emails, ...summary } = await importContactsFile(c.backend.ctx, file, { chosen: c.flags.choice('encoding', CSV_ENCODINGS) });
+    const { emails: _emails, ...summary } = await importContactsFile(c.backend.ctx, file, {
+      chosen: c.flags.choice('encoding', CSV_ENCODINGS),
+    });
     return summary;
   },
   async 'contacts show'(c) {
@@ -203,7 +210,13 @@ export const COMMANDS: Record<string, Command> = {
     const detail = await call(c.backend, 'contacts:get', { email: c.flags.required('email') });
     const { replies, bounced } = await call(c.backend, 'mailbox:contactReplies', { email: detail.email });
     return {
-      replies: replies.map((r) => ({ at: new Date(r.at).toISOString(), subject: r.subject, kind: r.kind, source: r.source, ...(r.returnDate ? { returnDate: r.returnDate } : {}) })),
+      replies: replies.map((r) => ({
+        at: new Date(r.at).toISOString(),
+        subject: r.subject,
+        kind: r.kind,
+        source: r.source,
+        ...(r.returnDate ? { returnDate: r.returnDate } : {}),
+      })),
       bounced,
       email: detail.email,
       fields: detail.fields,
@@ -226,7 +239,8 @@ export const COMMANDS: Record<string, Command> = {
     noExtraWords(c, 2, 'contacts delete --email E | --emails E1,E2,...');
     const one = c.flags.string('email');
     const many = c.flags.list('emails');
-    if ((one === undefined) === (many === undefined)) throw new AppError('invalid_input', 'contacts delete needs exactly one of --email E or --emails E1,E2,...');
+    if ((one === undefined) === (many === undefined))
+      throw new AppError('invalid_input', 'contacts delete needs exactly one of --email E or --emails E1,E2,...');
     return call(c.backend, 'contacts:delete', { emails: one !== undefined ? [one] : many! });
   },
 
@@ -238,7 +252,11 @@ export const COMMANDS: Record<string, Command> = {
     c.flags.allow(...SEQUENCE_FLAGS, 'cancel-queued');
     noExtraWords(c, 3, 'sequences set ID [flags]');
     const id = c.words[2];
-    if (!id) throw new AppError('invalid_input', 'usage: sequences set ID [--name N] [--sync-mode ...] [--sync-as ...] [--job ...] [--disable-sync on|off]');
+    if (!id)
+      throw new AppError(
+        'invalid_input',
+        'usage: sequences set ID [--name N] [--sync-mode ...] [--sync-as ...] [--job ...] [--disable-sync on|off]',
+      );
     const cancelQueued = c.flags.has('cancel-queued') ? true : undefined;
     return call(c.backend, 'sequences:update', { id, name: c.flags.string('name'), ...sequenceFlags(c.flags), cancelQueued });
   },
@@ -261,9 +279,11 @@ export const COMMANDS: Record<string, Command> = {
     if (!id) throw new AppError('invalid_input', 'usage: sequences add ID (--emails E1,E2,... | --file FILE.csv)');
     const emails = c.flags.list('emails');
     const file = c.flags.string('file');
-    if ((emails === undefined) === (file === undefined)) throw new AppError('invalid_input', 'sequences add needs exactly one of --emails or --file');
+    if ((emails === undefined) === (file === undefined))
+      throw new AppError('invalid_input', 'sequences add needs exactly one of --emails or --file');
     const unknown = c.flags.choice('unknown', ['fail', 'skip', 'create'] as const);
-    if (unknown !== undefined && !emails) throw new AppError('invalid_input', '--unknown goes with --emails (a CSV file creates its contacts)');
+    if (unknown !== undefined && !emails)
+      throw new AppError('invalid_input', '--unknown goes with --emails (a CSV file creates its contacts)');
     if (emails) return call(c.backend, 'sequences:add', { sequenceId: id, emails, unknown });
     const read = readCsvFile(file!, c.flags.choice('encoding', CSV_ENCODINGS));
     const { import: _imported, ...summary } = await call(c.backend, 'sequences:addCsv', { sequenceId: id, ...read });
@@ -319,7 +339,13 @@ export const COMMANDS: Record<string, Command> = {
     c.flags.allow();
     noExtraWords(c, 1, 'status');
     const s = await call(c.backend, 'sync:status', {});
-    return { connected: s.connected, states: s.states, queue: { due: s.queue.due, backoff: s.queue.backoff, review: s.queue.review, held: s.queue.held }, paused: s.paused, pausedReason: s.pausedReason };
+    return {
+      connected: s.connected,
+      states: s.states,
+      queue: { due: s.queue.due, backoff: s.queue.backoff, review: s.queue.review, held: s.queue.held },
+      paused: s.paused,
+      pausedReason: s.pausedReason,
+    };
   },
   ...MAILBOX_COMMANDS,
 };

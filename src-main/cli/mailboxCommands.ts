@@ -20,7 +20,8 @@ async function password(c: CommandContext): Promise<string> {
 function port(c: CommandContext): number | undefined {
   const value = c.flags.string('port');
   if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) throw new AppError('invalid_input', `--port must be a port number, not "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535)
+    throw new AppError('invalid_input', `--port must be a port number, not "${value}"`);
   return Number(value);
 }
 
@@ -41,7 +42,11 @@ const statusOut = (s: MailboxStatus) => ({
 export const MAILBOX_COMMANDS: Record<string, Command> = {
   async 'mailbox connect'(c) {
     c.flags.allow('host', 'port', 'user', 'password-stdin', 'security', 'ca', 'folder');
-    noExtraWords(c, 2, 'mailbox connect --host H [--port P] --user U (--password-stdin | FLOWBRIDGE_MAILBOX_PASSWORD) [--security tls|starttls|none] [--ca FILE] [--folder INBOX]');
+    noExtraWords(
+      c,
+      2,
+      'mailbox connect --host H [--port P] --user U (--password-stdin | FLOWBRIDGE_MAILBOX_PASSWORD) [--security tls|starttls|none] [--ca FILE] [--folder INBOX]',
+    );
     const s = await call(c.backend, 'mailbox:connect', {
       host: c.flags.required('host'),
       port: port(c),

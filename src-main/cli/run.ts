@@ -37,7 +37,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new AppError('invalid_input', 'No command given; run "help" for the list');
     }
     const dataDir = args.dataDir ?? defaultDataDir(io.env);
-    if (args.words[0] === 'sandbox' && args.words[1] === 'serve') return await sandboxServeCommand(new Flags(args.flags, 'sandbox serve'), json, io);
+    if (args.words[0] === 'sandbox' && args.words[1] === 'serve')
+      return await sandboxServeCommand(new Flags(args.flags, 'sandbox serve'), json, io);
     if (args.words[0] === 'serve') return await serveCommand(new Flags(args.flags, 'serve'), dataDir, json, io);
     const command = findCommand(args.words);
     if (!command) throw new AppError('invalid_input', `Unknown command "${args.words.join(' ')}"; run "help" for the list`);

@@ -21,7 +21,8 @@ function untilInterrupted(): Promise<void> {
 function port(flags: Flags): number {
   const value = flags.string('port');
   if (value === undefined) return 0;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new AppError('invalid_input', `--port must be a port number, not "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new AppError('invalid_input', `--port must be a port number, not "${value}"`);
   return Number(value);
 }
 
@@ -37,7 +38,11 @@ export async function serveCommand(flags: Flags, dataDir: string, json: boolean,
   const backend = createBackend({ dataDir, host: 'browser', version: appVersion(), launchSandbox: launcher });
   const server = await startBrowserServer({ backend, staticDir: rendererDir(), port: port(flags) });
   backend.scheduler.start();
-  io.stdout(json ? `${JSON.stringify({ url: server.url, dataDir })}\n` : `Flowbridge (browser mode) is running at ${server.url}\nData folder: ${dataDir}\n`);
+  io.stdout(
+    json
+      ? `${JSON.stringify({ url: server.url, dataDir })}\n`
+      : `Flowbridge (browser mode) is running at ${server.url}\nData folder: ${dataDir}\n`,
+  );
   await untilInterrupted();
   await server.close();
   await backend.close();

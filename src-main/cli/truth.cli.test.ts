@@ -37,7 +37,9 @@ describe('the command line tells the same truth', () => {
     const { dir } = await connected();
     const seq = (await cli(dir, '--json', 'sequences', 'create', '--name', 'Warm', '--sync-mode', 'on-reply')).json!.id as string;
     await cli(dir, 'sequences', 'add', seq, '--emails', 'ann@x.co');
-    expect((await cli(dir, '--json', 'contacts', 'show', '--email', 'ann@x.co')).json).toMatchObject({ enrollments: [{ state: 'awaiting_reply' }] });
+    expect((await cli(dir, '--json', 'contacts', 'show', '--email', 'ann@x.co')).json).toMatchObject({
+      enrollments: [{ state: 'awaiting_reply' }],
+    });
     expect((await cli(dir, '--json', 'status')).json).toMatchObject({ states: { awaiting_reply: 1, not_synced: 0 } });
     expect((await cli(dir, '--json', 'sequences', 'list')).stdout).toContain('"awaiting_reply":1');
     expect((await cli(dir, '--json', 'resync')).json).toMatchObject({ queued: 0, message: '0 contacts queued: 1 is waiting for a reply' });
@@ -60,10 +62,18 @@ describe('the command line tells the same truth', () => {
       ],
     });
     const both = await cli(dir, '--json', 'errors', 'resolve', '--email', CONTACT, '--create', '--link', String(casey.id));
-    expect(both.json).toMatchObject({ error: { code: 'invalid_input', message: expect.stringContaining('exactly one of --create or --link') } });
+    expect(both.json).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringContaining('exactly one of --create or --link') },
+    });
     const wrong = await cli(dir, '--json', 'errors', 'resolve', '--email', CONTACT, '--link', '4242');
-    expect(wrong.json).toMatchObject({ resolved: 0, refused: [{ email: CONTACT, reason: expect.stringContaining('not a record that matched') }] });
-    expect((await cli(dir, '--json', 'errors', 'resolve', '--email', CONTACT, '--sequence', seq, '--create')).json).toEqual({ resolved: 1, refused: [] });
+    expect(wrong.json).toMatchObject({
+      resolved: 0,
+      refused: [{ email: CONTACT, reason: expect.stringContaining('not a record that matched') }],
+    });
+    expect((await cli(dir, '--json', 'errors', 'resolve', '--email', CONTACT, '--sequence', seq, '--create')).json).toEqual({
+      resolved: 1,
+      refused: [],
+    });
     await cli(dir, 'sync', 'run');
     const candidate = sandbox.state.findByEmail(CONTACT, 'candidate')!;
     expect((await cli(dir, '--json', 'contacts', 'show', '--email', CONTACT)).json).toMatchObject({
@@ -80,7 +90,11 @@ describe('the command line tells the same truth', () => {
     sandboxes.push(other);
     const switched = await cli(dir, '--json', 'connect', '--base-url', other.url, '--api-key', other.apiKey);
     expect(switched.code).toBe(0);
-    expect(switched.json).toMatchObject({ connected: true, baseUrl: other.url, switched: { linksKept: 1, syncedElsewhere: 1, queuedHeld: 0 } });
+    expect(switched.json).toMatchObject({
+      connected: true,
+      baseUrl: other.url,
+      switched: { linksKept: 1, syncedElsewhere: 1, queuedHeld: 0 },
+    });
     expect(switched.stderr).toContain('changed Recruiterflow account');
     expect((await cli(dir, '--json', 'contacts', 'show', '--email', 'ann@x.co')).json).toMatchObject({
       recruiterflowIds: [],

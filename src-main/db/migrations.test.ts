@@ -108,7 +108,9 @@ function fillFirstSchema(sqlite: Sqlite): void {
 /** Ordinary tables: not virtual ones (the FTS5 index) nor their shadow tables, which SQLite writes itself. */
 function tables(sqlite: Sqlite): string[] {
   return sqlite
-    .prepare("select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations' order by name")
+    .prepare(
+      "select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations' order by name",
+    )
     .pluck()
     .all() as string[];
 }
@@ -150,7 +152,8 @@ function upgradeKeepsEverything(oldCount: number, fill: (sqlite: Sqlite) => void
   try {
     const newColumns = Object.fromEntries(tables(upgraded.sqlite).map((t) => [t, columns(upgraded.sqlite, t)]));
     // Tables both schemas have, with the columns both have (a new table or column has no old data to keep).
-    const shared = (table: string) => (newColumns[table] && oldColumns[table] ? oldColumns[table].filter((c) => newColumns[table]!.includes(c)) : null);
+    const shared = (table: string) =>
+      newColumns[table] && oldColumns[table] ? oldColumns[table].filter((c) => newColumns[table]!.includes(c)) : null;
     const reopenedOld = new Database(upgraded.backupPath ?? file, { readonly: true });
     const expected = contents(reopenedOld, shared);
     reopenedOld.close();
@@ -189,7 +192,9 @@ function fillGenerated(sqlite: Sqlite, rowsPerTable = 3): void {
         if (fks.some((f) => f.from === c.name) || (c.pk && /int/i.test(c.type))) return i;
         return /int/i.test(c.type) ? i * 10 : `${table}.${c.name}.${i}`;
       });
-      sqlite.prepare(`insert into "${table}" (${info.map((c) => `"${c.name}"`).join(', ')}) values (${info.map(() => '?').join(', ')})`).run(...values);
+      sqlite
+        .prepare(`insert into "${table}" (${info.map((c) => `"${c.name}"`).join(', ')}) values (${info.map(() => '?').join(', ')})`)
+        .run(...values);
     }
   }
 }
@@ -205,8 +210,21 @@ describe('migrations against old data', () => {
         expect.objectContaining({ email: 'max@agency.example', role: 'manager', group: 'Berlin', integration: 'recruiterflow' }),
         expect.objectContaining({ email: 'mia@agency.example', role: 'member', group: 'Lisbon', integration: 'other' }),
       ]);
-      expect(await t.call('settings:get', {})).toMatchObject({ syncMode: 'on-reply', syncAs: 'contact', dedup: true, defaultJobId: 42, reviewBeforeSync: true, connected: true });
-      expect(await t.call('mapping:get', {})).toEqual({ version: 3, rules: [{ source: 'Seniority', target: 'custom:7' }, { source: 'company', target: 'organization' }] });
+      expect(await t.call('settings:get', {})).toMatchObject({
+        syncMode: 'on-reply',
+        syncAs: 'contact',
+        dedup: true,
+        defaultJobId: 42,
+        reviewBeforeSync: true,
+        connected: true,
+      });
+      expect(await t.call('mapping:get', {})).toEqual({
+        version: 3,
+        rules: [
+          { source: 'Seniority', target: 'custom:7' },
+          { source: 'company', target: 'organization' },
+        ],
+      });
       expect((await t.call('contacts:list', {})).total).toBe(4);
       const ann = await t.call('contacts:get', { email: 'ann@acme.example' });
       expect(ann.fields).toMatchObject({ first_name: 'Ann', company: 'Acme', Seniority: 'Senior', location: 'Berlin' });
@@ -275,7 +293,11 @@ describe('migrations against old data', () => {
     // The command line says it in one line, and the backup is a healthy database with the data.
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['status', '--json', '--data-dir', dir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+    const code = await runCli(['status', '--json', '--data-dir', dir], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: {},
+    });
     expect(code).not.toBe(0);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('is damaged');

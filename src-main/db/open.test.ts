@@ -57,7 +57,9 @@ describe('opening the database', () => {
     const newer = join(dir, 'drizzle');
     cpSync(migrationsDir, newer, { recursive: true });
     const journalPath = join(newer, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string; when: number; version: string; breakpoints: boolean }[] };
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+      entries: { idx: number; tag: string; when: number; version: string; breakpoints: boolean }[];
+    };
     const last = journal.entries.at(-1)!;
     journal.entries.push({ ...last, idx: last.idx + 1, tag: '9999_test_upgrade', when: last.when + 1 });
     writeFileSync(journalPath, JSON.stringify(journal));
@@ -101,7 +103,13 @@ describe('opening the database', () => {
     expect(modeOf(upgraded.backupPath!)).toBe(0o600);
     upgraded.sqlite.close();
     const out = join(dir, 'errors.csv');
-    expect(await runCli(['errors', 'export', '--format', 'csv', '--out', out, '--data-dir', dir], { stdout: () => undefined, stderr: () => undefined, env: {} })).toBe(0);
+    expect(
+      await runCli(['errors', 'export', '--format', 'csv', '--out', out, '--data-dir', dir], {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        env: {},
+      }),
+    ).toBe(0);
     expect(modeOf(out)).toBe(0o600);
   });
 

@@ -89,7 +89,9 @@ function damaged(file: string, detail: string): AppError {
 export function newestBackup(file: string): string | null {
   const prefix = `${basename(file)}.backup-`;
   try {
-    const names = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix)).sort();
+    const names = readdirSync(dirname(file))
+      .filter((name) => name.startsWith(prefix))
+      .sort();
     return names.length > 0 ? join(dirname(file), names.at(-1)!) : null;
   } catch {
     return null;
@@ -103,12 +105,8 @@ interface Journal {
 /** Copies the database aside before a migration changes it, so a failed upgrade can be undone. */
 function backupBeforeMigrations(sqlite: Sqlite, file: string, options: OpenOptions): string | null {
   const journal = JSON.parse(readFileSync(join(options.migrationsDir, 'meta', '_journal.json'), 'utf8')) as Journal;
-  const hasTable = sqlite
-    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
-  const applied = hasTable
-    ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n
-    : 0;
+  const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  const applied = hasTable ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
   if (applied === 0 || applied >= journal.entries.length) return null;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date(options.clock?.now() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
@@ -125,7 +123,9 @@ function backupBeforeMigrations(sqlite: Sqlite, file: string, options: OpenOptio
  */
 function pruneBackups(file: string): void {
   const prefix = `${basename(file)}.backup-`;
-  const names = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix)).sort();
+  const names = readdirSync(dirname(file))
+    .filter((name) => name.startsWith(prefix))
+    .sort();
   for (const name of names.slice(0, -BACKUPS_KEPT)) rmSync(join(dirname(file), name), { force: true });
 }
 

@@ -10,7 +10,9 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ['owner', 'manager', 'member'] }).notNull(),
   groupName: text('group_name'),
   /** For teammates: the integration they are connected to. The current user's is derived from `connections`. */
-  integration: text('integration', { enum: ['recruiterflow', 'other', 'none'] }).notNull().default('none'),
+  integration: text('integration', { enum: ['recruiterflow', 'other', 'none'] })
+    .notNull()
+    .default('none'),
   isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
@@ -36,8 +38,12 @@ export const settings = sqliteTable('settings', {
   userId: integer('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  syncMode: text('sync_mode', { enum: ['off', 'on-add', 'on-reply'] }).notNull().default('on-add'),
-  syncAs: text('sync_as', { enum: ['candidate', 'contact'] }).notNull().default('candidate'),
+  syncMode: text('sync_mode', { enum: ['off', 'on-add', 'on-reply'] })
+    .notNull()
+    .default('on-add'),
+  syncAs: text('sync_as', { enum: ['candidate', 'contact'] })
+    .notNull()
+    .default('candidate'),
   dedup: integer('dedup', { mode: 'boolean' }).notNull().default(false),
   defaultJobId: integer('default_job_id'),
   reviewBeforeSync: integer('review_before_sync', { mode: 'boolean' }).notNull().default(false),
@@ -324,11 +330,15 @@ export const mailboxes = sqliteTable('mailboxes', {
   security: text('security', { enum: ['tls', 'starttls', 'none'] }).notNull(),
   username: text('username').notNull(),
   /** 'password' today; 'xoauth2' (an OAuth2 access token in the secret store) can be added later. */
-  authMethod: text('auth_method', { enum: ['password', 'xoauth2'] }).notNull().default('password'),
+  authMethod: text('auth_method', { enum: ['password', 'xoauth2'] })
+    .notNull()
+    .default('password'),
   folder: text('folder').notNull().default('INBOX'),
   /** A PEM file of extra trusted certificates, for self-hosted servers. */
   caFile: text('ca_file'),
-  state: text('state', { enum: ['idle', 'scanning', 'unreachable', 'auth_failed'] }).notNull().default('idle'),
+  state: text('state', { enum: ['idle', 'scanning', 'unreachable', 'auth_failed'] })
+    .notNull()
+    .default('idle'),
   stateMessage: text('state_message'),
   /** How far back a first scan (or a rescan after a UIDVALIDITY change) looks. */
   windowDays: integer('window_days').notNull().default(30),
@@ -373,7 +383,11 @@ export const replies = sqliteTable(
     returnAt: integer('return_at'),
     recordedAt: integer('recorded_at').notNull(),
   },
-  (t) => [uniqueIndex('replies_message_key').on(t.messageKey), index('replies_contact').on(t.contactId, t.at), index('replies_at').on(t.at)],
+  (t) => [
+    uniqueIndex('replies_message_key').on(t.messageKey),
+    index('replies_contact').on(t.contactId, t.at),
+    index('replies_at').on(t.at),
+  ],
 );
 
 /** The opt-in Recruiterflow note of a reply: its own small queue, so a failing note never blocks a sync. */

@@ -43,13 +43,25 @@ describe('account identity', () => {
     expect((await t.call('connection:get', {})).baseUrl).toBe(t.sandbox.url);
 
     const done = await t.call('connection:connect', { baseUrl: other.url, apiKey: other.apiKey, confirmSwitch: true });
-    expect(done.switched).toEqual({ from: t.sandbox.url, to: other.url, queuedHeld: 1, linksKept: 2, syncedElsewhere: 2, restored: 0, flagsRechecked: 0 });
+    expect(done.switched).toEqual({
+      from: t.sandbox.url,
+      to: other.url,
+      queuedHeld: 1,
+      linksKept: 2,
+      syncedElsewhere: 2,
+      restored: 0,
+      flagsRechecked: 0,
+    });
     expect((await t.call('queue:list', {})).rows.map((r) => r.state)).toEqual(['review']);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0 });
     expect(other.state.createLog).toHaveLength(0);
 
     // Never synced with an id from the other account, anywhere.
-    expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'not_synced', recruiterflowId: null, errorCode: 'other_account' });
+    expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({
+      state: 'not_synced',
+      recruiterflowId: null,
+      errorCode: 'other_account',
+    });
     expect((await t.call('contacts:list', {})).rows.every((c) => c.recruiterflowId === null)).toBe(true);
     expect((await t.call('contacts:get', { email: 'person0@example.test' })).recruiterflowIds).toEqual([]);
 
@@ -85,7 +97,7 @@ describe('account identity', () => {
     const db = t.backend.ctx.sqlite;
     db.prepare('update connections set account = base_url').run();
     db.prepare('update rf_links set account = base_url').run();
-    db.prepare("update enrollments set rf_account = (select base_url from connections)").run();
+    db.prepare('update enrollments set rf_account = (select base_url from connections)').run();
     expect((await t.call('connection:connect', { baseUrl: t.sandbox.url, apiKey: t.sandbox.apiKey })).switched).toBeNull();
     const second = await t.call('sequences:create', { name: 'Second' });
     await t.call('sequences:add', { sequenceId: second.id, emails: people(1) });
@@ -107,7 +119,10 @@ describe('account identity', () => {
     await t.call('queue:approve', { all: true }); // waiting for review after the switch
     await t.call('sync:run', {});
     const again = await enrollmentOf(t, 'existing@acme.example', seq.id);
-    expect(again).toMatchObject({ state: 'flagged', matches: [{ id: other.state.findByEmail('existing@acme.example')!.id, name: 'Erin Existing' }] });
+    expect(again).toMatchObject({
+      state: 'flagged',
+      matches: [{ id: other.state.findByEmail('existing@acme.example')!.id, name: 'Erin Existing' }],
+    });
     expect(createsOf(other, 'existing@acme.example')).toBe(0);
   });
 });

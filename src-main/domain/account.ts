@@ -26,7 +26,8 @@ export function accountBaseUrl(account: string): string {
 
 /** The account a user is (or was last) connected to, or null when there has never been one. */
 export function previousAccount(ctx: Ctx, userId: number): string | null {
-  const row = ctx.sqlite.prepare('select account, base_url as baseUrl from connections where user_id = ?').get(userId) as { account: string | null; baseUrl: string } | undefined;
+  const row = ctx.sqlite.prepare('select account, base_url as baseUrl from connections where user_id = ?').get(userId) as
+    { account: string | null; baseUrl: string } | undefined;
   if (row) return row.account ?? row.baseUrl;
   const last = ctx.sqlite.prepare('select value from meta where key = ?').pluck().get(LAST_ACCOUNT(userId)) as string | undefined;
   return last ?? null;
@@ -34,7 +35,9 @@ export function previousAccount(ctx: Ctx, userId: number): string | null {
 
 /** On disconnect: remembered, so connecting another account later is still seen as a switch. */
 export function rememberAccount(ctx: Ctx, userId: number, account: string): void {
-  ctx.sqlite.prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(LAST_ACCOUNT(userId), account);
+  ctx.sqlite
+    .prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value')
+    .run(LAST_ACCOUNT(userId), account);
 }
 
 /**
@@ -54,7 +57,11 @@ export function adoptLegacy(ctx: Ctx, userId: number, previous: string | null, a
 
 /** What a switch from `from` to `to` does to this user's work, before it is done. */
 export function planSwitch(ctx: Ctx, userId: number, from: string, to: string): AccountSwitch {
-  const n = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).pluck().get(...params) as number;
+  const n = (sql: string, ...params: unknown[]) =>
+    ctx.sqlite
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
   return {
     from: accountBaseUrl(from),
     to: accountBaseUrl(to),
@@ -83,7 +90,9 @@ export function describeSwitch(s: AccountSwitch): string {
     `${s.queuedHeld} queued ${s.queuedHeld === 1 ? 'item waits' : 'items wait'} for your review in the Queue before anything is sent to it;`,
     `${s.linksKept} ${s.linksKept === 1 ? 'link' : 'links'} to records of the old account ${s.linksKept === 1 ? 'is' : 'are'} kept but not reused;`,
     `${s.syncedElsewhere} ${s.syncedElsewhere === 1 ? 'contact' : 'contacts'} synced in the old account will show as not synced here (Resync sends them).`,
-    s.flagsRechecked > 0 ? `${s.flagsRechecked} flagged ${s.flagsRechecked === 1 ? 'contact is' : 'contacts are'} held, to be checked again in the new account.` : '',
+    s.flagsRechecked > 0
+      ? `${s.flagsRechecked} flagged ${s.flagsRechecked === 1 ? 'contact is' : 'contacts are'} held, to be checked again in the new account.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -114,7 +123,9 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
       )
       .run({ code: OTHER_ACCOUNT_CODE, from: plan.from, userId, to });
     ctx.sqlite
-      .prepare("update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?")
+      .prepare(
+        "update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?",
+      )
       .run(userId, OTHER_ACCOUNT_CODE, to);
     // A flag's evidence names records of the old account: checked again in the new one, once reviewed.
     const reflag = ctx.sqlite

@@ -10,7 +10,13 @@ afterEach(async () => {
 });
 
 async function team(t: SyncTest): Promise<void> {
-  await t.call('users:add', { email: 'mia@agency.example', name: 'Mia Manager', role: 'manager', group: 'Tech', integration: 'recruiterflow' });
+  await t.call('users:add', {
+    email: 'mia@agency.example',
+    name: 'Mia Manager',
+    role: 'manager',
+    group: 'Tech',
+    integration: 'recruiterflow',
+  });
   await t.call('users:add', { email: 'max@agency.example', name: 'Max Member', role: 'member', integration: 'recruiterflow' });
   await t.call('users:add', { email: 'gus@agency.example', name: 'Gus Greenhouse', role: 'member', group: 'Tech', integration: 'other' });
   await t.call('users:add', { email: 'nel@agency.example', name: 'Nel None', role: 'member', integration: 'none' });
@@ -21,7 +27,12 @@ describe('rule 7: cloning settings', () => {
     t = await syncBackend();
     await team(t);
     await t.call('settings:set', { syncMode: 'on-reply', syncAs: 'contact', dedup: true, defaultJobId: 105 });
-    const mapping = await t.call('mapping:set', { rules: [{ source: 'seniority', target: 'custom:201' }, { source: 'stack', target: 'skills' }] });
+    const mapping = await t.call('mapping:set', {
+      rules: [
+        { source: 'seniority', target: 'custom:201' },
+        { source: 'stack', target: 'skills' },
+      ],
+    });
 
     const result = await t.call('settings:clone', { all: true });
     expect(result.cloned.sort()).toEqual(['max@agency.example', 'mia@agency.example']);
@@ -32,7 +43,13 @@ describe('rule 7: cloning settings', () => {
 
     for (const email of result.cloned) {
       await t.call('users:use', { email });
-      expect(await t.call('settings:get', {})).toMatchObject({ syncMode: 'on-reply', syncAs: 'contact', dedup: true, defaultJobId: 105, connected: false });
+      expect(await t.call('settings:get', {})).toMatchObject({
+        syncMode: 'on-reply',
+        syncAs: 'contact',
+        dedup: true,
+        defaultJobId: 105,
+        connected: false,
+      });
       expect((await t.call('mapping:get', {})).rules).toEqual(mapping.rules);
       expect((await t.call('connection:get', {})).keySet).toBe(false);
     }

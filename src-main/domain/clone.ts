@@ -11,7 +11,8 @@ import { currentUserRow, integrationOf } from './users';
 export function planClone(ctx: Ctx, target: { to?: string[]; all?: boolean }): CloneResult & { ids: number[] } {
   const me = currentUserRow(ctx);
   if (me.role === 'member') throw new AppError('forbidden', 'Only owners and managers can clone their settings to teammates');
-  if (!target.all && (!target.to || target.to.length === 0)) throw new AppError('invalid_input', 'Name teammates (--to) or choose all (--to-all)');
+  if (!target.all && (!target.to || target.to.length === 0))
+    throw new AppError('invalid_input', 'Name teammates (--to) or choose all (--to-all)');
   const everyone = ctx.db.select().from(users).all();
   let chosen = everyone;
   if (!target.all) {
@@ -48,7 +49,14 @@ export function cloneSettings(ctx: Ctx, target: { to?: string[]; all?: boolean }
       settingsRow(ctx, id);
       ctx.db
         .update(settings)
-        .set({ syncMode: mine.syncMode, syncAs: mine.syncAs, dedup: mine.dedup, defaultJobId: mine.defaultJobId, reviewBeforeSync: mine.reviewBeforeSync, defaultCurrency: mine.defaultCurrency })
+        .set({
+          syncMode: mine.syncMode,
+          syncAs: mine.syncAs,
+          dedup: mine.dedup,
+          defaultJobId: mine.defaultJobId,
+          reviewBeforeSync: mine.reviewBeforeSync,
+          defaultCurrency: mine.defaultCurrency,
+        })
         .where(eq(settings.userId, id))
         .run();
       writeMapping(ctx, id, mapping.rules);

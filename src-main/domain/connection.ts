@@ -7,7 +7,16 @@ import type { Ctx } from '../backend/context';
 import { connections } from '../db/schema';
 import { createRecruiterflowClient, RecruiterflowError, type InFilterCheck, type RecruiterflowClient } from '../recruiterflow';
 import { unreadableMessage, type SecretLookup } from '../secrets/secretStore';
-import { accountIdentity, adoptLegacy, applySwitch, describeSwitch, planSwitch, previousAccount, rememberAccount, switchMatters } from './account';
+import {
+  accountIdentity,
+  adoptLegacy,
+  applySwitch,
+  describeSwitch,
+  planSwitch,
+  previousAccount,
+  rememberAccount,
+  switchMatters,
+} from './account';
 import { currentUserRow } from './users';
 
 type ConnectionRow = typeof connections.$inferSelect;
@@ -22,7 +31,8 @@ function storedKey(ctx: Ctx, userId: number): SecretLookup {
 /** One line for a key this host cannot read, with the way out for this host. */
 function keyProblem(ctx: Ctx, key: SecretLookup): string | null {
   if (key.state !== 'unreadable') return null;
-  const fix = ctx.host === 'cli' ? 'connect again here (`connect --base-url URL --api-key-stdin`).' : 'enter the key again in Settings → Connection.';
+  const fix =
+    ctx.host === 'cli' ? 'connect again here (`connect --base-url URL --api-key-stdin`).' : 'enter the key again in Settings → Connection.';
   return unreadableMessage('the Recruiterflow API key', key, fix);
 }
 
@@ -32,7 +42,8 @@ export function connectionOf(ctx: Ctx, userId: number): ConnectionRow | null {
 
 export function describeConnection(ctx: Ctx, userId = currentUserRow(ctx).id): Connection {
   const row = connectionOf(ctx, userId);
-  if (!row) return { connected: false, baseUrl: null, status: 'not_connected', keySet: false, keyProblem: null, checkedAt: null, sandbox: false };
+  if (!row)
+    return { connected: false, baseUrl: null, status: 'not_connected', keySet: false, keyProblem: null, checkedAt: null, sandbox: false };
   const key = storedKey(ctx, userId);
   return {
     connected: true,
@@ -64,7 +75,14 @@ export interface ClientOptions {
 }
 
 function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
-  return createRecruiterflowClient({ baseUrl, apiKey, fetch: options.fetch ?? ctx.fetch, clock: ctx.clock, timeoutMs: options.timeoutMs, inFilter: options.inFilter });
+  return createRecruiterflowClient({
+    baseUrl,
+    apiKey,
+    fetch: options.fetch ?? ctx.fetch,
+    clock: ctx.clock,
+    timeoutMs: options.timeoutMs,
+    inFilter: options.inFilter,
+  });
 }
 
 /**
@@ -77,7 +95,13 @@ export function activeConnection(ctx: Ctx, userId = currentUserRow(ctx).id, opti
   if (!row) return null;
   const key = storedKey(ctx, userId);
   if (key.state !== 'present') return null;
-  return { userId, baseUrl: row.baseUrl, account: row.account ?? row.baseUrl, sandbox: row.sandbox, client: clientFor(ctx, row.baseUrl, key.value, options) };
+  return {
+    userId,
+    baseUrl: row.baseUrl,
+    account: row.account ?? row.baseUrl,
+    sandbox: row.sandbox,
+    client: clientFor(ctx, row.baseUrl, key.value, options),
+  };
 }
 
 /** activeConnection, or the reason there is none (not connected, or a key this host cannot read). */
@@ -87,7 +111,10 @@ export function requireConnection(ctx: Ctx, options: ClientOptions = {}): Active
   if (active) return active;
   const problem = connectionOf(ctx, userId) ? keyProblem(ctx, storedKey(ctx, userId)) : null;
   if (problem) throw new AppError('secret_unreadable', problem);
-  throw new AppError('not_connected', 'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key-stdin`)');
+  throw new AppError(
+    'not_connected',
+    'Not connected to Recruiterflow: connect first (Settings, or `connect --base-url URL --api-key-stdin`)',
+  );
 }
 
 /** Hosts on this computer, where plain http:// cannot be read by anyone else (the sandbox, tests). */
@@ -125,7 +152,10 @@ export function normalizeBaseUrl(baseUrl: string): string {
  * failure. Another account than before is a switch: when it matters (queued work, links, synced
  * contacts) it is refused with confirm_required and what it would do, unless `confirmSwitch`.
  */
-export async function connect(ctx: Ctx, input: { baseUrl: string; apiKey: string; sandbox?: boolean; confirmSwitch?: boolean }): Promise<ConnectResult> {
+export async function connect(
+  ctx: Ctx,
+  input: { baseUrl: string; apiKey: string; sandbox?: boolean; confirmSwitch?: boolean },
+): Promise<ConnectResult> {
   const baseUrl = normalizeBaseUrl(input.baseUrl);
   const apiKey = input.apiKey.trim();
   await verifyKey(ctx, baseUrl, apiKey);
@@ -204,7 +234,8 @@ export function setConnectionStatus(ctx: Ctx, userId: number, status: Connection
 }
 
 export async function useSandbox(ctx: Ctx, confirmSwitch?: boolean): Promise<ConnectResult> {
-  if (!ctx.launchSandbox) throw new AppError('forbidden', 'This host cannot start the built-in sandbox; run `npm run cli -- sandbox serve` and connect to it');
+  if (!ctx.launchSandbox)
+    throw new AppError('forbidden', 'This host cannot start the built-in sandbox; run `npm run cli -- sandbox serve` and connect to it');
   const sandbox = await ctx.launchSandbox();
   return connect(ctx, { baseUrl: sandbox.url, apiKey: sandbox.apiKey, sandbox: true, confirmSwitch });
 }

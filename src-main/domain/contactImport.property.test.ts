@@ -15,8 +15,48 @@ import { csvCell } from './errorReport';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 export const csvTally = { files: 0, rows: 0, refused: 0 };
 
-const HEADERS = ['email', 'Email', 'E-mail', 'email_address', 'first_name', 'firstname', 'last_name', 'company', 'Organization', 'title', 'phone', 'linkedin', 'location', 'Seniority', 'notes', '', ' ', '"quoted, header"', ...PROTO_KEYS];
-const CELLS = ['ann@x.co', 'ANN@X.CO ', 'ben@x.co', 'not-an-email', '', ' ', '=1+1', '+cmd', '-2', '@SUM(A1)', 'a,b', 'line\nbreak', 'say "hi"', '\ufeff', '\u0000', 'é ü ß 漢字', '😀', '\t', '\r'];
+const HEADERS = [
+  'email',
+  'Email',
+  'E-mail',
+  'email_address',
+  'first_name',
+  'firstname',
+  'last_name',
+  'company',
+  'Organization',
+  'title',
+  'phone',
+  'linkedin',
+  'location',
+  'Seniority',
+  'notes',
+  '',
+  ' ',
+  '"quoted, header"',
+  ...PROTO_KEYS,
+];
+const CELLS = [
+  'ann@x.co',
+  'ANN@X.CO ',
+  'ben@x.co',
+  'not-an-email',
+  '',
+  ' ',
+  '=1+1',
+  '+cmd',
+  '-2',
+  '@SUM(A1)',
+  'a,b',
+  'line\nbreak',
+  'say "hi"',
+  '\ufeff',
+  '\u0000',
+  'é ü ß 漢字',
+  '😀',
+  '\t',
+  '\r',
+];
 
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) || cell.trim() !== cell ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -35,7 +75,13 @@ const csvText = fc.oneof(
     weight: 8,
     arbitrary: fc
       .tuple(
-        fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constant(['email']) }, { weight: 1, arbitrary: fc.constant([] as string[]) }), fc.array(fc.constantFrom(...HEADERS), { minLength: 0, maxLength: 4 })).map(([first, rest]) => [...first, ...rest]).filter((h) => h.length > 0),
+        fc
+          .tuple(
+            fc.oneof({ weight: 3, arbitrary: fc.constant(['email']) }, { weight: 1, arbitrary: fc.constant([] as string[]) }),
+            fc.array(fc.constantFrom(...HEADERS), { minLength: 0, maxLength: 4 }),
+          )
+          .map(([first, rest]) => [...first, ...rest])
+          .filter((h) => h.length > 0),
         fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 12 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.boolean(),
@@ -60,7 +106,9 @@ describe('CSV import under random files', () => {
   });
   afterAll(async () => {
     await t?.close();
-    process.stdout.write(`bad input, CSV: ${csvTally.files} random files (${csvTally.rows} rows), ${csvTally.refused} refused whole, nothing half-written\n`);
+    process.stdout.write(
+      `bad input, CSV: ${csvTally.files} random files (${csvTally.rows} rows), ${csvTally.refused} refused whole, nothing half-written\n`,
+    );
   });
 
   it('never crashes and never half-writes', async () => {
@@ -112,13 +160,18 @@ describe('CSV import under random files', () => {
   });
 
   it('every extra column, whatever its header, is kept as an own field and maps to the payload', async () => {
-    const header = fc.oneof(fc.constantFrom(...HEADERS, ...PROTO_KEYS, 'extra', 'id', 'hasOwnProperty', 'isPrototypeOf'), fc.string({ minLength: 1, maxLength: 12 }));
+    const header = fc.oneof(
+      fc.constantFrom(...HEADERS, ...PROTO_KEYS, 'extra', 'id', 'hasOwnProperty', 'isPrototypeOf'),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    );
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(header, { minLength: 1, maxLength: 5 }), async (headers) => {
         n += 1;
         const email = `hdr${n}@x.co`;
-        const csv = [['email', ...headers].map(quote).join(','), [email, ...headers.map((_, i) => `v${i}`)].map(quote).join(',')].join('\n');
+        const csv = [['email', ...headers].map(quote).join(','), [email, ...headers.map((_, i) => `v${i}`)].map(quote).join(',')].join(
+          '\n',
+        );
         const preview = await t.call('contacts:csvPreview', { csv });
         const result = await t.backend.invoke('contacts:import', { csv });
         if (!result.ok) return; // A header set the importer refuses (two email columns, ...) is another property's.
@@ -152,12 +205,15 @@ describe('the error report export', () => {
 
   it('csvCell never lets a cell start a formula, and keeps the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.constantFrom('=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '=HYPERLINK("http://x","y")')), (text) => {
-        const out = csvCell(text);
-        const value = Papa.parse<string[]>(out, { delimiter: ',' }).data[0]?.[0] ?? '';
-        expect(FORMULA.test(value)).toBe(false);
-        expect(value === text || value === `'${text}`).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.constantFrom('=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '=HYPERLINK("http://x","y")')),
+        (text) => {
+          const out = csvCell(text);
+          const value = Papa.parse<string[]>(out, { delimiter: ',' }).data[0]?.[0] ?? '';
+          expect(FORMULA.test(value)).toBe(false);
+          expect(value === text || value === `'${text}`).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -171,7 +227,9 @@ describe('the error report export', () => {
       const seq = await t.call('sequences:create', { name: '=Sequence!A1' });
       await t.call('sequences:add', { sequenceId: seq.id, emails: ['=cmd@x.co', 'plain@x.co', '-dash@x.co'] });
       // Errors as Recruiterflow might word them, recorded the way the engine records a failure.
-      const set = t.backend.ctx.sqlite.prepare("update enrollments set state = ?, error = ?, error_code = 'invalid_data', first_error_at = 1, attempts = 1 where email = ?");
+      const set = t.backend.ctx.sqlite.prepare(
+        "update enrollments set state = ?, error = ?, error_code = 'invalid_data', first_error_at = 1, attempts = 1 where email = ?",
+      );
       set.run('failed', '=cmd|" /C calc"!A0', '=cmd@x.co');
       set.run('retrying', '-1+1 Seniority rejected', 'plain@x.co');
       set.run('flagged', '@SUM(1)', '-dash@x.co');

@@ -8,7 +8,13 @@ describe('importing contacts from CSV', () => {
 
   it('imports good rows, rejects bad ones by spreadsheet row number, and keeps extra columns', async () => {
     t = openTestBackend();
-    const csv = ['email,first_name,last_name,company,Seniority', 'Ann@X.com ,Ann,Lee,Acme,Senior', 'not-an-email,Bob,,,', ',No,Email,,', 'joe@y.com,Joe,,Initech,Mid'].join('\n');
+    const csv = [
+      'email,first_name,last_name,company,Seniority',
+      'Ann@X.com ,Ann,Lee,Acme,Senior',
+      'not-an-email,Bob,,,',
+      ',No,Email,,',
+      'joe@y.com,Joe,,Initech,Mid',
+    ].join('\n');
     const summary = await t.call('contacts:import', { csv });
     expect(summary).toEqual({
       imported: 2,
@@ -62,7 +68,10 @@ describe('importing contacts from CSV', () => {
   it('applies the column mapping chosen in the import wizard', async () => {
     t = openTestBackend();
     const csv = 'E-mail address,Given,Employer,Ignore me\na@x.co,Ann,Acme,zzz';
-    const summary = await t.call('contacts:import', { csv, columns: { 'E-mail address': 'email', Given: 'first_name', 'Ignore me': 'ignore' } });
+    const summary = await t.call('contacts:import', {
+      csv,
+      columns: { 'E-mail address': 'email', Given: 'first_name', 'Ignore me': 'ignore' },
+    });
     expect(summary.imported).toBe(1);
     const a = await t.call('contacts:get', { email: 'a@x.co' });
     expect(a.fields).toMatchObject({ first_name: 'Ann', company: 'Acme' });

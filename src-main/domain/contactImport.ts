@@ -44,7 +44,9 @@ export interface ImportOptions {
 /** Thrown when an import is cancelled; carries what was saved before it stopped. */
 export class ImportCancelled extends Error {
   constructor(readonly saved: { imported: number; updated: number; rowsRead: number }) {
-    super(`Import cancelled after ${saved.rowsRead.toLocaleString('en-US')} rows; ${saved.imported.toLocaleString('en-US')} new and ${saved.updated.toLocaleString('en-US')} updated contacts were saved before it stopped`);
+    super(
+      `Import cancelled after ${saved.rowsRead.toLocaleString('en-US')} rows; ${saved.imported.toLocaleString('en-US')} new and ${saved.updated.toLocaleString('en-US')} updated contacts were saved before it stopped`,
+    );
   }
 }
 
@@ -301,7 +303,11 @@ export interface ImportResult extends ImportSummary {
  * Imports a CSV of contacts. A bad header refuses the file before anything is written; bad rows are
  * rejected one by one with their row number. Batches are committed as they fill.
  */
-export async function importContacts(ctx: Ctx, source: CsvSource, options: ImportOptions & { keepEmails?: boolean } = {}): Promise<ImportResult> {
+export async function importContacts(
+  ctx: Ctx,
+  source: CsvSource,
+  options: ImportOptions & { keepEmails?: boolean } = {},
+): Promise<ImportResult> {
   const reader = new CsvReader();
   let checker: RowChecker | null = null;
   const writer = new ContactWriter(ctx);

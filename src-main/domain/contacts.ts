@@ -148,7 +148,10 @@ export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: numb
     ids = ctx.sqlite.prepare(`select c.id from contacts c ${where}`).pluck().all(params) as number[];
   }
   if ('emails' in target && ids.length === 0 && unknown.length > 0) {
-    throw new AppError('unknown_contact', `No contact with email ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`);
+    throw new AppError(
+      'unknown_contact',
+      `No contact with email ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`,
+    );
   }
   const list = JSON.stringify(ids);
   const result = ctx.sqlite
@@ -171,7 +174,12 @@ export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: numb
     })
     .immediate();
   if (result.deleted > 0) {
-    logEvent(ctx, 'info', 'contacts.deleted', `${result.deleted} ${result.deleted === 1 ? 'contact' : 'contacts'} deleted from Flowbridge (not from Recruiterflow)`);
+    logEvent(
+      ctx,
+      'info',
+      'contacts.deleted',
+      `${result.deleted} ${result.deleted === 1 ? 'contact' : 'contacts'} deleted from Flowbridge (not from Recruiterflow)`,
+    );
     ctx.events.emit('data:changed', { what: 'contacts' });
     ctx.events.emit('data:changed', { what: 'sequences' });
     ctx.events.emit('queue:changed', { reason: 'contacts deleted' });

@@ -63,7 +63,11 @@ describe('adding pasted emails that are not contacts', () => {
       skipped: ['new1@example.test', 'new2@example.test'],
       created: 0,
     });
-    expect(await t.call('sequences:add', { sequenceId: seq.id, emails, unknown: 'create' })).toMatchObject({ added: 2, alreadyEnrolled: 1, created: 2 });
+    expect(await t.call('sequences:add', { sequenceId: seq.id, emails, unknown: 'create' })).toMatchObject({
+      added: 2,
+      alreadyEnrolled: 1,
+      created: 2,
+    });
     expect((await t.call('contacts:get', { email: 'new2@example.test' })).enrollments.map((e) => e.sequenceId)).toEqual([seq.id]);
     const bad = await t.fails('sequences:add', { sequenceId: seq.id, emails: ['fay-at-example'], unknown: 'create' });
     expect(bad).toMatchObject({ code: 'invalid_input', field: 'emails' });

@@ -55,7 +55,10 @@ function detectFileEncoding(path: string): EncodingChoice {
   // A BOM or a non-UTF-8 verdict from the first 4 MB stands; "valid UTF-8" must hold for the whole file.
   if (fromHead.encoding !== 'utf-8' || fromHead.reason.includes('byte-order mark')) return fromHead;
   if (head.length < 4 * PIECE || fileIsUtf8(path)) return fromHead;
-  return { encoding: 'utf-8', reason: `${ENCODING_LABELS['utf-8']}: the first 4 MB are UTF-8 but later bytes are not; rows with an invalid byte are rejected` };
+  return {
+    encoding: 'utf-8',
+    reason: `${ENCODING_LABELS['utf-8']}: the first 4 MB are UTF-8 but later bytes are not; rows with an invalid byte are rejected`,
+  };
 }
 
 async function* decodedPieces(path: string, encoding: CsvEncoding): AsyncGenerator<string> {
@@ -79,7 +82,9 @@ export async function importContactsFile(
 ): Promise<ImportResult> {
   let choice: EncodingChoice;
   try {
-    choice = options.chosen ? { encoding: options.chosen, reason: `${ENCODING_LABELS[options.chosen]}: chosen with --encoding` } : detectFileEncoding(path);
+    choice = options.chosen
+      ? { encoding: options.chosen, reason: `${ENCODING_LABELS[options.chosen]}: chosen with --encoding` }
+      : detectFileEncoding(path);
   } catch (error) {
     throw new AppError('unreadable_file', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

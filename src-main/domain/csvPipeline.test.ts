@@ -12,9 +12,17 @@ import { importContactsFile } from './csvFile';
 
 describe('decoding CSV bytes, per file', () => {
   it('reads UTF-8 and UTF-16 with a BOM, and says why', () => {
-    expect(decodeCsv(Buffer.from('email\nzoë@x.co', 'utf8'))).toEqual({ text: 'email\nzoë@x.co', encoding: 'utf-8', reason: 'UTF-8: every byte of the file is valid UTF-8' });
+    expect(decodeCsv(Buffer.from('email\nzoë@x.co', 'utf8'))).toEqual({
+      text: 'email\nzoë@x.co',
+      encoding: 'utf-8',
+      reason: 'UTF-8: every byte of the file is valid UTF-8',
+    });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nzoë@x.co', 'utf16le')]);
-    expect(decodeCsv(utf16)).toMatchObject({ text: 'email\nzoë@x.co', encoding: 'utf-16le', reason: expect.stringContaining('byte-order mark') });
+    expect(decodeCsv(utf16)).toMatchObject({
+      text: 'email\nzoë@x.co',
+      encoding: 'utf-16le',
+      reason: expect.stringContaining('byte-order mark'),
+    });
   });
 
   it('detects a Windows-1252 (Excel "ANSI") file with chardet instead of garbling it', () => {
@@ -27,15 +35,24 @@ describe('decoding CSV bytes, per file', () => {
 
   it('keeps a UTF-8 file with one bad byte as UTF-8, rejects only that row, and says so in the summary', async () => {
     const good = Array.from({ length: 20 }, (_, i) => `p${i}@x.co,José ${i},北京`).join('\n');
-    const bytes = Buffer.concat([Buffer.from(`email,first_name,city\n${good}\nbad@x.co,Jos`, 'utf8'), Buffer.from([0xe9]), Buffer.from(',Oslo\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`email,first_name,city\n${good}\nbad@x.co,Jos`, 'utf8'),
+      Buffer.from([0xe9]),
+      Buffer.from(',Oslo\n'),
+    ]);
     const decoded = decodeCsv(bytes);
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.reason).toMatch(/1 invalid byte; rows with an invalid byte are rejected/);
     const t = openTestBackend();
     try {
-      const summary = await t.call('contacts:import', { csv: decoded.text, encoding: { encoding: decoded.encoding, reason: decoded.reason } });
+      const summary = await t.call('contacts:import', {
+        csv: decoded.text,
+        encoding: { encoding: decoded.encoding, reason: decoded.reason },
+      });
       expect(summary.imported).toBe(20);
-      expect(summary.rejected).toEqual([{ row: 22, reason: "the first_name cell has characters that are not valid in the file's encoding" }]);
+      expect(summary.rejected).toEqual([
+        { row: 22, reason: "the first_name cell has characters that are not valid in the file's encoding" },
+      ]);
       expect(summary.encoding).toEqual({ encoding: 'utf-8', reason: decoded.reason });
       expect((await t.call('contacts:get', { email: 'p3@x.co' })).fields.first_name).toBe('José 3');
     } finally {
@@ -45,7 +62,11 @@ describe('decoding CSV bytes, per file', () => {
 
   it('takes the encoding the user chose', () => {
     const decoded = decodeCsv(Buffer.from('email\nzoë@x.co', 'utf8'), 'windows-1252');
-    expect(decoded).toMatchObject({ encoding: 'windows-1252', reason: expect.stringContaining('chosen by the user'), text: 'email\nzoÃ«@x.co' });
+    expect(decoded).toMatchObject({
+      encoding: 'windows-1252',
+      reason: expect.stringContaining('chosen by the user'),
+      text: 'email\nzoÃ«@x.co',
+    });
   });
 });
 
@@ -79,7 +100,9 @@ describe('rows the file gets wrong', () => {
 
   it('rejects a row with an unclosed quote by its row number and reads the rows after it', async () => {
     t = openTestBackend();
-    const summary = await t.call('contacts:import', { csv: 'email,company\na@x.co,Acme\nb@x.co,"Globex, Inc\nc@x.co,Initech\nd@x.co,"Hooli"\n' });
+    const summary = await t.call('contacts:import', {
+      csv: 'email,company\na@x.co,Acme\nb@x.co,"Globex, Inc\nc@x.co,Initech\nd@x.co,"Hooli"\n',
+    });
     expect(summary.rejected).toEqual([{ row: 3, reason: 'a quote opens a cell and never closes' }]);
     expect(summary.imported).toBe(3);
     expect((await t.call('contacts:get', { email: 'c@x.co' })).fields.company).toBe('Initech');
@@ -137,7 +160,9 @@ describe('importing a file streamed from disk (the command line)', () => {
     const summary = await importContactsFile(t.backend.ctx, file);
     expect(summary.encoding).toMatchObject({ encoding: 'utf-8', reason: expect.stringMatching(/later bytes are not/) });
     expect(summary.imported).toBe(70_000);
-    expect(summary.rejected).toEqual([{ row: 70_002, reason: "the first_name cell has characters that are not valid in the file's encoding" }]);
+    expect(summary.rejected).toEqual([
+      { row: 70_002, reason: "the first_name cell has characters that are not valid in the file's encoding" },
+    ]);
   });
 });
 

@@ -177,7 +177,8 @@ export class CsvReader {
         continue;
       }
       if (pos >= n) return { cells, next: pos };
-      if (c === CR) return buf.charCodeAt(pos + 1) === LF ? { cells, next: pos + 2 } : pos + 1 >= n && !this.ended ? null : { cells, next: pos + 1 };
+      if (c === CR)
+        return buf.charCodeAt(pos + 1) === LF ? { cells, next: pos + 2 } : pos + 1 >= n && !this.ended ? null : { cells, next: pos + 1 };
       return { cells, next: pos + 1 };
     }
   }

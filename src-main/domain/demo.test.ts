@@ -38,7 +38,11 @@ describe('demo data', () => {
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0 });
     expect(real.state.createLog).toHaveLength(0);
     const ada = await t.call('contacts:get', { email: 'ada.okafor@northwindlabs.example' });
-    expect(ada.enrollments.find((e) => e.sequenceId === seq.id)).toMatchObject({ state: 'not_synced', errorCode: 'demo', error: expect.stringMatching(/never sent to a real Recruiterflow/) });
+    expect(ada.enrollments.find((e) => e.sequenceId === seq.id)).toMatchObject({
+      state: 'not_synced',
+      errorCode: 'demo',
+      error: expect.stringMatching(/never sent to a real Recruiterflow/),
+    });
     // And the demo workspace is not offered again while a real account is connected.
     await t.call('app:removeDemo', {});
     expect((await t.fails('app:loadDemo', {})).code).toBe('forbidden');
@@ -46,7 +50,10 @@ describe('demo data', () => {
 
   it('queued demo work is cancelled the moment a real account is connected', async () => {
     const sandbox = await server();
-    t = openTestBackend({ scheduler: { engine: { backoff: FAST_BACKOFF } }, launchSandbox: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) });
+    t = openTestBackend({
+      scheduler: { engine: { backoff: FAST_BACKOFF } },
+      launchSandbox: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }),
+    });
     // Use the Sandbox: demo data may go there, and is queued as usual.
     await t.call('connection:useSandbox', {});
     expect(await t.call('app:info', {})).toMatchObject({ realAccount: false });
@@ -67,7 +74,11 @@ describe('demo data', () => {
     await t.call('sequences:add', { sequenceId: demoSequence.id, emails: ['real@agency.example'] });
     const mine = await t.call('sequences:create', { name: 'Mine' });
     await t.call('sequences:add', { sequenceId: mine.id, emails: ['real@agency.example', 'ada.okafor@northwindlabs.example'] });
-    t.backend.ctx.sqlite.prepare("insert into sync_queue (enrollment_id, state, next_attempt_at, created_at, updated_at) select id, 'held', 0, 0, 0 from enrollments").run();
+    t.backend.ctx.sqlite
+      .prepare(
+        "insert into sync_queue (enrollment_id, state, next_attempt_at, created_at, updated_at) select id, 'held', 0, 0, 0 from enrollments",
+      )
+      .run();
     expect(await t.call('app:removeDemo', {})).toEqual({ contacts: 18, sequences: 3 });
     expect((await t.call('contacts:list', {})).rows.map((c) => c.email)).toEqual(['real@agency.example']);
     expect((await t.call('sequences:list', {})).map((s) => [s.name, s.total])).toEqual([['Mine', 1]]);

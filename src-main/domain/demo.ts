@@ -32,13 +32,23 @@ const PEOPLE: [string, string, string, string, string][] = [
 
 export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences: number }> {
   if (connectedToRealAccount(ctx)) {
-    throw new AppError('forbidden', 'The demo workspace cannot be loaded while connected to a real Recruiterflow account: its invented people would be synced into it. Disconnect, or use the Sandbox.');
+    throw new AppError(
+      'forbidden',
+      'The demo workspace cannot be loaded while connected to a real Recruiterflow account: its invented people would be synced into it. Disconnect, or use the Sandbox.',
+    );
   }
   const used = ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences) as n').pluck().get() as number;
   if (used > 0) throw new AppError('conflict', 'The demo workspace can only be loaded into an empty data folder');
   const contacts: ContactValues[] = PEOPLE.map(([first, last, title, company, seniority]) => ({
     email: `${first}.${last}@${company.toLowerCase().replace(/[^a-z]+/g, '')}.example`.toLowerCase(),
-    fields: { first_name: first, last_name: last, title, company, location: 'Remote', linkedin_url: `https://www.linkedin.com/in/${first}-${last}`.toLowerCase() },
+    fields: {
+      first_name: first,
+      last_name: last,
+      title,
+      company,
+      location: 'Remote',
+      linkedin_url: `https://www.linkedin.com/in/${first}-${last}`.toLowerCase(),
+    },
     extra: { seniority, demo: 'yes' },
   }));
   writeContacts(ctx, contacts);
@@ -47,12 +57,29 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
   const clients = createSequence(ctx, { name: 'Demo · Fintech hiring managers', syncAs: 'contact' });
   // Marked before anything is added, so no demo enrollment is ever queued for a real account.
   const mark = (table: 'contacts' | 'sequences', ids: unknown[]) =>
-    ctx.sqlite.prepare(`update ${table} set demo = 1 where ${table === 'contacts' ? 'email' : 'id'} in (select value from json_each(?))`).run(JSON.stringify(ids));
-  mark('contacts', contacts.map((c) => c.email));
+    ctx.sqlite
+      .prepare(`update ${table} set demo = 1 where ${table === 'contacts' ? 'email' : 'id'} in (select value from json_each(?))`)
+      .run(JSON.stringify(ids));
+  mark(
+    'contacts',
+    contacts.map((c) => c.email),
+  );
   mark('sequences', [engineers.id, designers.id, clients.id].map(Number));
-  await addToSequence(ctx, engineers.id, contacts.slice(0, 8).map((c) => c.email));
-  await addToSequence(ctx, designers.id, contacts.slice(8, 14).map((c) => c.email));
-  await addToSequence(ctx, clients.id, contacts.slice(14).map((c) => c.email));
+  await addToSequence(
+    ctx,
+    engineers.id,
+    contacts.slice(0, 8).map((c) => c.email),
+  );
+  await addToSequence(
+    ctx,
+    designers.id,
+    contacts.slice(8, 14).map((c) => c.email),
+  );
+  await addToSequence(
+    ctx,
+    clients.id,
+    contacts.slice(14).map((c) => c.email),
+  );
   setMeta(ctx, 'demo', 'loaded');
   ctx.events.emit('data:changed', { what: 'contacts' });
   return { contacts: contacts.length, sequences: 3 };

@@ -30,7 +30,11 @@ export function demoBlocked(ctx: Ctx, enrollmentId: number): boolean {
 
 /** Marks a blocked demo enrollment: not synced, with the reason (the caller holds the transaction). */
 export function parkDemo(ctx: Ctx, enrollmentId: number): void {
-  statement(ctx.sqlite, "update enrollments set state = 'not_synced', error = ?, error_code = ?, awaiting_reply = 0 where id = ?").run(DEMO_MESSAGE, DEMO_CODE, enrollmentId);
+  statement(ctx.sqlite, "update enrollments set state = 'not_synced', error = ?, error_code = ?, awaiting_reply = 0 where id = ?").run(
+    DEMO_MESSAGE,
+    DEMO_CODE,
+    enrollmentId,
+  );
 }
 
 /** Connected to a real account: queued demo work is cancelled and its enrollments say why. */
@@ -56,7 +60,10 @@ export function cancelDemoWork(ctx: Ctx, userId: number): number {
 /** The engine's last line: a claimed demo item for a real account is cancelled, never sent. */
 export function cancelDemoItem(ctx: Ctx, queueId: number, enrollmentId: number): void {
   ctx.sqlite.transaction(() => {
-    statement(ctx.sqlite, "update sync_queue set state = 'cancelled', lease_owner = null, updated_at = ? where id = ?").run(ctx.clock.now(), queueId);
+    statement(ctx.sqlite, "update sync_queue set state = 'cancelled', lease_owner = null, updated_at = ? where id = ?").run(
+      ctx.clock.now(),
+      queueId,
+    );
     parkDemo(ctx, enrollmentId);
   })();
 }

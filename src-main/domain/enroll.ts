@@ -16,7 +16,8 @@ import { logEvent } from './syncLog';
 // `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
 const FLAGGED = 'j.value in (select value from json_each(@flagged))';
 /** One field of this email's flag, from the @flags object (read only for flagged emails). */
-const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') => `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
+const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') =>
+  `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
 /**
  * Contacts per transaction when adding to a sequence (see the loop in addToSequence). Smaller batches
  * answer other calls sooner but rewrite more index pages per row: at a million contacts, batches of 2,000
@@ -30,13 +31,22 @@ const ENROLL_BATCH = 10_000;
  */
 export type UnknownPolicy = 'fail' | 'skip' | 'create';
 
-export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: string[], onUnknown: UnknownPolicy = 'fail'): Promise<AddSummary> {
+export async function addToSequence(
+  ctx: Ctx,
+  sequenceId: string,
+  rawEmails: string[],
+  onUnknown: UnknownPolicy = 'fail',
+): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
   // Sorted: the email-ordered indexes then grow at their end, which is cheaper than random inserts.
   let emails = [...new Set(rawEmails.map(normalizeEmail))].sort();
   const invalid = emails.filter((email) => !isValidEmail(email));
   if (invalid.length > 0) {
-    throw new AppError('invalid_input', `Not an email address: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ''}`, { field: 'emails' });
+    throw new AppError(
+      'invalid_input',
+      `Not an email address: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ''}`,
+      { field: 'emails' },
+    );
   }
   let skipped: string[] = [];
   let created = 0;
@@ -69,7 +79,9 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
       .all(list) as string[];
     const shown = unknown.slice(0, 5).join(', ');
     const more = emails.length - known - 5;
-    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`, { field: 'emails' });
+    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`, {
+      field: 'emails',
+    });
   }
   const owner = settingsRow(ctx, seq.ownerUserId);
   const eff = effectiveSettings(seq, owner);
@@ -80,7 +92,10 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const willCheck = wouldSync && eff.dedup;
   const enrolled = willCheck
     ? new Set(
-        ctx.sqlite.prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))').pluck().all(seq.id, list) as string[],
+        ctx.sqlite
+          .prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))')
+          .pluck()
+          .all(seq.id, list) as string[],
       )
     : new Set<string>();
   const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
@@ -97,7 +112,8 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
       const order: SyncAs[] = eff.syncAs === 'candidate' ? ['candidate', 'contact'] : ['contact', 'candidate'];
       const found = toCheck.length > 0 ? await connection.client.findByEmails(toCheck, order) : new Map<string, Prospect>();
       for (const [email, record] of found) {
-        const code: FlagCode = record.type === eff.syncAs ? 'exists_in_recruiterflow' : record.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate';
+        const code: FlagCode =
+          record.type === eff.syncAs ? 'exists_in_recruiterflow' : record.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate';
         flags[email] = { code, error: flagMessage(code), evidence: JSON.stringify([matchOf(record, email)]) };
       }
       dedupChecked = true;
@@ -113,7 +129,12 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
   const flaggedPlace = placeEnrollment({ ...trigger, existsInRecruiterflow: true });
   const flagged = fresh.filter((email) => flags[email] !== undefined);
   // skipped/created are reported only when the caller chose what to do with unknown emails.
-  const summary: AddSummary = { added: 0, alreadyEnrolled: emails.length - fresh.length, flagged: [], ...(onUnknown === 'fail' ? {} : { skipped, created }) };
+  const summary: AddSummary = {
+    added: 0,
+    alreadyEnrolled: emails.length - fresh.length,
+    flagged: [],
+    ...(onUnknown === 'fail' ? {} : { skipped, created }),
+  };
   let queued = 0;
   const db = ctx.sqlite;
   // Nothing flagged (the usual case): the same statement without the per-row flag tests.
@@ -188,13 +209,19 @@ export async function addToSequence(ctx: Ctx, sequenceId: string, rawEmails: str
       parkDemo?.run({ error: DEMO_MESSAGE, code: DEMO_CODE, before, sequenceId: seq.id, demoSequence: seq.demo ? 1 : 0 });
       if (usual.queue) queued += queue.run(eff.reviewBeforeSync ? 'review' : 'pending', now, now, now, before, seq.id).changes;
       if (flagged.length > 0) {
-        for (const { email, error } of flaggedSince.all(before, seq.id) as { email: string; error: string }[]) summary.flagged.push({ email, error });
+        for (const { email, error } of flaggedSince.all(before, seq.id) as { email: string; error: string }[])
+          summary.flagged.push({ email, error });
       }
     }).immediate();
     if (start + ENROLL_BATCH < fresh.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (summary.added > 0) {
-    logEvent(ctx, 'info', 'sequence.add', `${summary.added} ${summary.added === 1 ? 'contact' : 'contacts'} added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`);
+    logEvent(
+      ctx,
+      'info',
+      'sequence.add',
+      `${summary.added} ${summary.added === 1 ? 'contact' : 'contacts'} added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`,
+    );
     ctx.events.emit('data:changed', { what: 'sequences' });
     if (queued > 0) {
       ctx.events.emit('queue:changed', { reason: 'enrolled' });

@@ -33,7 +33,9 @@ function rowsByEmail(ctx: Ctx, email: string, sequenceId?: string): EnrollmentRo
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
   if (sequenceId !== undefined) {
     const seq = sequenceRow(ctx, sequenceId);
-    return ctx.sqlite.prepare('select * from enrollments where contact_id = ? and sequence_id = ?').all(contact.id, seq.id) as EnrollmentRow[];
+    return ctx.sqlite
+      .prepare('select * from enrollments where contact_id = ? and sequence_id = ?')
+      .all(contact.id, seq.id) as EnrollmentRow[];
   }
   return ctx.sqlite.prepare('select * from enrollments where contact_id = ?').all(contact.id) as EnrollmentRow[];
 }
@@ -56,7 +58,10 @@ function applyReplies(ctx: Ctx, rows: EnrollmentRow[]): number {
   let queued = 0;
   ctx.sqlite.transaction(() => {
     // Listed with the mailbox's replies, marked manual.
-    recordManualReplies(ctx, rows.map((r) => r.contact_id));
+    recordManualReplies(
+      ctx,
+      rows.map((r) => r.contact_id),
+    );
     queued = triggerOnReply(ctx, rows, now);
   })();
   changed(ctx, queued);
@@ -74,11 +79,13 @@ export function markReplied(ctx: Ctx, ids: number[]): number {
 /** The recruiter reviewed a flag and lets the enrollment go on: it follows its captured sync mode. */
 function clearRows(ctx: Ctx, rows: EnrollmentRow[]): number {
   // A record of the other type needs a decision (link to it, or create), not a clear: see flagResolution.ts.
-  const flagged = rows.filter((r) => r.state === 'flagged' && r.error_code !== 'exists_as_contact' && r.error_code !== 'exists_as_candidate');
+  const flagged = rows.filter(
+    (r) => r.state === 'flagged' && r.error_code !== 'exists_as_contact' && r.error_code !== 'exists_as_candidate',
+  );
   let queued = 0;
   ctx.sqlite.transaction(() => {
     const clear = ctx.sqlite.prepare(
-      "update enrollments set dedup_cleared = 1, error = null, error_code = null, state = ?, awaiting_reply = ? where id = ?",
+      'update enrollments set dedup_cleared = 1, error = null, error_code = null, state = ?, awaiting_reply = ? where id = ?',
     );
     for (const row of flagged) {
       const place = placeEnrollment({
@@ -162,11 +169,17 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
   const where = (extra: string[]) => [...extra, ...scope].join(' and ');
   const candidates = inScope(
     ctx.sqlite
-      .prepare(`select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", "((e.synced_at is null and e.rf_id is null) or e.error_code = 'other_account')"])}`)
+      .prepare(
+        `select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", "((e.synced_at is null and e.rf_id is null) or e.error_code = 'other_account')"])}`,
+      )
       .all(...params) as EnrollmentRow[],
   );
   const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 };
-  for (const row of inScope(ctx.sqlite.prepare(`select e.* from enrollments e where ${where(["e.state in ('flagged', 'queued', 'retrying')"])}`).all(...params) as EnrollmentRow[])) {
+  for (const row of inScope(
+    ctx.sqlite
+      .prepare(`select e.* from enrollments e where ${where(["e.state in ('flagged', 'queued', 'retrying')"])}`)
+      .all(...params) as EnrollmentRow[],
+  )) {
     if (row.state === 'flagged') skipped.flagged += 1;
     else skipped.alreadyQueued += 1;
   }
@@ -195,7 +208,13 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
         skipped.syncOff += 1;
         continue;
       }
-      const place = placeEnrollment({ connected: true, mode: eff.syncMode, disabled: false, existsInRecruiterflow: false, replied: row.replied_at !== null });
+      const place = placeEnrollment({
+        connected: true,
+        mode: eff.syncMode,
+        disabled: false,
+        existsInRecruiterflow: false,
+        replied: row.replied_at !== null,
+      });
       recapture.run({
         id: row.id,
         mode: eff.syncMode,
@@ -221,7 +240,11 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
  * value was refused. The attempt budget lives on the queue item; the enrollment's attempt count keeps
  * counting every attempt ever made.
  */
-export function retry(ctx: Ctx, ids: number[], opts: { remap?: boolean; withoutField?: boolean } = {}): { queued: number; remapped: number; fieldsDropped: number } {
+export function retry(
+  ctx: Ctx,
+  ids: number[],
+  opts: { remap?: boolean; withoutField?: boolean } = {},
+): { queued: number; remapped: number; fieldsDropped: number } {
   const rows = rowsByIds(ctx, ids).filter((r) => r.state === 'failed' || r.state === 'retrying');
   let queued = 0;
   let remapped = 0;
@@ -257,7 +280,9 @@ export function retry(ctx: Ctx, ids: number[], opts: { remap?: boolean; withoutF
 }
 
 export function removeEnrollments(ctx: Ctx, ids: number[]): number {
-  const del = ctx.sqlite.prepare("delete from enrollments where id = ? and id not in (select enrollment_id from sync_queue where state = 'in_flight')");
+  const del = ctx.sqlite.prepare(
+    "delete from enrollments where id = ? and id not in (select enrollment_id from sync_queue where state = 'in_flight')",
+  );
   const removed = ctx.sqlite.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0))();
   ctx.events.emit('data:changed', { what: 'sequences' });
   ctx.events.emit('queue:changed', { reason: 'removed' });

@@ -72,7 +72,11 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   const search = q.search?.trim();
   if (search) {
     // e.email and e.name are copies of the contact's email and "first last" name, which the index holds.
-    const condition = contactSearchCondition(ctx.sqlite, search, { idColumn: 'e.contact_id', columns: ['email', 'name'], likeExpressions: ['e.email', 'e.name'] });
+    const condition = contactSearchCondition(ctx.sqlite, search, {
+      idColumn: 'e.contact_id',
+      columns: ['email', 'name'],
+      likeExpressions: ['e.email', 'e.name'],
+    });
     clauses.push(condition.sql);
     params.search = condition.search;
   }
@@ -82,15 +86,27 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   const key = ENROLLMENT_SORT[q.sort ?? 'addedAt'] ?? 'e.added_at';
   // State ties break on added_at, which the (sequence_id, state, added_at) index already orders.
   const order = key === 'e.state' ? `e.state ${dir}, e.added_at ${dir}, e.id ${dir}` : `${key} ${dir}, e.id ${dir}`;
-  const ids = ctx.sqlite.prepare(`select e.id from enrollments e ${where} order by ${order} limit @limit offset @offset`).pluck().all(params) as number[];
+  const ids = ctx.sqlite
+    .prepare(`select e.id from enrollments e ${where} order by ${order} limit @limit offset @offset`)
+    .pluck()
+    .all(params) as number[];
   if (ids.length === 0) return { rows: [], total };
   const rows = ctx.sqlite
     .prepare(
       `select ${ENROLLMENT_COLUMNS} from enrollments e join sequences s on s.id = e.sequence_id
        where e.id in (${ids.map(() => '?').join(', ')})`,
     )
-    .all(...ids) as (Omit<Enrollment, 'disabled' | 'bounced' | 'matches'> & { disabled: number; bounced: number; evidence: string | null })[];
-  const byId = new Map(rows.map(({ evidence, ...r }) => [r.id, { ...r, disabled: r.disabled === 1, bounced: r.bounced === 1, matches: parseEvidence(evidence) }]));
+    .all(...ids) as (Omit<Enrollment, 'disabled' | 'bounced' | 'matches'> & {
+    disabled: number;
+    bounced: number;
+    evidence: string | null;
+  })[];
+  const byId = new Map(
+    rows.map(({ evidence, ...r }) => [
+      r.id,
+      { ...r, disabled: r.disabled === 1, bounced: r.bounced === 1, matches: parseEvidence(evidence) },
+    ]),
+  );
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
 
@@ -98,7 +114,10 @@ function countEnrollments(ctx: Ctx, q: EnrollmentQuery, where: string, params: R
   if (q.sequenceId !== undefined && q.contactId === undefined && !searched) {
     const states = q.states && q.states.length > 0 ? q.states : null;
     const inStates = states ? ` and state in (${states.map(() => '?').join(', ')})` : '';
-    return (ctx.sqlite.prepare(`select coalesce(sum(n), 0) from enrollment_counts where sequence_id = ?${inStates}`).pluck().get(q.sequenceId, ...(states ?? [])) as number);
+    return ctx.sqlite
+      .prepare(`select coalesce(sum(n), 0) from enrollment_counts where sequence_id = ?${inStates}`)
+      .pluck()
+      .get(q.sequenceId, ...(states ?? [])) as number;
   }
   return ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params) as number;
 }

@@ -35,7 +35,9 @@ describe('the exported report', () => {
       await t.call('contacts:import', { csv: 'email,first_name,last_name\njose@x.co,José,北京\nzw@x.co,\u200b=1+1,Lee' });
       const seq = await t.call('sequences:create', { name: 'Export' });
       await t.call('sequences:add', { sequenceId: seq.id, emails: ['jose@x.co', 'zw@x.co'] });
-      t.backend.ctx.sqlite.prepare("update enrollments set state = 'failed', error = ?, first_error_at = 1, attempts = 1").run('\u0000=cmd');
+      t.backend.ctx.sqlite
+        .prepare("update enrollments set state = 'failed', error = ?, first_error_at = 1, attempts = 1")
+        .run('\u0000=cmd');
 
       const csv = await t.call('errors:export', { format: 'csv' });
       expect(csv.content.startsWith('\uFEFFemail,name,')).toBe(true);

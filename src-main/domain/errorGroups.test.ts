@@ -19,7 +19,12 @@ describe('errors grouped by cause', () => {
         { email: 'd@example.test', salary: '120000', notice: 'ten' },
       ]),
     });
-    await t.call('mapping:set', { rules: [{ source: 'salary', target: 'custom:203' }, { source: 'notice', target: 'custom:205' }] });
+    await t.call('mapping:set', {
+      rules: [
+        { source: 'salary', target: 'custom:203' },
+        { source: 'notice', target: 'custom:205' },
+      ],
+    });
     const seq = await t.call('sequences:create', { name: 'Salaries' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['a@example.test', 'b@example.test', 'c@example.test', 'd@example.test'] });
     await t.call('sync:run', {});

@@ -49,7 +49,9 @@ describe('error report', () => {
     expect(csv.rows).toBe(3);
     const lines = csv.content.trim().split('\r\n');
     expect(lines[0]).toBe('email,name,sequence_id,sequence_name,state,error,error_code,matched_records,first_seen,last_attempt,attempts');
-    expect(lines.find((l) => l.startsWith('existing@acme.example'))).toContain('candidate #2001 Erin Existing <existing@acme.example> matched existing@acme.example');
+    expect(lines.find((l) => l.startsWith('existing@acme.example'))).toContain(
+      'candidate #2001 Erin Existing <existing@acme.example> matched existing@acme.example',
+    );
     const bad = lines.find((l) => l.startsWith('bad@example.test'))!;
     expect(bad).toContain(`"'=HYPERLINK(""http://x"") Formula"`);
     expect(bad).toContain(`'+Clients`);
@@ -59,9 +61,19 @@ describe('error report', () => {
     expect(slow).toMatch(/,retrying,.*503.*,1$/);
 
     const json = await t.call('errors:export', { format: 'json' });
-    const rows = JSON.parse(json.content) as { email: string; state: string; attempts: number; firstSeen: string | null; sequenceName: string }[];
+    const rows = JSON.parse(json.content) as {
+      email: string;
+      state: string;
+      attempts: number;
+      firstSeen: string | null;
+      sequenceName: string;
+    }[];
     expect(rows).toHaveLength(3);
-    expect(rows.find((r) => r.email === 'existing@acme.example')).toMatchObject({ state: 'flagged', sequenceName: '+Clients', attempts: 0 });
+    expect(rows.find((r) => r.email === 'existing@acme.example')).toMatchObject({
+      state: 'flagged',
+      sequenceName: '+Clients',
+      attempts: 0,
+    });
     expect(rows.every((r) => r.firstSeen !== null)).toBe(true);
   });
 });

@@ -111,7 +111,19 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ['email', 'name', 'sequence_id', 'sequence_name', 'state', 'error', 'error_code', 'matched_records', 'first_seen', 'last_attempt', 'attempts'];
+const CSV_COLUMNS = [
+  'email',
+  'name',
+  'sequence_id',
+  'sequence_name',
+  'state',
+  'error',
+  'error_code',
+  'matched_records',
+  'first_seen',
+  'last_attempt',
+  'attempts',
+];
 
 /** The UTF-8 byte-order mark: without it Excel reads a UTF-8 CSV as the system's ANSI code page ("JosÃ©"). */
 const UTF8_BOM = '\uFEFF';
@@ -126,8 +138,18 @@ function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: strin
   const { where, params } = whereFor({});
   const stmt = ctx.sqlite.prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.id`);
   // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".
-  const bounced = bouncedReportRows(ctx).map((b) => ({ ...b, state: 'bounced', errorCode: null, matches: [], lastAttempt: null, attempts: 0 }));
-  type ReportRow = Pick<ErrorRow, 'email' | 'name' | 'sequenceId' | 'sequenceName' | 'error' | 'errorCode' | 'matches' | 'firstSeen' | 'lastAttempt' | 'attempts'> & { state: string };
+  const bounced = bouncedReportRows(ctx).map((b) => ({
+    ...b,
+    state: 'bounced',
+    errorCode: null,
+    matches: [],
+    lastAttempt: null,
+    attempts: 0,
+  }));
+  type ReportRow = Pick<
+    ErrorRow,
+    'email' | 'name' | 'sequenceId' | 'sequenceName' | 'error' | 'errorCode' | 'matches' | 'firstSeen' | 'lastAttempt' | 'attempts'
+  > & { state: string };
   function* reportRows(): Generator<ReportRow> {
     for (const stored of stmt.iterate(params) as IterableIterator<StoredErrorRow>) yield withMatches(stored);
     yield* bounced;

@@ -55,7 +55,9 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
     if (!match) {
       if (matches.length === 0) return 'no matched record is known for this flag: clear it, or wait for the next check';
       const listed = matches.map(describe).join(', ');
-      return rfId !== undefined ? `#${rfId} is not a record that matched (matched: ${listed})` : `several records matched (${listed}): name the one to link`;
+      return rfId !== undefined
+        ? `#${rfId} is not a record that matched (matched: ${listed})`
+        : `several records matched (${listed}): name the one to link`;
     }
     ctx.sqlite
       .prepare(
@@ -68,9 +70,16 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
     syncAs = match.type;
   } else {
     const same = matches.find((m) => m.type === row.cap_sync_as);
-    if (same) return `Recruiterflow already has a ${label(same.type)} with this email (${describe(same)}) and allows one: link to it instead`;
+    if (same)
+      return `Recruiterflow already has a ${label(same.type)} with this email (${describe(same)}) and allows one: link to it instead`;
   }
-  const place = placeEnrollment({ connected: true, mode: row.cap_mode, disabled: false, existsInRecruiterflow: false, replied: row.replied_at !== null });
+  const place = placeEnrollment({
+    connected: true,
+    mode: row.cap_mode,
+    disabled: false,
+    existsInRecruiterflow: false,
+    replied: row.replied_at !== null,
+  });
   ctx.sqlite
     .prepare(
       `update enrollments set dedup_cleared = 1, create_anyway = @createAnyway, cap_sync_as = @syncAs,
@@ -118,9 +127,13 @@ export function resolveByEmail(ctx: Ctx, email: string, sequenceId: string | und
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
   const ids = (
     sequenceId !== undefined
-      ? ctx.sqlite.prepare("select id from enrollments where contact_id = ? and sequence_id = ? and state = 'flagged'").pluck().all(contact.id, sequenceRow(ctx, sequenceId).id)
+      ? ctx.sqlite
+          .prepare("select id from enrollments where contact_id = ? and sequence_id = ? and state = 'flagged'")
+          .pluck()
+          .all(contact.id, sequenceRow(ctx, sequenceId).id)
       : ctx.sqlite.prepare("select id from enrollments where contact_id = ? and state = 'flagged'").pluck().all(contact.id)
   ) as number[];
-  if (ids.length === 0) throw new AppError('not_found', `${email} has no flagged enrollment${sequenceId !== undefined ? ` in sequence ${sequenceId}` : ''}`);
+  if (ids.length === 0)
+    throw new AppError('not_found', `${email} has no flagged enrollment${sequenceId !== undefined ? ` in sequence ${sequenceId}` : ''}`);
   return resolveFlags(ctx, ids, action, rfId);
 }

@@ -62,7 +62,8 @@ export function getMapping(ctx: Ctx, userId = currentUserRow(ctx).id): Mapping {
 export function validateRules(rules: MappingRule[]): void {
   const seen = new Set<string>();
   for (const rule of rules) {
-    if (rule.source === 'email') throw new AppError('invalid_input', 'The email is always synced as the record email; it cannot be remapped');
+    if (rule.source === 'email')
+      throw new AppError('invalid_input', 'The email is always synced as the record email; it cannot be remapped');
     if (seen.has(rule.source)) throw new AppError('invalid_input', `Source ${rule.source} is mapped twice`);
     seen.add(rule.source);
     const known = rule.target.startsWith('custom:') || STANDARD_TARGETS.some((t) => t.target === rule.target);

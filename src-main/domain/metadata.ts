@@ -26,9 +26,7 @@ export function cachedJobs(ctx: Ctx): Job[] {
 export function cachedCustomFields(ctx: Ctx, object?: 'candidate' | 'contact'): CustomFieldDef[] {
   const baseUrl = cacheBaseUrl(ctx);
   if (!baseUrl) return [];
-  const where = object
-    ? and(eq(rfCustomFields.baseUrl, baseUrl), eq(rfCustomFields.object, object))
-    : eq(rfCustomFields.baseUrl, baseUrl);
+  const where = object ? and(eq(rfCustomFields.baseUrl, baseUrl), eq(rfCustomFields.object, object)) : eq(rfCustomFields.baseUrl, baseUrl);
   return ctx.db
     .select()
     .from(rfCustomFields)
@@ -58,11 +56,22 @@ export async function refreshMetadata(ctx: Ctx): Promise<{ jobs: number; customF
   const now = ctx.clock.now();
   ctx.db.transaction((tx) => {
     tx.delete(rfJobs).where(eq(rfJobs.baseUrl, baseUrl)).run();
-    for (const job of jobs) tx.insert(rfJobs).values({ baseUrl, id: job.id, name: job.name, isOpen: job.isOpen, client: job.client, location: job.location, fetchedAt: now }).run();
+    for (const job of jobs)
+      tx.insert(rfJobs)
+        .values({ baseUrl, id: job.id, name: job.name, isOpen: job.isOpen, client: job.client, location: job.location, fetchedAt: now })
+        .run();
     tx.delete(rfCustomFields).where(eq(rfCustomFields.baseUrl, baseUrl)).run();
     for (const field of [...candidateFields, ...contactFields]) {
       tx.insert(rfCustomFields)
-        .values({ baseUrl, object: field.object, id: field.id, name: field.name, type: field.type, choices: JSON.stringify(field.choices), fetchedAt: now })
+        .values({
+          baseUrl,
+          object: field.object,
+          id: field.id,
+          name: field.name,
+          type: field.type,
+          choices: JSON.stringify(field.choices),
+          fetchedAt: now,
+        })
         .run();
     }
     tx.delete(rfUsers).where(eq(rfUsers.baseUrl, baseUrl)).run();

@@ -27,7 +27,11 @@ export function parseSequenceId(id: string): number {
 }
 
 export function sequenceRow(ctx: Ctx, id: string): SequenceRow {
-  const row = ctx.db.select().from(sequences).where(eq(sequences.id, parseSequenceId(id))).get();
+  const row = ctx.db
+    .select()
+    .from(sequences)
+    .where(eq(sequences.id, parseSequenceId(id)))
+    .get();
   if (!row) throw new AppError('unknown_sequence', `No sequence with id ${id}`);
   return row;
 }
@@ -113,9 +117,11 @@ export function getSequence(ctx: Ctx, id: string): Sequence {
 export function listSequences(ctx: Ctx): SequenceSummary[] {
   const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
   const counts = new Map<number, StateCounts>();
-  const countRows = ctx.sqlite
-    .prepare('select sequence_id as id, state, n from enrollment_counts where n > 0')
-    .all() as { id: number; state: keyof StateCounts; n: number }[];
+  const countRows = ctx.sqlite.prepare('select sequence_id as id, state, n from enrollment_counts where n > 0').all() as {
+    id: number;
+    state: keyof StateCounts;
+    n: number;
+  }[];
   for (const r of countRows) {
     const c = counts.get(r.id) ?? emptyCounts();
     c[r.state] = r.n;

@@ -10,7 +10,14 @@ export function logEvent(
   message: string,
   about?: { enrollmentId?: number; email?: string },
 ): void {
-  statement(ctx.sqlite, 'insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)').run(ctx.clock.now(), level, event, message, about?.enrollmentId ?? null, about?.email ?? null);
+  statement(ctx.sqlite, 'insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)').run(
+    ctx.clock.now(),
+    level,
+    event,
+    message,
+    about?.enrollmentId ?? null,
+    about?.email ?? null,
+  );
 }
 
 export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<LogEntry> {

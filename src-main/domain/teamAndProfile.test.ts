@@ -30,8 +30,14 @@ describe('team and profile', () => {
   it('asks for the name and email on first start, and takes them instead of the placeholder owner', async () => {
     t = openTestBackend();
     expect((await t.call('app:info', {})).needsProfile).toBe(true);
-    expect(await t.fails('users:updateMe', { name: 'Rita', email: 'not-an-email' })).toMatchObject({ code: 'invalid_input', field: 'email' });
-    expect(await t.fails('users:updateMe', { name: '', email: 'rita@agency.example' })).toMatchObject({ code: 'invalid_input', field: 'name' });
+    expect(await t.fails('users:updateMe', { name: 'Rita', email: 'not-an-email' })).toMatchObject({
+      code: 'invalid_input',
+      field: 'email',
+    });
+    expect(await t.fails('users:updateMe', { name: '', email: 'rita@agency.example' })).toMatchObject({
+      code: 'invalid_input',
+      field: 'name',
+    });
     const me = await t.call('users:updateMe', { name: 'Rita Recruiter', email: 'Rita@Agency.example' });
     expect(me).toMatchObject({ name: 'Rita Recruiter', email: 'rita@agency.example', role: 'owner', current: true });
     expect((await t.call('app:info', {})).needsProfile).toBe(false);
@@ -46,11 +52,16 @@ describe('links to Recruiterflow records', () => {
     expect((await t.call('settings:get', {})).recordUrlPattern).toBe(DEFAULT_RECORD_URL_PATTERN);
     expect(recordUrl(DEFAULT_RECORD_URL_PATTERN, 'contact', 42)).toBe('https://recruiterflow.com/contacts/42');
     expect(await t.fails('settings:set', { recordUrlPattern: 'recruiterflow.com/x' })).toMatchObject({ field: 'recordUrlPattern' });
-    expect(await t.fails('settings:set', { recordUrlPattern: 'https://acme.recruiterflow.com/people' })).toMatchObject({ field: 'recordUrlPattern' });
+    expect(await t.fails('settings:set', { recordUrlPattern: 'https://acme.recruiterflow.com/people' })).toMatchObject({
+      field: 'recordUrlPattern',
+    });
     const set = await t.call('settings:set', { recordUrlPattern: 'https://acme.example/{type}/{id}' });
     expect(set).toMatchObject({ recordUrlPattern: 'https://acme.example/{type}/{id}', recordUrlPatternCustom: true });
     expect(recordUrl(set.recordUrlPattern, 'candidate', 7)).toBe('https://acme.example/candidate/7');
-    expect(await t.call('settings:set', { recordUrlPattern: null })).toMatchObject({ recordUrlPattern: DEFAULT_RECORD_URL_PATTERN, recordUrlPatternCustom: false });
+    expect(await t.call('settings:set', { recordUrlPattern: null })).toMatchObject({
+      recordUrlPattern: DEFAULT_RECORD_URL_PATTERN,
+      recordUrlPatternCustom: false,
+    });
   });
 
   it('has no default pattern for the sandbox, which has no web pages', async () => {

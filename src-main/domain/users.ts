@@ -28,7 +28,11 @@ export function currentUserRow(ctx: Ctx): UserRow {
 }
 
 function userByEmail(ctx: Ctx, email: string): UserRow {
-  const row = ctx.db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  const row = ctx.db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
   if (!row) throw new AppError('not_found', `No teammate with email ${email}`);
   return row;
 }
@@ -54,7 +58,8 @@ export function needsProfile(ctx: Ctx): boolean {
 export function updateMe(ctx: Ctx, input: { name: string; email: string }): User {
   const me = currentUserRow(ctx);
   const email = normalizeEmail(input.email);
-  if (!isValidEmail(email) || email === PLACEHOLDER_OWNER_EMAIL) throw new AppError('invalid_input', `Not a valid email: ${input.email}`, { field: 'email' });
+  if (!isValidEmail(email) || email === PLACEHOLDER_OWNER_EMAIL)
+    throw new AppError('invalid_input', `Not a valid email: ${input.email}`, { field: 'email' });
   const clash = ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (clash && clash.id !== me.id) throw new AppError('conflict', `A teammate with email ${email} already exists`, { field: 'email' });
   ctx.db.update(users).set({ email, name: input.name.trim() }).where(eq(users.id, me.id)).run();
@@ -74,7 +79,12 @@ function toUser(ctx: Ctx, row: UserRow): User {
 }
 
 export function listUsers(ctx: Ctx): User[] {
-  return ctx.db.select().from(users).orderBy(users.id).all().map((row) => toUser(ctx, row));
+  return ctx.db
+    .select()
+    .from(users)
+    .orderBy(users.id)
+    .all()
+    .map((row) => toUser(ctx, row));
 }
 
 export function addUser(
@@ -115,4 +125,3 @@ export function useUser(ctx: Ctx, email: string): User {
   ctx.events.emit('data:changed', { what: 'users' });
   return toUser(ctx, { ...target, isCurrent: true });
 }
-

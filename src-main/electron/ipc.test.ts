@@ -18,7 +18,10 @@ describe('handleIpc: the sender check before every call', () => {
 
   it('answers the app’s own page in the app window’s main frame', async () => {
     t = openTestBackend();
-    expect(await handleIpc(t.backend, APP, ours, 'sequences:create', { name: 'From IPC' })).toEqual({ ok: true, value: expect.objectContaining({ name: 'From IPC' }) });
+    expect(await handleIpc(t.backend, APP, ours, 'sequences:create', { name: 'From IPC' })).toEqual({
+      ok: true,
+      value: expect.objectContaining({ name: 'From IPC' }),
+    });
   });
 
   it.each<[string, IpcSender]>([
@@ -33,7 +36,10 @@ describe('handleIpc: the sender check before every call', () => {
   ])('refuses %s with forbidden and runs nothing', async (_, sender) => {
     t = openTestBackend();
     const invoke = vi.spyOn(t.backend, 'invoke');
-    expect(await handleIpc(t.backend, APP, sender, 'sequences:create', { name: 'x' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'IPC from an unknown sender' } });
+    expect(await handleIpc(t.backend, APP, sender, 'sequences:create', { name: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'IPC from an unknown sender' },
+    });
     expect(invoke).not.toHaveBeenCalled();
     expect(await t.call('sequences:list', {})).toEqual([]);
   });
@@ -90,7 +96,11 @@ function fakeElectron(): FakeElectron {
 async function checkPreload(fake: FakeElectron): Promise<void> {
   // One object, under one name; never ipcRenderer itself.
   expect(Object.keys(fake.exposed)).toEqual(['flowbridge']);
-  const api = fake.exposed.flowbridge as { host: string; invoke: Record<string, (input: unknown) => Promise<unknown>>; on: (e: string, l: () => void) => () => void };
+  const api = fake.exposed.flowbridge as {
+    host: string;
+    invoke: Record<string, (input: unknown) => Promise<unknown>>;
+    on: (e: string, l: () => void) => () => void;
+  };
   expect(Object.keys(api).sort()).toEqual(['host', 'invoke', 'on']);
   expect(api.host).toBe('electron');
   expect(typeof api.invoke).toBe('object'); // A map of named methods, not a generic invoke(channel, ...).

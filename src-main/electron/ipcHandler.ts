@@ -17,7 +17,13 @@ export interface IpcSender {
 
 const channels = new Set<string>(CHANNELS);
 
-export async function handleIpc(backend: Pick<Backend, 'invoke'>, appUrl: string, sender: IpcSender, channel: string, input: unknown): Promise<Result<unknown>> {
+export async function handleIpc(
+  backend: Pick<Backend, 'invoke'>,
+  appUrl: string,
+  sender: IpcSender,
+  channel: string,
+  input: unknown,
+): Promise<Result<unknown>> {
   if (!sender.fromAppWindow || !sender.isMainFrame || !isTrustedSender(sender.frameUrl, appUrl)) {
     return fail('forbidden', 'IPC from an unknown sender');
   }

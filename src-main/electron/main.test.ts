@@ -174,7 +174,7 @@ describe('the Electron main process wiring', () => {
       expect(world.permissionCheck!({}, permission, 'file://', {}), permission).toBe(false);
     }
     const callback = vi.fn();
-    world.headersHook!({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': ["default-src *"] } }, callback);
+    world.headersHook!({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': ['default-src *'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 });

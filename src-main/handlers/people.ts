@@ -67,7 +67,9 @@ export const peopleHandlers: HandlerGroup = {
     if (email && !contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
     // No contact to build a payload from: an empty preview, not a problem (the screen shows its empty state).
     if (!contact) return { email: null, syncAs, payload: null, problems: [] };
-    const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx), { defaultCurrency: getSettings(ctx).defaultCurrency });
+    const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx), {
+      defaultCurrency: getSettings(ctx).defaultCurrency,
+    });
     return { email: contact.email, syncAs, payload: built.body, problems: built.problems };
   },
 

@@ -62,7 +62,12 @@ export const recordHandlers: HandlerGroup = {
   'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails, input.unknown),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
-    const { emails, ...imported } = await importContacts(ctx, input.csv, { columns: input.columns, encoding: input.encoding, keepEmails: true, interactive: true });
+    const { emails, ...imported } = await importContacts(ctx, input.csv, {
+      columns: input.columns,
+      encoding: input.encoding,
+      keepEmails: true,
+      interactive: true,
+    });
     const added = emails.length > 0 ? await addToSequence(ctx, input.sequenceId, emails) : { added: 0, alreadyEnrolled: 0, flagged: [] };
     return { ...added, import: imported };
   },

@@ -18,7 +18,9 @@ describe('auto-replies', () => {
     'Fuera de la oficina',
   ])('"%s" is an auto-reply', (subject) => expect(isAutoReply({ subject, headers: none })).toBe(true));
 
-  it.each(['Re: Backend role', 'Happy to talk', 'Re: office hours next week'])('"%s" is a person', (subject) => expect(isAutoReply({ subject, headers: none })).toBe(false));
+  it.each(['Re: Backend role', 'Happy to talk', 'Re: office hours next week'])('"%s" is a person', (subject) =>
+    expect(isAutoReply({ subject, headers: none })).toBe(false),
+  );
 
   it('reads the headers: Auto-Submitted other than no, X-Autoreply, X-Autorespond, Precedence auto_reply/bulk/junk', () => {
     const h = (k: string, v: string) => ({ subject: 'Re: role', headers: new Map([[k, v]]) });

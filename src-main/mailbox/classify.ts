@@ -67,7 +67,8 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
  */
 export function bouncedRecipients(raw: string, headers: Map<string, string>): { certain: string[]; mentioned: string[] } {
   const certain = new Set<string>();
-  for (const m of raw.matchAll(/^(?:Final|Original)-Recipient:\s*rfc822\s*;\s*<?([^\s>]+@[^\s>]+?)>?\s*$/gim)) certain.add(m[1]!.toLowerCase());
+  for (const m of raw.matchAll(/^(?:Final|Original)-Recipient:\s*rfc822\s*;\s*<?([^\s>]+@[^\s>]+?)>?\s*$/gim))
+    certain.add(m[1]!.toLowerCase());
   const failed = headers.get('x-failed-recipients');
   if (failed) for (const m of failed.matchAll(EMAIL)) certain.add(m[0].toLowerCase());
   const mentioned = new Set<string>();
@@ -140,9 +141,15 @@ export function returnDate(text: string, sentAt: number): string | null {
   const forms: { re: RegExp; read: (m: RegExpMatchArray) => [number | null, number, number] }[] = [
     { re: /^(\d{4})-(\d{2})-(\d{2})/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
     // 7 December (2026), 7. Dezember, 7 de diciembre de 2026
-    { re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4}))?`, 'i'), read: (m) => [m[3] ? Number(m[3]) : null, MONTHS[m[2]!.toLowerCase()]!, Number(m[1])] },
+    {
+      re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4}))?`, 'i'),
+      read: (m) => [m[3] ? Number(m[3]) : null, MONTHS[m[2]!.toLowerCase()]!, Number(m[1])],
+    },
     // December 7(th)(, 2026)
-    { re: new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'i'), read: (m) => [m[3] ? Number(m[3]) : null, MONTHS[m[1]!.toLowerCase()]!, Number(m[2])] },
+    {
+      re: new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'i'),
+      read: (m) => [m[3] ? Number(m[3]) : null, MONTHS[m[1]!.toLowerCase()]!, Number(m[2])],
+    },
     // 07.12.2026, 7/12/2026: day first, as in most of Europe (the US order only when the day is > 12)
     {
       re: /^(\d{1,2})[./](\d{1,2})[./](\d{2,4})/,

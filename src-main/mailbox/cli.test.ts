@@ -35,22 +35,51 @@ describe.skipIf(skip !== null)('mailbox commands', () => {
     await cli(dir, ['contacts', 'import', csv]);
     const seq = (await cli(dir, ['sequences', 'create', '--name', 'CLI', '--sync-mode', 'on-reply'])).json.id as string;
     await cli(dir, ['sequences', 'add', seq, '--emails', 'person0@example.test,person1@example.test']);
-    const base = ['mailbox', 'connect', '--host', '127.0.0.1', '--port', String(dovecot.tlsPort), '--user', dovecot.user, '--ca', dovecot.caFile, '--folder', 'Cli'];
+    const base = [
+      'mailbox',
+      'connect',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(dovecot.tlsPort),
+      '--user',
+      dovecot.user,
+      '--ca',
+      dovecot.caFile,
+      '--folder',
+      'Cli',
+    ];
     await dovecot.createFolder('Cli');
 
     const wrong = await cli(dir, [...base, '--password-stdin'], { stdin: 'nope\n' });
     expect(wrong).toMatchObject({ code: 1, json: { error: { code: 'auth_failed' } } });
     const missing = await cli(dir, base);
     expect(missing).toMatchObject({ code: 2, json: { error: { code: 'invalid_input' } } });
-    const plain = await cli(dir, ['mailbox', 'connect', '--host', 'imap.example.com', '--user', 'u', '--security', 'none'], { env: { FLOWBRIDGE_MAILBOX_PASSWORD: 'x' } });
+    const plain = await cli(dir, ['mailbox', 'connect', '--host', 'imap.example.com', '--user', 'u', '--security', 'none'], {
+      env: { FLOWBRIDGE_MAILBOX_PASSWORD: 'x' },
+    });
     expect(plain.json).toMatchObject({ error: { code: 'invalid_input' } });
 
-    expect((await cli(dir, [...base, '--password-stdin'], { stdin: `${dovecot.password}\n` })).json).toMatchObject({ connected: true, host: '127.0.0.1', security: 'tls', folder: 'Cli' });
+    expect((await cli(dir, [...base, '--password-stdin'], { stdin: `${dovecot.password}\n` })).json).toMatchObject({
+      connected: true,
+      host: '127.0.0.1',
+      security: 'tls',
+      folder: 'Cli',
+    });
     expect((await cli(dir, base, { env: { FLOWBRIDGE_MAILBOX_PASSWORD: dovecot.password } })).json).toMatchObject({ connected: true });
-    expect((await cli(dir, ['mailbox', 'status'])).json).toMatchObject({ connected: true, state: 'idle', lastScanAt: null, counts: { replies: 0, autoReplies: 0, bounces: 0 } });
+    expect((await cli(dir, ['mailbox', 'status'])).json).toMatchObject({
+      connected: true,
+      state: 'idle',
+      lastScanAt: null,
+      counts: { replies: 0, autoReplies: 0, bounces: 0 },
+    });
 
-    await dovecot.append(rawMessage({ from: 'person0@example.test', subject: 'Re: CLI', date: new Date(Date.now() + 2000) }), { folder: 'Cli' });
-    await dovecot.append(rawMessage({ from: 'person1@example.test', subject: 'Automatic reply: CLI', date: new Date(Date.now() + 2000) }), { folder: 'Cli' });
+    await dovecot.append(rawMessage({ from: 'person0@example.test', subject: 'Re: CLI', date: new Date(Date.now() + 2000) }), {
+      folder: 'Cli',
+    });
+    await dovecot.append(rawMessage({ from: 'person1@example.test', subject: 'Automatic reply: CLI', date: new Date(Date.now() + 2000) }), {
+      folder: 'Cli',
+    });
     expect((await cli(dir, ['mailbox', 'scan'])).json).toEqual({ scanned: 2, replies: 1, autoReplies: 1, bounces: 0, ignored: 0 });
     expect((await cli(dir, ['mailbox', 'scan'])).json).toEqual({ scanned: 0, replies: 0, autoReplies: 0, bounces: 0, ignored: 0 });
     expect((await cli(dir, ['mailbox', 'scan', '--since', 'yesterday'])).code).toBe(2);
@@ -59,7 +88,10 @@ describe.skipIf(skip !== null)('mailbox commands', () => {
     expect(typeof status.lastScanAt).toBe('string');
 
     const shown = (await cli(dir, ['contacts', 'show', '--email', 'person0@example.test'])).json;
-    expect(shown).toMatchObject({ bounced: false, replies: [{ subject: 'Re: CLI', kind: 'reply', source: 'mailbox', at: expect.any(String) }] });
+    expect(shown).toMatchObject({
+      bounced: false,
+      replies: [{ subject: 'Re: CLI', kind: 'reply', source: 'mailbox', at: expect.any(String) }],
+    });
     expect((await cli(dir, ['status'])).json).toMatchObject({ states: { queued: 0 } });
 
     expect((await cli(dir, ['mailbox', 'disconnect'])).json).toEqual({ connected: false });

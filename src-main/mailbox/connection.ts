@@ -26,11 +26,21 @@ function settingsFrom(input: ConnectInput): MailboxSettings {
   const security = input.security ?? 'tls';
   const host = input.host.trim();
   if (security === 'none' && !isLoopbackHost(host)) {
-    throw new AppError('invalid_input', `Plain IMAP without TLS is only allowed to this machine (localhost), not ${host}: use --security tls or starttls`);
+    throw new AppError(
+      'invalid_input',
+      `Plain IMAP without TLS is only allowed to this machine (localhost), not ${host}: use --security tls or starttls`,
+    );
   }
   const caFile = input.caFile ? resolve(input.caFile) : null;
   if (caFile !== null && !existsSync(caFile)) throw new AppError('unreadable_file', `The CA file ${caFile} does not exist`);
-  return { host, port: input.port ?? DEFAULT_PORTS[security], security, user: input.user.trim(), folder: input.folder?.trim() || 'INBOX', caFile };
+  return {
+    host,
+    port: input.port ?? DEFAULT_PORTS[security],
+    security,
+    user: input.user.trim(),
+    folder: input.folder?.trim() || 'INBOX',
+    caFile,
+  };
 }
 
 /** Logs in and opens the folder, then logs out; throws auth_failed, tls_failed, unreachable or not_found. */
@@ -38,7 +48,10 @@ async function checkLogin(settings: MailboxSettings, password: string): Promise<
   const client = await openImap(settings, { kind: 'password', password });
   try {
     await client.status(settings.folder, { messages: true }).catch((error: unknown) => {
-      throw new AppError('not_found', `The mail server has no folder "${settings.folder}" (${error instanceof Error ? error.message : String(error)})`);
+      throw new AppError(
+        'not_found',
+        `The mail server has no folder "${settings.folder}" (${error instanceof Error ? error.message : String(error)})`,
+      );
     });
   } finally {
     await client.logout().catch(() => client.close());
@@ -50,7 +63,8 @@ export async function connectMailbox(ctx: Ctx, input: ConnectInput, live = false
   await checkLogin(settings, input.password);
   const user = currentUserRow(ctx);
   const before = mailboxRow(ctx, user.id);
-  const sameFolder = before !== null && before.host === settings.host && before.username === settings.user && before.folder === settings.folder;
+  const sameFolder =
+    before !== null && before.host === settings.host && before.username === settings.user && before.folder === settings.folder;
   const now = ctx.clock.now();
   setMailboxPassword(ctx, user.id, input.password);
   const values = {
@@ -67,7 +81,11 @@ export async function connectMailbox(ctx: Ctx, input: ConnectInput, live = false
   ctx.sqlite.transaction(() => {
     // Another mailbox (or folder): its checkpoint means nothing here. Recorded replies stay, keyed by Message-ID.
     if (!sameFolder) ctx.db.delete(mailboxCheckpoints).where(eq(mailboxCheckpoints.userId, user.id)).run();
-    ctx.db.insert(mailboxes).values({ userId: user.id, ...values }).onConflictDoUpdate({ target: mailboxes.userId, set: values }).run();
+    ctx.db
+      .insert(mailboxes)
+      .values({ userId: user.id, ...values })
+      .onConflictDoUpdate({ target: mailboxes.userId, set: values })
+      .run();
   })();
   const status = describeMailbox(ctx, live);
   ctx.events.emit('mailbox:changed', status);

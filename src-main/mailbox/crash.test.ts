@@ -33,13 +33,27 @@ describe.skipIf(skip !== null)('kill -9 during a mailbox scan', () => {
       raws.push(rawMessage({ from: `stranger${i}@elsewhere.test`, subject: `News ${i}`, date: later }));
     }
     await dovecot.appendMany(raws);
-    await t.call('mailbox:connect', { host: dovecot.host, port: dovecot.tlsPort, user: dovecot.user, password: dovecot.password, caFile: dovecot.caFile });
+    await t.call('mailbox:connect', {
+      host: dovecot.host,
+      port: dovecot.tlsPort,
+      user: dovecot.user,
+      password: dovecot.password,
+      caFile: dovecot.caFile,
+    });
     await t.backend.close();
 
     const watch = new Database(join(dataDir, 'flowbridge.db'), { readonly: true, fileMustExist: true });
     const recorded = () => watch.prepare('select count(*) from replies').pluck().get() as number;
     const run = await runKillable(
-      [join('node_modules', 'tsx', 'dist', 'cli.mjs'), join('src-main', 'cli', 'main.ts'), 'mailbox', 'scan', '--data-dir', dataDir, '--json'],
+      [
+        join('node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join('src-main', 'cli', 'main.ts'),
+        'mailbox',
+        'scan',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
       { kind: 'when', when: () => recorded() > 0, jitterMs: 0 },
       { env: { FLOWBRIDGE_MAILBOX_BATCH: '25' }, awaitReaped: true },
     );
@@ -56,10 +70,15 @@ describe.skipIf(skip !== null)('kill -9 during a mailbox scan', () => {
     try {
       const counts = await again.call('mailbox:scan', {});
       expect(counts.replies).toBe(CONTACTS - before);
-      const rows = again.backend.ctx.sqlite.prepare('select count(*) as n, count(distinct message_key) as keys from replies').get() as { n: number; keys: number };
+      const rows = again.backend.ctx.sqlite.prepare('select count(*) as n, count(distinct message_key) as keys from replies').get() as {
+        n: number;
+        keys: number;
+      };
       expect(rows).toEqual({ n: CONTACTS, keys: CONTACTS });
       // And each contact's enrollment saw its reply.
-      expect(again.backend.ctx.sqlite.prepare('select count(*) from enrollments where replied_at is not null').pluck().get()).toBe(CONTACTS);
+      expect(again.backend.ctx.sqlite.prepare('select count(*) from enrollments where replied_at is not null').pluck().get()).toBe(
+        CONTACTS,
+      );
       expect(await again.call('mailbox:scan', {})).toMatchObject({ scanned: 0, replies: 0 });
     } finally {
       await again.close();

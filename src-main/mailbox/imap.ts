@@ -29,7 +29,10 @@ function readCa(caFile: string | null): Buffer | undefined {
   try {
     return readFileSync(caFile);
   } catch (error) {
-    throw new AppError('unreadable_file', `Cannot read the CA file ${caFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError(
+      'unreadable_file',
+      `Cannot read the CA file ${caFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -75,10 +78,18 @@ export function failureKind(error: unknown): MailboxFailure {
 export function toMailboxError(error: unknown, settings: Pick<MailboxSettings, 'host' | 'port'>): AppError {
   if (error instanceof AppError) return error;
   const kind = failureKind(error);
-  const detail = error instanceof Error ? `${(error as { code?: string }).code ? `${(error as { code?: string }).code}: ` : ''}${error.message}` : String(error);
+  const detail =
+    error instanceof Error
+      ? `${(error as { code?: string }).code ? `${(error as { code?: string }).code}: ` : ''}${error.message}`
+      : String(error);
   const where = `${settings.host}:${settings.port}`;
-  if (kind === 'auth_failed') return new AppError('auth_failed', `The mail server at ${where} refused the user name or password (for Gmail, iCloud and Fastmail, use an app password)`);
-  if (kind === 'tls_failed') return new AppError('tls_failed', `TLS with ${where} failed (${detail}); a self-hosted server may need its CA file (--ca FILE)`);
+  if (kind === 'auth_failed')
+    return new AppError(
+      'auth_failed',
+      `The mail server at ${where} refused the user name or password (for Gmail, iCloud and Fastmail, use an app password)`,
+    );
+  if (kind === 'tls_failed')
+    return new AppError('tls_failed', `TLS with ${where} failed (${detail}); a self-hosted server may need its CA file (--ca FILE)`);
   return new AppError('unreachable', `Cannot reach the mail server at ${where}: ${detail}`);
 }
 

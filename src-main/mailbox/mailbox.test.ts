@@ -31,7 +31,10 @@ afterEach(async () => {
 
 async function setUp(options: { live?: boolean } = {}) {
   const test = options.live
-    ? await connectedBackend({ csv: contactsCsv(4), backend: { scheduler: { engine: { backoff: FAST_BACKOFF } }, mailbox: { retryMs: 100, maxRetryMs: 300 } } })
+    ? await connectedBackend({
+        csv: contactsCsv(4),
+        backend: { scheduler: { engine: { backoff: FAST_BACKOFF } }, mailbox: { retryMs: 100, maxRetryMs: 300 } },
+      })
     : await syncBackend({ csv: contactsCsv(4) });
   // The mailbox is shared by the tests of this file: each test starts from an empty inbox.
   const fresh = `run${Math.random().toString(36).slice(2, 8)}`;
@@ -44,7 +47,15 @@ async function setUp(options: { live?: boolean } = {}) {
   await test.call('sequences:add', { sequenceId: reply.id, emails: [ANA, BEN, CY] });
   await test.call('sequences:add', { sequenceId: second.id, emails: [ANA] });
   await test.call('sequences:add', { sequenceId: onAdd.id, emails: ['person3@example.test'] });
-  await test.call('mailbox:connect', { host: dovecot.host, port: dovecot.tlsPort, user: dovecot.user, password: dovecot.password, security: 'tls', caFile: dovecot.caFile, folder: fresh });
+  await test.call('mailbox:connect', {
+    host: dovecot.host,
+    port: dovecot.tlsPort,
+    user: dovecot.user,
+    password: dovecot.password,
+    security: 'tls',
+    caFile: dovecot.caFile,
+    folder: fresh,
+  });
   return { t: test, folder: fresh, seq: { reply, second, onAdd } };
 }
 
@@ -53,7 +64,13 @@ const put = (folder: string, m: Parameters<typeof rawMessage>[0]) => dovecot.app
 describe.skipIf(skip !== null)('mailbox connection', () => {
   it('checks the login before saving: a wrong password is auth_failed and saves nothing', async () => {
     t = await syncBackend();
-    const error = await t.fails('mailbox:connect', { host: dovecot.host, port: dovecot.tlsPort, user: dovecot.user, password: 'wrong', caFile: dovecot.caFile });
+    const error = await t.fails('mailbox:connect', {
+      host: dovecot.host,
+      port: dovecot.tlsPort,
+      user: dovecot.user,
+      password: 'wrong',
+      caFile: dovecot.caFile,
+    });
     expect(error.code).toBe('auth_failed');
     expect(error.message).not.toContain('wrong');
     expect((await t.call('mailbox:get', {})).connected).toBe(false);
@@ -73,16 +90,30 @@ describe.skipIf(skip !== null)('mailbox connection', () => {
     const refused = await t.fails('mailbox:connect', { host: 'imap.example.com', user: 'u', password: 'p', security: 'none' });
     expect(refused).toMatchObject({ code: 'invalid_input' });
     expect(refused.message).toMatch(/only allowed to this machine/);
-    const plain = await t.call('mailbox:connect', { host: '127.0.0.1', port: dovecot.plainPort, user: dovecot.user, password: dovecot.password, security: 'none' });
+    const plain = await t.call('mailbox:connect', {
+      host: '127.0.0.1',
+      port: dovecot.plainPort,
+      user: dovecot.user,
+      password: dovecot.password,
+      security: 'none',
+    });
     expect(plain.connected).toBe(true);
-    expect((await t.fails('mailbox:connect', { host: '127.0.0.1', port: 1, user: 'u', password: 'p', security: 'none' })).code).toBe('unreachable');
+    expect((await t.fails('mailbox:connect', { host: '127.0.0.1', port: 1, user: 'u', password: 'p', security: 'none' })).code).toBe(
+      'unreachable',
+    );
   });
 
   it('keeps the password out of the database, the events and every answer', async () => {
     t = await syncBackend();
     const events: string[] = [];
     t.backend.events.subscribe((name, payload) => events.push(JSON.stringify({ name, payload })));
-    await t.call('mailbox:connect', { host: dovecot.host, port: dovecot.tlsPort, user: dovecot.user, password: dovecot.password, caFile: dovecot.caFile });
+    await t.call('mailbox:connect', {
+      host: dovecot.host,
+      port: dovecot.tlsPort,
+      user: dovecot.user,
+      password: dovecot.password,
+      caFile: dovecot.caFile,
+    });
     const status = JSON.stringify(await t.call('mailbox:get', {}));
     expect(status).not.toContain(dovecot.password);
     expect(events.join('\n')).not.toContain(dovecot.password);
@@ -97,7 +128,11 @@ describe.skipIf(skip !== null)('mailbox connection', () => {
 describe.skipIf(skip !== null)('what counts as a reply', () => {
   it('records replies, triggers every on-reply enrollment waiting for one, and a second scan finds nothing new', async () => {
     const { t, folder, seq } = await setUp();
-    await put(folder, { from: 'Ana <Person0@Example.test>', subject: 'Re: Backend role', body: 'Happy to talk next week.\n\nOn Mon, Ana wrote:\n> old text' });
+    await put(folder, {
+      from: 'Ana <Person0@Example.test>',
+      subject: 'Re: Backend role',
+      body: 'Happy to talk next week.\n\nOn Mon, Ana wrote:\n> old text',
+    });
     await put(folder, { from: 'stranger@elsewhere.test', subject: 'Hello' });
     const first = await t.call('mailbox:scan', {});
     expect(first).toEqual({ scanned: 2, replies: 1, autoReplies: 0, bounces: 0, ignored: 1 });
@@ -112,7 +147,12 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     const { replies, bounced } = await t.call('mailbox:contactReplies', { email: ANA });
     expect(bounced).toBe(false);
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({ kind: 'reply', source: 'mailbox', subject: 'Re: Backend role', snippet: 'Happy to talk next week.' });
+    expect(replies[0]).toMatchObject({
+      kind: 'reply',
+      source: 'mailbox',
+      subject: 'Re: Backend role',
+      snippet: 'Happy to talk next week.',
+    });
     // The sequence's table filters on it, and the activity chart counts it on today's bar.
     const replied = await t.call('sequences:enrollments', { sequenceId: seq.reply.id, replied: true });
     expect(replied.rows.map((r) => r.email)).toEqual([ANA]);
@@ -164,7 +204,10 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     const ben = await t.call('mailbox:contactReplies', { email: BEN });
     expect(ben.replies.every((r) => r.kind === 'auto_reply')).toBe(true);
     const year = new Date(later).getUTCFullYear();
-    const dates = ben.replies.map((r) => r.returnDate).filter((d) => d !== null).map((d) => d.slice(5));
+    const dates = ben.replies
+      .map((r) => r.returnDate)
+      .filter((d) => d !== null)
+      .map((d) => d.slice(5));
     expect(dates.sort()).toEqual(['12-07', '12-14', '12-21', '12-28']);
     expect(ben.replies.some((r) => r.returnDate?.startsWith(String(year)) || r.returnDate?.startsWith(String(year + 1)))).toBe(true);
   });
@@ -197,9 +240,20 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
       from: 'Delivery <notices@mx2.example.test>',
       subject: 'Delivery failure',
       contentType: `multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-      body: [`--${boundary}`, 'Content-Type: message/delivery-status', '', `Final-Recipient: rfc822;${CY}`, 'Action: failed', `--${boundary}--`].join('\n'),
+      body: [
+        `--${boundary}`,
+        'Content-Type: message/delivery-status',
+        '',
+        `Final-Recipient: rfc822;${CY}`,
+        'Action: failed',
+        `--${boundary}--`,
+      ].join('\n'),
     });
-    await put(folder, { from: 'postmaster@example.test', subject: 'Delivery Status Notification (Failure)', body: `Delivery to the following recipient failed permanently:\n\n     ${ANA}\n` });
+    await put(folder, {
+      from: 'postmaster@example.test',
+      subject: 'Delivery Status Notification (Failure)',
+      body: `Delivery to the following recipient failed permanently:\n\n     ${ANA}\n`,
+    });
     expect(await t.call('mailbox:scan', {})).toMatchObject({ bounces: 3, replies: 0 });
     for (const email of [ANA, BEN, CY]) {
       expect((await t.call('mailbox:contactReplies', { email })).bounced).toBe(true);
@@ -207,10 +261,24 @@ describe.skipIf(skip !== null)('what counts as a reply', () => {
     }
     // A sequence's table shows it.
     const rows = (await t.call('sequences:enrollments', { sequenceId: seq.reply.id })).rows;
-    expect(rows.filter((r) => r.bounced).map((r) => r.email).sort()).toEqual([ANA, BEN, CY]);
+    expect(
+      rows
+        .filter((r) => r.bounced)
+        .map((r) => r.email)
+        .sort(),
+    ).toEqual([ANA, BEN, CY]);
     // The error report lists them.
-    const report = JSON.parse((await t.call('errors:export', { format: 'json' })).content) as { email: string; state: string; error: string }[];
-    expect(report.filter((r) => r.state === 'bounced').map((r) => r.email).sort()).toEqual([ANA, ANA, BEN, CY]);
+    const report = JSON.parse((await t.call('errors:export', { format: 'json' })).content) as {
+      email: string;
+      state: string;
+      error: string;
+    }[];
+    expect(
+      report
+        .filter((r) => r.state === 'bounced')
+        .map((r) => r.email)
+        .sort(),
+    ).toEqual([ANA, ANA, BEN, CY]);
     expect(report.find((r) => r.email === BEN)?.error).toBe('Email bounced: Undelivered Mail Returned to Sender');
   });
 
@@ -266,7 +334,10 @@ describe.skipIf(skip !== null)('the server going away', () => {
     expect((await t.call('mailbox:get', {})).state).toBe('idle');
 
     // The password changed on the server (simulated: the saved one is wrong now).
-    t.backend.ctx.secrets.set(`mailbox-password:${t.backend.ctx.sqlite.prepare('select user_id from mailboxes').pluck().get() as number}`, 'revoked');
+    t.backend.ctx.secrets.set(
+      `mailbox-password:${t.backend.ctx.sqlite.prepare('select user_id from mailboxes').pluck().get() as number}`,
+      'revoked',
+    );
     expect((await t.fails('mailbox:scan', {})).code).toBe('auth_failed');
     expect((await t.call('mailbox:get', {})).state).toBe('auth_failed');
   }, 30_000);
@@ -281,7 +352,11 @@ describe.skipIf(skip !== null)('notes in Recruiterflow', () => {
     const items = await t.call('queue:list', {});
     const item = items.rows.find((r) => r.email === ANA && r.sequenceId === seq.reply.id)!;
     const plan = await t.call('queue:preview', { id: item.id });
-    expect(plan.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/external/candidate/notes/add', body: { id: '<new id>', value: expect.stringContaining('Re: Backend role') } });
+    expect(plan.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/api/external/candidate/notes/add',
+      body: { id: '<new id>', value: expect.stringContaining('Re: Backend role') },
+    });
 
     t.sandbox.setFaults({ failPaths: [{ path: 'candidate/notes/add', status: 503, times: 1 }] });
     await t.call('sync:run', {});
@@ -293,13 +368,23 @@ describe.skipIf(skip !== null)('notes in Recruiterflow', () => {
     await t.call('sync:run', {});
     await t.call('sync:run', {});
     const id = t.sandbox.state.findByEmail(ANA)!.id;
-    expect(t.sandbox.state.notes).toMatchObject([{ prospectId: id, type: 'candidate', value: expect.stringMatching(/^Replied to Backend engineers, Platform leads on \d{4}-\d{2}-\d{2}: Re: Backend role$/) }]);
+    expect(t.sandbox.state.notes).toMatchObject([
+      {
+        prospectId: id,
+        type: 'candidate',
+        value: expect.stringMatching(/^Replied to Backend engineers, Platform leads on \d{4}-\d{2}-\d{2}: Re: Backend role$/),
+      },
+    ]);
   });
 
   it('the sandbox takes notes strictly as the spec has them', async () => {
     const { t } = await setUp();
     const post = (path: string, body: unknown) =>
-      fetch(`${t.sandbox.url}/api/external/${path}`, { method: 'POST', headers: { 'RF-Api-Key': t.sandbox.apiKey, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${t.sandbox.url}/api/external/${path}`, {
+        method: 'POST',
+        headers: { 'RF-Api-Key': t.sandbox.apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const [prospect] = [...t.sandbox.state.prospects.values()];
     const good = await post(`${prospect!.type}/notes/add`, { id: prospect!.id, value: 'Hi' });
     expect(await good.json()).toEqual({ note_id: 1 });

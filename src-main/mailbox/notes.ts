@@ -28,10 +28,10 @@ function escapeHtml(text: string): string {
 /** The note's text (HTML, as Recruiterflow stores notes), naming the sequences the reply counted for. */
 function noteText(ctx: Ctx, note: { contact_id: number; at: number; subject: string }): string {
   const names = (
-    statement(ctx.sqlite, 'select s.name from enrollments e join sequences s on s.id = e.sequence_id where e.contact_id = ? and e.added_at <= ? order by s.name').all(
-      note.contact_id,
-      note.at + 999,
-    ) as { name: string }[]
+    statement(
+      ctx.sqlite,
+      'select s.name from enrollments e join sequences s on s.id = e.sequence_id where e.contact_id = ? and e.added_at <= ? order by s.name',
+    ).all(note.contact_id, note.at + 999) as { name: string }[]
   ).map((r) => r.name);
   const day = new Date(note.at).toISOString().slice(0, 10);
   const subject = note.subject.trim() === '' ? '(recorded by hand)' : note.subject.trim();
@@ -40,7 +40,10 @@ function noteText(ctx: Ctx, note: { contact_id: number; at: number; subject: str
 
 /** The record an email is linked to in this account (links belong to the account they were made in). */
 function linkOf(ctx: Ctx, account: string, email: string): { rf_id: number; rf_type: 'candidate' | 'contact' } | null {
-  return (statement(ctx.sqlite, 'select rf_id, rf_type from rf_links where account = ? and email = ?').get(account, email) as { rf_id: number; rf_type: 'candidate' | 'contact' } | undefined) ?? null;
+  return (
+    (statement(ctx.sqlite, 'select rf_id, rf_type from rf_links where account = ? and email = ?').get(account, email) as
+      { rf_id: number; rf_type: 'candidate' | 'contact' } | undefined) ?? null
+  );
 }
 
 /** The note requests the dry run shows for an enrollment's contact. */
@@ -54,7 +57,10 @@ export function plannedNotes(ctx: Ctx, enrollmentId: number, account: string | n
   return rows.map((row) => {
     const link = account ? linkOf(ctx, account, row.email) : null;
     const plan = planAddNote(link?.rf_type ?? syncAs, link?.rf_id ?? '<new id>', noteText(ctx, row));
-    return { ...plan, note: 'The reply note (Settings → Mailbox: notes on), sent once the record exists; a failure here never holds up the sync' };
+    return {
+      ...plan,
+      note: 'The reply note (Settings → Mailbox: notes on), sent once the record exists; a failure here never holds up the sync',
+    };
   });
 }
 
@@ -73,9 +79,18 @@ export async function sendDueNotes(ctx: Ctx): Promise<{ sent: number; failed: nu
        where n.state = 'pending' and n.next_attempt_at <= ? order by n.id limit 200`,
     )
     .all(now) as DueNote[];
-  const done = statement(ctx.sqlite, "update reply_notes set state = 'done', rf_note_id = ?, attempts = attempts + 1, last_error = null, updated_at = ? where id = ?");
-  const later = statement(ctx.sqlite, 'update reply_notes set attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?');
-  const failed = statement(ctx.sqlite, "update reply_notes set state = 'failed', attempts = ?, last_error = ?, updated_at = ? where id = ?");
+  const done = statement(
+    ctx.sqlite,
+    "update reply_notes set state = 'done', rf_note_id = ?, attempts = attempts + 1, last_error = null, updated_at = ? where id = ?",
+  );
+  const later = statement(
+    ctx.sqlite,
+    'update reply_notes set attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?',
+  );
+  const failed = statement(
+    ctx.sqlite,
+    "update reply_notes set state = 'failed', attempts = ?, last_error = ?, updated_at = ? where id = ?",
+  );
   for (const note of due) {
     const link = linkOf(ctx, active.account, note.email);
     if (!link) continue; // Not synced yet: the note waits for its record.
@@ -91,11 +106,19 @@ export async function sendDueNotes(ctx: Ctx): Promise<{ sent: number; failed: nu
       const transient = !(error instanceof RecruiterflowError) || error.retryable || error.kind === 'bad_response';
       if (transient && attempts < MAX_NOTE_ATTEMPTS) {
         const retryAfter = error instanceof RecruiterflowError ? error.retryAfterMs : null;
-        later.run(attempts, ctx.clock.now() + backoffDelay(DEFAULT_BACKOFF, attempts, ctx.random, retryAfter), message, ctx.clock.now(), note.id);
+        later.run(
+          attempts,
+          ctx.clock.now() + backoffDelay(DEFAULT_BACKOFF, attempts, ctx.random, retryAfter),
+          message,
+          ctx.clock.now(),
+          note.id,
+        );
       } else {
         failed.run(attempts, message, ctx.clock.now(), note.id);
         result.failed += 1;
-        logEvent(ctx, 'warn', 'mailbox.note_failed', `The reply note for ${note.email} could not be added: ${message}`, { email: note.email });
+        logEvent(ctx, 'warn', 'mailbox.note_failed', `The reply note for ${note.email} could not be added: ${message}`, {
+          email: note.email,
+        });
       }
     }
   }

@@ -15,8 +15,18 @@ export function contactReplies(ctx: Ctx, email: string): ContactReplies {
   const contact = contactByEmail(ctx, email);
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
   const rows = ctx.sqlite
-    .prepare('select kind, source, at, subject, from_address, snippet, return_at from replies where contact_id = ? order by at desc, id desc')
-    .all(contact.id) as { kind: string; source: 'mailbox' | 'manual'; at: number; subject: string; from_address: string; snippet: string; return_at: number | null }[];
+    .prepare(
+      'select kind, source, at, subject, from_address, snippet, return_at from replies where contact_id = ? order by at desc, id desc',
+    )
+    .all(contact.id) as {
+    kind: string;
+    source: 'mailbox' | 'manual';
+    at: number;
+    subject: string;
+    from_address: string;
+    snippet: string;
+    return_at: number | null;
+  }[];
   const replies: ReplyEntry[] = rows.map((r) => ({
     at: r.at,
     subject: r.subject,
@@ -44,7 +54,9 @@ export function repliesPerDay(ctx: Ctx, days: number): RepliesPerDay[] {
 }
 
 /** Bounced contacts for the error report: one row per enrollment, state "bounced", the latest bounce's date. */
-export function bouncedReportRows(ctx: Ctx): { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[] {
+export function bouncedReportRows(
+  ctx: Ctx,
+): { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[] {
   return ctx.sqlite
     .prepare(
       `select e.email, trim(c.first_name || ' ' || c.last_name) as name, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,

@@ -31,17 +31,17 @@ interface EnrollmentFacts {
 }
 
 function enrollmentsOf(ctx: Ctx, contactId: number): EnrollmentFacts[] {
-  return statement(ctx.sqlite, 'select id, user_id, added_at, state, awaiting_reply from enrollments where contact_id = ?').all(contactId) as EnrollmentFacts[];
+  return statement(ctx.sqlite, 'select id, user_id, added_at, state, awaiting_reply from enrollments where contact_id = ?').all(
+    contactId,
+  ) as EnrollmentFacts[];
 }
 
 function queueNote(ctx: Ctx, replyId: number): void {
   const now = ctx.clock.now();
-  statement(ctx.sqlite, "insert into reply_notes (reply_id, state, next_attempt_at, created_at, updated_at) values (?, 'pending', ?, ?, ?) on conflict do nothing").run(
-    replyId,
-    now,
-    now,
-    now,
-  );
+  statement(
+    ctx.sqlite,
+    "insert into reply_notes (reply_id, state, next_attempt_at, created_at, updated_at) values (?, 'pending', ?, ?, ?) on conflict do nothing",
+  ).run(replyId, now, now, now);
 }
 
 /** Must run inside a transaction. Returns what happened and how many enrollments it queued. */
@@ -52,7 +52,10 @@ export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordO
   if (counted.length === 0) return { outcome: 'older', queued: 0 };
   if (m.key.startsWith('uid:')) {
     // No Message-ID: after a UIDVALIDITY change the same message comes back under a new UID.
-    const same = statement(ctx.sqlite, "select 1 from replies where contact_id = ? and at = ? and subject = ? and kind = ? and source = 'mailbox'").get(m.contactId, m.at, m.subject, m.kind);
+    const same = statement(
+      ctx.sqlite,
+      "select 1 from replies where contact_id = ? and at = ? and subject = ? and kind = ? and source = 'mailbox'",
+    ).get(m.contactId, m.at, m.subject, m.kind);
     if (same) return { outcome: 'duplicate', queued: 0 };
   }
   const inserted = statement(
@@ -70,7 +73,10 @@ export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordO
 /** A reply recorded by hand ("mark replied", `replies record`): listed with the others, marked manual. */
 export function recordManualReplies(ctx: Ctx, contactIds: Iterable<number>): void {
   const now = ctx.clock.now();
-  const insert = statement(ctx.sqlite, "insert into replies (contact_id, kind, source, message_key, at, recorded_at) values (?, 'reply', 'manual', null, ?, ?)");
+  const insert = statement(
+    ctx.sqlite,
+    "insert into replies (contact_id, kind, source, message_key, at, recorded_at) values (?, 'reply', 'manual', null, ?, ?)",
+  );
   for (const contactId of new Set(contactIds)) {
     const id = Number(insert.run(contactId, now, now).lastInsertRowid);
     if (notesEnabled(ctx)) queueNote(ctx, id);

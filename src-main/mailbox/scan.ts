@@ -37,12 +37,16 @@ function defaultBatchSize(): number {
 }
 
 function enrolledContacts(ctx: Ctx): Map<string, number> {
-  const rows = ctx.sqlite.prepare('select c.id, c.email from contacts c where exists (select 1 from enrollments e where e.contact_id = c.id)').all() as { id: number; email: string }[];
+  const rows = ctx.sqlite
+    .prepare('select c.id, c.email from contacts c where exists (select 1 from enrollments e where e.contact_id = c.id)')
+    .all() as { id: number; email: string }[];
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 
 function isReport(structure: MessageStructureObject | undefined): boolean {
-  return structure?.type?.toLowerCase() === 'multipart/report' && structure.parameters?.['report-type']?.toLowerCase() === 'delivery-status';
+  return (
+    structure?.type?.toLowerCase() === 'multipart/report' && structure.parameters?.['report-type']?.toLowerCase() === 'delivery-status'
+  );
 }
 
 const MAIL_SYSTEM = /^(mailer-daemon|postmaster)@/i;
@@ -53,7 +57,13 @@ function headerMap(lines: readonly { key: string; line: string }[]): Map<string,
   for (const { key, line } of lines) {
     if (map.has(key)) continue;
     const colon = line.indexOf(':');
-    map.set(key, line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    map.set(
+      key,
+      line
+        .slice(colon + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    );
   }
   return map;
 }
@@ -76,7 +86,14 @@ function sinceDate(since: string): Date {
 }
 
 /** The UIDs to read this time, ascending, and whether the window was rescanned. */
-async function uidsToRead(ctx: Ctx, client: ImapFlow, row: MailboxRow, checkpoint: Checkpoint | undefined, uidValidity: string, since?: string): Promise<number[]> {
+async function uidsToRead(
+  ctx: Ctx,
+  client: ImapFlow,
+  row: MailboxRow,
+  checkpoint: Checkpoint | undefined,
+  uidValidity: string,
+  since?: string,
+): Promise<number[]> {
   let found: number[] | false | undefined;
   if (since !== undefined) found = await client.search({ since: sinceDate(since) }, { uid: true });
   else if (checkpoint && checkpoint.uid_validity === uidValidity) {
@@ -84,7 +101,13 @@ async function uidsToRead(ctx: Ctx, client: ImapFlow, row: MailboxRow, checkpoin
     // `n:*` always names the newest message, even when its UID is below n.
     if (found) found = found.filter((uid) => uid > checkpoint.last_uid);
   } else {
-    if (checkpoint) logEvent(ctx, 'warn', 'mailbox.uidvalidity', `The folder ${row.folder} was rebuilt on the server (UIDVALIDITY changed): rescanning the last ${row.windowDays} days`);
+    if (checkpoint)
+      logEvent(
+        ctx,
+        'warn',
+        'mailbox.uidvalidity',
+        `The folder ${row.folder} was rebuilt on the server (UIDVALIDITY changed): rescanning the last ${row.windowDays} days`,
+      );
     found = await client.search({ since: new Date(ctx.clock.now() - row.windowDays * DAY) }, { uid: true });
   }
   return (found || []).sort((a, b) => a - b);
@@ -105,9 +128,10 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
     const box = client.mailbox;
     if (!box) throw new AppError('not_found', `The folder ${row.folder} could not be opened`);
     const uidValidity = String(box.uidValidity);
-    const checkpoint = statement(ctx.sqlite, 'select uid_validity, last_uid from mailbox_checkpoints where user_id = ? and folder = ?').get(row.userId, row.folder) as
-      | Checkpoint
-      | undefined;
+    const checkpoint = statement(ctx.sqlite, 'select uid_validity, last_uid from mailbox_checkpoints where user_id = ? and folder = ?').get(
+      row.userId,
+      row.folder,
+    ) as Checkpoint | undefined;
     const uids = await uidsToRead(ctx, client, row, checkpoint, uidValidity, options.since);
     const contacts = enrolledContacts(ctx);
     const own = row.username.toLowerCase();
@@ -122,7 +146,11 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
     for (let i = 0; i < uids.length; i += batchSize) {
       const batch = uids.slice(i, i + batchSize);
       const wanted: Candidate[] = [];
-      for await (const msg of client.fetch(batch.join(','), { uid: true, envelope: true, internalDate: true, bodyStructure: true }, { uid: true })) {
+      for await (const msg of client.fetch(
+        batch.join(','),
+        { uid: true, envelope: true, internalDate: true, bodyStructure: true },
+        { uid: true },
+      )) {
         const from = msg.envelope?.from?.[0]?.address?.toLowerCase() ?? '';
         if (contacts.has(from) || MAIL_SYSTEM.test(from) || isReport(msg.bodyStructure)) {
           const internal = msg.internalDate ? new Date(msg.internalDate).getTime() : null;
@@ -131,7 +159,11 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
       }
       const sources = new Map<number, Buffer>();
       if (wanted.length > 0) {
-        for await (const msg of client.fetch(wanted.map((w) => w.uid).join(','), { uid: true, source: { maxLength: SOURCE_LIMIT } }, { uid: true })) {
+        for await (const msg of client.fetch(
+          wanted.map((w) => w.uid).join(','),
+          { uid: true, source: { maxLength: SOURCE_LIMIT } },
+          { uid: true },
+        )) {
           if (msg.source) sources.set(msg.uid, msg.source);
         }
       }
@@ -139,12 +171,18 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
       for (const w of wanted) {
         const source = sources.get(w.uid);
         if (!source) continue;
-        const parsed = await simpleParser(source, { skipHtmlToText: false, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+        const parsed = await simpleParser(source, {
+          skipHtmlToText: false,
+          skipTextToHtml: true,
+          skipTextLinks: true,
+          skipImageLinks: true,
+        });
         const headers = headerMap(parsed.headerLines);
         const from = (parsed.from?.value[0]?.address ?? w.envelope?.from?.[0]?.address ?? '').toLowerCase();
         const subject = parsed.subject ?? w.envelope?.subject ?? '';
         const text = parsed.text ?? '';
-        const at = parsed.date?.getTime() ?? (w.envelope?.date ? new Date(w.envelope.date).getTime() : null) ?? w.internalDate ?? ctx.clock.now();
+        const at =
+          parsed.date?.getTime() ?? (w.envelope?.date ? new Date(w.envelope.date).getTime() : null) ?? w.internalDate ?? ctx.clock.now();
         const kind = classify({ from, subject, headers, contentType: headers.get('content-type') ?? '', text });
         let contactId: number | undefined;
         if (kind === 'bounce') {
@@ -181,12 +219,24 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
         counts.scanned += batch.length;
         // Strangers and unrelated mail: read, not stored.
         counts.ignored += batch.length - incoming.length;
-        saveCheckpoint.run({ user: row.userId, folder: row.folder, validity: uidValidity, uid: batch[batch.length - 1]!, now: ctx.clock.now() });
+        saveCheckpoint.run({
+          user: row.userId,
+          folder: row.folder,
+          validity: uidValidity,
+          uid: batch[batch.length - 1]!,
+          now: ctx.clock.now(),
+        });
       })();
     }
     if (uids.length === 0 && (!checkpoint || checkpoint.uid_validity !== uidValidity)) {
       // An empty window: remember where the folder stands, so the next scan reads only new mail.
-      saveCheckpoint.run({ user: row.userId, folder: row.folder, validity: uidValidity, uid: Math.max(0, Number(box.uidNext) - 1), now: ctx.clock.now() });
+      saveCheckpoint.run({
+        user: row.userId,
+        folder: row.folder,
+        validity: uidValidity,
+        uid: Math.max(0, Number(box.uidNext) - 1),
+        now: ctx.clock.now(),
+      });
     }
   } finally {
     lock.release();
@@ -217,7 +267,12 @@ export async function scanMailbox(ctx: Ctx, options: ScanOptions = {}): Promise<
     setMailboxState(ctx, row.userId, 'idle', null, live);
     const found = counts.replies + counts.autoReplies + counts.bounces;
     if (found > 0) {
-      logEvent(ctx, 'info', 'mailbox.scan', `Mailbox: ${counts.replies} replies, ${counts.autoReplies} auto-replies, ${counts.bounces} bounces in ${counts.scanned} new messages`);
+      logEvent(
+        ctx,
+        'info',
+        'mailbox.scan',
+        `Mailbox: ${counts.replies} replies, ${counts.autoReplies} auto-replies, ${counts.bounces} bounces in ${counts.scanned} new messages`,
+      );
       ctx.events.emit('data:changed', { what: 'contacts' });
       ctx.events.emit('data:changed', { what: 'sequences' });
     }

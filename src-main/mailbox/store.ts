@@ -35,7 +35,10 @@ export function setNotesEnabled(ctx: Ctx, enabled: boolean): void {
 }
 
 function counts(ctx: Ctx): MailboxStatus['counts'] {
-  const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as { kind: string; n: number }[];
+  const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as {
+    kind: string;
+    n: number;
+  }[];
   const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') };
 }
@@ -43,7 +46,20 @@ function counts(ctx: Ctx): MailboxStatus['counts'] {
 export function describeMailbox(ctx: Ctx, live = false): MailboxStatus {
   const row = mailboxRow(ctx);
   const base = { counts: counts(ctx), notes: notesEnabled(ctx), live: row !== null && live };
-  if (!row) return { connected: false, host: null, port: null, security: null, user: null, folder: null, caFile: null, state: null, message: null, lastScanAt: null, ...base };
+  if (!row)
+    return {
+      connected: false,
+      host: null,
+      port: null,
+      security: null,
+      user: null,
+      folder: null,
+      caFile: null,
+      state: null,
+      message: null,
+      lastScanAt: null,
+      ...base,
+    };
   return {
     connected: true,
     host: row.host,

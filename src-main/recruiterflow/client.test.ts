@@ -20,7 +20,9 @@ describe('connection', () => {
   it('reports each request without the key', async () => {
     const events: RequestEvent[] = [];
     await client({ onRequest: (e) => events.push(e) }).ping();
-    await client({ apiKey: 'wrong', onRequest: (e) => events.push(e) }).ping().catch(() => undefined);
+    await client({ apiKey: 'wrong', onRequest: (e) => events.push(e) })
+      .ping()
+      .catch(() => undefined);
     expect(events).toMatchObject([
       { method: 'GET', path: '/api/external/user/list', status: 200 },
       { method: 'GET', path: '/api/external/user/list', status: 401, error: 'unauthorized' },
@@ -32,9 +34,19 @@ describe('connection', () => {
 
 describe('findByEmails', () => {
   it('finds candidates and contacts case-insensitively, by any of their emails', async () => {
-    const found = await client().findByEmails(['EXISTING@acme.example', ' existing.contact@acme.example', 'jo.ann@WORK.example', 'nobody@x.example']);
+    const found = await client().findByEmails([
+      'EXISTING@acme.example',
+      ' existing.contact@acme.example',
+      'jo.ann@WORK.example',
+      'nobody@x.example',
+    ]);
     expect([...found.keys()].sort()).toEqual(['existing.contact@acme.example', 'existing@acme.example', 'jo.ann@work.example']);
-    expect(found.get('existing@acme.example')).toMatchObject({ type: 'candidate', name: 'Erin Existing', jobIds: [101], phones: ['+1 555 0100'] });
+    expect(found.get('existing@acme.example')).toMatchObject({
+      type: 'candidate',
+      name: 'Erin Existing',
+      jobIds: [101],
+      phones: ['+1 555 0100'],
+    });
     expect(found.get('existing.contact@acme.example')).toMatchObject({ type: 'contact', name: 'Casey Contact' });
     expect(found.get('jo.ann@work.example')?.emails).toEqual(['joann@x.example', 'jo.ann@work.example']);
   });
@@ -46,7 +58,12 @@ describe('findByEmails', () => {
     const raw = await fetch(`${sb.url}/api/external/candidate/search`, {
       method: 'POST',
       headers: { 'RF-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ filters: [{ key: 'email', conjunction: 'in', values: ['ann@x.com'] }], conjunction: 'match-all', current_page: 1, items_per_page: 10 }),
+      body: JSON.stringify({
+        filters: [{ key: 'email', conjunction: 'in', values: ['ann@x.com'] }],
+        conjunction: 'match-all',
+        current_page: 1,
+        items_per_page: 10,
+      }),
     }).then((r) => r.json() as Promise<unknown[]>);
     expect(raw).toHaveLength(2); // the server does match both ...
     expect((await c.findByEmails(['ann@x.com'])).size).toBe(0); // ... the client keeps neither
@@ -170,7 +187,12 @@ describe('create, read, update', () => {
       ],
       jobs: [{ job_id: 101 }],
     });
-    expect(p?.fields).toMatchObject({ title: 'Staff Engineer', tags: ['seed', 'Flowbridge'], skills: ['Go'], location: { city: 'Berlin', country: 'Germany', state: 'Berlin' } });
+    expect(p?.fields).toMatchObject({
+      title: 'Staff Engineer',
+      tags: ['seed', 'Flowbridge'],
+      skills: ['Go'],
+      location: { city: 'Berlin', country: 'Germany', state: 'Berlin' },
+    });
     expect(calls('candidate/get')).toBe(1);
     expect(calls('candidate/update')).toBe(1);
   });
@@ -216,7 +238,9 @@ describe('jobs, fields, users', () => {
   it('adds a candidate to a job at Sourced; a repeat is success either way', async () => {
     const c = client();
     await c.addToJob(2003, 103, new Date('2026-02-01T08:00:00Z'));
-    expect(sb.state.prospects.get(2003)?.jobs).toEqual([{ job_id: 103, stage_id: 10301, stage_name: 'Sourced', stage_moved: '2026-02-01T08:00:00+0000' }]);
+    expect(sb.state.prospects.get(2003)?.jobs).toEqual([
+      { job_id: 103, stage_id: 10301, stage_name: 'Sourced', stage_moved: '2026-02-01T08:00:00+0000' },
+    ]);
     await c.addToJob(2003, 103);
     sb.setFaults({ repeatAddToJob: 'error' });
     await c.addToJob(2003, 103);
@@ -225,7 +249,11 @@ describe('jobs, fields, users', () => {
   });
 
   it('add-to-job with a bad job or a contact is invalid_data', async () => {
-    await expect(client().addToJob(2003, 999)).rejects.toMatchObject({ kind: 'invalid_data', status: 400, message: expect.stringContaining('Invalid job id') });
+    await expect(client().addToJob(2003, 999)).rejects.toMatchObject({
+      kind: 'invalid_data',
+      status: 400,
+      message: expect.stringContaining('Invalid job id'),
+    });
     await expect(client().addToJob(2002, 101)).rejects.toMatchObject({ kind: 'invalid_data' });
   });
 
@@ -246,7 +274,17 @@ describe('jobs, fields, users', () => {
 
   it('lists custom fields of both shapes as CustomFieldDef', async () => {
     const cand = await client().listCustomFields('candidate');
-    expect(cand.map((f) => f.type)).toEqual(['single_select', 'multi_select', 'money', 'money_range', 'number', 'date', 'yes_no', 'long_text', 'short_text']);
+    expect(cand.map((f) => f.type)).toEqual([
+      'single_select',
+      'multi_select',
+      'money',
+      'money_range',
+      'number',
+      'date',
+      'yes_no',
+      'long_text',
+      'short_text',
+    ]);
     expect(cand[0]).toEqual({
       object: 'candidate',
       id: 201,

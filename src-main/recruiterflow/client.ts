@@ -85,7 +85,11 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
    * than the first. The first page's length is the server's page size, which may be less than asked (a
    * server with its own cap), so a short first page is not taken for the last one.
    */
-  async function readAll<T>(plan: (page: number) => PlannedRequest, read: (items: unknown[], path: string) => T[], id: (t: T) => number): Promise<T[]> {
+  async function readAll<T>(
+    plan: (page: number) => PlannedRequest,
+    read: (items: unknown[], path: string) => T[],
+    id: (t: T) => number,
+  ): Promise<T[]> {
     const all = new Map<number, T>();
     const seen = new Set<string>();
     let served = 0;
@@ -190,14 +194,21 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
       const plan = planAddNote(object, id, value);
       const noteId = asInt(asRecord(await run(plan))?.note_id);
       if (noteId === null) {
-        throw new RecruiterflowError('bad_response', `Recruiterflow did not return the note's id (POST ${pathOf(plan)})`, { method: 'POST', path: pathOf(plan) });
+        throw new RecruiterflowError('bad_response', `Recruiterflow did not return the note's id (POST ${pathOf(plan)})`, {
+          method: 'POST',
+          path: pathOf(plan),
+        });
       }
       return noteId;
     },
 
     listUsers() {
       // The spec shows one answer, but a large account's user list may well be paged like the others.
-      return readAll((page) => planUserList(page, pageSize), normalizeUsers, (user) => user.id);
+      return readAll(
+        (page) => planUserList(page, pageSize),
+        normalizeUsers,
+        (user) => user.id,
+      );
     },
   };
 }

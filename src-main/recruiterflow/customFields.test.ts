@@ -42,7 +42,8 @@ describe('formatCustomFieldValue', () => {
   });
 
   it('text types keep the text', () => {
-    for (const t of ['text', 'short_text', 'long_text', 'Long Text']) expect(fmt(def(t, 'Summary'), ' Hello\nworld ')).toEqual(ok('Hello\nworld'));
+    for (const t of ['text', 'short_text', 'long_text', 'Long Text'])
+      expect(fmt(def(t, 'Summary'), ' Hello\nworld ')).toEqual(ok('Hello\nworld'));
   });
 
   it('money: "120000 USD", "$120,000", "120k EUR", bare numbers in the default currency', () => {
@@ -56,7 +57,10 @@ describe('formatCustomFieldValue', () => {
   });
 
   it('money: rejects non-amounts, ranges and mixed currencies', () => {
-    expect(fmt(salary, 'lots')).toEqual({ ok: false, message: 'Expected Salary: "lots" is not an amount (write e.g. "120000 USD" or "$120,000")' });
+    expect(fmt(salary, 'lots')).toEqual({
+      ok: false,
+      message: 'Expected Salary: "lots" is not an amount (write e.g. "120000 USD" or "$120,000")',
+    });
     expect(fmt(salary, '100-200 USD')).toMatchObject({ ok: false });
     expect(fmt(salary, '$100 EUR')).toMatchObject({ ok: false });
     expect(fmt(salary, 'USD')).toMatchObject({ ok: false });
@@ -92,7 +96,10 @@ describe('formatCustomFieldValue', () => {
     expect(fmt(available, 'Jan 15, 2026')).toEqual(ok('2026-01-15'));
     expect(fmt(available, '15 January 2026')).toEqual(ok('2026-01-15'));
     expect(fmt(available, '2024-02-29')).toEqual(ok('2024-02-29'));
-    expect(fmt(available, '2023-02-29')).toEqual({ ok: false, message: 'Available From: "2023-02-29" is not a valid date (write it as YYYY-MM-DD)' });
+    expect(fmt(available, '2023-02-29')).toEqual({
+      ok: false,
+      message: 'Available From: "2023-02-29" is not a valid date (write it as YYYY-MM-DD)',
+    });
     expect(fmt(available, '2026-13-01')).toMatchObject({ ok: false });
     expect(fmt(available, '31/04/2026')).toMatchObject({ ok: false });
     expect(fmt(available, '03/04/2026')).toMatchObject({ ok: false, message: expect.stringContaining('ambiguous') });
@@ -108,6 +115,9 @@ describe('formatCustomFieldValue', () => {
 
   it('empty values and unsupported types are errors that name the field', () => {
     expect(fmt(seniority, '  ')).toEqual({ ok: false, message: 'Seniority: value is empty' });
-    expect(fmt(def('profile', 'Referrer'), 'x')).toEqual({ ok: false, message: 'Referrer: fields of type "profile" cannot be filled from a text value' });
+    expect(fmt(def('profile', 'Referrer'), 'x')).toEqual({
+      ok: false,
+      message: 'Referrer: fields of type "profile" cannot be filled from a text value',
+    });
   });
 });

@@ -62,16 +62,22 @@ export function formatCustomFieldValue(def: CustomFieldDef, raw: string, opts: F
     case 'multi': {
       const picked: string[] = [];
       const unknown: string[] = [];
-      for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
+      for (const part of value
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const exact = matchChoice(def, part);
         if (exact !== null) {
           picked.push(exact);
           continue;
         }
         // "A, B" where neither half alone is wrong: accept commas too when every piece is a choice.
-        const pieces = part.split(',').map((p) => p.trim()).filter(Boolean);
+        const pieces = part
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         const matched = pieces.map((p) => matchChoice(def, p));
-        if (pieces.length > 1 && matched.every((m) => m !== null)) picked.push(...(matched));
+        if (pieces.length > 1 && matched.every((m) => m !== null)) picked.push(...matched);
         else unknown.push(part);
       }
       if (unknown.length) {

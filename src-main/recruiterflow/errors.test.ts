@@ -61,12 +61,21 @@ describe('rejected data', () => {
   it('403 and a 200 with RESULT: FAILURE are invalid_data', async () => {
     sb.setFaults({
       failPaths: [
-        { path: '/api/external/candidate/add', status: 403, times: 1, body: { RESULT: 'FAILURE', message: 'The specified user is not present in your account' } },
+        {
+          path: '/api/external/candidate/add',
+          status: 403,
+          times: 1,
+          body: { RESULT: 'FAILURE', message: 'The specified user is not present in your account' },
+        },
         { path: 'contact/add', status: 200, times: 1, body: { RESULT: 'FAILURE', message: 'Something was off' } },
       ],
     });
     expect(await failure(client().addCandidate({ name: 'A' }))).toMatchObject({ kind: 'invalid_data', status: 403 });
-    expect(await failure(client().addContact({ name: 'B' }))).toMatchObject({ kind: 'invalid_data', status: 200, serverMessage: 'Something was off' });
+    expect(await failure(client().addContact({ name: 'B' }))).toMatchObject({
+      kind: 'invalid_data',
+      status: 200,
+      serverMessage: 'Something was off',
+    });
   });
 
   it('404 JSON is not_found', async () => {
@@ -95,7 +104,9 @@ describe('rate limits', () => {
   });
 
   it('429 with Retry-After as an HTTP date, measured on the injected clock', async () => {
-    sb.setFaults({ failPaths: [{ path: 'user/list', status: 429, times: 1, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:00:30 GMT' } }] });
+    sb.setFaults({
+      failPaths: [{ path: 'user/list', status: 429, times: 1, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:00:30 GMT' } }],
+    });
     const clock = { now: () => Date.parse('2026-01-01T00:00:00Z') };
     expect(await failure(client({ clock }).ping())).toMatchObject({ kind: 'rate_limited', retryAfterMs: 30_000 });
   });

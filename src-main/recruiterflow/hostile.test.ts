@@ -30,19 +30,22 @@ async function failure(p: Promise<unknown>): Promise<RecruiterflowError> {
 }
 
 describe('redirects', () => {
-  it.each([301, 302, 303, 307, 308] as const)('%i: not followed, the other origin never sees the key, the error names the Location', async (status) => {
-    const other = await hostile({ kind: 'json', body: { data: [] } });
-    const rf = await hostile({ kind: 'redirect', to: other.url, status });
-    const client = createRecruiterflowClient({ baseUrl: rf.url, apiKey: KEY });
-    const e = await failure(client.listJobs());
-    expect(e.kind).toBe('redirect');
-    expect(e.retryable).toBe(false);
-    expect(e.message).toContain(`Recruiterflow answered with a redirect to ${other.url}/api/external/job/list`);
-    expect(e.message).toContain('check the base URL');
-    await failure(client.addCandidate({ name: 'A B', email: [{ email: 'a@b.example', is_primary: 1 }] }));
-    expect(other.requests).toEqual([]);
-    expect(rf.requests.length).toBe(2);
-  });
+  it.each([301, 302, 303, 307, 308] as const)(
+    '%i: not followed, the other origin never sees the key, the error names the Location',
+    async (status) => {
+      const other = await hostile({ kind: 'json', body: { data: [] } });
+      const rf = await hostile({ kind: 'redirect', to: other.url, status });
+      const client = createRecruiterflowClient({ baseUrl: rf.url, apiKey: KEY });
+      const e = await failure(client.listJobs());
+      expect(e.kind).toBe('redirect');
+      expect(e.retryable).toBe(false);
+      expect(e.message).toContain(`Recruiterflow answered with a redirect to ${other.url}/api/external/job/list`);
+      expect(e.message).toContain('check the base URL');
+      await failure(client.addCandidate({ name: 'A B', email: [{ email: 'a@b.example', is_primary: 1 }] }));
+      expect(other.requests).toEqual([]);
+      expect(rf.requests.length).toBe(2);
+    },
+  );
 });
 
 describe('Retry-After', () => {

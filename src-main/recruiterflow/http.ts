@@ -79,16 +79,11 @@ export function createHttp(o: HttpOptions): Send {
       );
 
     const networkError = (cause: unknown): RecruiterflowError => {
-      const detail = timedOut
-        ? `timed out after ${timeoutMs} ms`
-        : o.signal?.aborted
-          ? 'aborted'
-          : describeFetchFailure(cause);
-      return new RecruiterflowError(
-        'network',
-        redact(`Could not reach Recruiterflow (${req.method} ${pathOnly}): ${detail}`, key),
-        { ...where, cause: timedOut || o.signal?.aborted ? undefined : cause },
-      );
+      const detail = timedOut ? `timed out after ${timeoutMs} ms` : o.signal?.aborted ? 'aborted' : describeFetchFailure(cause);
+      return new RecruiterflowError('network', redact(`Could not reach Recruiterflow (${req.method} ${pathOnly}): ${detail}`, key), {
+        ...where,
+        cause: timedOut || o.signal?.aborted ? undefined : cause,
+      });
     };
 
     try {

@@ -28,7 +28,10 @@ function currentEmails(raw: Record<string, unknown>): EmailInput[] {
     })
     .filter((e) => e.email !== '');
   // Reads give plain strings without a primary flag: the first one is taken as primary.
-  const primaryAt = Math.max(0, emails.findIndex((e) => e.primary));
+  const primaryAt = Math.max(
+    0,
+    emails.findIndex((e) => e.primary),
+  );
   return emails.map((e, i) => ({ email: e.email, is_primary: i === primaryAt ? 1 : 0 }));
 }
 
@@ -45,9 +48,7 @@ function currentPhones(raw: Record<string, unknown>): PhoneInput[] {
 }
 
 function currentStrings(v: unknown): string[] {
-  return (Array.isArray(v) ? v : [])
-    .map((s) => (typeof s === 'string' ? asText(s) : asText(asRecord(s)?.name)))
-    .filter((s) => s !== '');
+  return (Array.isArray(v) ? v : []).map((s) => (typeof s === 'string' ? asText(s) : asText(asRecord(s)?.name))).filter((s) => s !== '');
 }
 
 function currentCustomFields(raw: Record<string, unknown>): { id: number; value: unknown }[] {

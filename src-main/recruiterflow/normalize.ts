@@ -71,10 +71,12 @@ export function normalizeProspect(value: unknown, fallback: ProspectObject, path
   const jobs = Array.isArray(raw.jobs) ? raw.jobs : [];
   const jobIds = [
     ...new Set(
-      jobs.map((j) => {
-        const r = asRecord(j);
-        return r ? (asInt(r.job_id) ?? asInt(r.id)) : asInt(j);
-      }).filter((n): n is number => n !== null),
+      jobs
+        .map((j) => {
+          const r = asRecord(j);
+          return r ? (asInt(r.job_id) ?? asInt(r.id)) : asInt(j);
+        })
+        .filter((n): n is number => n !== null),
     ),
   ];
   return { id, type, name, emails: emailsOf(raw), phones: phonesOf(raw), jobIds, raw };
@@ -86,10 +88,13 @@ function truthy(v: unknown): boolean {
 
 export function normalizeJob(value: unknown, path: string): Job {
   const rec = asRecord(value);
-  const id = rec ? asInt(rec.id) ?? asInt(rec.job_id) : null;
+  const id = rec ? (asInt(rec.id) ?? asInt(rec.job_id)) : null;
   if (!rec || id === null) throw badShape('job without an id', path);
   const company = asRecord(rec.company);
-  const client = (company ? asText(company.name) : '') || asText(rec.client_company_name) || (typeof rec.company === 'string' ? asText(rec.company) : '');
+  const client =
+    (company ? asText(company.name) : '') ||
+    asText(rec.client_company_name) ||
+    (typeof rec.company === 'string' ? asText(rec.company) : '');
   const locations = Array.isArray(rec.locations) ? rec.locations : [];
   const location = [
     ...new Set(
@@ -122,7 +127,10 @@ export function normalizeJobDetail(value: unknown, path: string): JobDetail {
 
 /** `single select`, `Single-Select`, `single_select` → `single_select`. */
 export function normalizeFieldType(t: string): string {
-  return t.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return t
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 export function normalizeCustomFieldDef(value: unknown, object: ProspectObject, path: string): CustomFieldDef {

@@ -30,12 +30,18 @@ describe('request builders', () => {
         { email: 'ADA@x.com', is_primary: 1 },
         { email: 'ada@work.com', is_primary: 0 },
       ],
-      phone_number: [{ phone_number: '+1 555 0101', type: 3 }, { phone_number: '+15550101', type: 1 }],
+      phone_number: [
+        { phone_number: '+1 555 0101', type: 3 },
+        { phone_number: '+15550101', type: 1 },
+      ],
       title: '',
       organization: 'None',
       tags: ['a', 'A', ' '],
       location: { city: 'London', state: '' },
-      custom_fields: [{ id: 1, value: '' }, { id: 2, value: 0 }],
+      custom_fields: [
+        { id: 1, value: '' },
+        { id: 2, value: 0 },
+      ],
     });
     expect(plan).toEqual({
       method: 'POST',
@@ -64,7 +70,11 @@ describe('request builders', () => {
   });
 
   it('planAddToJob formats added_time the Recruiterflow way and accepts a placeholder id', () => {
-    expect(planAddToJob(5, 9, new Date('2021-01-12T10:16:16.789Z')).body).toEqual({ id: 5, job_id: 9, added_time: '2021-01-12T10:16:16+0000' });
+    expect(planAddToJob(5, 9, new Date('2021-01-12T10:16:16.789Z')).body).toEqual({
+      id: 5,
+      job_id: 9,
+      added_time: '2021-01-12T10:16:16+0000',
+    });
     expect(planAddToJob('<new id>', 9)).toEqual({
       method: 'POST',
       path: '/api/external/candidate/add-to-job',
@@ -106,12 +116,19 @@ describe('mergeForUpdate (complete replace per key)', () => {
     const merged = mergeForUpdate(current, {
       name: '',
       title: 'Analyst',
-      email: [{ email: 'ADA@x.com', is_primary: 1 }, { email: 'ada@new.com', is_primary: 1 }],
+      email: [
+        { email: 'ADA@x.com', is_primary: 1 },
+        { email: 'ada@new.com', is_primary: 1 },
+      ],
       phone_number: [{ phone_number: '+44 20 1234', type: 1 }],
       tags: ['VIP', 'engine'],
       skills: ['math'],
       location: { state: 'England', city: '' },
-      custom_fields: [{ id: 201, value: 'Senior' }, { id: 205, value: 30 }, { id: 208, value: '' }],
+      custom_fields: [
+        { id: 201, value: 'Senior' },
+        { id: 205, value: 30 },
+        { id: 208, value: '' },
+      ],
       linkedin_profile: 'https://linkedin.com/in/ada',
     });
     expect(merged).toEqual({
@@ -175,7 +192,14 @@ describe('normalize', () => {
       'candidate',
       '/x',
     );
-    expect(p).toMatchObject({ id: 12, type: 'contact', name: 'Jo', emails: ['jo@x.com', 'jo2@x.com'], phones: ['+1 555', '777'], jobIds: [4, 5] });
+    expect(p).toMatchObject({
+      id: 12,
+      type: 'contact',
+      name: 'Jo',
+      emails: ['jo@x.com', 'jo2@x.com'],
+      phones: ['+1 555', '777'],
+      jobIds: [4, 5],
+    });
     expect(p.raw.github_profile).toBeNull();
   });
 
@@ -189,7 +213,9 @@ describe('normalize', () => {
   });
 
   it('custom field definitions: accepts the spec typo `x` for `type` and normalizes type names', () => {
-    expect(normalizeCustomFieldDef({ id: 245, name: 'Proficiency', x: 'single_select', choices: [{ id: 1, name: 'Basic' }] }, 'contact', '/x')).toEqual({
+    expect(
+      normalizeCustomFieldDef({ id: 245, name: 'Proficiency', x: 'single_select', choices: [{ id: 1, name: 'Basic' }] }, 'contact', '/x'),
+    ).toEqual({
       object: 'contact',
       id: 245,
       name: 'Proficiency',

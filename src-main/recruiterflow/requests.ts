@@ -89,7 +89,10 @@ export function cleanProspectBody(body: ProspectInput): ProspectInput {
             .map((e) => ({ email: (e.email as string).trim(), is_primary: e.is_primary === 1 || e.is_primary === true ? 1 : 0 })),
           (e) => normalizeEmailText(e.email),
         );
-        const primary = Math.max(0, emails.findIndex((e) => e.is_primary === 1));
+        const primary = Math.max(
+          0,
+          emails.findIndex((e) => e.is_primary === 1),
+        );
         if (emails.length) out.email = emails.map((e, i) => ({ email: e.email, is_primary: i === primary ? 1 : 0 }));
         break;
       }
@@ -184,7 +187,14 @@ export function planUpdate(object: ProspectObject, id: number, body: ProspectInp
 }
 
 export function normalizeEmailList(emails: string[]): string[] {
-  return [...new Set(emails.filter((e) => typeof e === 'string').map(normalizeEmailText).filter((e) => e !== ''))];
+  return [
+    ...new Set(
+      emails
+        .filter((e) => typeof e === 'string')
+        .map(normalizeEmailText)
+        .filter((e) => e !== ''),
+    ),
+  ];
 }
 
 /**
@@ -192,12 +202,7 @@ export function normalizeEmailList(emails: string[]): string[] {
  * all the emails of the batch. Matching on Recruiterflow's side is loose (substring), so callers
  * must post-filter.
  */
-export function planSearch(
-  object: ProspectObject,
-  emails: string[],
-  page = 1,
-  itemsPerPage = DEFAULT_PAGE_SIZE,
-): PlannedRequest {
+export function planSearch(object: ProspectObject, emails: string[], page = 1, itemsPerPage = DEFAULT_PAGE_SIZE): PlannedRequest {
   const values = normalizeEmailList(emails);
   itemsPerPage = clampPageSize(itemsPerPage);
   return {
@@ -233,7 +238,12 @@ export function planJobList(page: number, itemsPerPage = DEFAULT_PAGE_SIZE): Pla
 }
 
 export function planJob(jobId: number): PlannedRequest {
-  return { method: 'GET', path: `${API}/job${query({ job_id: jobId, include_stages: 1 })}`, body: null, note: `Read job ${jobId} with stages` };
+  return {
+    method: 'GET',
+    path: `${API}/job${query({ job_id: jobId, include_stages: 1 })}`,
+    body: null,
+    note: `Read job ${jobId} with stages`,
+  };
 }
 
 export function planCustomFieldList(object: ProspectObject): PlannedRequest {

@@ -31,7 +31,9 @@ const isErratum = (v: Violation): boolean => ERRATA.some((e) => e.where.test(loc
 
 const specPath = locateSpec();
 if (!specPath) {
-  console.warn(`spec.test.ts skipped: Recruiterflow's published OpenAPI spec was not found (set ${REFERENCE_DIR_ENV} to the folder holding recruiterflow-openapi.yaml)`);
+  console.warn(
+    `spec.test.ts skipped: Recruiterflow's published OpenAPI spec was not found (set ${REFERENCE_DIR_ENV} to the folder holding recruiterflow-openapi.yaml)`,
+  );
 }
 
 describe.skipIf(!specPath)('requests against the published OpenAPI spec (Prism proxy)', () => {
@@ -126,7 +128,11 @@ describe.skipIf(!specPath)('requests against the published OpenAPI spec (Prism p
 
     // Keep the errata list honest: each one must still be observed.
     const all = proxy.calls.flatMap((c) => c.violations.filter(isRequest));
-    for (const e of ERRATA) expect(all.some((v) => e.where.test(loc(v))), e.why).toBe(true);
+    for (const e of ERRATA)
+      expect(
+        all.some((v) => e.where.test(loc(v))),
+        e.why,
+      ).toBe(true);
   }, 60_000);
 
   it('does report a request that breaks the spec (the check is live)', async () => {

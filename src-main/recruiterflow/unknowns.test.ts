@@ -22,7 +22,13 @@ describe('custom-field choices', () => {
 describe('paging', () => {
   it('reads every page of a paged user list', async () => {
     for (let i = 0; i < 25; i++) {
-      sb.state.users.push({ id: 50000 + i, email: `user${i}@acme.example`, first_name: 'User', last_name: String(i), roles: [{ id: 2, name: 'Recruiter' }] });
+      sb.state.users.push({
+        id: 50000 + i,
+        email: `user${i}@acme.example`,
+        first_name: 'User',
+        last_name: String(i),
+        roles: [{ id: 2, name: 'Recruiter' }],
+      });
     }
     sb.setFaults({ pagedUsers: true, maxPageSize: 10 });
     const users = await client().listUsers();
@@ -43,7 +49,13 @@ describe('paging', () => {
 describe('an `in` filter that matches only one value', () => {
   it('is noticed on the first batched search, which falls back to one email per search', async () => {
     sb.setFaults({ inFilterFirstValueOnly: true });
-    const emails = ['nobody1@x.example', 'nobody2@x.example', 'existing@acme.example', 'existing.contact@acme.example', 'jo.ann@work.example'];
+    const emails = [
+      'nobody1@x.example',
+      'nobody2@x.example',
+      'existing@acme.example',
+      'existing.contact@acme.example',
+      'jo.ann@work.example',
+    ];
     const found = await client().findByEmails(emails);
     expect([...found.keys()].sort()).toEqual(['existing.contact@acme.example', 'existing@acme.example', 'jo.ann@work.example']);
   });
@@ -69,6 +81,9 @@ describe('a key without permission', () => {
 
   it('a 403 on a metadata read does too', async () => {
     sb.setFaults({ failPaths: [{ path: 'job/list', status: 403, times: 1 }] });
-    await expect(client().listJobs()).rejects.toMatchObject({ kind: 'unauthorized', message: expect.stringContaining('lacks permission for GET /api/external/job/list') });
+    await expect(client().listJobs()).rejects.toMatchObject({
+      kind: 'unauthorized',
+      message: expect.stringContaining('lacks permission for GET /api/external/job/list'),
+    });
   });
 });

@@ -39,7 +39,9 @@ function problemWith(def: SandboxCustomField, value: unknown): string | null {
       return typeof value === 'string' ? null : `expected text, got ${show(value)}`;
     case 'money':
       if (!isObj(value) || !isNum(value.number)) return `expected {"number": <amount>, "currency": "USD"}, got ${show(value)}`;
-      return typeof value.currency === 'string' && /^[A-Z]{3}$/.test(value.currency) ? null : `currency must be a 3-letter code, got ${show(value.currency)}`;
+      return typeof value.currency === 'string' && /^[A-Z]{3}$/.test(value.currency)
+        ? null
+        : `currency must be a 3-letter code, got ${show(value.currency)}`;
     case 'money_range':
       if (!isObj(value) || !isNum(value.number1) || !isNum(value.number2)) {
         return `expected {"number1": <from>, "number2": <to>, "currency": "USD"}, got ${show(value)}`;

@@ -59,7 +59,8 @@ export class FaultEngine {
       while (this.window.length && (this.window[0] ?? 0) <= now - 1000) this.window.shift();
       if (this.window.length >= limit) {
         const waitMs = (this.window[0] ?? now) + 1000 - now;
-        const headers: Record<string, string> = f.rateLimitRetryAfter === false ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) };
+        const headers: Record<string, string> =
+          f.rateLimitRetryAfter === false ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) };
         return reply(429, { message: 'Rate limit exceeded' }, headers);
       }
       this.window.push(now);

@@ -16,7 +16,9 @@ const faultsText = arg('--faults') ?? process.env.SANDBOX_FAULTS;
 const faults = faultsText ? (JSON.parse(faultsText) as Faults) : undefined;
 
 const sandbox = await startSandbox({ port, faults, seed: !process.argv.includes('--no-seed') });
-process.stdout.write(`${JSON.stringify({ ready: true, url: sandbox.url, apiKey: sandbox.apiKey, port: sandbox.port, adminToken: sandbox.adminToken })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ready: true, url: sandbox.url, apiKey: sandbox.apiKey, port: sandbox.port, adminToken: sandbox.adminToken })}\n`,
+);
 
 const shutdown = (): void => {
   void sandbox.stop().then(() => process.exit(0));

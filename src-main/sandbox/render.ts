@@ -17,7 +17,16 @@ function noneify(v: unknown): unknown {
   return v;
 }
 
-const PROFILE_KEYS = ['linkedin_profile', 'twitter_profile', 'facebook_profile', 'github_profile', 'angellist_profile', 'behance_profile', 'dribbble_profile', 'xing_profile'];
+const PROFILE_KEYS = [
+  'linkedin_profile',
+  'twitter_profile',
+  'facebook_profile',
+  'github_profile',
+  'angellist_profile',
+  'behance_profile',
+  'dribbble_profile',
+  'xing_profile',
+];
 
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v : null;
@@ -31,7 +40,7 @@ function location(v: unknown): Record<string, string> {
   const rec = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
   const out: Record<string, string> = {};
   for (const k of ['city', 'country', 'google_place_id', 'location', 'postal_code', 'state', 'street_address_1', 'street_address_2']) {
-    out[k] = typeof rec[k] === 'string' ? (rec[k]) : '';
+    out[k] = typeof rec[k] === 'string' ? rec[k] : '';
   }
   return out;
 }
@@ -41,7 +50,13 @@ function customFields(defs: SandboxCustomField[], list: StoredProspect['custom_f
     const def = defs.find((d) => d.id === c.id);
     if (!asText) return { id: c.id, name: def?.name ?? '', value: c.value };
     // Another read format than the write one: display text, plus a typed key as client records show.
-    return { id: c.id, name: def?.name ?? '', type: def?.type ?? '', value: displayText(c.value), [`${def?.type ?? 'field'}_value`]: c.value };
+    return {
+      id: c.id,
+      name: def?.name ?? '',
+      type: def?.type ?? '',
+      value: displayText(c.value),
+      [`${def?.type ?? 'field'}_value`]: c.value,
+    };
   });
 }
 
@@ -78,7 +93,13 @@ function renderJobLink(state: SandboxState, link: StoredProspect['jobs'][number]
   };
 }
 
-export function renderProspect(state: SandboxState, p: StoredProspect, mode: ReadMode, noneStrings: boolean, customFieldsAsText = false): Record<string, unknown> {
+export function renderProspect(
+  state: SandboxState,
+  p: StoredProspect,
+  mode: ReadMode,
+  noneStrings: boolean,
+  customFieldsAsText = false,
+): Record<string, unknown> {
   const f = p.fields;
   const out: Record<string, unknown> = {
     id: p.id,
@@ -89,7 +110,9 @@ export function renderProspect(state: SandboxState, p: StoredProspect, mode: Rea
     last_name: p.last_name,
     email: mode === 'search' ? p.email.map((e) => ({ email: e.email, is_primary: e.is_primary === 1 })) : p.email.map((e) => e.email),
     phone_number:
-      mode === 'search' ? p.phone_number.map((x) => ({ phone_number: x.phone_number, type: x.type })) : p.phone_number.map((x) => x.phone_number),
+      mode === 'search'
+        ? p.phone_number.map((x) => ({ phone_number: x.phone_number, type: x.type }))
+        : p.phone_number.map((x) => x.phone_number),
     tags: strings(f.tags),
     skills: strings(f.skills),
     websites: strings(f.websites),
@@ -142,8 +165,21 @@ export function renderJob(job: SandboxJob, withStages: boolean): Record<string, 
     job_type: { id: 1, name: 'Contingent' },
     job_status: { id: 1, name: job.is_open ? 'Open' : 'Closed', color: '#2E7D32' },
     job_visibility_id: 1,
-    locations: [{ id: job.id, name: job.location, city: job.location, state: null, country: null, postal_code: '', zipcode: '', iso_3166_1_alpha_2_code: null }],
-    hiring_team: [{ user_id: 40202, name: 'Riley Recruiter', email: 'riley.recruiter@acme-recruiting.example', role: 'Recruiter', role_id: 2 }],
+    locations: [
+      {
+        id: job.id,
+        name: job.location,
+        city: job.location,
+        state: null,
+        country: null,
+        postal_code: '',
+        zipcode: '',
+        iso_3166_1_alpha_2_code: null,
+      },
+    ],
+    hiring_team: [
+      { user_id: 40202, name: 'Riley Recruiter', email: 'riley.recruiter@acme-recruiting.example', role: 'Recruiter', role_id: 2 },
+    ],
     custom_fields: [],
     apply_link: `https://sandbox.recruiterflow.example/jobs/${job.id}`,
     number_of_openings: 1,

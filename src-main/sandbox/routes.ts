@@ -119,7 +119,12 @@ function list(ctx: RouteContext, type: ProspectType): Reply {
 
 function customFieldList(ctx: RouteContext, type: ProspectType): Reply {
   const key = ctx.faults.choicesAsOptions === true ? 'options' : 'choices';
-  const defs = ctx.state.customFields[type].map((d) => ({ id: d.id, name: d.name, type: d.type, ...(d.choices ? { [key]: d.choices } : {}) }));
+  const defs = ctx.state.customFields[type].map((d) => ({
+    id: d.id,
+    name: d.name,
+    type: d.type,
+    ...(d.choices ? { [key]: d.choices } : {}),
+  }));
   // As in the spec examples: candidates answer {data,total_items}, contacts a bare array.
   return ok(type === 'candidate' ? { data: defs, total_items: defs.length } : defs);
 }
@@ -133,14 +138,23 @@ function addNote(ctx: RouteContext, type: ProspectType): Reply {
   if (unknown.length > 0) return failure(400, `Unknown field(s): ${unknown.join(', ')}`);
   if (!(typeof b.id === 'number' && Number.isInteger(b.id) && b.id > 0)) return failure(400, 'id must be the integer id of the ' + type);
   if (typeof b.value !== 'string' || b.value.trim() === '') return failure(400, 'value (the note text) is required');
-  if (b.created_by !== undefined && !(typeof b.created_by === 'number' && Number.isInteger(b.created_by))) return failure(400, 'created_by must be an integer user id');
+  if (b.created_by !== undefined && !(typeof b.created_by === 'number' && Number.isInteger(b.created_by)))
+    return failure(400, 'created_by must be an integer user id');
   if (b.mentions !== undefined && !(Array.isArray(b.mentions) && b.mentions.every((m) => typeof m === 'number' && Number.isInteger(m)))) {
     return failure(400, 'mentions must be a list of integer user ids');
   }
   const p = ctx.state.prospects.get(b.id);
   if (!p || p.type !== type) return failure(404, fill(ctx.messages.unknownProspect, { object: type }));
   const id = ctx.state.notes.length + 1;
-  ctx.state.notes.push({ id, prospectId: p.id, type, value: b.value, createdBy: (b.created_by) ?? null, mentions: (b.mentions as number[] | undefined) ?? [], at: ctx.now });
+  ctx.state.notes.push({
+    id,
+    prospectId: p.id,
+    type,
+    value: b.value,
+    createdBy: b.created_by ?? null,
+    mentions: (b.mentions as number[] | undefined) ?? [],
+    at: ctx.now,
+  });
   return ok({ note_id: id });
 }
 

@@ -24,7 +24,14 @@ interface Answer {
   headers: Headers;
 }
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown, key: string | null = SANDBOX_API_KEY, base = sb.url, extra: Record<string, string> = {}): Promise<Answer> {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  key: string | null = SANDBOX_API_KEY,
+  base = sb.url,
+  extra: Record<string, string> = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
   if (key !== null) headers['RF-Api-Key'] = key;
   if (path.startsWith('/__sandbox/') && !('X-Sandbox-Admin-Token' in extra)) headers['X-Sandbox-Admin-Token'] = sb.adminToken;
@@ -69,7 +76,11 @@ describe('gate and routing', () => {
   });
 
   it('rejects a body that is not a JSON object', async () => {
-    const res = await fetch(`${sb.url}/api/external/candidate/add`, { method: 'POST', headers: { 'RF-Api-Key': SANDBOX_API_KEY }, body: '{oops' });
+    const res = await fetch(`${sb.url}/api/external/candidate/add`, {
+      method: 'POST',
+      headers: { 'RF-Api-Key': SANDBOX_API_KEY },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -99,13 +110,18 @@ describe('add and update', () => {
   it('validates the shape of emails, phones, names and added_time', async () => {
     expect((await addCandidate({ email: ['plain@x.example'] })).status).toBe(400);
     expect((await addCandidate({ phone_number: [{ phone_number: '1', type: 9 }] })).status).toBe(400);
-    expect((await call('POST', 'candidate/add', { email: [{ email: 'n@x.example', is_primary: 1 }] })).json).toEqual({ RESULT: 'FAILURE', message: 'Name is required' });
+    expect((await call('POST', 'candidate/add', { email: [{ email: 'n@x.example', is_primary: 1 }] })).json).toEqual({
+      RESULT: 'FAILURE',
+      message: 'Name is required',
+    });
     expect((await addCandidate({ added_time: '2021-01-12T10:16:16.123Z' })).status).toBe(400);
     expect((await addCandidate({ added_time: '2021-01-12T10:16:16+0000' })).status).toBe(200);
   });
 
   it('update replaces only the keys sent; unknown id is a 400 FAILURE', async () => {
-    expect(await call('POST', 'candidate/update', { id: 2001, tags: ['new'], email: [{ email: 'erin@acme.example', is_primary: 1 }] })).toMatchObject({
+    expect(
+      await call('POST', 'candidate/update', { id: 2001, tags: ['new'], email: [{ email: 'erin@acme.example', is_primary: 1 }] }),
+    ).toMatchObject({
       status: 200,
       json: { RESULT: 'SUCCESS' },
     });
@@ -115,11 +131,18 @@ describe('add and update', () => {
     expect(p?.email.map((e) => e.email)).toEqual(['erin@acme.example']);
     expect(sb.state.findByEmail('existing@acme.example')).toBeUndefined();
     expect((await addCandidate({ email: [{ email: 'existing@acme.example', is_primary: 1 }] })).status).toBe(200);
-    expect(await call('POST', 'candidate/update', { id: 424242, title: 'x' })).toMatchObject({ status: 400, json: { RESULT: 'FAILURE', message: 'Invalid candidate id' } });
+    expect(await call('POST', 'candidate/update', { id: 424242, title: 'x' })).toMatchObject({
+      status: 400,
+      json: { RESULT: 'FAILURE', message: 'Invalid candidate id' },
+    });
     expect((await call('POST', 'contact/update', { id: 2001, title: 'x' })).status).toBe(400);
     // An email is unique per type: a second candidate cannot take it, but a contact profile of the same person can.
-    expect((await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing@acme.example', is_primary: 1 }] })).status).toBe(409);
-    expect((await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing.contact@acme.example', is_primary: 1 }] })).status).toBe(200);
+    expect((await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing@acme.example', is_primary: 1 }] })).status).toBe(
+      409,
+    );
+    expect(
+      (await call('POST', 'candidate/update', { id: 2003, email: [{ email: 'existing.contact@acme.example', is_primary: 1 }] })).status,
+    ).toBe(200);
   });
 
   it('validates custom field values per type and names the field', async () => {
@@ -147,7 +170,16 @@ describe('add and update', () => {
     }
     expect((await call('POST', 'contact/add', { first_name: 'C', custom_fields: [{ id: 201, value: 'Mid' }] })).status).toBe(400);
     expect((await addCandidate({ custom_fields: 'nope' })).status).toBe(400);
-    expect((await addCandidate({ custom_fields: [{ id: 204, value: { number1: 1, number2: 2 } }, { id: 206, value: '2024-02-29' }] })).status).toBe(200);
+    expect(
+      (
+        await addCandidate({
+          custom_fields: [
+            { id: 204, value: { number1: 1, number2: 2 } },
+            { id: 206, value: '2024-02-29' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -158,7 +190,16 @@ describe('search, get, list', () => {
       delete body[k];
       expect(await call('POST', 'candidate/search', body)).toMatchObject({ status: 400, json: { message: `${k} is required` } });
     }
-    expect((await call('POST', 'candidate/search', { conjunction: 'match-all', current_page: 1, items_per_page: 5, filters: [{ key: 'shoe_size', conjunction: 'in', values: ['9'] }] })).status).toBe(400);
+    expect(
+      (
+        await call('POST', 'candidate/search', {
+          conjunction: 'match-all',
+          current_page: 1,
+          items_per_page: 5,
+          filters: [{ key: 'shoe_size', conjunction: 'in', values: ['9'] }],
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('matches loosely (substring, case-insensitive) and answers both shapes', async () => {
@@ -184,11 +225,21 @@ describe('search, get, list', () => {
   it('get: candidate as a 1-element array (configurable), contact as an object, emails as strings', async () => {
     const c = await call('GET', 'candidate/get?id=2001');
     expect(Array.isArray(c.json)).toBe(true);
-    expect(c.json[0]).toMatchObject({ id: 2001, prospect_type_id: 1, email: ['existing@acme.example'], phone_number: ['+1 555 0100'], jobs: [{ job_id: 101, stage_name: 'Sourced' }] });
+    expect(c.json[0]).toMatchObject({
+      id: 2001,
+      prospect_type_id: 1,
+      email: ['existing@acme.example'],
+      phone_number: ['+1 555 0100'],
+      jobs: [{ job_id: 101, stage_name: 'Sourced' }],
+    });
     sb.setFaults({ candidateGetAsArray: false, noneStrings: true });
     const o = await call('GET', 'candidate/get?id=2001');
     expect(o.json).toMatchObject({ id: 2001, linkedin_profile: 'None', status: { id: 'None', name: 'None' } });
-    expect((await call('GET', 'contact/get?id=2002')).json).toMatchObject({ id: 2002, prospect_type_id: 2, client_company_name: 'Acme Corp' });
+    expect((await call('GET', 'contact/get?id=2002')).json).toMatchObject({
+      id: 2002,
+      prospect_type_id: 2,
+      client_company_name: 'Acme Corp',
+    });
     expect(await call('GET', 'contact/get?id=2001')).toMatchObject({ status: 404, json: { RESULT: 'FAILURE' } });
     expect((await call('GET', 'candidate/get')).status).toBe(400);
   });
@@ -207,7 +258,10 @@ describe('jobs, custom fields, users, reference', () => {
     sb.setFaults({ repeatAddToJob: 'error' });
     expect((await call('POST', 'candidate/add-to-job', { id: 2003, job_id: 102 })).status).toBe(400);
     expect(sb.state.prospects.get(2003)?.jobs).toHaveLength(1);
-    expect((await call('POST', 'candidate/add-to-job', { id: 2003, job_id: 1 })).json).toEqual({ RESULT: 'FAILURE', message: 'Invalid job id' });
+    expect((await call('POST', 'candidate/add-to-job', { id: 2003, job_id: 1 })).json).toEqual({
+      RESULT: 'FAILURE',
+      message: 'Invalid job id',
+    });
     expect((await call('POST', 'candidate/add-to-job', { id: 1, job_id: 102 })).status).toBe(400);
   });
 
@@ -316,7 +370,8 @@ describe('admin endpoint and stats', () => {
       if (token === null) {
         const res = await fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
         expect(res.status).toBe(401);
-        for (const path of ['/__sandbox/state', '/__sandbox/stats', '/__sandbox/faults']) expect((await fetch(`${sb.url}${path}`)).status, path).toBe(401);
+        for (const path of ['/__sandbox/state', '/__sandbox/stats', '/__sandbox/faults'])
+          expect((await fetch(`${sb.url}${path}`)).status, path).toBe(401);
       } else {
         expect((await call('POST', '/__sandbox/faults', { errorRate: 1 }, null, sb.url, extra)).status).toBe(401);
         expect((await call('GET', '/__sandbox/state', undefined, null, sb.url, extra)).status).toBe(401);
@@ -324,15 +379,26 @@ describe('admin endpoint and stats', () => {
     }
     expect((await call('GET', 'user/list')).status).toBe(200); // No fault was set.
     // A web page's fetch carries its Origin; the app's engine (Node) sends none.
-    const page = await call('GET', '/__sandbox/state', undefined, null, sb.url, { Origin: 'https://evil.example', 'X-Sandbox-Admin-Token': sb.adminToken });
+    const page = await call('GET', '/__sandbox/state', undefined, null, sb.url, {
+      Origin: 'https://evil.example',
+      'X-Sandbox-Admin-Token': sb.adminToken,
+    });
     expect(page.status).toBe(403);
     expect((await call('GET', 'candidate/list', undefined, SANDBOX_API_KEY, sb.url, { Origin: 'https://evil.example' })).status).toBe(403);
     // DNS rebinding: the page's own host name arrives as Host.
     const rebound = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: sb.port, path: '/api/external/candidate/list', headers: { Host: `evil.example:${sb.port}`, 'RF-Api-Key': SANDBOX_API_KEY } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: sb.port,
+          path: '/api/external/candidate/list',
+          headers: { Host: `evil.example:${sb.port}`, 'RF-Api-Key': SANDBOX_API_KEY },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -81,7 +81,13 @@ export function seedContactFields(): SandboxCustomField[] {
 export function seedUsers(): SandboxUser[] {
   return [
     { id: 40201, email: 'alex.admin@acme-recruiting.example', first_name: 'Alex', last_name: 'Admin', roles: [{ id: 1, name: 'Admin' }] },
-    { id: 40202, email: 'riley.recruiter@acme-recruiting.example', first_name: 'Riley', last_name: 'Recruiter', roles: [{ id: 2, name: 'Recruiter' }] },
+    {
+      id: 40202,
+      email: 'riley.recruiter@acme-recruiting.example',
+      first_name: 'Riley',
+      last_name: 'Recruiter',
+      roles: [{ id: 2, name: 'Recruiter' }],
+    },
     { id: 40203, email: 'client.login@acme.example', first_name: 'Client', last_name: 'Login', roles: [{ id: 7, name: 'Contact' }] },
   ];
 }

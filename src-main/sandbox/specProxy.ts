@@ -83,7 +83,10 @@ export async function startSpecProxy(o: { upstream: string; specPath?: string; s
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${o.startTimeoutMs ?? 30_000} ms:\n${output.slice(-2000)}`)), o.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start within ${o.startTimeoutMs ?? 30_000} ms:\n${output.slice(-2000)}`)),
+      o.startTimeoutMs ?? 30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (/Prism is listening on/.test(output)) {

@@ -1,14 +1,6 @@
 // The sandbox's data: prospects (candidates and contacts share one id sequence, as in
 // Recruiterflow), jobs, custom-field definitions, users and a log of creates. Inspectable by tests.
-import type {
-  CreateLogEntry,
-  ProspectType,
-  SandboxCustomField,
-  SandboxJob,
-  SandboxUser,
-  StoredNote,
-  StoredProspect,
-} from './types';
+import type { CreateLogEntry, ProspectType, SandboxCustomField, SandboxJob, SandboxUser, StoredNote, StoredProspect } from './types';
 
 const FIRST_PROSPECT_ID = 2001;
 
@@ -79,13 +71,16 @@ export class SandboxState {
   }
 
   setEmails(p: StoredProspect, emails: StoredProspect['email']): void {
-    for (const e of p.email) if (this.emailOwner.get(`${p.type}:${emailKey(e.email)}`) === p.id) this.emailOwner.delete(`${p.type}:${emailKey(e.email)}`);
+    for (const e of p.email)
+      if (this.emailOwner.get(`${p.type}:${emailKey(e.email)}`) === p.id) this.emailOwner.delete(`${p.type}:${emailKey(e.email)}`);
     p.email = emails;
     this.index(p);
   }
 
   setPhones(p: StoredProspect, phones: StoredProspect['phone_number']): void {
-    for (const x of p.phone_number) if (this.phoneOwner.get(`${p.type}:${phoneKey(x.phone_number)}`) === p.id) this.phoneOwner.delete(`${p.type}:${phoneKey(x.phone_number)}`);
+    for (const x of p.phone_number)
+      if (this.phoneOwner.get(`${p.type}:${phoneKey(x.phone_number)}`) === p.id)
+        this.phoneOwner.delete(`${p.type}:${phoneKey(x.phone_number)}`);
     p.phone_number = phones;
     this.index(p);
   }

@@ -13,11 +13,16 @@ async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promis
     headers: { 'RF-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) };
+  return { status: res.status, json: await res.json() };
 }
 
 const search = (values: string[]) =>
-  api('POST', 'candidate/search', { filters: [{ key: 'email', conjunction: 'in', values }], conjunction: 'match-all', current_page: 1, items_per_page: 50 });
+  api('POST', 'candidate/search', {
+    filters: [{ key: 'email', conjunction: 'in', values }],
+    conjunction: 'match-all',
+    current_page: 1,
+    items_per_page: 50,
+  });
 const add = (email: string) => api('POST', 'candidate/add', { name: 'Twice', email: [{ email, is_primary: 1 }] });
 
 describe('strict switches', () => {
@@ -44,7 +49,11 @@ describe('strict switches', () => {
   });
 
   it('customFieldsReadAsText: custom fields come back as display text, not as written', async () => {
-    const made = await api('POST', 'candidate/add', { name: 'Paid', email: [{ email: 'paid@x.example', is_primary: 1 }], custom_fields: [{ id: 203, value: { number: 5, currency: 'EUR' } }] });
+    const made = await api('POST', 'candidate/add', {
+      name: 'Paid',
+      email: [{ email: 'paid@x.example', is_primary: 1 }],
+      custom_fields: [{ id: 203, value: { number: 5, currency: 'EUR' } }],
+    });
     const id = (made.json as { data: { id: number } }).data.id;
     sb.setFaults({ customFieldsReadAsText: true });
     const [rec] = (await api('GET', `candidate/get?id=${id}`)).json as { custom_fields: { value: unknown }[] }[];

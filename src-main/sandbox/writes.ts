@@ -50,7 +50,13 @@ function parsePhones(v: unknown): Parsed<StoredProspect['phone_number']> {
   return { ok: true, value: out };
 }
 
-function conflict(ctx: WriteContext, type: ProspectType, self: number | null, emails: StoredProspect['email'] | undefined, phones: StoredProspect['phone_number'] | undefined): Reply | null {
+function conflict(
+  ctx: WriteContext,
+  type: ProspectType,
+  self: number | null,
+  emails: StoredProspect['email'] | undefined,
+  phones: StoredProspect['phone_number'] | undefined,
+): Reply | null {
   for (const e of emails ?? []) {
     const owner = ctx.state.ownerOfEmail(e.email, type);
     if (owner !== undefined && owner !== self) return { status: 409, json: { message: ctx.messages.duplicateEmail } };

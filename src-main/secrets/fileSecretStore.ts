@@ -62,7 +62,8 @@ export function fileSecretStore(dataDir: string, options: SecretStoreOptions = {
     chmodSync(tmp, 0o600);
     renameSync(tmp, file);
   };
-  const own = (values: Record<string, string>, name: string): string | undefined => (Object.hasOwn(values, name) ? values[name] : undefined);
+  const own = (values: Record<string, string>, name: string): string | undefined =>
+    Object.hasOwn(values, name) ? values[name] : undefined;
 
   const lookupStored = (stored: string): SecretLookup => {
     const { where, rest } = parse(stored);
@@ -77,7 +78,12 @@ export function fileSecretStore(dataDir: string, options: SecretStoreOptions = {
     }
     const cached = cache.get(rest);
     if (cached !== undefined) return { state: 'present', value: cached };
-    if (!keychain) return { state: 'unreadable', why: 'keychain_unavailable', detail: 'FLOWBRIDGE_KEYCHAIN=off, or no keychain module for this platform' };
+    if (!keychain)
+      return {
+        state: 'unreadable',
+        why: 'keychain_unavailable',
+        detail: 'FLOWBRIDGE_KEYCHAIN=off, or no keychain module for this platform',
+      };
     try {
       const value = keychain.get(rest);
       if (value === null) return { state: 'unreadable', why: 'keychain_missing' };
@@ -125,7 +131,9 @@ export function fileSecretStore(dataDir: string, options: SecretStoreOptions = {
       const where = bestWhere();
       if (where === 'keychain') return 'your system keychain';
       if (where === 'safe') return 'encrypted with your system keychain';
-      return keychainError ? `a file readable only by you (mode 0600); no system keychain here: ${keychainError}` : 'a file readable only by you (mode 0600)';
+      return keychainError
+        ? `a file readable only by you (mode 0600); no system keychain here: ${keychainError}`
+        : 'a file readable only by you (mode 0600)';
     },
     lookup(name) {
       const stored = own(read(), name);

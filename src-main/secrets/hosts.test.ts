@@ -198,9 +198,23 @@ describe('connect takes the key without showing it in ps', () => {
 
   it('--api-key-stdin reads the first line of standard input (a real process)', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src-main/cli/main.ts', 'connect', '--base-url', sandbox.url, '--api-key-stdin', '--data-dir', dir, '--json'], {
-      env: { ...process.env, FLOWBRIDGE_API_KEY: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'src-main/cli/main.ts',
+        'connect',
+        '--base-url',
+        sandbox.url,
+        '--api-key-stdin',
+        '--data-dir',
+        dir,
+        '--json',
+      ],
+      {
+        env: { ...process.env, FLOWBRIDGE_API_KEY: '' },
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stdin.end(`${KEY}\n`);
@@ -227,7 +241,13 @@ describe('opening the store where no keychain opens', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ mailbox: 'plain:pw' }), { mode: 0o600 });
     const before = statSync(join(dir, 'secrets.json')).ino; // A write renames a new file into place.
-    const failing = { get: () => null, set: () => { throw new Error('no D-Bus'); }, delete: () => undefined };
+    const failing = {
+      get: () => null,
+      set: () => {
+        throw new Error('no D-Bus');
+      },
+      delete: () => undefined,
+    };
     const store = fileSecretStore(dir, { keychain: failing });
     store.upgrade();
     expect(statSync(join(dir, 'secrets.json')).ino).toBe(before);

@@ -15,9 +15,7 @@ type UnreadableWhy =
   | 'undecryptable';
 
 export type SecretLookup =
-  | { state: 'missing' }
-  | { state: 'present'; value: string }
-  | { state: 'unreadable'; why: UnreadableWhy; detail?: string };
+  { state: 'missing' } | { state: 'present'; value: string } | { state: 'unreadable'; why: UnreadableWhy; detail?: string };
 
 export interface SecretStore {
   /** What is stored under `name`, without ever throwing. */

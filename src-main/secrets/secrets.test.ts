@@ -17,7 +17,12 @@ import { openTestBackend, tempDir } from '../testing/fixtures';
 import { fileSecretStore } from './fileSecretStore';
 
 const KEY = 'fb-Secret-Key-7c3e9a51d2b84f06-ZQX';
-const forms = (key: string) => [Buffer.from(key, 'utf8'), Buffer.from(key, 'utf16le'), Buffer.from(Buffer.from(key).toString('base64').slice(0, 24)), Buffer.from(encodeURIComponent(key))];
+const forms = (key: string) => [
+  Buffer.from(key, 'utf8'),
+  Buffer.from(key, 'utf16le'),
+  Buffer.from(Buffer.from(key).toString('base64').slice(0, 24)),
+  Buffer.from(encodeURIComponent(key)),
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -41,19 +46,26 @@ describe('the API key is never written, logged, exported or sent back', () => {
     // Everything the process prints directly (internal errors, warnings) is captured as well.
     const out = process.stdout.write.bind(process.stdout);
     const err = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((c: string | Uint8Array) => (printed.push(String(c)), true));
-    process.stderr.write = ((c: string | Uint8Array) => (printed.push(String(c)), true));
+    process.stdout.write = (c: string | Uint8Array) => (printed.push(String(c)), true);
+    process.stderr.write = (c: string | Uint8Array) => (printed.push(String(c)), true);
     const cli = async (...argv: string[]) => {
       let stdout = '';
       let stderr = '';
-      const code = await runCli([...argv, '--data-dir', dir, '--json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+      const code = await runCli([...argv, '--data-dir', dir, '--json'], {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        env: {},
+      });
       printed.push(stdout, stderr);
       return { code, json: stdout ? (JSON.parse(stdout) as Record<string, unknown>) : null };
     };
     try {
       const csv = join(dir, 'contacts.csv');
       const { writeFileSync } = await import('node:fs');
-      writeFileSync(csv, 'email,first_name,last_name,company\nann@x.co,Ann,Lee,Acme\nben@x.co,Ben,Ode,Globex\ncy@x.co,Cy,Roe,Initech\nbad-row,,,\n');
+      writeFileSync(
+        csv,
+        'email,first_name,last_name,company\nann@x.co,Ann,Lee,Acme\nben@x.co,Ben,Ode,Globex\ncy@x.co,Cy,Roe,Initech\nbad-row,,,\n',
+      );
       expect((await cli('connect', '--base-url', sandbox.url, '--api-key', 'wrong-key')).code).not.toBe(0);
       expect((await cli('connect', '--base-url', sandbox.url, '--api-key', KEY)).json).toEqual({ connected: true, baseUrl: sandbox.url });
       expect((await cli('contacts', 'import', csv)).code).toBe(0);
@@ -69,8 +81,20 @@ describe('the API key is never written, logged, exported or sent back', () => {
       const counts = (await cli('sync', 'run')).json!;
       expect(Number(counts.failed) + Number(counts.retrying)).toBeGreaterThan(0);
       sandbox.setFaults({});
-      for (const format of ['csv', 'json']) expect((await cli('errors', 'export', '--format', format, '--out', join(dir, `errors.${format}`))).json).toMatchObject({ rows: expect.any(Number) });
-      for (const argv of [['status'], ['settings', 'show'], ['users', 'list'], ['jobs', 'list'], ['mapping', 'show'], ['contacts', 'show', '--email', 'ann@x.co'], ['sequences', 'list'], ['resync']]) {
+      for (const format of ['csv', 'json'])
+        expect((await cli('errors', 'export', '--format', format, '--out', join(dir, `errors.${format}`))).json).toMatchObject({
+          rows: expect.any(Number),
+        });
+      for (const argv of [
+        ['status'],
+        ['settings', 'show'],
+        ['users', 'list'],
+        ['jobs', 'list'],
+        ['mapping', 'show'],
+        ['contacts', 'show', '--email', 'ann@x.co'],
+        ['sequences', 'list'],
+        ['resync'],
+      ]) {
         expect((await cli(...argv)).code, argv.join(' ')).toBe(0);
       }
       // One real process too: its stdout and stderr.
@@ -102,7 +126,10 @@ describe('the API key is never written, logged, exported or sent back', () => {
       const result = await t.backend.invoke(channel, inputs[channel] ?? {});
       channelOutputs.push({ channel, text: JSON.stringify(result) });
     }
-    channelOutputs.push({ channel: 'errors:export json', text: JSON.stringify(await t.backend.invoke('errors:export', { format: 'json' })) });
+    channelOutputs.push({
+      channel: 'errors:export json',
+      text: JSON.stringify(await t.backend.invoke('errors:export', { format: 'json' })),
+    });
     channelOutputs.push({ channel: 'connection:disconnect', text: JSON.stringify(await t.backend.invoke('connection:disconnect', {})) });
     await t.backend.close();
   });
@@ -135,9 +162,20 @@ describe('the API key is never written, logged, exported or sent back', () => {
   it('no channel returns it; connection:get says only that a key is set', () => {
     expect(channelOutputs.length).toBe(CHANNELS.length + 1);
     expect(channelOutputs.filter((o) => leaks(o.text)).map((o) => o.channel)).toEqual([]);
-    const connection = JSON.parse(channelOutputs.find((o) => o.channel === 'connection:get')!.text) as { ok: true; value: Record<string, unknown> };
+    const connection = JSON.parse(channelOutputs.find((o) => o.channel === 'connection:get')!.text) as {
+      ok: true;
+      value: Record<string, unknown>;
+    };
     expect(connection.value).toMatchObject({ connected: true, keySet: true, baseUrl: sandbox.url });
-    expect(Object.keys(connection.value).sort()).toEqual(['baseUrl', 'checkedAt', 'connected', 'keyProblem', 'keySet', 'sandbox', 'status']);
+    expect(Object.keys(connection.value).sort()).toEqual([
+      'baseUrl',
+      'checkedAt',
+      'connected',
+      'keyProblem',
+      'keySet',
+      'sandbox',
+      'status',
+    ]);
   });
 });
 

@@ -52,7 +52,11 @@ describe('browser mode’s HTTP server', () => {
 
   it('refuses a call without the token, or with a wrong one, with 401 and changes nothing', async () => {
     const s = await start();
-    const none = await fetch(`${s.origin}/api/invoke/sequences:create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"x"}' });
+    const none = await fetch(`${s.origin}/api/invoke/sequences:create`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":"x"}',
+    });
     expect(none.status).toBe(401);
     expect((await invoke(s, 'sequences:create', { name: 'x' }, { Authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await fetch(`${s.origin}/api/events`)).status).toBe(401);
@@ -70,11 +74,17 @@ describe('browser mode’s HTTP server', () => {
     const s = await start();
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port: s.port, path: '/', headers: { Host: `evil.example:${s.port}` } }, (res) => resolve(res.statusCode ?? 0)).end();
+      request({ host: '127.0.0.1', port: s.port, path: '/', headers: { Host: `evil.example:${s.port}` } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      ).end();
     });
     expect(status).toBe(403);
     expect((await invoke(s, 'fs:read', {})).status).toBe(404);
-    const text = await fetch(`${s.origin}/api/invoke/sequences:list`, { method: 'POST', headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' }, body: '{not json' });
+    const text = await fetch(`${s.origin}/api/invoke/sequences:list`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
+      body: '{not json',
+    });
     expect(text.status).toBe(400);
   });
 
@@ -122,7 +132,9 @@ describe('browser mode’s HTTP server', () => {
 /** A GET sent byte for byte (fetch would normalise the path first). */
 function rawGet(port: number, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+    );
     let text = '';
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
     socket.on('end', () => resolve(text));

@@ -27,7 +27,6 @@ export interface BrowserServerOptions {
   maxBodyBytes?: number;
 }
 
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -185,7 +184,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   function serveStatic(res: ServerResponse, pathname: string): void {
     const index = join(options.staticDir, 'index.html');
     if (!existsSync(index)) {
-      return send(res, 503, '<!doctype html><title>Flowbridge</title><p>The UI is not built yet: run <code>npm run build</code>.</p>', 'text/html; charset=utf-8');
+      return send(
+        res,
+        503,
+        '<!doctype html><title>Flowbridge</title><p>The UI is not built yet: run <code>npm run build</code>.</p>',
+        'text/html; charset=utf-8',
+      );
     }
     let decoded: string;
     try {

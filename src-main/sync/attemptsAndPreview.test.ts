@@ -33,7 +33,11 @@ describe('attempts and the request preview', () => {
   it('an item already linked plans only its job assignment, says so, and names the job with client and place', async () => {
     t = await syncBackend({ csv: contactsCsv(1) });
     await t.call('jobs:refresh', {});
-    expect((await t.call('jobs:list', {})).find((j) => j.id === 102)).toMatchObject({ name: 'Frontend Engineer', client: 'Acme Corp', location: 'Remote' });
+    expect((await t.call('jobs:list', {})).find((j) => j.id === 102)).toMatchObject({
+      name: 'Frontend Engineer',
+      client: 'Acme Corp',
+      location: 'Remote',
+    });
     const first = await t.call('sequences:create', { name: 'First' });
     await t.call('sequences:add', { sequenceId: first.id, emails: people(1) });
     await t.call('sync:run', {});
@@ -47,16 +51,26 @@ describe('attempts and the request preview', () => {
     const preview = await t.call('queue:preview', { id: item!.id });
     expect(preview.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/external/candidate/add-to-job']);
     expect(preview.requests[0]!.note).toBe('Assign to job #102 Frontend Engineer (Acme Corp, Remote); it lands in Sourced');
-    expect(preview.summary).toBe(`Already linked to Recruiterflow candidate #${linked.recruiterflowId}: nothing is looked up or created. 1 request.`);
+    expect(preview.summary).toBe(
+      `Already linked to Recruiterflow candidate #${linked.recruiterflowId}: nothing is looked up or created. 1 request.`,
+    );
 
     // A contact-type sequence with a job plans no assignment and says why.
     const contacts = await t.call('sequences:create', { name: 'As contacts', syncAs: 'contact', jobId: 102 });
     await t.call('contacts:import', { csv: 'email\nclient@example.test\n' });
     await t.call('sequences:add', { sequenceId: contacts.id, emails: ['client@example.test'] });
-    const [contactItem] = (await t.call('queue:list', { states: ['review'], limit: 10 })).rows.filter((r) => r.email === 'client@example.test');
+    const [contactItem] = (await t.call('queue:list', { states: ['review'], limit: 10 })).rows.filter(
+      (r) => r.email === 'client@example.test',
+    );
     const contactPreview = await t.call('queue:preview', { id: contactItem!.id });
-    expect(contactPreview.requests.map((r) => r.path)).toEqual(['/api/external/candidate/search', '/api/external/contact/search', '/api/external/contact/add']);
-    expect(contactPreview.summary).toContain('Not assigned to job #102 Frontend Engineer (Acme Corp, Remote): Recruiterflow contacts cannot be added to jobs.');
+    expect(contactPreview.requests.map((r) => r.path)).toEqual([
+      '/api/external/candidate/search',
+      '/api/external/contact/search',
+      '/api/external/contact/add',
+    ]);
+    expect(contactPreview.summary).toContain(
+      'Not assigned to job #102 Frontend Engineer (Acme Corp, Remote): Recruiterflow contacts cannot be added to jobs.',
+    );
     expect(contactPreview.summary).toContain('3 requests at most: 2 always');
   });
 });

@@ -96,10 +96,12 @@ describe('rule 10: retries and errors', () => {
     expect(await enrollmentOf(t, 'person0@example.test', doomed.id)).toMatchObject({ state: 'synced', error: null });
   });
 
-  it('invalid data fails at once, with Recruiterflow\'s message, and is not retried', async () => {
+  it("invalid data fails at once, with Recruiterflow's message, and is not retried", async () => {
     t = await syncBackend({ csv: contactsCsv(1) });
     const seq = await t.call('sequences:create', { name: 'Bad data' });
-    t.sandbox.setFaults({ failPaths: [{ path: 'candidate/add', status: 400, times: 1, body: { message: 'Invalid email: "person0@example.test"' } }] });
+    t.sandbox.setFaults({
+      failPaths: [{ path: 'candidate/add', status: 400, times: 1, body: { message: 'Invalid email: "person0@example.test"' } }],
+    });
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(1) });
     expect(await t.call('sync:run', { wait: 2 })).toMatchObject({ failed: 1, retrying: 0, created: 0 });
     const failed = await enrollmentOf(t, 'person0@example.test', seq.id);
@@ -135,10 +137,11 @@ describe('rule 10: retries and errors', () => {
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(4) });
     let adds = 0;
     const realFetch = t.backend.ctx.fetch;
-    t.backend.ctx.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-      if (String(input).endsWith('/candidate/add') && ++adds === 3) return new Response(JSON.stringify({ message: 'Invalid API key' }), { status: 401 });
+    t.backend.ctx.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      if (String(input).endsWith('/candidate/add') && ++adds === 3)
+        return new Response(JSON.stringify({ message: 'Invalid API key' }), { status: 401 });
       return realFetch(input, init);
-    });
+    };
     const counts = await t.call('sync:run', {});
     expect(counts).toMatchObject({ created: 2, pending: 2, failed: 0 });
     expect((await t.call('sync:status', {})).pausedReason).toBe('invalid_key');

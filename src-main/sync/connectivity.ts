@@ -32,12 +32,15 @@ export class Connectivity {
     const last = this.probe;
     if (!last || (last.settledAt !== null && now - last.settledAt > 1_000)) {
       const probe: { settledAt: number | null; result: Promise<boolean> } = { settledAt: null, result: Promise.resolve(false) };
-      probe.result = client.ping().then(
-        () => false,
-        (error: unknown) => error instanceof RecruiterflowError && error.kind === 'network',
-      ).finally(() => {
-        probe.settledAt = this.ctx.clock.now();
-      });
+      probe.result = client
+        .ping()
+        .then(
+          () => false,
+          (error: unknown) => error instanceof RecruiterflowError && error.kind === 'network',
+        )
+        .finally(() => {
+          probe.settledAt = this.ctx.clock.now();
+        });
       this.probe = probe;
     }
     return this.probe!.result;
@@ -57,7 +60,12 @@ export class Connectivity {
     const before = connectionOf(this.ctx, userId)?.status;
     setConnectionStatus(this.ctx, userId, 'unreachable');
     if (before !== 'unreachable') {
-      logEvent(this.ctx, 'warn', 'connection.lost', `Recruiterflow cannot be reached (${reason}); work stays queued and drains when it is back`);
+      logEvent(
+        this.ctx,
+        'warn',
+        'connection.lost',
+        `Recruiterflow cannot be reached (${reason}); work stays queued and drains when it is back`,
+      );
     }
   }
 
@@ -107,6 +115,11 @@ export function pauseForRefusedKey(ctx: Ctx, userId: number, error?: unknown): v
   const message = forbidden
     ? `Recruiterflow says ${reason}${error.serverMessage ? ` (${error.serverMessage})` : ''}. Ask Recruiterflow support for a key with that permission, then reconnect in Settings.`
     : 'Recruiterflow refused the API key. Reconnect in Settings to resume syncing.';
-  logEvent(ctx, 'error', 'sync.paused', `${forbidden ? `Recruiterflow says ${reason}` : 'Recruiterflow refused the API key'}; the queue is paused until you reconnect`);
+  logEvent(
+    ctx,
+    'error',
+    'sync.paused',
+    `${forbidden ? `Recruiterflow says ${reason}` : 'Recruiterflow refused the API key'}; the queue is paused until you reconnect`,
+  );
   ctx.events.emit('notify', { level: 'error', title: 'Sync paused', message });
 }

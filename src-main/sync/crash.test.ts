@@ -66,7 +66,11 @@ describe('rule 13: crash safety of the sync', () => {
       const run =
         k === KILLS - 1
           ? await runKillable(args, { kind: 'after', ms: between(200, 1_500) })
-          : await runKillable(args, { kind: 'when', when: () => sandbox!.state.createLog.length >= target, jitterMs: viaCli ? between(0, 25) : between(0, 8) });
+          : await runKillable(args, {
+              kind: 'when',
+              when: () => sandbox!.state.createLog.length >= target,
+              jitterMs: viaCli ? between(0, 25) : between(0, 8),
+            });
       if (run.killed) tally.kills += 1;
       const after = inspect(dir, sandbox);
       expect(after.integrity, `seed ${SEED}, kill ${k}`).toBe('ok');

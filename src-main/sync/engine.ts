@@ -41,7 +41,14 @@ import { effectiveRules, rulesFor } from '../domain/mapping';
 import { getMeta } from '../domain/meta';
 import { settingsRow } from '../domain/settings';
 import { logEvent } from '../domain/syncLog';
-import { DEFAULT_SEARCH_BATCH, InFilterCheck, RecruiterflowError, type Prospect, type ProspectInput, type RecruiterflowClient } from '../recruiterflow';
+import {
+  DEFAULT_SEARCH_BATCH,
+  InFilterCheck,
+  RecruiterflowError,
+  type Prospect,
+  type ProspectInput,
+  type RecruiterflowClient,
+} from '../recruiterflow';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { leaseOwnerId, reclaimOrphans } from './leases';
 import {
@@ -185,7 +192,9 @@ export class SyncEngine {
    * that come due within that time, and for Recruiterflow to come back when it is unreachable.
    * Throws not_connected without a connection.
    */
-  async drain(opts: { waitMs?: number; onProgress?: (p: RunProgress) => void; sleep?: (ms: number) => Promise<void> } = {}): Promise<SyncCounts> {
+  async drain(
+    opts: { waitMs?: number; onProgress?: (p: RunProgress) => void; sleep?: (ms: number) => Promise<void> } = {},
+  ): Promise<SyncCounts> {
     const ctx = this.ctx;
     // The per-request timeout runs in pacedFetch once the pacer lets the request go: time spent waiting
     // for a slot (or behind a Retry-After) must never count. The client's own clock is only a backstop.
@@ -193,7 +202,11 @@ export class SyncEngine {
     const halt = this.halt.signal;
     const base = connectionOf(ctx, currentUserRow(ctx).id)?.baseUrl ?? '';
     if (!this.inFilters.has(base)) this.inFilters.set(base, new InFilterCheck());
-    const connection = requireConnection(ctx, { fetch: this.pacedFetch(halt), timeoutMs: CLIENT_BACKSTOP_MS, inFilter: this.inFilters.get(base) });
+    const connection = requireConnection(ctx, {
+      fetch: this.pacedFetch(halt),
+      timeoutMs: CLIENT_BACKSTOP_MS,
+      inFilter: this.inFilters.get(base),
+    });
     this.stopping = false;
     this.windingDown = false;
     this.link.reset();
@@ -247,7 +260,10 @@ export class SyncEngine {
   }
 
   private nextDueAt(): number | null {
-    const row = this.ctx.sqlite.prepare("select min(next_attempt_at) from sync_queue where state in ('pending', 'backoff')").pluck().get() as number | null;
+    const row = this.ctx.sqlite
+      .prepare("select min(next_attempt_at) from sync_queue where state in ('pending', 'backoff')")
+      .pluck()
+      .get() as number | null;
     return row ?? null;
   }
 
@@ -304,7 +320,8 @@ export class SyncEngine {
     const items = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
     const loadedIds = new Set(items.map((i) => i.queueId));
-    for (const c of claimed) if (!loadedIds.has(c.id)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.id);
+    for (const c of claimed)
+      if (!loadedIds.has(c.id)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.id);
     const customFields = cachedCustomFields(ctx);
     const rulesCache = new Map<string, MappingRule[]>();
     const rules = (item: LoadedItem) => {
@@ -397,7 +414,12 @@ export class SyncEngine {
         how = own.created === 1 && item.createStarted ? 'created' : 'linked';
       } else if (sameType) {
         if (needsReview) {
-          recordFlagged(ctx, item, [sameType, otherType].flatMap((p) => (p ? [matchOf(p, item.email)] : [])), 'exists_in_recruiterflow');
+          recordFlagged(
+            ctx,
+            item,
+            [sameType, otherType].flatMap((p) => (p ? [matchOf(p, item.email)] : [])),
+            'exists_in_recruiterflow',
+          );
           return 'flagged';
         }
         rfId = sameType.id;
@@ -407,12 +429,18 @@ export class SyncEngine {
         recordLink(ctx, account, item, rfId, rfType, item.createStarted);
       } else {
         const otherLink = otherType ? null : findLink(this.ctx, account, item.email);
-        const other = otherType ? matchOf(otherType, item.email) : otherLink && otherLink.type !== item.syncAs ? matchOfLink(otherLink, item.email) : null;
+        const other = otherType
+          ? matchOf(otherType, item.email)
+          : otherLink && otherLink.type !== item.syncAs
+            ? matchOfLink(otherLink, item.email)
+            : null;
         if (other && !item.createAnyway) {
           recordFlagged(ctx, item, [other], other.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate');
           return 'flagged';
         }
-        const payload = buildPayload(item.contact, rules, item.syncAs, customFields, { defaultCurrency: settingsRow(ctx, item.userId).defaultCurrency });
+        const payload = buildPayload(item.contact, rules, item.syncAs, customFields, {
+          defaultCurrency: settingsRow(ctx, item.userId).defaultCurrency,
+        });
         if (payload.problems.length > 0) {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '), payload.problemTargets[0] ?? null);
           return 'failed';
@@ -423,7 +451,11 @@ export class SyncEngine {
         ({ rfId, rfType, how, jobsOnRecord } = made);
       }
       if (item.jobId !== null && rfType === 'candidate') {
-        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(account, rfId, item.jobId);
+        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(
+          account,
+          rfId,
+          item.jobId,
+        );
         if (!assigned) {
           // The create may have taken long (Retry-After waits): make sure the item is still ours.
           if (!this.keep(item)) return 'released';
@@ -477,12 +509,15 @@ export class SyncEngine {
       return 'deferred';
     }
     try {
-      const rfId = await this.withRateLimitRetries(() => (item.syncAs === 'candidate' ? client.addCandidate(body) : client.addContact(body)));
+      const rfId = await this.withRateLimitRetries(() =>
+        item.syncAs === 'candidate' ? client.addCandidate(body) : client.addContact(body),
+      );
       recordLink(this.ctx, account, item, rfId, item.syncAs, true);
       return { rfId, rfType: item.syncAs, how: 'created', jobsOnRecord: [] };
     } catch (error) {
       // A 4xx answer (a 429 too) means this create did not happen; with no earlier attempt, no record is ours.
-      const refused = error instanceof RecruiterflowError && (error.kind === 'rate_limited' || (!error.retryable && error.kind !== 'bad_response'));
+      const refused =
+        error instanceof RecruiterflowError && (error.kind === 'rate_limited' || (!error.retryable && error.kind !== 'bad_response'));
       if (refused && !item.createStarted) clearCreateStarted(this.ctx, item);
       if (!(error instanceof RecruiterflowError) || error.kind !== 'conflict') throw error;
       // Recruiterflow refuses a second record of the same type: look among that type only.
@@ -491,13 +526,19 @@ export class SyncEngine {
       if (!existing) {
         // Not about the email (a phone another profile holds): no retry can help, say why at once.
         if (!conflictIsAboutEmail(error, body)) {
-          throw new RecruiterflowError('conflict', `Recruiterflow refused to create ${item.email}: ${error.serverMessage ?? error.message}`, {
-            status: 409,
-            serverMessage: error.serverMessage,
-          });
+          throw new RecruiterflowError(
+            'conflict',
+            `Recruiterflow refused to create ${item.email}: ${error.serverMessage ?? error.message}`,
+            {
+              status: 409,
+              serverMessage: error.serverMessage,
+            },
+          );
         }
         // The index has not caught up with the record that holds the email: retry later, never create twice.
-        throw new RecruiterflowError('server', `Recruiterflow reports a conflict (${error.message}) but the record is not found yet`, { status: 409 });
+        throw new RecruiterflowError('server', `Recruiterflow reports a conflict (${error.message}) but the record is not found yet`, {
+          status: 409,
+        });
       }
       if (needsReview) {
         recordFlagged(this.ctx, item, [matchOf(existing, item.email)], 'exists_in_recruiterflow');
@@ -532,7 +573,8 @@ export class SyncEngine {
       try {
         return await call();
       } catch (error) {
-        if (!(error instanceof RecruiterflowError) || error.kind !== 'rate_limited' || attempt >= this.options.rateLimitRetries) throw error;
+        if (!(error instanceof RecruiterflowError) || error.kind !== 'rate_limited' || attempt >= this.options.rateLimitRetries)
+          throw error;
         if (this.stopping) throw error;
         // A long wait is not sat out in place: the item backs off until then, and the drain goes on.
         if (error.retryAfterMs !== null && error.retryAfterMs > this.inPlaceLimit()) throw error;

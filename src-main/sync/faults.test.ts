@@ -44,7 +44,13 @@ describe('rule 12: sync under faults', () => {
     const statuses = stats.statuses;
     const injected = ['500', '502', '503', '429'].reduce((n, s) => n + (statuses[s] ?? 0), 0) + (statuses.dropped ?? 0);
     const retries = t.backend.ctx.sqlite.prepare("select message from sync_log where event = 'sync.retrying'").pluck().all() as string[];
-    const kinds = { timeouts: /timed out/, html: /HTML page/, drops: /UND_ERR|other side closed|socket/i, server: /server error/, conflicts: /conflict/ };
+    const kinds = {
+      timeouts: /timed out/,
+      html: /HTML page/,
+      drops: /UND_ERR|other side closed|socket/i,
+      server: /server error/,
+      conflicts: /conflict/,
+    };
     const byKind = Object.fromEntries(Object.entries(kinds).map(([k, re]) => [k, retries.filter((m) => re.test(m)).length]));
     console.info(
       `faults: ${N} contacts, ${stats.requests} requests in ${seconds.toFixed(1)} s; sandbox statuses ${JSON.stringify(statuses)}; ` +

@@ -40,7 +40,10 @@ describe('fixes for a failed enrollment', () => {
     expect((await enrollmentOf(t, 'di@example.test', seq.id)).name).toBe('Diana Odd');
     expect(await t.call('enrollments:retry', { ids: [failed.id] })).toMatchObject({ queued: 1 });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1, failed: 0 });
-    expect(t.sandbox.state.findByEmail('di@example.test')).toMatchObject({ first_name: 'Diana', fields: expect.objectContaining({ title: 'Staff Engineer' }) });
+    expect(t.sandbox.state.findByEmail('di@example.test')).toMatchObject({
+      first_name: 'Diana',
+      fields: expect.objectContaining({ title: 'Staff Engineer' }),
+    });
     expect(custom(t, 'di@example.test')).toEqual([{ id: SENIORITY, value: 'Senior' }]);
   });
 
@@ -62,7 +65,11 @@ describe('fixes for a failed enrollment', () => {
     // A plain retry keeps the captured mapping, and fails the same way.
     await t.call('enrollments:retry', { ids: [failed.id] });
     expect(await t.call('sync:run', {})).toMatchObject({ failed: 1 });
-    expect(await t.call('enrollments:retry', { ids: [failed.id, synced.id], remap: true })).toEqual({ queued: 1, remapped: 1, fieldsDropped: 0 });
+    expect(await t.call('enrollments:retry', { ids: [failed.id, synced.id], remap: true })).toEqual({
+      queued: 1,
+      remapped: 1,
+      fieldsDropped: 0,
+    });
     expect((await enrollmentOf(t, 'di@example.test', seq.id)).mappingVersion).toBe(today.version);
     expect((await enrollmentOf(t, 'ed@example.test', seq.id)).mappingVersion).toBe(synced.mappingVersion);
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1, failed: 0 });
@@ -72,7 +79,11 @@ describe('fixes for a failed enrollment', () => {
   it('sync without this field: the refused field is left out for that enrollment only, the rest is sent', async () => {
     t = await syncBackend({ csv });
     const { seq, failed } = await failedOne(t);
-    expect(await t.call('enrollments:retry', { ids: [failed.id], withoutField: true })).toEqual({ queued: 1, remapped: 0, fieldsDropped: 1 });
+    expect(await t.call('enrollments:retry', { ids: [failed.id], withoutField: true })).toEqual({
+      queued: 1,
+      remapped: 0,
+      fieldsDropped: 1,
+    });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1, failed: 0 });
     expect(t.sandbox.state.findByEmail('di@example.test')).toMatchObject({ first_name: 'Di' });
     expect(custom(t, 'di@example.test')).toEqual([]);
@@ -86,7 +97,11 @@ describe('fixes for a failed enrollment', () => {
     t = await syncBackend({ csv: csvOf([{ email: 'cl@example.test', first_name: 'Cl', budget: '5000 USD' }]) });
     await t.call('mapping:set', { rules: [{ source: 'budget', target: 'custom:303' }] });
     const seq = await t.call('sequences:create', { name: 'Clients', syncAs: 'contact' });
-    t.sandbox.setFaults({ failPaths: [{ path: 'contact/add', status: 422, times: 1, body: { message: 'Invalid value for custom field "Hiring Budget": "5000 USD"' } }] });
+    t.sandbox.setFaults({
+      failPaths: [
+        { path: 'contact/add', status: 422, times: 1, body: { message: 'Invalid value for custom field "Hiring Budget": "5000 USD"' } },
+      ],
+    });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['cl@example.test'] });
     await t.call('sync:run', {});
     const failed = await enrollmentOf(t, 'cl@example.test', seq.id);

@@ -19,7 +19,8 @@ afterEach(async () => {
   t = null;
 });
 
-const jobsOf = (t: SyncTest, email: string, type: 'candidate' | 'contact') => t.sandbox.state.findByEmail(email, type)?.jobs.map((j) => j.job_id);
+const jobsOf = (t: SyncTest, email: string, type: 'candidate' | 'contact') =>
+  t.sandbox.state.findByEmail(email, type)?.jobs.map((j) => j.job_id);
 
 describe('a Candidate with a job whose email exists only as a Contact', () => {
   it('is never synced: it is flagged "Exists in Recruiterflow as a Contact" with the record shown', async () => {
@@ -51,7 +52,13 @@ describe('a Candidate with a job whose email exists only as a Contact', () => {
     expect(await t.call('enrollments:resolve', { ids: [flagged.id], action: 'create' })).toEqual({ resolved: 1, refused: [] });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 1, jobsAssigned: 1 });
     const candidate = t.sandbox.state.findByEmail(CONTACT, 'candidate')!;
-    expect(await enrollmentOf(t, CONTACT, seq.id)).toMatchObject({ state: 'synced', syncAs: 'candidate', jobId: 102, recruiterflowId: candidate.id, matches: [] });
+    expect(await enrollmentOf(t, CONTACT, seq.id)).toMatchObject({
+      state: 'synced',
+      syncAs: 'candidate',
+      jobId: 102,
+      recruiterflowId: candidate.id,
+      matches: [],
+    });
     expect(jobsOf(t, CONTACT, 'candidate')).toEqual([102]);
     expect(t.sandbox.state.findByEmail(CONTACT, 'contact')).toMatchObject({ first_name: 'Casey', jobs: [] });
     expect(createsOf(t.sandbox, CONTACT)).toBe(1);
@@ -68,7 +75,12 @@ describe('a Candidate with a job whose email exists only as a Contact', () => {
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 2, jobsAssigned: 0 });
     const casey = t.sandbox.state.findByEmail(CONTACT, 'contact')!;
     for (const seq of [one, two]) {
-      expect(await enrollmentOf(t, CONTACT, seq.id)).toMatchObject({ state: 'synced', syncAs: 'contact', jobId: null, recruiterflowId: casey.id });
+      expect(await enrollmentOf(t, CONTACT, seq.id)).toMatchObject({
+        state: 'synced',
+        syncAs: 'contact',
+        jobId: null,
+        recruiterflowId: casey.id,
+      });
     }
     expect(casey.jobs).toEqual([]);
     expect(createsOf(t.sandbox, CONTACT)).toBe(0);
@@ -82,7 +94,11 @@ describe('a Contact enrollment whose email Recruiterflow has only as a Candidate
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['existing@acme.example'] });
     await t.call('sync:run', {});
     const flagged = await enrollmentOf(t, 'existing@acme.example', seq.id);
-    expect(flagged).toMatchObject({ state: 'flagged', error: 'Exists in Recruiterflow as a Candidate', matches: [{ type: 'candidate', name: 'Erin Existing' }] });
+    expect(flagged).toMatchObject({
+      state: 'flagged',
+      error: 'Exists in Recruiterflow as a Candidate',
+      matches: [{ type: 'candidate', name: 'Erin Existing' }],
+    });
     await t.call('enrollments:resolve', { ids: [flagged.id], action: 'link' });
     expect(await t.call('sync:run', {})).toMatchObject({ linked: 1, jobsAssigned: 0 });
     expect(await enrollmentOf(t, 'existing@acme.example', seq.id)).toMatchObject({ state: 'synced', syncAs: 'candidate', jobId: null });
@@ -114,7 +130,9 @@ describe('every duplicate flag shows the matched record, and its actions work', 
     const refused = await t.call('enrollments:resolve', { ids: [id], action: 'create' });
     expect(refused.resolved).toBe(0);
     expect(refused.refused[0]?.reason).toMatch(/already has a Candidate with this email/);
-    expect((await t.call('enrollments:resolve', { ids: [id], action: 'link', rfId: 999999 })).refused[0]?.reason).toMatch(/not a record that matched/);
+    expect((await t.call('enrollments:resolve', { ids: [id], action: 'link', rfId: 999999 })).refused[0]?.reason).toMatch(
+      /not a record that matched/,
+    );
     expect(await t.call('errors:resolve', { email: SECOND, action: 'link', rfId: jo.id })).toEqual({ resolved: 1, refused: [] });
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 1 });
     expect(await enrollmentOf(t, SECOND, seq.id)).toMatchObject({ state: 'synced', recruiterflowId: jo.id });
@@ -127,8 +145,15 @@ describe('every duplicate flag shows the matched record, and its actions work', 
     await t.call('sequences:add', { sequenceId: seq.id, emails: [SECOND] });
     const { id } = await enrollmentOf(t, SECOND, seq.id);
     expect(await t.call('enrollments:resolve', { ids: [id], action: 'skip' })).toEqual({ resolved: 1, refused: [] });
-    expect(await enrollmentOf(t, SECOND, seq.id)).toMatchObject({ state: 'not_synced', error: 'You chose not to sync this contact', errorCode: 'skipped' });
-    expect(await t.call('enrollments:resync', { sequenceId: seq.id })).toMatchObject({ queued: 0, message: '0 contacts queued: you chose not to sync 1' });
+    expect(await enrollmentOf(t, SECOND, seq.id)).toMatchObject({
+      state: 'not_synced',
+      error: 'You chose not to sync this contact',
+      errorCode: 'skipped',
+    });
+    expect(await t.call('enrollments:resync', { sequenceId: seq.id })).toMatchObject({
+      queued: 0,
+      message: '0 contacts queued: you chose not to sync 1',
+    });
     await t.call('sync:run', {});
     expect(t.sandbox.state.findByEmail(SECOND)?.jobs).toEqual([]);
   });

@@ -53,26 +53,29 @@ async function queuedBackend(baseUrl: string): Promise<{ t: TestBackend; apiKey:
 const keyed = (s: HostileServer) => s.requests.filter((r) => r.headers['rf-api-key'] !== undefined);
 
 describe('the API key never leaves for another host', () => {
-  it.each([302, 307, 308] as const)('a %i redirect to another origin is not followed: that origin never sees the key, and the queue pauses naming the Location', async (status) => {
-    const other = await hostile({ kind: 'json', body: { data: [] } });
-    const rf = await hostile({ kind: 'redirect', to: other.url, status });
-    const { t } = await queuedBackend(rf.url);
+  it.each([302, 307, 308] as const)(
+    'a %i redirect to another origin is not followed: that origin never sees the key, and the queue pauses naming the Location',
+    async (status) => {
+      const other = await hostile({ kind: 'json', body: { data: [] } });
+      const rf = await hostile({ kind: 'redirect', to: other.url, status });
+      const { t } = await queuedBackend(rf.url);
 
-    const counts = await t.call('sync:run', {});
-    expect(counts).toMatchObject({ created: 0, failed: 0 });
-    expect(rf.requests.length).toBeGreaterThan(0);
-    expect(keyed(other)).toEqual([]);
-    expect(other.requests).toEqual([]);
-    const status_ = await t.call('sync:status', {});
-    expect(status_).toMatchObject({ paused: true, pausedReason: 'redirect', states: { queued: CONTACTS } });
-    const log = await t.call('log:list', { offset: 0, limit: 20 });
-    expect(log.rows.map((e) => e.message).join('\n')).toContain(`Recruiterflow answered with a redirect to ${other.url}/api/external/`);
+      const counts = await t.call('sync:run', {});
+      expect(counts).toMatchObject({ created: 0, failed: 0 });
+      expect(rf.requests.length).toBeGreaterThan(0);
+      expect(keyed(other)).toEqual([]);
+      expect(other.requests).toEqual([]);
+      const status_ = await t.call('sync:status', {});
+      expect(status_).toMatchObject({ paused: true, pausedReason: 'redirect', states: { queued: CONTACTS } });
+      const log = await t.call('log:list', { offset: 0, limit: 20 });
+      expect(log.rows.map((e) => e.message).join('\n')).toContain(`Recruiterflow answered with a redirect to ${other.url}/api/external/`);
 
-    // Connecting to it fails with the same explanation, and the other origin still sees nothing.
-    const failure = await t.fails('connection:connect', { baseUrl: rf.url, apiKey: 'another-key' });
-    expect(failure.message).toContain(`redirect to ${other.url}/api/external/user/list; check the base URL`);
-    expect(keyed(other)).toEqual([]);
-  });
+      // Connecting to it fails with the same explanation, and the other origin still sees nothing.
+      const failure = await t.fails('connection:connect', { baseUrl: rf.url, apiKey: 'another-key' });
+      expect(failure.message).toContain(`redirect to ${other.url}/api/external/user/list; check the base URL`);
+      expect(keyed(other)).toEqual([]);
+    },
+  );
 });
 
 describe('no answer can hang, loop or exhaust `sync run --wait 5` (the real CLI, in its own process)', () => {
@@ -110,23 +113,27 @@ describe('no answer can hang, loop or exhaust `sync run --wait 5` (the real CLI,
     { name: 'a server that never answers', behaviour: { kind: 'silent' } },
   ];
 
-  it.each(cases)('$name: back within 20 s, under 400 MB, nothing lost', async ({ behaviour, check }) => {
-    const rf = await hostile(behaviour);
-    const { t, sequenceId } = await queuedBackend(rf.url);
-    const run = await runCliBounded(t.dataDir, ['sync', 'run', '--wait', '5'], { maxMb: MAX_MB, maxMs: 60_000 });
-    if (process.env.HOSTILE_FIGURES) console.info(`${run.ms} ms, peak ${run.peakMb} MB`);
+  it.each(cases)(
+    '$name: back within 20 s, under 400 MB, nothing lost',
+    async ({ behaviour, check }) => {
+      const rf = await hostile(behaviour);
+      const { t, sequenceId } = await queuedBackend(rf.url);
+      const run = await runCliBounded(t.dataDir, ['sync', 'run', '--wait', '5'], { maxMb: MAX_MB, maxMs: 60_000 });
+      if (process.env.HOSTILE_FIGURES) console.info(`${run.ms} ms, peak ${run.peakMb} MB`);
 
-    expect(run.killedFor, `killed for ${run.killedFor} after ${run.ms} ms at ${run.peakMb} MB`).toBeNull();
-    expect(run.ms).toBeLessThan(MAX_MS);
-    expect(run.peakMb).toBeLessThan(MAX_MB);
-    expect(run.stderr).not.toMatch(/TimeoutOverflowWarning/);
-    expect(run.code).toBe(0);
-    const counts = JSON.parse(run.stdout) as Record<string, number>;
-    expect(counts).toMatchObject({ created: 0, failed: 0 });
-    expect(counts.retrying! + counts.pending!).toBe(CONTACTS);
-    expect(rf.requests.length).toBeGreaterThan(0);
-    await check?.(t, sequenceId);
-  }, 90_000);
+      expect(run.killedFor, `killed for ${run.killedFor} after ${run.ms} ms at ${run.peakMb} MB`).toBeNull();
+      expect(run.ms).toBeLessThan(MAX_MS);
+      expect(run.peakMb).toBeLessThan(MAX_MB);
+      expect(run.stderr).not.toMatch(/TimeoutOverflowWarning/);
+      expect(run.code).toBe(0);
+      const counts = JSON.parse(run.stdout) as Record<string, number>;
+      expect(counts).toMatchObject({ created: 0, failed: 0 });
+      expect(counts.retrying! + counts.pending!).toBe(CONTACTS);
+      expect(rf.requests.length).toBeGreaterThan(0);
+      await check?.(t, sequenceId);
+    },
+    90_000,
+  );
 });
 
 describe('`sync run` without --wait: one pass plus at most one request timeout', () => {
@@ -152,7 +159,12 @@ describe('pause and stop end any wait within a second', () => {
     await t.call('sync:pause', {});
     await run;
     expect(Date.now() - paused).toBeLessThan(1_000);
-    expect(await t.call('sync:status', {})).toMatchObject({ paused: true, pausedReason: 'user', running: false, states: { queued: CONTACTS } });
+    expect(await t.call('sync:status', {})).toMatchObject({
+      paused: true,
+      pausedReason: 'user',
+      running: false,
+      states: { queued: CONTACTS },
+    });
   });
 
   it('closing the backend (app quit, SIGTERM in browser mode) ends a request that never answers', async () => {
@@ -181,9 +193,13 @@ describe('browser mode quits at once', () => {
     const rf = await hostile({ kind: 'retryAfter', value: '8' });
     const { t } = await queuedBackend(rf.url);
     await t.backend.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'src-main', 'cli', 'main.ts'), 'serve', '--json', '--data-dir', t.dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(process.cwd(), 'src-main', 'cli', 'main.ts'), 'serve', '--json', '--data-dir', t.dataDir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       // The scheduler drains by itself: wait until the sync's first refused request (the lookup's list

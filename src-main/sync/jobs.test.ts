@@ -10,7 +10,11 @@ afterEach(async () => {
   t = null;
 });
 
-const jobsOf = (t: SyncTest, email: string) => t.sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id).sort();
+const jobsOf = (t: SyncTest, email: string) =>
+  t.sandbox.state
+    .findByEmail(email)
+    ?.jobs.map((j) => j.job_id)
+    .sort();
 
 describe('rule 5: jobs', () => {
   it("candidates land on the account's default job, unless their sequence names its own", async () => {

@@ -20,7 +20,9 @@ function isAlive(pid: number): boolean {
 
 /** Items leased by a process of this machine that no longer exists are due again at once. */
 export function reclaimOrphans(ctx: Ctx): number {
-  const rows = ctx.sqlite.prepare("select distinct lease_owner as owner from sync_queue where state = 'in_flight' and lease_owner is not null").all() as { owner: string }[];
+  const rows = ctx.sqlite
+    .prepare("select distinct lease_owner as owner from sync_queue where state = 'in_flight' and lease_owner is not null")
+    .all() as { owner: string }[];
   const host = hostname();
   let reclaimed = 0;
   for (const { owner } of rows) {

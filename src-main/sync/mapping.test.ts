@@ -100,7 +100,7 @@ describe('rule 6: custom field mapping', () => {
     expect((await enrollmentOf(t, 'cy@example.test', seq.id)).state).toBe('synced');
   });
 
-  it('sources named like Object.prototype members are looked up on the contact\'s own columns only', async () => {
+  it("sources named like Object.prototype members are looked up on the contact's own columns only", async () => {
     // A CSV with columns named constructor and __proto__; toString, valueOf and hasOwnProperty are not columns.
     t = await syncBackend({ csv: 'email,first_name,constructor,__proto__\nproto@example.test,Pro,Builder,Hidden' });
     const seq = await t.call('sequences:create', { name: 'Proto', syncMode: 'on-reply' });

@@ -3,7 +3,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { connectedBackend, contactsCsv } from '../testing/fixtures';
-import { FAST_BACKOFF, duplicateCreates, enrollmentOf, eventually, people, statesOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import {
+  FAST_BACKOFF,
+  duplicateCreates,
+  enrollmentOf,
+  eventually,
+  people,
+  statesOf,
+  syncBackend,
+  type SyncTest,
+} from '../testing/syncFixtures';
 
 let t: SyncTest | null = null;
 let revived: Sandbox | null = null;
@@ -71,13 +80,13 @@ describe('rule 11: offline', () => {
     await t.call('sequences:add', { sequenceId: seq.id, emails: people(1) });
     let slowed = false;
     const realFetch = t.backend.ctx.fetch;
-    t.backend.ctx.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    t.backend.ctx.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
       if (!slowed && String(input).endsWith('/candidate/add')) {
         slowed = true;
         return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
       }
       return realFetch(input, init);
-    });
+    };
     expect(await t.call('sync:run', { wait: 5 })).toMatchObject({ created: 1, failed: 0 });
     expect(await enrollmentOf(t, 'person0@example.test', seq.id)).toMatchObject({ state: 'synced', attempts: 2 });
   });

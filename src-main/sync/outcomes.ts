@@ -24,18 +24,20 @@ export interface WorkItem {
  * so two processes cannot both pass.
  */
 export function claimCreate(ctx: Ctx, item: WorkItem, settleMs: number): { ok: true } | { ok: false; since: number; waitMs: number } {
-  return ctx.sqlite.transaction((): { ok: true } | { ok: false; since: number; waitMs: number } => {
-    const now = ctx.clock.now();
-    const row = statement(
-      ctx.sqlite,
-      `select max(create_started_at) as at from enrollments
+  return ctx.sqlite
+    .transaction((): { ok: true } | { ok: false; since: number; waitMs: number } => {
+      const now = ctx.clock.now();
+      const row = statement(
+        ctx.sqlite,
+        `select max(create_started_at) as at from enrollments
         where contact_id = (select contact_id from enrollments where id = ?) and create_started_at is not null`,
-    ).get(item.enrollmentId) as { at: number | null } | undefined;
-    const since = row?.at ?? null;
-    if (since !== null && now - since < settleMs) return { ok: false, since, waitMs: since + settleMs - now };
-    statement(ctx.sqlite, 'update enrollments set create_started_at = ? where id = ?').run(now, item.enrollmentId);
-    return { ok: true };
-  }).immediate();
+      ).get(item.enrollmentId) as { at: number | null } | undefined;
+      const since = row?.at ?? null;
+      if (since !== null && now - since < settleMs) return { ok: false, since, waitMs: since + settleMs - now };
+      statement(ctx.sqlite, 'update enrollments set create_started_at = ? where id = ?').run(now, item.enrollmentId);
+      return { ok: true };
+    })
+    .immediate();
 }
 
 /** The create was refused outright (a 4xx) and no earlier attempt sent one: no record is ours. */
@@ -56,8 +58,14 @@ export interface RfLink {
  */
 export function findLink(ctx: Ctx, account: string, email: string, type?: SyncAs): RfLink | null {
   const row = type
-    ? statement(ctx.sqlite, 'select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? and rf_type = ?').get(account, email, type)
-    : statement(ctx.sqlite, "select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? order by rf_type = 'candidate' desc limit 1").get(account, email);
+    ? statement(
+        ctx.sqlite,
+        'select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? and rf_type = ?',
+      ).get(account, email, type)
+    : statement(
+        ctx.sqlite,
+        "select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? order by rf_type = 'candidate' desc limit 1",
+      ).get(account, email);
   return (row as RfLink | undefined) ?? null;
 }
 
@@ -81,13 +89,10 @@ export function recordLink(ctx: Ctx, account: string, item: WorkItem, rfId: numb
 }
 
 export function recordJobAssigned(ctx: Ctx, account: string, rfId: number, jobId: number): void {
-  statement(ctx.sqlite, 'insert into rf_job_assignments (account, base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?, ?) on conflict do nothing').run(
-    account,
-    accountBaseUrl(account),
-    rfId,
-    jobId,
-    ctx.clock.now(),
-  );
+  statement(
+    ctx.sqlite,
+    'insert into rf_job_assignments (account, base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?, ?) on conflict do nothing',
+  ).run(account, accountBaseUrl(account), rfId, jobId, ctx.clock.now());
 }
 
 export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
@@ -99,13 +104,24 @@ export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'creat
            attempts = attempts + 1, last_attempt_at = ?,
            rf_account = (select coalesce(account, base_url) from connections where user_id = ?) where id = ?`,
     ).run(rfId, now, now, item.userId, item.enrollmentId);
-    statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
+    statement(
+      ctx.sqlite,
+      "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?",
+    ).run(now, item.queueId);
     logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
   })();
 }
 
 /** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
-function markEnrollment(ctx: Ctx, item: WorkItem, state: 'flagged' | 'failed' | 'retrying', code: string, message: string, now: number, field: string | null = null): void {
+function markEnrollment(
+  ctx: Ctx,
+  item: WorkItem,
+  state: 'flagged' | 'failed' | 'retrying',
+  code: string,
+  message: string,
+  now: number,
+  field: string | null = null,
+): void {
   statement(
     ctx.sqlite,
     `update enrollments set state = ?, error = ?, error_code = ?, error_field = ?, first_error_at = coalesce(first_error_at, ?),
@@ -123,8 +139,14 @@ export function recordFlagged(ctx: Ctx, item: WorkItem, matches: FlagMatch[], co
   const message = flagMessage(code);
   ctx.sqlite.transaction(() => {
     markEnrollment(ctx, item, 'flagged', code, message, now);
-    statement(ctx.sqlite, 'update enrollments set dedup_checked = 1, evidence = ? where id = ?').run(JSON.stringify(matches), item.enrollmentId);
-    statement(ctx.sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(now, item.queueId);
+    statement(ctx.sqlite, 'update enrollments set dedup_checked = 1, evidence = ? where id = ?').run(
+      JSON.stringify(matches),
+      item.enrollmentId,
+    );
+    statement(
+      ctx.sqlite,
+      "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?",
+    ).run(now, item.queueId);
     const ids = matches.map((m) => `${m.type} #${m.id}`).join(', ');
     logEvent(ctx, 'warn', 'sync.flagged', `${message} (${ids}); waiting for your review`, item);
   })();
@@ -141,7 +163,10 @@ export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: st
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     markEnrollment(ctx, item, 'failed', code, message, now, field);
-    statement(ctx.sqlite, "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?").run(message, now, item.queueId);
+    statement(
+      ctx.sqlite,
+      "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?",
+    ).run(message, now, item.queueId);
     logEvent(ctx, 'error', 'sync.failed', message, item);
   })();
 }
@@ -154,7 +179,10 @@ export function recordDeferred(ctx: Ctx, item: WorkItem, waitMs: number, message
   const now = ctx.clock.now();
   const next = now + Math.max(0, waitMs);
   ctx.sqlite.transaction(() => {
-    statement(ctx.sqlite, "update enrollments set state = 'retrying', error = ?, error_code = 'create_settling', last_attempt_at = ? where id = ?").run(message, now, item.enrollmentId);
+    statement(
+      ctx.sqlite,
+      "update enrollments set state = 'retrying', error = ?, error_code = 'create_settling', last_attempt_at = ? where id = ?",
+    ).run(message, now, item.enrollmentId);
     statement(
       ctx.sqlite,
       "update sync_queue set state = 'backoff', next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
@@ -185,7 +213,13 @@ export function recordTransient(
       ctx.sqlite,
       "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
     ).run(attempts, next, message, now, item.queueId);
-    logEvent(ctx, 'warn', 'sync.retrying', `${message}; retry ${attempts + 1} of ${policy.maxAttempts} at ${new Date(next).toISOString()}`, item);
+    logEvent(
+      ctx,
+      'warn',
+      'sync.retrying',
+      `${message}; retry ${attempts + 1} of ${policy.maxAttempts} at ${new Date(next).toISOString()}`,
+      item,
+    );
   })();
   return 'retrying';
 }

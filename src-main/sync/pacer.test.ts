@@ -53,7 +53,14 @@ describe('Pacer', () => {
     const pacer = new Pacer({ concurrency: 2, clock: time.clock, sleep: time.sleep, startRate: 1_000 });
     pacer.blockFor(1_500);
     const startedAt: number[] = [];
-    await Promise.all([1, 2, 3].map(() => pacer.run(async () => (startedAt.push(time.clock.now()), 200), (s) => s)));
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        pacer.run(
+          async () => (startedAt.push(time.clock.now()), 200),
+          (s) => s,
+        ),
+      ),
+    );
     expect(Math.min(...startedAt)).toBeGreaterThanOrEqual(1_500);
   });
 
@@ -62,7 +69,11 @@ describe('Pacer', () => {
     const time = fakeTime();
     const pacer = new Pacer({ concurrency: 1, clock: time.clock, sleep: time.sleep, startRate });
     const sentAt: number[] = [];
-    const send = (status: number) => pacer.run(async () => (sentAt.push(time.clock.now()), time.advance(1), status), (s) => s);
+    const send = (status: number) =>
+      pacer.run(
+        async () => (sentAt.push(time.clock.now()), time.advance(1), status),
+        (s) => s,
+      );
     const many = async (n: number, status = 200) => {
       for (let i = 0; i < n; i++) await send(status);
     };
@@ -137,7 +148,9 @@ describe('the engine under a hidden rate limit', () => {
     const limited = (after.statuses['429'] ?? 0) - (before.statuses['429'] ?? 0);
     const ok = requests - limited;
     const pacer = t.backend.scheduler.engine.pacerStats();
-    console.info(`pacer: ${requests} requests, ${limited} 429s (${((100 * limited) / requests).toFixed(1)}%), ${(ok / seconds).toFixed(1)} ok req/s over ${seconds.toFixed(1)} s; estimate ${pacer.limit?.toFixed(1)}/s, pace ${pacer.rate?.toFixed(1)}/s`);
+    console.info(
+      `pacer: ${requests} requests, ${limited} 429s (${((100 * limited) / requests).toFixed(1)}%), ${(ok / seconds).toFixed(1)} ok req/s over ${seconds.toFixed(1)} s; estimate ${pacer.limit?.toFixed(1)}/s, pace ${pacer.rate?.toFixed(1)}/s`,
+    );
     expect(counts).toMatchObject({ created: n, failed: 0, retrying: 0, pending: 0 });
     expect(limited / requests).toBeLessThanOrEqual(0.02);
     expect(ok / seconds).toBeGreaterThanOrEqual(0.85 * 20);

@@ -173,7 +173,8 @@ export class Pacer {
 
   private observe(status: number): void {
     const now = this.options.clock.now();
-    for (const list of [this.recentSent, this.recentRefused, this.recentServerErrors]) while (list.length > 0 && list[0]! <= now - WINDOW_MS) list.shift();
+    for (const list of [this.recentSent, this.recentRefused, this.recentServerErrors])
+      while (list.length > 0 && list[0]! <= now - WINDOW_MS) list.shift();
     if (status >= 500) this.serverError(now);
     else if (status > 0) this.serverErrorsInRow = 0;
     if (status === 429) this.limited(now);
@@ -185,7 +186,9 @@ export class Pacer {
     this.stats.serverErrors += 1;
     this.serverErrorsInRow += 1;
     this.recentServerErrors.push(now);
-    const burst = this.serverErrorsInRow >= 3 || (this.recentServerErrors.length >= 3 && this.recentServerErrors.length >= 0.25 * this.recentSent.length);
+    const burst =
+      this.serverErrorsInRow >= 3 ||
+      (this.recentServerErrors.length >= 3 && this.recentServerErrors.length >= 0.25 * this.recentSent.length);
     if (!burst || now - this.lastServerSlowdownAt < WINDOW_MS) return;
     this.lastServerSlowdownAt = now;
     this.lastLimitAt = now; // no climbing for a second, as after a 429

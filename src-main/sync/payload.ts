@@ -92,7 +92,10 @@ export function buildPayload(
     } else if (TEXT_TARGETS.has(target)) {
       body[target] = value;
     } else if (LIST_TARGETS.has(target)) {
-      const items = value.split(';').map((s) => s.trim()).filter(Boolean);
+      const items = value
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
       body[target] = [...new Set([...((body[target] as string[] | undefined) ?? []), ...items])];
     } else if (target === 'phone_number') {
       body.phone_number = [{ phone_number: value, type: PHONE_TYPE_MOBILE }];

@@ -15,8 +15,7 @@ import { buildPayload, type ContactSource } from './payload';
 function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
   const job = baseUrl
     ? (ctx.sqlite.prepare('select name, client, location from rf_jobs where base_url = ? and id = ?').get(baseUrl, jobId) as
-        | { name: string; client: string; location: string }
-        | undefined)
+        { name: string; client: string; location: string } | undefined)
     : undefined;
   if (!job) return `job #${jobId}`;
   const where = [job.client, job.location].filter(Boolean).join(', ');
@@ -33,7 +32,9 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
       `select e.id as enrollmentId, e.user_id as userId, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.cap_mapping_version as version, c.*
        from sync_queue q join enrollments e on e.id = q.enrollment_id join contacts c on c.id = e.contact_id where q.id = ?`,
     )
-    .get(queueId) as (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number }) | undefined;
+    .get(queueId) as
+    | (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number })
+    | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
   const known = connectionOf(ctx, row.userId);
   const baseUrl = known?.baseUrl ?? null;
@@ -47,9 +48,15 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
   } else {
     requests.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
     requests.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
-    const { body, problems } = buildPayload(row, effectiveRules(rulesFor(ctx, row.userId, row.version)), row.syncAs, cachedCustomFields(ctx), {
-      defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency,
-    });
+    const { body, problems } = buildPayload(
+      row,
+      effectiveRules(rulesFor(ctx, row.userId, row.version)),
+      row.syncAs,
+      cachedCustomFields(ctx),
+      {
+        defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency,
+      },
+    );
     const create = planCreate(row.syncAs, body);
     blocked = problems.length > 0;
     requests.push({
@@ -62,7 +69,9 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
   const alreadyOnJob =
     link !== null &&
     row.jobId !== null &&
-    ctx.sqlite.prepare('select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(account, link.id, row.jobId) !== undefined;
+    ctx.sqlite
+      .prepare('select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?')
+      .get(account, link.id, row.jobId) !== undefined;
   if (row.jobId !== null && !blocked) {
     const job = describeJob(ctx, baseUrl, row.jobId);
     if (row.syncAs === 'candidate' && (!link || link.type === 'candidate') && !alreadyOnJob) {
@@ -79,5 +88,8 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
       : maybe > 0
         ? `${sure + maybe} requests at most: ${sure} always, the create only when neither lookup finds the email.`
         : `${sure} ${sure === 1 ? 'request' : 'requests'}.`;
-  return { summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '), requests };
+  return {
+    summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '),
+    requests,
+  };
 }

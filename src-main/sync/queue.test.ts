@@ -4,7 +4,16 @@ import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlannedRequest } from '../../src-shared/contract';
 import { contactsCsv, openTestBackend, type TestBackend } from '../testing/fixtures';
-import { FAST_BACKOFF, duplicateCreates, enrollmentOf, people, requestsTo, statesOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import {
+  FAST_BACKOFF,
+  duplicateCreates,
+  enrollmentOf,
+  people,
+  requestsTo,
+  statesOf,
+  syncBackend,
+  type SyncTest,
+} from '../testing/syncFixtures';
 
 let t: SyncTest | null = null;
 let twin: TestBackend | null = null;
@@ -75,7 +84,11 @@ describe('rule 9: the queue', () => {
       'POST /api/external/candidate/add-to-job',
     ]);
     expect(plan[0]!.body).toMatchObject({ filters: [{ key: 'email', conjunction: 'in', values: ['person0@example.test'] }] });
-    expect(plan[2]!.body).toMatchObject({ email: [{ email: 'person0@example.test', is_primary: 1 }], first_name: 'First0', last_name: 'Last0' });
+    expect(plan[2]!.body).toMatchObject({
+      email: [{ email: 'person0@example.test', is_primary: 1 }],
+      first_name: 'First0',
+      last_name: 'Last0',
+    });
     expect(plan[3]!.body).toMatchObject({ job_id: 103 });
     expect(plan[3]!.note).toBe('Assign to job #103 Product Designer (Globex, London); it lands in Sourced');
 
@@ -103,7 +116,9 @@ describe('rule 9: the queue', () => {
     expect(one.jobsAssigned + two.jobsAssigned).toBe(180);
     expect(duplicateCreates(t.sandbox)).toEqual([]);
     expect(t.sandbox.state.createLog).toHaveLength(120);
-    const attempts = t.backend.ctx.sqlite.prepare("select max(attempts) as most, count(*) as n from sync_queue where state = 'done'").get() as { most: number; n: number };
+    const attempts = t.backend.ctx.sqlite
+      .prepare("select max(attempts) as most, count(*) as n from sync_queue where state = 'done'")
+      .get() as { most: number; n: number };
     expect(attempts).toEqual({ most: 1, n: 180 });
     expect((await t.call('sync:status', {})).states).toMatchObject({ synced: 180, queued: 0 });
   });

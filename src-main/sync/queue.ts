@@ -53,7 +53,10 @@ export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number
           or (state = 'in_flight' and lease_until < @now)
        order by next_attempt_at, id limit @limit`,
     ).all({ now, limit }) as Omit<ClaimedItem, 'leaseUntil'>[];
-    const take = statement(ctx.sqlite, "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?");
+    const take = statement(
+      ctx.sqlite,
+      "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?",
+    );
     for (const row of rows) take.run(owner, now + leaseMs, now, row.id);
     return rows.map((row) => ({ ...row, leaseUntil: now + leaseMs }));
   });

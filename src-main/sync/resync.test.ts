@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXISTS_IN_RECRUITERFLOW } from '../../src-shared/domain';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { contactsCsv, openTestBackend, type TestBackend } from '../testing/fixtures';
-import { FAST_BACKOFF, createsOf, csvOf, enrollmentOf, people, requestsTo, statesOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
+import {
+  FAST_BACKOFF,
+  createsOf,
+  csvOf,
+  enrollmentOf,
+  people,
+  requestsTo,
+  statesOf,
+  syncBackend,
+  type SyncTest,
+} from '../testing/syncFixtures';
 
 let t: SyncTest | null = null;
 let offline: TestBackend | null = null;
@@ -67,7 +77,12 @@ describe('rule 3: resync', () => {
 
   it('resync skips flagged contacts and on-reply contacts without a reply; cleared, a flagged on-reply one waits for its reply', async () => {
     const existing = 'existing@acme.example';
-    t = await syncBackend({ csv: csvOf([{ email: existing, first_name: 'Erin' }, { email: 'quiet@example.test', first_name: 'Quinn' }]) });
+    t = await syncBackend({
+      csv: csvOf([
+        { email: existing, first_name: 'Erin' },
+        { email: 'quiet@example.test', first_name: 'Quinn' },
+      ]),
+    });
     await t.call('settings:set', { dedup: true, syncMode: 'on-reply' });
     const seq = await t.call('sequences:create', { name: 'Replies only' });
     const added = await t.call('sequences:add', { sequenceId: seq.id, emails: [existing, 'quiet@example.test'] });

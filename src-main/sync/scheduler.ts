@@ -163,7 +163,12 @@ export class Scheduler {
     try {
       const counts = await run;
       for (const companion of this.companions) await companion.afterSync?.();
-      this.ctx.events.emit('sync:progress', { running: false, done: counts.created + counts.linked + counts.failed, total: counts.created + counts.linked + counts.failed, counts });
+      this.ctx.events.emit('sync:progress', {
+        running: false,
+        done: counts.created + counts.linked + counts.failed,
+        total: counts.created + counts.linked + counts.failed,
+        counts,
+      });
       return counts;
     } finally {
       this.current = null;

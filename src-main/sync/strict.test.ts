@@ -45,11 +45,19 @@ const csv = csvOf(
   })),
 );
 
-const ENGINE: EngineOptions = { createSettleMs: 2_000, timeoutMs: 2_000, backoff: { baseMs: 20, capMs: 300, maxAttempts: 30 }, offlineProbeMs: 50 };
+const ENGINE: EngineOptions = {
+  createSettleMs: 2_000,
+  timeoutMs: 2_000,
+  backoff: { baseMs: 20, capMs: 300, maxAttempts: 30 },
+  offlineProbeMs: 50,
+};
 const LIGHT_FAULTS: Faults = { latencyMs: 2, errorRate: 0.04, errorStatuses: [500, 503, 429], retryAfterSeconds: null };
 
 async function statesOf(t: TestBackend): Promise<Record<string, number>> {
-  const rows = t.backend.ctx.sqlite.prepare('select state, count(*) as n from enrollments group by state').all() as { state: string; n: number }[];
+  const rows = t.backend.ctx.sqlite.prepare('select state, count(*) as n from enrollments group by state').all() as {
+    state: string;
+    n: number;
+  }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
@@ -65,7 +73,12 @@ describe('the strict-sandbox matrix', () => {
         sb.setFaults({ ...strict, ...LIGHT_FAULTS });
         await eventually(async () => (await t.backend.invoke('jobs:refresh', {})).ok, 10_000); // metadata as this server serves it
         await t.call('settings:set', { defaultCurrency: 'EUR' });
-        await t.call('mapping:set', { rules: [{ source: 'seniority', target: 'custom:201' }, { source: 'salary', target: 'custom:203' }] });
+        await t.call('mapping:set', {
+          rules: [
+            { source: 'seniority', target: 'custom:201' },
+            { source: 'salary', target: 'custom:203' },
+          ],
+        });
         const a = await t.call('sequences:create', { name: 'Backend', jobId: 101 });
         const b = await t.call('sequences:create', { name: 'Platform', jobId: 106 });
         const c = await t.call('sequences:create', { name: 'Clients', syncAs: 'contact' });
@@ -89,14 +102,22 @@ describe('the strict-sandbox matrix', () => {
         // recruiter, flagged with its record (issue: "Synced" only when everything asked for happened).
         expect(await statesOf(reopened), 'no contact lost').toEqual({ synced: total - 1, flagged: 1 });
         const flagged = reopened.backend.ctx.sqlite
-          .prepare("select c.email, e.error_code as code from enrollments e join contacts c on c.id = e.contact_id where e.state = 'flagged'")
+          .prepare(
+            "select c.email, e.error_code as code from enrollments e join contacts c on c.id = e.contact_id where e.state = 'flagged'",
+          )
           .all();
         expect(flagged).toEqual([{ email: 'existing.contact@acme.example', code: 'exists_as_contact' }]);
         for (const email of NEW) {
-          const jobs = sb.state.findByEmail(email)?.jobs.map((j) => j.job_id).sort();
+          const jobs = sb.state
+            .findByEmail(email)
+            ?.jobs.map((j) => j.job_id)
+            .sort();
           expect(jobs, email).toEqual(NEW.indexOf(email) < ON_TWO_JOBS ? [101, 106] : [101]);
         }
-        expect(existing.jobs.map((j) => [j.job_id, j.stage_name]), 'stage kept').toEqual([[101, 'Interview']]);
+        expect(
+          existing.jobs.map((j) => [j.job_id, j.stage_name]),
+          'stage kept',
+        ).toEqual([[101, 'Interview']]);
         const person0 = sb.state.findByEmail(NEW[0]!)!;
         expect(person0.name).toBe('Strict Person');
         expect(person0.custom_fields).toEqual([
@@ -150,7 +171,12 @@ describe('the SIGKILL crash suite under every switch at once', () => {
     let kills = 0;
     for (let i = 0; i < 2; i++) {
       const threshold = sandbox.state.createLog.length + 2;
-      const run = await runCliProcess(dir, ['sync', 'run'], { kind: 'when', when: () => sandbox.state.createLog.length >= threshold, jitterMs: i * 5 }, { awaitReaped: true });
+      const run = await runCliProcess(
+        dir,
+        ['sync', 'run'],
+        { kind: 'when', when: () => sandbox.state.createLog.length >= threshold, jitterMs: i * 5 },
+        { awaitReaped: true },
+      );
       if (run.killed) kills += 1;
       expect(duplicateCreates(sandbox), 'no email created twice').toEqual([]);
     }
@@ -161,7 +187,10 @@ describe('the SIGKILL crash suite under every switch at once', () => {
     expect(duplicateCreates(sandbox)).toEqual([]);
     for (const email of EMAILS) {
       expect(createsOf(sandbox, email), email).toBe(1);
-      expect(sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id), email).toEqual([101]);
+      expect(
+        sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id),
+        email,
+      ).toEqual([101]);
     }
   }, 120_000);
 });

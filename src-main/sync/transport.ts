@@ -8,8 +8,12 @@ import type { Pacer } from './pacer';
  * `halt` (the engine stopping: pause, quit) ends a request under way and any wait for the pacer.
  */
 export function pacedFetch(pacer: Pacer, base: typeof fetch, timeoutMs: number, halt?: AbortSignal): typeof fetch {
-  return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-    pacer.run(() => fetchWithin(base, input, init, timeoutMs, halt), (res) => res.status, halt));
+  return (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
+    pacer.run(
+      () => fetchWithin(base, input, init, timeoutMs, halt),
+      (res) => res.status,
+      halt,
+    );
 }
 
 /** Statuses a Response may not carry a body with. */

@@ -20,7 +20,11 @@ describe('conflicts', () => {
     t = await syncBackend({ csv: csvOf([{ email: 'new.person@example.test', first_name: 'New', phone: '+1 555 0100' }]) });
     const seq = await t.call('sequences:create', { name: 'Phones' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['new.person@example.test'] });
-    t.sandbox.setFaults({ failPaths: [{ path: 'candidate/add', status: 409, times: 20, body: { message: 'A profile with this Email/Phone Number already exists' } }] });
+    t.sandbox.setFaults({
+      failPaths: [
+        { path: 'candidate/add', status: 409, times: 20, body: { message: 'A profile with this Email/Phone Number already exists' } },
+      ],
+    });
     expect(await t.call('sync:run', { wait: 5 })).toMatchObject({ failed: 1, retrying: 0 });
     const e = await enrollmentOf(t, 'new.person@example.test', seq.id);
     expect(e.state).toBe('failed');
@@ -56,7 +60,11 @@ describe('the pacer under server errors', () => {
   it('a burst of 5xx slows it down as 429s do, and it climbs back afterwards', async () => {
     let now = 0;
     const pacer = new Pacer({ concurrency: 1, clock: { now: () => now }, sleep: async (ms) => void (now += ms), startRate: 20 });
-    const send = (status: number) => pacer.run(async () => ((now += 1), status), (s) => s);
+    const send = (status: number) =>
+      pacer.run(
+        async () => ((now += 1), status),
+        (s) => s,
+      );
     for (let i = 0; i < 20; i++) await send(200);
     const before = pacer.snapshot().rate;
     for (let i = 0; i < 4; i++) await send(503);
@@ -70,7 +78,11 @@ describe('the pacer under server errors', () => {
   it('a lone 5xx now and then does not', async () => {
     let now = 0;
     const pacer = new Pacer({ concurrency: 1, clock: { now: () => now }, sleep: async (ms) => void (now += ms), startRate: 20 });
-    const send = (status: number) => pacer.run(async () => ((now += 1), status), (s) => s);
+    const send = (status: number) =>
+      pacer.run(
+        async () => ((now += 1), status),
+        (s) => s,
+      );
     for (let i = 0; i < 20; i++) await send(200);
     const before = pacer.snapshot().rate;
     await send(500);
@@ -119,7 +131,13 @@ describe('a search that lags, with no 409 on a second create', () => {
     }
     for (const email of people(10)) {
       expect(createsOf(t.sandbox, email), email).toBe(1);
-      expect(t.sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id).sort(), email).toEqual([101, 106]);
+      expect(
+        t.sandbox.state
+          .findByEmail(email)
+          ?.jobs.map((j) => j.job_id)
+          .sort(),
+        email,
+      ).toEqual([101, 106]);
     }
   }, 30_000);
 });
@@ -145,14 +163,20 @@ describe('a repeated add-to-job that resets the stage', () => {
 
 describe('values', () => {
   it('a contact without a name is sent with one made from the email, and the preview shows it', async () => {
-    t = await syncBackend({ csv: csvOf([{ email: 'john.smith@example.test', first_name: '' }, { email: 'mary-ann.o_neil@example.test', first_name: '' }]) });
+    t = await syncBackend({
+      csv: csvOf([
+        { email: 'john.smith@example.test', first_name: '' },
+        { email: 'mary-ann.o_neil@example.test', first_name: '' },
+      ]),
+    });
     const seq = await t.call('sequences:create', { name: 'Nameless' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['john.smith@example.test'] });
     const contacts = await t.call('sequences:create', { name: 'As contacts', syncAs: 'contact' });
     await t.call('sequences:add', { sequenceId: contacts.id, emails: ['mary-ann.o_neil@example.test'] });
     const queue = await t.call('queue:list', {});
     const [first, second] = queue.rows;
-    const createOf = async (id: number) => (await t!.call('queue:preview', { id })).requests.find((r) => r.path.endsWith('/add'))?.body as Record<string, unknown>;
+    const createOf = async (id: number) =>
+      (await t!.call('queue:preview', { id })).requests.find((r) => r.path.endsWith('/add'))?.body as Record<string, unknown>;
     const bodies = [await createOf(first!.id), await createOf(second!.id)];
     const john = bodies.find((b) => JSON.stringify(b).includes('john.smith'))!;
     const mary = bodies.find((b) => JSON.stringify(b).includes('mary-ann'))!;
@@ -176,13 +200,19 @@ describe('values', () => {
     const create = (await t.call('queue:preview', { id: item!.id })).requests.find((r) => r.path.endsWith('/add'));
     expect((create?.body as { custom_fields: unknown }).custom_fields).toEqual([{ id: 203, value: { number: 120000, currency: 'EUR' } }]);
     await t.call('sync:run', {});
-    expect(t.sandbox.state.findByEmail('paid@example.test')?.custom_fields).toEqual([{ id: 203, value: { number: 120000, currency: 'EUR' } }]);
+    expect(t.sandbox.state.findByEmail('paid@example.test')?.custom_fields).toEqual([
+      { id: 203, value: { number: 120000, currency: 'EUR' } },
+    ]);
   });
 
   it('the command line sets the currency with `settings set --currency`', async () => {
     const dir = tempDir();
     let out = '';
-    const code = await runCli(['settings', 'set', '--currency', 'gbp', '--json', '--data-dir', dir], { stdout: (s) => (out += s), stderr: () => undefined, env: {} });
+    const code = await runCli(['settings', 'set', '--currency', 'gbp', '--json', '--data-dir', dir], {
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+      env: {},
+    });
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ currency: 'GBP' });
     rmSync(dir, { recursive: true, force: true });

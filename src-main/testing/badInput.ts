@@ -112,10 +112,12 @@ function objectInput(channel: Channel, words: string[]): fc.Arbitrary<Record<str
     { weight: 2, arbitrary: fc.constantFrom(...PROTO_KEYS) },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   );
-  return fc
-    .array(fc.tuple(key, nastyValue(words)), { maxLength: 6 })
-    // fromEntries defines own properties, so "__proto__" arrives as a key, as JSON.parse would deliver it.
-    .map((entries) => Object.fromEntries(entries));
+  return (
+    fc
+      .array(fc.tuple(key, nastyValue(words)), { maxLength: 6 })
+      // fromEntries defines own properties, so "__proto__" arrives as a key, as JSON.parse would deliver it.
+      .map((entries) => Object.fromEntries(entries))
+  );
 }
 
 export function channelInput(channel: Channel, words: string[]): fc.Arbitrary<unknown> {
@@ -128,7 +130,10 @@ export function channelInput(channel: Channel, words: string[]): fc.Arbitrary<un
 
 /** Every row of every table, to prove a refused call changed nothing. */
 export function snapshotDb(sqlite: Sqlite): string {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .pluck()
+    .all() as string[];
   return JSON.stringify(tables.map((name) => [name, sqlite.prepare(`select * from "${name}"`).raw().all()]));
 }
 

@@ -20,7 +20,8 @@ const MAIL_UID = 65534;
 
 /** Null when a test Dovecot can run here; otherwise the one-line reason the tests are skipped. */
 export function dovecotUnavailable(): string | null {
-  if (!existsSync(DOVECOT_BIN)) return `Dovecot not found at ${DOVECOT_BIN}: install Debian's dovecot-imapd (or set DOVECOT_PATH) to run the mailbox tests`;
+  if (!existsSync(DOVECOT_BIN))
+    return `Dovecot not found at ${DOVECOT_BIN}: install Debian's dovecot-imapd (or set DOVECOT_PATH) to run the mailbox tests`;
   if (process.getuid?.() !== 0) return 'the mailbox tests start Dovecot with its own unprivileged users, which needs root: skipped';
   return null;
 }
@@ -110,7 +111,8 @@ function waitForPort(port: number, child: ChildProcess, log: string, timeoutMs =
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      if (child.exitCode !== null) return reject(new Error(`Dovecot exited (${child.exitCode}): ${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`));
+      if (child.exitCode !== null)
+        return reject(new Error(`Dovecot exited (${child.exitCode}): ${existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : ''}`));
       import('node:net').then(({ connect }) => {
         const socket = connect(port, '127.0.0.1');
         socket.once('connect', () => {
@@ -148,9 +150,29 @@ export async function startDovecot(options: { user?: string; password?: string }
   const password = options.password ?? 'app-password-1234';
   const certFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   chmodSync(certFile, 0o644);
   chmodSync(keyFile, 0o644);
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
@@ -191,7 +213,14 @@ export async function startDovecot(options: { user?: string; password?: string }
   await launch();
 
   const connectClient = async () => {
-    const client = new ImapFlow({ host: '127.0.0.1', port: tlsPort, secure: true, auth: { user, pass: password }, tls: { ca: readFileSync(certFile) }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: tlsPort,
+      secure: true,
+      auth: { user, pass: password },
+      tls: { ca: readFileSync(certFile) },
+      logger: false,
+    });
     await client.connect();
     return client;
   };
@@ -267,7 +296,8 @@ export function rawMessage(m: {
     `Subject: ${m.subject}`,
     `Date: ${(m.date ?? new Date()).toUTCString().replace('GMT', '+0000')}`,
   ];
-  if (m.messageId !== null) lines.push(`Message-ID: ${m.messageId ?? `<${Math.random().toString(36).slice(2)}.${Date.now()}@mail.example.test>`}`);
+  if (m.messageId !== null)
+    lines.push(`Message-ID: ${m.messageId ?? `<${Math.random().toString(36).slice(2)}.${Date.now()}@mail.example.test>`}`);
   for (const [k, v] of Object.entries(m.headers ?? {})) lines.push(`${k}: ${v}`);
   lines.push('MIME-Version: 1.0');
   lines.push(`Content-Type: ${m.contentType ?? 'text/plain; charset=utf-8'}`);

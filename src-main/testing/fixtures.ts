@@ -45,7 +45,9 @@ export function openTestBackend(options: Partial<BackendOptions> = {}): TestBack
 }
 
 /** A backend connected to a fresh sandbox, with contacts imported from `csv` when given. */
-export async function connectedBackend(options: { faults?: Faults; csv?: string; backend?: Partial<BackendOptions> } = {}): Promise<TestBackend & { sandbox: Sandbox }> {
+export async function connectedBackend(
+  options: { faults?: Faults; csv?: string; backend?: Partial<BackendOptions> } = {},
+): Promise<TestBackend & { sandbox: Sandbox }> {
   const sandbox = await startSandbox({ port: 0, faults: options.faults });
   const t = openTestBackend(options.backend);
   // Connect without faults so the key check passes, then apply them.
@@ -67,6 +69,8 @@ export async function connectedBackend(options: { faults?: Faults; csv?: string;
 export function contactsCsv(n: number, extra: Record<string, (i: number) => string> = {}): string {
   const extraNames = Object.keys(extra);
   const header = ['email', 'first_name', 'last_name', 'company', ...extraNames].join(',');
-  const rows = Array.from({ length: n }, (_, i) => [`person${i}@example.test`, `First${i}`, `Last${i}`, `Company ${i % 7}`, ...extraNames.map((k) => extra[k]!(i))].join(','));
+  const rows = Array.from({ length: n }, (_, i) =>
+    [`person${i}@example.test`, `First${i}`, `Last${i}`, `Company ${i % 7}`, ...extraNames.map((k) => extra[k]!(i))].join(','),
+  );
   return [header, ...rows].join('\n');
 }

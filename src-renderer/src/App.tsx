@@ -13,7 +13,12 @@ export function App() {
   const [refused, setRefused] = useState<string | null>(getUnauthorized());
   useEffect(() => subscribeUnauthorized(setRefused), []);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="auto"
+    >
       {/* Bottom right, above the status bar (global.css): at the top right a toast covered the page's own
           actions (Export, Sync now), and one under the pointer stays open, so the button stayed out of reach. */}
       <Notifications position="bottom-right" limit={5} />

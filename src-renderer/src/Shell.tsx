@@ -35,7 +35,14 @@ export function Shell() {
   return (
     <AppStatusProvider>
       <GlobalEffects />
-      <a className="skip-link" href="#main-content" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <AppShell
@@ -49,7 +56,10 @@ export function Shell() {
             <Group gap="sm">
               <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
               <Text fw={750} size="lg" component="span">
-                Flow<Text span c="indigo" inherit>bridge</Text>
+                Flow
+                <Text span c="indigo" inherit>
+                  bridge
+                </Text>
               </Text>
               <Text size="xs" c="dimmed" visibleFrom="sm">
                 Outreach → Recruiterflow

@@ -99,12 +99,14 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
 
   /** Which attempt's file the database holds; throws if it holds parts of two. */
   function importedVersion(db: Inspected, attempts: number): number {
-    const titles = db.query<{ title: string; n: number }>("select title, count(*) as n from contacts where email like 'c%@crash.test' group by title");
+    const titles = db.query<{ title: string; n: number }>(
+      "select title, count(*) as n from contacts where email like 'c%@crash.test' group by title",
+    );
     if (titles.length === 0) return -1;
     expect(titles, `${tag}: one version of the base rows, all ${BASE} of them`).toEqual([{ title: titles[0]!.title, n: BASE }]);
     const version = Number(titles[0]!.title.slice(1));
     for (let k = 0; k < attempts; k += 1) {
-      const fresh = db.value<number>("select count(*) from contacts where email like ?", `a${k}-%@crash.test`);
+      const fresh = db.value<number>('select count(*) from contacts where email like ?', `a${k}-%@crash.test`);
       const expected = k === version || committedFresh.has(k) ? FRESH : 0;
       expect(fresh, `${tag}: attempt ${k}'s new rows are all there or none`).toBe(expected);
     }
@@ -129,7 +131,8 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
       if (version === k) committedFresh.add(k);
       else expect(version, `${tag}: an older version or nothing`).toBe(committedVersion);
       const mid = run.killed && version !== k && walTouched();
-      if (process.env.CRASH_DEBUG) process.stdout.write(`import ${k} ${plan.kind} killed=${run.killed} ms=${run.ms} version=${version} wal=${walTouched()}\n`);
+      if (process.env.CRASH_DEBUG)
+        process.stdout.write(`import ${k} ${plan.kind} killed=${run.killed} ms=${run.ms} version=${version} wal=${walTouched()}\n`);
       countKill('import', run, mid);
       if (run.killed) kills += 1;
       if (mid) midWrite += 1;
@@ -150,7 +153,9 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
   const sliceEmails = (s: number) => Array.from({ length: SLICE }, (_, i) => baseEmail(SYNCED + s * SLICE + i));
 
   function enrolledPerSlice(db: Inspected): number[] {
-    const enrolled = new Set(db.query<{ email: string }>('select email from enrollments where sequence_id = ?', Number(bigSeq)).map((r) => r.email));
+    const enrolled = new Set(
+      db.query<{ email: string }>('select email from enrollments where sequence_id = ?', Number(bigSeq)).map((r) => r.email),
+    );
     return slices.map((slice) => slice.filter((e) => enrolled.has(e)).length);
   }
 
@@ -159,7 +164,10 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     // (its queue rows are held), so only the synced sequence's work goes to Recruiterflow.
     const syncEmails = Array.from({ length: SYNCED }, (_, i) => baseEmail(i));
     for (let i = 0; i < 2; i += 1) {
-      const run = await runCliProcess(dir, ['sequences', 'add', syncSeq, '--emails', syncEmails.join(',')], { kind: 'after', ms: between(300, 1_300) });
+      const run = await runCliProcess(dir, ['sequences', 'add', syncSeq, '--emails', syncEmails.join(',')], {
+        kind: 'after',
+        ms: between(300, 1_300),
+      });
       const n = inspectAfterCrash(dir, (db) => {
         healthy(db);
         return db.value<number>('select count(*) from enrollments where sequence_id = ?', Number(syncSeq));
@@ -190,7 +198,8 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
       for (const n of perSlice) expect([0, SLICE], `${tag}: a batch is enrolled whole or not at all`).toContain(n);
       if (!run.killed) expect(run.code, `${tag}: ${run.stderr}`).toBe(0);
       const mid = run.killed && perSlice[s] === 0 && walTouched();
-      if (process.env.CRASH_DEBUG) process.stdout.write(`enroll ${s} ${plan.kind} killed=${run.killed} ms=${run.ms} slice=${perSlice[s]} wal=${walTouched()}\n`);
+      if (process.env.CRASH_DEBUG)
+        process.stdout.write(`enroll ${s} ${plan.kind} killed=${run.killed} ms=${run.ms} slice=${perSlice[s]} wal=${walTouched()}\n`);
       countKill('enrollment', run, mid);
       if (run.killed) kills += 1;
       if (mid) midWrite += 1;
@@ -226,15 +235,24 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
       // The next run reclaims a dead process's leases at once; wait until the killed one is reaped so
       // that it is dead, not a zombie, when the next run looks (see spawnCli.ts).
       const run = await runCliProcess(dir, ['sync', 'run'], plan, { awaitReaped: true });
-      if (process.env.CRASH_DEBUG) process.stdout.write(`sync ${i} ${plan.kind} killed=${run.killed} ms=${run.ms} reap=${run.reapWaitMs} creates=${sandbox.state.createLog.length - before}\n`);
+      if (process.env.CRASH_DEBUG)
+        process.stdout.write(
+          `sync ${i} ${plan.kind} killed=${run.killed} ms=${run.ms} reap=${run.reapWaitMs} creates=${sandbox.state.createLog.length - before}\n`,
+        );
       if (!run.killed) expect(run.code, `${tag}: ${run.stderr}`).toBe(0);
       countKill('sync', run, run.killed && sandbox.state.createLog.length > before);
       if (run.killed) kills += 1;
       expect(createdTwice(), `${tag}: no email created twice`).toEqual([]);
       inspectAfterCrash(dir, (db) => {
         healthy(db);
-        const states = db.query<{ state: string; n: number }>('select state, count(*) as n from enrollments where sequence_id = ? group by state', Number(syncSeq));
-        expect(states.reduce((n, s) => n + s.n, 0), `${tag}: no enrollment lost`).toBe(SYNCED);
+        const states = db.query<{ state: string; n: number }>(
+          'select state, count(*) as n from enrollments where sequence_id = ? group by state',
+          Number(syncSeq),
+        );
+        expect(
+          states.reduce((n, s) => n + s.n, 0),
+          `${tag}: no enrollment lost`,
+        ).toBe(SYNCED);
         for (const s of states) expect(['queued', 'retrying', 'synced'], tag).toContain(s.state);
         const stranded = db.value<number>(
           `select count(*) from enrollments e where e.sequence_id = ? and e.state != 'synced' and not exists
@@ -265,6 +283,8 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     });
     expect(walSize(dir)).toBe(0);
     expect(crashTally.kills).toBeGreaterThanOrEqual(12);
-    process.stdout.write(`crash safety (${tag}): ${crashTally.kills} SIGKILLs survived (${JSON.stringify(crashTally.byPhase)}), ${crashTally.midWrite} inside a write, ${crashTally.attempts} attempts, nothing lost\n`);
+    process.stdout.write(
+      `crash safety (${tag}): ${crashTally.kills} SIGKILLs survived (${JSON.stringify(crashTally.byPhase)}), ${crashTally.midWrite} inside a write, ${crashTally.attempts} attempts, nothing lost\n`,
+    );
   }, 60_000);
 });

@@ -39,7 +39,11 @@ export function inspectAfterCrash<R>(dataDir: string, look: (db: Inspected) => R
         integrity,
         foreignKeyProblems,
         query: <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[],
-        value: <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).pluck().get(...params) as T,
+        value: <T>(sql: string, ...params: unknown[]) =>
+          sqlite
+            .prepare(sql)
+            .pluck()
+            .get(...params) as T,
       });
     } finally {
       sqlite.close();

@@ -93,7 +93,15 @@ export function runKillable(
       }
       const closed = Date.now();
       void (killed && options.awaitReaped ? groupGone(child.pid!) : Promise.resolve()).then(() =>
-        resolve({ code, signal, stdout, stderr, killed: killed && signal === 'SIGKILL', ms: closed - started, reapWaitMs: Date.now() - closed }),
+        resolve({
+          code,
+          signal,
+          stdout,
+          stderr,
+          killed: killed && signal === 'SIGKILL',
+          ms: closed - started,
+          reapWaitMs: Date.now() - closed,
+        }),
       );
     });
   });

@@ -50,8 +50,19 @@ export function notifyDone(message: string, title = 'Done'): void {
  * The outcome of a connection check: green only when it works. "Unreachable" is a warning and a refused
  * key an error, whatever action led to them.
  */
-export function notifyConnection(status: 'connected' | 'invalid_key' | 'unreachable' | 'not_connected', message: string, title: string): void {
+export function notifyConnection(
+  status: 'connected' | 'invalid_key' | 'unreachable' | 'not_connected',
+  message: string,
+  title: string,
+): void {
   const color = status === 'connected' ? 'teal' : status === 'invalid_key' ? 'red' : 'yellow';
-  const heading = status === 'connected' ? title : status === 'invalid_key' ? 'Recruiterflow refused the key' : status === 'unreachable' ? 'Recruiterflow is unreachable' : 'Not connected';
+  const heading =
+    status === 'connected'
+      ? title
+      : status === 'invalid_key'
+        ? 'Recruiterflow refused the key'
+        : status === 'unreachable'
+          ? 'Recruiterflow is unreachable'
+          : 'Not connected';
   notifications.show({ color, title: heading, message, autoClose: status === 'connected' ? 5000 : 8000 });
 }

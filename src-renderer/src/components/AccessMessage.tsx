@@ -11,8 +11,8 @@ export function AccessMessage({ reason }: { reason: string }) {
           </Title>
           <Text>{reason}</Text>
           <Text>
-            Open Flowbridge from the link printed by <Code>npm start</Code> / <Code>npm run cli -- serve</Code>: it carries the
-            access token (<Code>http://127.0.0.1:PORT/#token=…</Code>).
+            Open Flowbridge from the link printed by <Code>npm start</Code> / <Code>npm run cli -- serve</Code>: it carries the access token
+            (<Code>http://127.0.0.1:PORT/#token=…</Code>).
           </Text>
         </Stack>
       </Paper>

@@ -1,7 +1,14 @@
 import { Anchor, Text } from '@mantine/core';
 import { formatDateTime, formatWhen } from '../lib/format';
 
-const CELL_STYLE = { display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', textAlign: 'left' } as const;
+const CELL_STYLE = {
+  display: 'block',
+  maxWidth: '100%',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  textAlign: 'left',
+} as const;
 
 /** A link-styled button that fits a table cell (one line, ellipsis). */
 export function CellButton({ children, onClick, label }: { children: string; onClick: () => void; label?: string }) {

@@ -2,7 +2,19 @@
 import { Button, Card, EmptyState } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function EmptyCard({ icon, title, description, action, onAction }: { icon: ReactNode; title: string; description: string; action: string; onAction: () => void }) {
+export function EmptyCard({
+  icon,
+  title,
+  description,
+  action,
+  onAction,
+}: {
+  icon: ReactNode;
+  title: string;
+  description: string;
+  action: string;
+  onAction: () => void;
+}) {
   return (
     <Card withBorder padding="xl">
       <EmptyState icon={icon} variant="light" title={title} description={description}>

@@ -21,7 +21,14 @@ export function NavBar({ active, onNavigate }: { active: string; onNavigate: () 
   const items: Item[] = [
     { to: 'sequences', label: 'Sequences', icon: <IconSequences />, shortcut: 'g s' },
     { to: 'contacts', label: 'Contacts', icon: <IconContacts />, shortcut: 'g c' },
-    { to: 'queue', label: 'Sync queue', icon: <IconQueue />, count: queue, countColor: status?.queue.review || status?.queue.held ? 'violet' : 'blue', shortcut: 'g q' },
+    {
+      to: 'queue',
+      label: 'Sync queue',
+      icon: <IconQueue />,
+      count: queue,
+      countColor: status?.queue.review || status?.queue.held ? 'violet' : 'blue',
+      shortcut: 'g q',
+    },
     { to: 'errors', label: 'Errors', icon: <IconErrors />, count: errors, countColor: 'red', shortcut: 'g e' },
     { to: 'activity', label: 'Activity', icon: <IconActivity />, shortcut: 'g a' },
     { to: 'settings', label: 'Settings', icon: <IconSettings />, shortcut: 'g t' },
@@ -41,7 +48,12 @@ export function NavBar({ active, onNavigate }: { active: string; onNavigate: () 
             onClick={onNavigate}
             rightSection={
               item.count ? (
-                <Badge size="sm" variant="filled" color={item.countColor} aria-label={`${formatNumber(item.count)} ${item.label === 'Errors' ? 'errors' : 'items'}`}>
+                <Badge
+                  size="sm"
+                  variant="filled"
+                  color={item.countColor}
+                  aria-label={`${formatNumber(item.count)} ${item.label === 'Errors' ? 'errors' : 'items'}`}
+                >
                   {formatNumber(item.count)}
                 </Badge>
               ) : undefined

@@ -41,8 +41,8 @@ export function ProfilePrompt({ onSaved }: { onSaved: () => void }) {
               Who are you?
             </Text>
             <Text size="sm" c="dimmed">
-              Your name and email mark you as the owner of this workspace and its sequences, and tell you apart from teammates.
-              They stay on this computer.
+              Your name and email mark you as the owner of this workspace and its sequences, and tell you apart from teammates. They stay on
+              this computer.
             </Text>
           </div>
           <Group align="flex-start" gap="sm">

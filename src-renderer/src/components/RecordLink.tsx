@@ -10,7 +10,17 @@ export function useRecordUrlPattern(): string {
   return settings.data?.recordUrlPattern ?? '';
 }
 
-export function RecordLink({ id, type, pattern, showType = false }: { id: number | null; type: 'candidate' | 'contact' | null; pattern: string; showType?: boolean }) {
+export function RecordLink({
+  id,
+  type,
+  pattern,
+  showType = false,
+}: {
+  id: number | null;
+  type: 'candidate' | 'contact' | null;
+  pattern: string;
+  showType?: boolean;
+}) {
   if (id === null) {
     return (
       <Text size="sm" c="dimmed">
@@ -32,7 +42,14 @@ export function RecordLink({ id, type, pattern, showType = false }: { id: number
     </>
   );
   return url ? (
-    <Anchor size="sm" href={url} target="_blank" rel="noreferrer noopener" title={`Open ${kind.toLowerCase()} #${id} in Recruiterflow`} onClick={(e) => e.stopPropagation()}>
+    <Anchor
+      size="sm"
+      href={url}
+      target="_blank"
+      rel="noreferrer noopener"
+      title={`Open ${kind.toLowerCase()} #${id} in Recruiterflow`}
+      onClick={(e) => e.stopPropagation()}
+    >
       {label}
     </Anchor>
   ) : (

@@ -2,7 +2,17 @@ import { CloseButton, TextInput } from '@mantine/core';
 import { IconSearch } from './Icons';
 
 /** The screen's search box ("/" focuses it). */
-export function SearchInput({ value, onChange, label, placeholder }: { value: string; onChange: (v: string) => void; label: string; placeholder?: string }) {
+export function SearchInput({
+  value,
+  onChange,
+  label,
+  placeholder,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+  placeholder?: string;
+}) {
   return (
     <TextInput
       aria-label={label}

@@ -32,7 +32,8 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: 
           <Kbd>?</Kbd>
         </Group>
         <Text size="xs" c="dimmed">
-          Tab and Shift+Tab move between controls; Enter or Space activates them; Escape closes dialogs, drawers and popovers. The “g” shortcuts are off while a dialog is open.
+          Tab and Shift+Tab move between controls; Enter or Space activates them; Escape closes dialogs, drawers and popovers. The “g”
+          shortcuts are off while a dialog is open.
         </Text>
       </Stack>
     </Modal>

@@ -126,7 +126,8 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
     const r = await call('enrollments:resolve', { ids: [enrollment.id], action, rfId });
     setBusy(false);
     if (r && r.resolved > 0) {
-      const said = action === 'skip' ? 'it will not be synced' : action === 'create' ? 'a new record will be created' : 'linked, and queued';
+      const said =
+        action === 'skip' ? 'it will not be synced' : action === 'create' ? 'a new record will be created' : 'linked, and queued';
       notifyDone(`${enrollment.email}: ${said}.`, 'Flag resolved');
       setOpened(false);
     } else if (r) notifyError({ code: 'conflict', message: r.refused[0]?.reason ?? 'Not resolved' }, 'Not resolved');
@@ -138,7 +139,16 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
   }
 
   return (
-    <Popover opened={opened} onChange={setOpened} width={kind === 'exists' || kind === 'exists_as' ? 380 : 320} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      width={kind === 'exists' || kind === 'exists_as' ? 380 : 320}
+      position="bottom-start"
+      withArrow
+      shadow="md"
+      trapFocus
+      returnFocus
+    >
       <Popover.Target>
         <Badge
           component="button"
@@ -256,7 +266,12 @@ function createAllowed(matches: FlagMatch[], syncAs: 'candidate' | 'contact' | u
 
 /** The matched record(s): type, id, name, every email, and which one matched. */
 function Evidence({ matches }: { matches: FlagMatch[] }) {
-  if (matches.length === 0) return <Text size="xs" c="dimmed">The matched record was not recorded (flagged by an earlier version).</Text>;
+  if (matches.length === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        The matched record was not recorded (flagged by an earlier version).
+      </Text>
+    );
   return (
     <Stack gap={6} aria-label="Matched records">
       {matches.map((m) => (

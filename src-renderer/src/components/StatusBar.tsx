@@ -19,7 +19,9 @@ export const CONNECTION_TEXT: Record<ConnectionStatus, { label: string; color: s
 export function StatusBar() {
   const { connection, status, progress } = useAppStatus();
   // A key this host cannot read (saved by the desktop app, seen from browser mode) is not sent: say so.
-  const conn = connection?.keyProblem ? { label: 'API key unreadable here', color: 'orange' } : CONNECTION_TEXT[connection?.status ?? 'not_connected'];
+  const conn = connection?.keyProblem
+    ? { label: 'API key unreadable here', color: 'orange' }
+    : CONNECTION_TEXT[connection?.status ?? 'not_connected'];
   const offline = (connection?.connected && status ? !status.online : false) || connection?.status === 'unreachable';
   const q = status?.queue;
   const lost = useBackendLost();

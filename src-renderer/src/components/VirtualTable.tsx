@@ -174,9 +174,7 @@ export function VirtualTable<T, S extends string = string>({
                 {c.sortKey && onSort && sort ? (
                   <UnstyledButton
                     className={classes.sortButton}
-                    onClick={() =>
-                      onSort({ by: c.sortKey!, dir: sort.by === c.sortKey && sort.dir === 'asc' ? 'desc' : 'asc' })
-                    }
+                    onClick={() => onSort({ by: c.sortKey!, dir: sort.by === c.sortKey && sort.dir === 'asc' ? 'desc' : 'asc' })}
                   >
                     {c.header}
                     <span aria-hidden="true" className={classes.sortMark}>
@@ -258,4 +256,3 @@ export function VirtualTable<T, S extends string = string>({
     </Box>
   );
 }
-

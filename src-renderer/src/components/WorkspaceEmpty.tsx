@@ -59,8 +59,8 @@ export function WorkspaceEmpty({ onCreate }: { onCreate: () => void }) {
           Your workspace is empty
         </Title>
         <Text c="dimmed" size="sm" maw={720}>
-          Flowbridge keeps your contacts and sequences on this computer and syncs them into Recruiterflow. Pick a way in; you can
-          do the others later.
+          Flowbridge keeps your contacts and sequences on this computer and syncs them into Recruiterflow. Pick a way in; you can do the
+          others later.
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">

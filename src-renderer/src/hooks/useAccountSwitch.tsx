@@ -7,7 +7,9 @@ import type { ConnectResult } from '../../../src-shared/contract';
 import { callResult, notifyDone, notifyError } from '../api/call';
 import { ConfirmModal } from '../components/ConfirmModal';
 
-type Connect = (confirmSwitch: boolean) => ReturnType<typeof callResult<'connection:connect'>> | ReturnType<typeof callResult<'connection:useSandbox'>>;
+type Connect = (
+  confirmSwitch: boolean,
+) => ReturnType<typeof callResult<'connection:connect'>> | ReturnType<typeof callResult<'connection:useSandbox'>>;
 
 function describeSwitched(r: ConnectResult): string | null {
   const s = r.switched;

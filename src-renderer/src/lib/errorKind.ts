@@ -27,7 +27,14 @@ export function errorKind(s: Pick<BadgeSubject, 'state' | 'error' | 'errorCode'>
   const message = s.error ?? '';
   if (code === 'exists_as_contact' || code === 'exists_as_candidate') return 'exists_as';
   if (code === 'exists_in_recruiterflow' || message.includes(EXISTS_IN_RECRUITERFLOW)) return 'exists';
-  if (s.state === 'synced' || s.state === 'queued' || s.state === 'not_synced' || s.state === 'awaiting_reply' || s.state === 'sync_disabled') return 'none';
+  if (
+    s.state === 'synced' ||
+    s.state === 'queued' ||
+    s.state === 'not_synced' ||
+    s.state === 'awaiting_reply' ||
+    s.state === 'sync_disabled'
+  )
+    return 'none';
   if (AUTH_CODES.has(code) || /\b(401|unauthori[sz]ed|api key)\b/i.test(message)) return 'unauthorized';
   if (FIELD_CODES.has(code) || /custom field|field\b/i.test(message)) return 'custom_field';
   if (s.state === 'retrying') return 'retrying';

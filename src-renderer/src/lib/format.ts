@@ -28,7 +28,16 @@ export function formatRelative(ms: number | null | undefined, now = Date.now()):
   if (!ms) return '—';
   const diff = Math.round((ms - now) / 1000);
   const abs = Math.abs(diff);
-  const text = abs < 5 ? 'now' : abs < 60 ? `${abs} s` : abs < 3600 ? `${Math.round(abs / 60)} min` : abs < 86400 ? `${Math.round(abs / 3600)} h` : `${Math.round(abs / 86400)} d`;
+  const text =
+    abs < 5
+      ? 'now'
+      : abs < 60
+        ? `${abs} s`
+        : abs < 3600
+          ? `${Math.round(abs / 60)} min`
+          : abs < 86400
+            ? `${Math.round(abs / 3600)} h`
+            : `${Math.round(abs / 86400)} d`;
   if (text === 'now') return text;
   return diff > 0 ? `in ${text}` : `${text} ago`;
 }

@@ -24,8 +24,10 @@ export const STATE_COLORS: Record<EnrollmentState, string> = {
 };
 
 export const STATE_HELP: Record<EnrollmentState, string> = {
-  not_synced: 'Not sent to Recruiterflow: it was added while sync was off or not connected, or its sync was cancelled. Use Resync to queue it under the current settings.',
-  awaiting_reply: 'Its sequence syncs when the contact replies, and no reply is recorded yet. Mark it replied (or record the reply) to queue it; Resync does not.',
+  not_synced:
+    'Not sent to Recruiterflow: it was added while sync was off or not connected, or its sync was cancelled. Use Resync to queue it under the current settings.',
+  awaiting_reply:
+    'Its sequence syncs when the contact replies, and no reply is recorded yet. Mark it replied (or record the reply) to queue it; Resync does not.',
   sync_disabled: 'This sequence had Disable Sync on when the contact was added, so it is never sent to Recruiterflow.',
   flagged: 'Needs your review before it can continue.',
   queued: 'Waiting in the sync queue; it will be sent with the next sync.',

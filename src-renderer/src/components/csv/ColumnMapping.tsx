@@ -28,12 +28,21 @@ export function validateColumns(columns: ColumnMap): string[] {
   }
   if (!used.has('email')) problems.push('Map one column to Email: every contact needs an email address.');
   for (const [target, headers] of used) {
-    if (headers.length > 1) problems.push(`${fieldLabel(target)} is chosen for ${headers.length} columns (${headers.join(', ')}); pick one.`);
+    if (headers.length > 1)
+      problems.push(`${fieldLabel(target)} is chosen for ${headers.length} columns (${headers.join(', ')}); pick one.`);
   }
   return problems;
 }
 
-export function ColumnMapping({ preview, columns, onChange }: { preview: CsvPreview; columns: ColumnMap; onChange: (next: ColumnMap) => void }) {
+export function ColumnMapping({
+  preview,
+  columns,
+  onChange,
+}: {
+  preview: CsvPreview;
+  columns: ColumnMap;
+  onChange: (next: ColumnMap) => void;
+}) {
   const problems = validateColumns(columns);
   const shown = preview.rows.slice(0, 3);
   return (
@@ -75,7 +84,10 @@ export function ColumnMapping({ preview, columns, onChange }: { preview: CsvPrev
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c={ignored ? 'dimmed' : undefined} td={ignored ? 'line-through' : undefined} truncate>
-                      {shown.map((row) => row[j] ?? '').filter((v) => v !== '').join(' · ')}
+                      {shown
+                        .map((row) => row[j] ?? '')
+                        .filter((v) => v !== '')
+                        .join(' · ')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -6,7 +6,17 @@ import { Alert, Group, Select, Text } from '@mantine/core';
 import { CSV_ENCODINGS, ENCODING_LABELS, isCsvEncoding, type EncodingChoice } from '../../../../src-shared/csvEncoding';
 import { plural } from '../../lib/format';
 
-export function EncodingPicker({ encoding, garbled, onChange, disabled }: { encoding: EncodingChoice; garbled: number; onChange: (e: EncodingChoice['encoding']) => void; disabled?: boolean }) {
+export function EncodingPicker({
+  encoding,
+  garbled,
+  onChange,
+  disabled,
+}: {
+  encoding: EncodingChoice;
+  garbled: number;
+  onChange: (e: EncodingChoice['encoding']) => void;
+  disabled?: boolean;
+}) {
   return (
     <>
       <Group align="flex-end" gap="md" wrap="nowrap">

@@ -18,9 +18,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
       )}
       {rejected.length > 0 ? (
         <>
-          <Text size="sm">
-            These rows were not imported. Row numbers are as your spreadsheet shows them (the header is row 1).
-          </Text>
+          <Text size="sm">These rows were not imported. Row numbers are as your spreadsheet shows them (the header is row 1).</Text>
           <ScrollArea.Autosize mah={260} type="auto">
             <Table withTableBorder verticalSpacing={4} aria-label="Rejected rows">
               <Table.Thead>
@@ -39,7 +37,11 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
               </Table.Tbody>
             </Table>
           </ScrollArea.Autosize>
-          {rejected.length > 1000 && <Text size="xs" c="dimmed">…and {formatNumber(rejected.length - 1000)} more.</Text>}
+          {rejected.length > 1000 && (
+            <Text size="xs" c="dimmed">
+              …and {formatNumber(rejected.length - 1000)} more.
+            </Text>
+          )}
         </>
       ) : (
         <Alert role="note" color="teal" variant="light">

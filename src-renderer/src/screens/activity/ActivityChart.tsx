@@ -36,7 +36,14 @@ export function ActivityChart({ buckets, replies = [] }: { buckets: ActivityBuck
       >
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="var(--mantine-color-default-border)" strokeDasharray={t ? '3 3' : undefined} />
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(t)}
+              y2={y(t)}
+              stroke="var(--mantine-color-default-border)"
+              strokeDasharray={t ? '3 3' : undefined}
+            />
             <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="var(--mantine-color-dimmed)">
               {formatNumber(t)}
             </text>

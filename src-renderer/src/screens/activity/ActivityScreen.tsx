@@ -33,7 +33,11 @@ export function ActivityScreen() {
         {!summary.data && summary.error ? (
           <LoadError what="the activity" message={summary.error.message} onRetry={summary.refetch} />
         ) : summary.data ? (
-          summary.data.length ? <ActivityChart buckets={summary.data} replies={replies.data} /> : <Text c="dimmed">No activity in this period.</Text>
+          summary.data.length ? (
+            <ActivityChart buckets={summary.data} replies={replies.data} />
+          ) : (
+            <Text c="dimmed">No activity in this period.</Text>
+          )
         ) : (
           <Center h={200}>
             <Loader size="sm" aria-label="Loading activity" />

@@ -13,7 +13,12 @@ export function SyncLog() {
   const log = useApiQuery('log:list', { offset: (page - 1) * PAGE, limit: PAGE }, { refetchOn: ['sync:progress', 'queue:changed'] });
   const pages = Math.max(1, Math.ceil((log.data?.total ?? 0) / PAGE));
   if (!log.data && log.error) return <LoadError what="the sync log" message={log.error.message} onRetry={log.refetch} />;
-  if (!log.data) return <Center h={120}><Loader size="sm" aria-label="Loading the sync log" /></Center>;
+  if (!log.data)
+    return (
+      <Center h={120}>
+        <Loader size="sm" aria-label="Loading the sync log" />
+      </Center>
+    );
   if (log.data.total === 0) return <Text c="dimmed">Nothing logged yet. Every sync attempt, success and error is recorded here.</Text>;
   return (
     <>
@@ -29,7 +34,11 @@ export function SyncLog() {
           <Table.Tbody>
             {log.data.rows.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(e.at)}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Badge size="sm" variant="light" color={LEVEL_COLOR[e.level]}>
                     {e.level}
@@ -52,7 +61,14 @@ export function SyncLog() {
         <Text size="sm" c="dimmed">
           {formatNumber(log.data.total)} entries, newest first
         </Text>
-        <Pagination total={pages} value={page} onChange={setPage} size="sm" aria-label="Sync log pages" getControlProps={(c) => ({ 'aria-label': c === 'next' ? 'Next page' : c === 'previous' ? 'Previous page' : c })} />
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={setPage}
+          size="sm"
+          aria-label="Sync log pages"
+          getControlProps={(c) => ({ 'aria-label': c === 'next' ? 'Next page' : c === 'previous' ? 'Previous page' : c })}
+        />
       </Group>
     </>
   );

@@ -15,7 +15,11 @@ import { ContactReplies } from './ContactReplies';
 const STANDARD = new Set<string>(STANDARD_FIELDS);
 
 export function ContactDrawer({ email, onClose }: { email: string | null; onClose: () => void }) {
-  const detail = useApiQuery('contacts:get', { email: email ?? '' }, { enabled: !!email, refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] });
+  const detail = useApiQuery(
+    'contacts:get',
+    { email: email ?? '' },
+    { enabled: !!email, refetchOn: ['data:changed', 'queue:changed', 'sync:progress'] },
+  );
   const jobs = useApiQuery('jobs:list', {}, { enabled: !!email });
   const pattern = useRecordUrlPattern();
   const c = detail.data && detail.data.email === email ? detail.data : undefined;
@@ -26,7 +30,9 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
   return (
     <Drawer opened={!!email} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{email}</Text>}>
       {!c ? (
-        <Center h={200}>{detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" aria-label="Loading contact" />}</Center>
+        <Center h={200}>
+          {detail.error ? <Text c="red">{detail.error.message}</Text> : <Loader size="sm" aria-label="Loading contact" />}
+        </Center>
       ) : (
         <Stack gap="lg">
           <section aria-labelledby="contact-rf">
@@ -106,7 +112,9 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
                         <Text size="sm">{e.jobId == null ? '—' : jobName(jobs.data, e.jobId)}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" title="The field-mapping version captured when the contact was added">v{e.mappingVersion}</Text>
+                        <Text size="sm" title="The field-mapping version captured when the contact was added">
+                          v{e.mappingVersion}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{formatWhen(e.addedAt)}</Text>

@@ -51,7 +51,11 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
   const key = JSON.stringify({ ...filter, sort: sort.by, dir: sort.dir });
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
-      call('contacts:list', { ...(JSON.parse(key) as { search?: string; state?: EnrollmentState | 'none'; sort: ContactSort; dir: SortState['dir'] }), offset, limit }),
+      call('contacts:list', {
+        ...(JSON.parse(key) as { search?: string; state?: EnrollmentState | 'none'; sort: ContactSort; dir: SortState['dir'] }),
+        offset,
+        limit,
+      }),
     [key],
   );
   const rows = usePagedRows<ContactRow>(fetchPage, key, { refetchOn: ['data:changed', 'sync:progress'] });
@@ -85,9 +89,7 @@ export function ContactsScreen({ openEmail }: { openEmail: string | null }) {
       header: 'Email',
       sortKey: 'email',
       grow: 1.6,
-      render: (c) => (
-        <CellButton onClick={() => setDrawer(c.email)}>{c.email}</CellButton>
-      ),
+      render: (c) => <CellButton onClick={() => setDrawer(c.email)}>{c.email}</CellButton>,
     },
     { key: 'name', header: 'Name', sortKey: 'name', render: (c) => <Truncated>{c.name}</Truncated> },
     { key: 'company', header: 'Company', sortKey: 'company', hideBelow: 820, render: (c) => <Truncated>{c.company}</Truncated> },

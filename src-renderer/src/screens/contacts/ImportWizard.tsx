@@ -52,7 +52,12 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
     setRowsRead(0);
     setStep(2);
     importId.current = crypto.randomUUID();
-    const r = await run('contacts:import', { csv: csv.text, columns: csv.columns, encoding: csv.encoding ?? undefined, importId: importId.current });
+    const r = await run('contacts:import', {
+      csv: csv.text,
+      columns: csv.columns,
+      encoding: csv.encoding ?? undefined,
+      importId: importId.current,
+    });
     importId.current = null;
     if (!r) {
       setStep(1);
@@ -60,17 +65,14 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
     }
     setSummary(r);
     setStep(3);
-    notifyDone(`${formatNumber(r.imported)} imported, ${formatNumber(r.updated)} updated, ${formatNumber(r.rejected.length)} rejected.`, 'Import finished');
+    notifyDone(
+      `${formatNumber(r.imported)} imported, ${formatNumber(r.updated)} updated, ${formatNumber(r.rejected.length)} rejected.`,
+      'Import finished',
+    );
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={requestClose}
-      title="Import contacts from CSV"
-      size="min(72rem, 96vw)"
-      closeOnClickOutside={step !== 2}
-    >
+    <Modal opened={opened} onClose={requestClose} title="Import contacts from CSV" size="min(72rem, 96vw)" closeOnClickOutside={step !== 2}>
       <Stepper active={step} size="xs" mb="lg" allowNextStepsSelect={false}>
         <Stepper.Step label="Choose file" />
         <Stepper.Step label="Encoding and columns" />
@@ -100,7 +102,13 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
           <EncodingPicker encoding={csv.encoding} garbled={csv.garbled} onChange={(e) => void csv.setEncoding(e)} disabled={csv.loading} />
           <ColumnMapping preview={csv.preview} columns={csv.columns} onChange={csv.setColumns} />
           <Group justify="space-between">
-            <Button variant="default" onClick={() => { csv.reset(); setStep(0); }}>
+            <Button
+              variant="default"
+              onClick={() => {
+                csv.reset();
+                setStep(0);
+              }}
+            >
               Choose another file
             </Button>
             <Button onClick={() => void importNow()} disabled={problems.length > 0 || csv.loading}>
@@ -114,10 +122,15 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
           <Text>
             Importing {plural(total, 'row')} from {csv.fileName} ({csv.encoding ? ENCODING_LABELS[csv.encoding.encoding] : ''})…
           </Text>
-          <Progress value={total > 0 ? Math.min(100, (rowsRead / total) * 100) : 0} size="lg" aria-label="Import progress" transitionDuration={200} />
+          <Progress
+            value={total > 0 ? Math.min(100, (rowsRead / total) * 100) : 0}
+            size="lg"
+            aria-label="Import progress"
+            transitionDuration={200}
+          />
           <Text size="sm" c="dimmed">
-            {formatNumber(Math.min(rowsRead, total))} of {plural(total, 'row')} read. Rows are saved in batches as they go; Cancel stops after
-            the current batch and keeps the rows saved so far.
+            {formatNumber(Math.min(rowsRead, total))} of {plural(total, 'row')} read. Rows are saved in batches as they go; Cancel stops
+            after the current batch and keeps the rows saved so far.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => void cancelImport()} disabled={!busy}>
@@ -130,14 +143,27 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
         <Stack>
           <ImportSummaryView summary={summary} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => { csv.reset(); setSummary(null); setStep(0); }}>
+            <Button
+              variant="default"
+              onClick={() => {
+                csv.reset();
+                setSummary(null);
+                setStep(0);
+              }}
+            >
               Import another file
             </Button>
             <Button onClick={close}>Done</Button>
           </Group>
         </Stack>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={step === 2 ? 'Stop this import?' : 'Discard this import?'} size="sm" centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={step === 2 ? 'Stop this import?' : 'Discard this import?'}
+        size="sm"
+        centered
+      >
         <Stack>
           <Text size="sm">
             {step === 2

@@ -34,7 +34,8 @@ export function ErrorsScreen() {
   const key = JSON.stringify({ states: stateFilter, group: error ?? undefined });
   const groupLabel = groups.data?.groups.find((g) => g.key === error)?.error ?? null;
   const fetchPage = useCallback(
-    (offset: number, limit: number) => call('errors:list', { ...(JSON.parse(key) as { states?: ErrState[]; group?: string }), offset, limit }),
+    (offset: number, limit: number) =>
+      call('errors:list', { ...(JSON.parse(key) as { states?: ErrState[]; group?: string }), offset, limit }),
     [key],
   );
   const rows = usePagedRows<ErrorRow>(fetchPage, key, { refetchOn: REFRESH });
@@ -56,7 +57,9 @@ export function ErrorsScreen() {
     setBusy(null);
     if (!r) return;
     const first = r.refused[0];
-    const refused = first ? ` ${plural(r.refused.length, 'contact')} left as before (${first.email}: ${first.reason}${r.refused.length > 1 ? '; …' : ''}).` : '';
+    const refused = first
+      ? ` ${plural(r.refused.length, 'contact')} left as before (${first.email}: ${first.reason}${r.refused.length > 1 ? '; …' : ''}).`
+      : '';
     notifyDone(`${plural(r.resolved, 'flag')} resolved.${refused}`, 'Bulk action finished');
     selection.clear();
   }
@@ -68,7 +71,9 @@ export function ErrorsScreen() {
     setBusy(null);
     if (!r) return;
     notifyDone(
-      action === 'clear' ? `Cleared ${plural((r as { cleared: number }).cleared, 'flag')}.` : `${plural((r as { queued: number }).queued, 'contact')} queued again.`,
+      action === 'clear'
+        ? `Cleared ${plural((r as { cleared: number }).cleared, 'flag')}.`
+        : `${plural((r as { queued: number }).queued, 'contact')} queued again.`,
       'Bulk action finished',
     );
     selection.clear();
@@ -79,17 +84,13 @@ export function ErrorsScreen() {
       key: 'email',
       header: 'Contact',
       grow: 1.4,
-      render: (e) => (
-        <CellLink href={href(`/contacts/${encodeURIComponent(e.email)}`)}>{e.email}</CellLink>
-      ),
+      render: (e) => <CellLink href={href(`/contacts/${encodeURIComponent(e.email)}`)}>{e.email}</CellLink>,
     },
     {
       key: 'seq',
       header: 'Sequence',
       hideBelow: 900,
-      render: (e) => (
-        <CellLink href={href(`/sequences/${encodeURIComponent(e.sequenceId)}`)}>{e.sequenceName}</CellLink>
-      ),
+      render: (e) => <CellLink href={href(`/sequences/${encodeURIComponent(e.sequenceId)}`)}>{e.sequenceName}</CellLink>,
     },
     {
       key: 'state',
@@ -113,10 +114,20 @@ export function ErrorsScreen() {
         description="Contacts that need attention: flagged for review, failed, or waiting to retry. Each badge explains the problem and offers its fix."
         actions={
           <>
-            <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy === 'csv'} onClick={() => void exportAs('csv')}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              loading={busy === 'csv'}
+              onClick={() => void exportAs('csv')}
+            >
               Export CSV
             </Button>
-            <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy === 'json'} onClick={() => void exportAs('json')}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              loading={busy === 'json'}
+              onClick={() => void exportAs('json')}
+            >
               Export JSON
             </Button>
           </>
@@ -124,7 +135,13 @@ export function ErrorsScreen() {
       />
       {nothingAtAll ? (
         <Card withBorder padding="xl">
-          <EmptyState icon={<IconCheck size={28} />} variant="light" color="teal" title="No errors" description="Every contact is synced, queued or waiting for its trigger. Problems show up here when they happen." />
+          <EmptyState
+            icon={<IconCheck size={28} />}
+            variant="light"
+            color="teal"
+            title="No errors"
+            description="Every contact is synced, queued or waiting for its trigger. Problems show up here when they happen."
+          />
         </Card>
       ) : (
         <>
@@ -138,7 +155,15 @@ export function ErrorsScreen() {
                 selection.clear();
               }}
             />
-            <Chip.Group multiple value={states} onChange={(v) => { setStates(v); setError(null); selection.clear(); }}>
+            <Chip.Group
+              multiple
+              value={states}
+              onChange={(v) => {
+                setStates(v);
+                setError(null);
+                selection.clear();
+              }}
+            >
               <Group gap={6} pb={6} role="group" aria-label="Filter by state">
                 {ERR_STATES.map((s) => (
                   <Chip key={s} value={s} size="sm" variant="outline">
@@ -165,20 +190,24 @@ export function ErrorsScreen() {
               Don't sync
             </Button>
           </BulkBar>
-            <div>
-              <Text size="sm" c="dimmed" mb={6} aria-live="polite">
-                {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown${groupLabel ? ` for “${groupLabel}”` : ''}`}
-              </Text>
-              <VirtualTable
-                label="Errors"
-                rows={rows}
-                columns={columns}
-                getId={(e) => e.enrollmentId}
-                describeRow={(e) => `${e.email} in ${e.sequenceName}`}
-                selection={selection}
-                empty={<Text c="dimmed" ta="center" py="xl">No errors match these filters.</Text>}
-              />
-            </div>
+          <div>
+            <Text size="sm" c="dimmed" mb={6} aria-live="polite">
+              {rows.total === null ? 'Loading…' : `${formatNumber(rows.total)} shown${groupLabel ? ` for “${groupLabel}”` : ''}`}
+            </Text>
+            <VirtualTable
+              label="Errors"
+              rows={rows}
+              columns={columns}
+              getId={(e) => e.enrollmentId}
+              describeRow={(e) => `${e.email} in ${e.sequenceName}`}
+              selection={selection}
+              empty={
+                <Text c="dimmed" ta="center" py="xl">
+                  No errors match these filters.
+                </Text>
+              }
+            />
+          </div>
         </>
       )}
     </>

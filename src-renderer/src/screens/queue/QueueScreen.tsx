@@ -96,17 +96,15 @@ export function QueueScreen() {
         )}
         {offline && (
           <Alert color="yellow" icon={<IconOffline />} title="You are offline" role="status">
-            Recruiterflow cannot be reached right now. You can still review, hold, release, approve and cancel items here; they are
-            sent once the connection is back.
+            Recruiterflow cannot be reached right now. You can still review, hold, release, approve and cancel items here; they are sent
+            once the connection is back.
           </Alert>
         )}
         {status?.paused &&
           (status.pausedReason === 'invalid_key' ? (
             <Alert color="red" title="Sync is paused: Recruiterflow refused the API key" role="status">
               <Stack gap="xs" align="flex-start">
-                <Text size="sm">
-                  Nothing is sent until you reconnect with a valid key. The queue is kept and continues afterwards.
-                </Text>
+                <Text size="sm">Nothing is sent until you reconnect with a valid key. The queue is kept and continues afterwards.</Text>
                 <Button size="xs" component="a" href={href('/settings/connection')}>
                   Reconnect
                 </Button>
@@ -114,7 +112,9 @@ export function QueueScreen() {
             </Alert>
           ) : (
             <Alert color="orange" title="Sync is paused" role="status">
-              {status.pausedReason === 'user' ? 'You paused sync: nothing is sent until you resume.' : `Nothing is sent until you resume (${pauseReasonText(status.pausedReason)}).`}
+              {status.pausedReason === 'user'
+                ? 'You paused sync: nothing is sent until you resume.'
+                : `Nothing is sent until you resume (${pauseReasonText(status.pausedReason)}).`}
             </Alert>
           ))}
         {progress?.running && (
@@ -156,11 +156,23 @@ export function QueueScreen() {
       </Group>
       <BulkBar count={selection.size} onClear={selection.clear} returnFocusTo={tableRegionId('Queue items')}>
         {(['approve', 'release', 'hold'] as const).map((op) => (
-          <Button key={op} size="xs" variant="default" loading={busy === op} onClick={() => void apply(op, { ids: [...selection.ids] }, '')}>
+          <Button
+            key={op}
+            size="xs"
+            variant="default"
+            loading={busy === op}
+            onClick={() => void apply(op, { ids: [...selection.ids] }, '')}
+          >
             {OP_LABEL[op]}
           </Button>
         ))}
-        <Button size="xs" color="red" variant="light" loading={busy === 'cancel'} onClick={() => void apply('cancel', { ids: [...selection.ids] }, '')}>
+        <Button
+          size="xs"
+          color="red"
+          variant="light"
+          loading={busy === 'cancel'}
+          onClick={() => void apply('cancel', { ids: [...selection.ids] }, '')}
+        >
           Cancel
         </Button>
       </BulkBar>
@@ -173,7 +185,9 @@ export function QueueScreen() {
         selection={selection}
         empty={
           <Text c="dimmed" ta="center" py="xl">
-            {filter === 'active' ? 'The queue is empty: everything that should sync has synced.' : `No ${FILTERS[filter]!.label.toLowerCase()} items.`}
+            {filter === 'active'
+              ? 'The queue is empty: everything that should sync has synced.'
+              : `No ${FILTERS[filter]!.label.toLowerCase()} items.`}
           </Text>
         }
       />

@@ -10,7 +10,9 @@ export function RequestPreviewModal({ item, onClose }: { item: QueueItem | null;
   return (
     <Modal opened={!!item} onClose={onClose} title={item ? `Requests for ${item.email}` : 'Requests'} size="xl">
       {!plan ? (
-        <Center h={120}>{preview.error ? <Text c="red">{preview.error.message}</Text> : <Loader size="sm" aria-label="Loading requests" />}</Center>
+        <Center h={120}>
+          {preview.error ? <Text c="red">{preview.error.message}</Text> : <Loader size="sm" aria-label="Loading requests" />}
+        </Center>
       ) : (
         <Stack>
           <Text size="sm" data-testid="preview-summary">

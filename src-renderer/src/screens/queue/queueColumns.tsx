@@ -61,7 +61,7 @@ export function queueColumns({
     grow: 1.5,
     render: (q) => (
       <Text size="sm" truncate title={q.lastError ?? undefined}>
-        {q.outcome ? QUEUE_OUTCOME_LABELS[q.outcome] ?? q.outcome : '—'}
+        {q.outcome ? (QUEUE_OUTCOME_LABELS[q.outcome] ?? q.outcome) : '—'}
         {q.outcome === 'synced' && q.recruiterflowId !== null ? ` · ${SYNC_AS_LABELS[q.syncAs]} #${q.recruiterflowId}` : ''}
         {q.outcome === 'failed' && q.lastError ? `: ${q.lastError}` : ''}
       </Text>
@@ -120,7 +120,11 @@ export function queueColumns({
                   Hold
                 </Menu.Item>
               )}
-              <Menu.Item color="red" disabled={['done', 'cancelled', 'in_flight'].includes(q.state)} onClick={() => onApply('cancel', [q.id])}>
+              <Menu.Item
+                color="red"
+                disabled={['done', 'cancelled', 'in_flight'].includes(q.state)}
+                onClick={() => onApply('cancel', [q.id])}
+              >
                 Cancel
               </Menu.Item>
             </Menu.Dropdown>

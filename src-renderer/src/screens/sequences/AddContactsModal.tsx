@@ -31,7 +31,7 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
   const { emails: valid, invalid } = parseEmailList(pasted);
   const csvProblems = csv.preview ? validateColumns(csv.columns) : ['Choose a file'];
 
-  const count = source === 'contacts' ? picked.size : source === 'paste' ? valid.length : csv.preview?.totalRows ?? 0;
+  const count = source === 'contacts' ? picked.size : source === 'paste' ? valid.length : (csv.preview?.totalRows ?? 0);
   const canSubmit = source === 'csv' ? csvProblems.length === 0 : count > 0;
 
   function close() {
@@ -121,7 +121,9 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
             <Tabs.Panel value="paste" pt="sm">
               <Textarea
                 label="Emails"
-                description={'One per line, or separated by commas; "Name" <email> from a mail client works too. Emails that are not contacts yet are listed before anything is added.'}
+                description={
+                  'One per line, or separated by commas; "Name" <email> from a mail client works too. Emails that are not contacts yet are listed before anything is added.'
+                }
                 autosize
                 minRows={6}
                 maxRows={14}
@@ -138,7 +140,13 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
                 {invalid.length ? `; not an email: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? '…' : ''}` : ''}
               </Text>
               {unknown && (
-                <Alert mt="sm" color="yellow" variant="light" title={`${plural(unknown.length, 'email')} ${unknown.length === 1 ? 'is' : 'are'} not a contact yet`} role="alert">
+                <Alert
+                  mt="sm"
+                  color="yellow"
+                  variant="light"
+                  title={`${plural(unknown.length, 'email')} ${unknown.length === 1 ? 'is' : 'are'} not a contact yet`}
+                  role="alert"
+                >
                   <Stack gap="xs">
                     <ScrollArea.Autosize mah={140} type="auto">
                       <List size="sm" aria-label="Emails that are not contacts">
@@ -149,7 +157,13 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
                     </ScrollArea.Autosize>
                     {unknown.length > 200 && <Text size="xs">…and {unknown.length - 200} more</Text>}
                     <Group gap="xs">
-                      <Button size="xs" variant="default" loading={adding} disabled={unknown.length === valid.length} onClick={() => void addPasted('skip')}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={adding}
+                        disabled={unknown.length === valid.length}
+                        onClick={() => void addPasted('skip')}
+                      >
                         Skip {unknown.length === 1 ? 'it' : 'them'}, add the others
                       </Button>
                       <Button size="xs" loading={adding} onClick={() => void addPasted('create')}>
@@ -172,14 +186,18 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
             </Tabs.Panel>
           </Tabs>
           <Alert role="note" variant="light" color="gray">
-            New enrollments take this sequence's current sync settings; with deduplication on, contacts that already exist in
-            Recruiterflow are flagged for review.
+            New enrollments take this sequence's current sync settings; with deduplication on, contacts that already exist in Recruiterflow
+            are flagged for review.
           </Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button onClick={() => void submit()} loading={busy || csv.loading || adding} disabled={!canSubmit || (source === 'paste' && unknown !== null)}>
+            <Button
+              onClick={() => void submit()}
+              loading={busy || csv.loading || adding}
+              disabled={!canSubmit || (source === 'paste' && unknown !== null)}
+            >
               {source === 'csv' ? 'Import and add' : `Add ${count || ''} contact${count === 1 ? '' : 's'}`.replace('  ', ' ')}
             </Button>
           </Group>

@@ -35,7 +35,14 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
   const selection = useSelection();
   const pattern = useRecordUrlPattern();
 
-  const query = { sequenceId, search: debounced || undefined, states: states.length ? states : undefined, replied: repliedOnly ? true : undefined, sort: sort.by, dir: sort.dir };
+  const query = {
+    sequenceId,
+    search: debounced || undefined,
+    states: states.length ? states : undefined,
+    replied: repliedOnly ? true : undefined,
+    sort: sort.by,
+    dir: sort.dir,
+  };
   const key = JSON.stringify(query);
   const fetchPage = useCallback(
     (offset: number, limit: number) => call('sequences:enrollments', { ...(JSON.parse(key) as typeof query), offset, limit }),
@@ -94,13 +101,17 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
       header: 'Contact',
       sortKey: 'email',
       grow: 1.5,
-      render: (e) => (
-        <CellButton onClick={() => setDrawerEmail(e.email)}>{e.email}</CellButton>
-      ),
+      render: (e) => <CellButton onClick={() => setDrawerEmail(e.email)}>{e.email}</CellButton>,
     },
     { key: 'name', header: 'Name', sortKey: 'name', render: (e) => <Truncated>{e.name}</Truncated> },
     { key: 'state', header: 'State', sortKey: 'state', width: 200, render: (e) => <StateBadge enrollment={e} /> },
-    { key: 'syncAs', header: 'Sync as', width: 100, hideBelow: 900, render: (e) => <Text size="sm">{e.disabled ? '—' : SYNC_AS_LABELS[e.syncAs]}</Text> },
+    {
+      key: 'syncAs',
+      header: 'Sync as',
+      width: 100,
+      hideBelow: 900,
+      render: (e) => <Text size="sm">{e.disabled ? '—' : SYNC_AS_LABELS[e.syncAs]}</Text>,
+    },
     { key: 'added', header: 'Added', sortKey: 'addedAt', width: 120, render: (e) => <When at={e.addedAt} /> },
     {
       key: 'replied',
@@ -129,7 +140,13 @@ export function EnrollmentsTab({ sequenceId, counts, onAdd }: { sequenceId: stri
         </Text>
       ),
     },
-    { key: 'rf', header: 'Recruiterflow', width: 130, hideBelow: 820, render: (e) => <RecordLink id={e.recruiterflowId} type={e.syncAs} pattern={pattern} /> },
+    {
+      key: 'rf',
+      header: 'Recruiterflow',
+      width: 130,
+      hideBelow: 820,
+      render: (e) => <RecordLink id={e.recruiterflowId} type={e.syncAs} pattern={pattern} />,
+    },
   ];
 
   return (

@@ -30,7 +30,9 @@ export function PickContacts({ selected, onChange }: { selected: Set<string>; on
       />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          {list.data ? `${list.data.total.toLocaleString()} matching${list.data.total > rows.length ? `, showing ${rows.length}` : ''}` : 'Loading…'}
+          {list.data
+            ? `${list.data.total.toLocaleString()} matching${list.data.total > rows.length ? `, showing ${rows.length}` : ''}`
+            : 'Loading…'}
         </Text>
         <Group gap="xs">
           <Text size="xs" fw={600}>

@@ -19,7 +19,9 @@ export function SequenceSettingsFields({
 }) {
   const inheritMode = defaults ? `Use account default (${SYNC_MODE_LABELS[defaults.syncMode].toLowerCase()})` : SYNC_MODE_LABELS.inherit;
   const inheritAs = defaults ? `Use account default (${SYNC_AS_LABELS[defaults.syncAs].toLowerCase()})` : SYNC_AS_LABELS.inherit;
-  const inheritJob = defaults ? `Use account default (${defaults.defaultJobId == null ? 'no job' : jobName(jobs, defaults.defaultJobId)})` : 'Use account default';
+  const inheritJob = defaults
+    ? `Use account default (${defaults.defaultJobId == null ? 'no job' : jobName(jobs, defaults.defaultJobId)})`
+    : 'Use account default';
   return (
     <Stack gap="sm">
       <Select

@@ -72,7 +72,13 @@ export function SequencesScreen() {
         />
       ) : (
         <ScrollArea type="auto" offsetScrollbars="present">
-          <Table highlightOnHover verticalSpacing="sm" miw={compact ? 700 : 940} aria-label="Sequences" className="sticky-first-column nowrap-header">
+          <Table
+            highlightOnHover
+            verticalSpacing="sm"
+            miw={compact ? 700 : 940}
+            aria-label="Sequences"
+            className="sticky-first-column nowrap-header"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th miw={200}>Sequence</Table.Th>
@@ -139,7 +145,15 @@ function SequenceRow({ s, jobs, compact }: { s: SequenceSummary; jobs: Parameter
           </Table.Td>
         ))
       )}
-      <Table.Td>{s.disableSync ? <Text size="sm" c="dimmed">Never</Text> : <Effective value={SYNC_MODE_SHORT[e.syncMode]} inherited={e.inherited.syncMode} />}</Table.Td>
+      <Table.Td>
+        {s.disableSync ? (
+          <Text size="sm" c="dimmed">
+            Never
+          </Text>
+        ) : (
+          <Effective value={SYNC_MODE_SHORT[e.syncMode]} inherited={e.inherited.syncMode} />
+        )}
+      </Table.Td>
       <Table.Td>
         <Effective value={SYNC_AS_LABELS[e.syncAs]} inherited={e.inherited.syncAs} />
       </Table.Td>

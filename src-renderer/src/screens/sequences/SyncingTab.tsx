@@ -104,8 +104,8 @@ export function SyncingTab({ sequence, queued }: { sequence: Sequence; queued: n
             Sync contacts that never synced
           </Text>
           <Text size="sm" c="dimmed">
-            Queues this sequence's contacts that were added while sync was off or before Recruiterflow was connected, using the
-            current settings. Synced and flagged contacts are left alone.
+            Queues this sequence's contacts that were added while sync was off or before Recruiterflow was connected, using the current
+            settings. Synced and flagged contacts are left alone.
           </Text>
         </div>
         <Button variant="default" loading={resyncing} onClick={() => void resync()} style={{ flexShrink: 0 }}>

@@ -38,7 +38,11 @@ export function ConnectionPanel() {
       if (r && r.switched) setApiKey('');
       else if (r) {
         setApiKey('');
-        notifyConnection(r.status, r.status === 'connected' ? 'The key works; Flowbridge can sync now.' : CONNECTION_TEXT[r.status].label, 'Connected to Recruiterflow');
+        notifyConnection(
+          r.status,
+          r.status === 'connected' ? 'The key works; Flowbridge can sync now.' : CONNECTION_TEXT[r.status].label,
+          'Connected to Recruiterflow',
+        );
       }
     });
 
@@ -61,7 +65,8 @@ export function ConnectionPanel() {
               )}
             </Group>
             <Text size="sm" c="dimmed">
-              {connection?.baseUrl ? `Server: ${connection.baseUrl}` : 'No server configured.'} · {connection?.keySet ? 'An API key is set.' : 'No API key is set.'}
+              {connection?.baseUrl ? `Server: ${connection.baseUrl}` : 'No server configured.'} ·{' '}
+              {connection?.keySet ? 'An API key is set.' : 'No API key is set.'}
               {connection?.checkedAt ? ` Last checked ${formatDateTime(connection.checkedAt)}.` : ''}
             </Text>
             {connection?.keyProblem && (
@@ -71,13 +76,25 @@ export function ConnectionPanel() {
             )}
           </Stack>
           <Group gap="xs">
-            <Button variant="default" loading={pending === 'test'} disabled={!connection?.keySet} onClick={() => void act('test', async () => {
-              const r = await run('connection:test', {});
-              if (r) notifyConnection(r.status, CONNECTION_TEXT[r.status].label, 'Connection tested');
-            })}>
+            <Button
+              variant="default"
+              loading={pending === 'test'}
+              disabled={!connection?.keySet}
+              onClick={() =>
+                void act('test', async () => {
+                  const r = await run('connection:test', {});
+                  if (r) notifyConnection(r.status, CONNECTION_TEXT[r.status].label, 'Connection tested');
+                })
+              }
+            >
               Test connection
             </Button>
-            <Button variant="default" color="red" disabled={!connection?.keySet && !connection?.connected} onClick={() => setConfirmDisconnect(true)}>
+            <Button
+              variant="default"
+              color="red"
+              disabled={!connection?.keySet && !connection?.connected}
+              onClick={() => setConfirmDisconnect(true)}
+            >
               Disconnect
             </Button>
           </Group>
@@ -95,7 +112,12 @@ export function ConnectionPanel() {
       </Card>
 
       <Card withBorder>
-        <form onSubmit={(e) => { e.preventDefault(); void connect(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void connect();
+          }}
+        >
           <Stack>
             <Title order={2} size="h4">
               Connect with an API key
@@ -109,7 +131,11 @@ export function ConnectionPanel() {
             />
             <PasswordInput
               label="API key"
-              description={connection?.keySet ? 'A key is set. It is stored securely and never shown; enter a new one to replace it.' : 'Find it in Recruiterflow under Settings → API.'}
+              description={
+                connection?.keySet
+                  ? 'A key is set. It is stored securely and never shown; enter a new one to replace it.'
+                  : 'Find it in Recruiterflow under Settings → API.'
+              }
               placeholder={connection?.keySet ? 'A key is set' : 'Paste your API key'}
               value={apiKey}
               onChange={(e) => setApiKey(e.currentTarget.value)}
@@ -121,10 +147,18 @@ export function ConnectionPanel() {
                 <Text size="sm" c="dimmed">
                   Just trying Flowbridge?
                 </Text>
-                <Button variant="light" color="grape" loading={pending === 'sandbox'} onClick={() => void act('sandbox', async () => {
-                  const r = await connectWith((confirmSwitch) => callResult('connection:useSandbox', { confirmSwitch }));
-                  if (r && !r.switched) notifyDone('Connected to the built-in Sandbox Recruiterflow: nothing reaches a real account.', 'Sandbox connected');
-                })}>
+                <Button
+                  variant="light"
+                  color="grape"
+                  loading={pending === 'sandbox'}
+                  onClick={() =>
+                    void act('sandbox', async () => {
+                      const r = await connectWith((confirmSwitch) => callResult('connection:useSandbox', { confirmSwitch }));
+                      if (r && !r.switched)
+                        notifyDone('Connected to the built-in Sandbox Recruiterflow: nothing reaches a real account.', 'Sandbox connected');
+                    })
+                  }
+                >
                   Use the Sandbox
                 </Button>
               </Group>
@@ -150,13 +184,20 @@ export function ConnectionPanel() {
                   : `${plural(jobs.data.length, 'job')} cached (${jobs.data.filter((j) => j.isOpen).length} open). Sequences pick their job from this list.`}
             </Text>
           </div>
-          <Button variant="default" loading={pending === 'jobs'} disabled={!connection?.connected} onClick={() => void act('jobs', async () => {
-            const r = await run('jobs:refresh', {});
-            if (r) {
-              notifyDone(`${plural(r.length, 'job')} loaded from Recruiterflow.`, 'Jobs refreshed');
-              jobs.refetch();
+          <Button
+            variant="default"
+            loading={pending === 'jobs'}
+            disabled={!connection?.connected}
+            onClick={() =>
+              void act('jobs', async () => {
+                const r = await run('jobs:refresh', {});
+                if (r) {
+                  notifyDone(`${plural(r.length, 'job')} loaded from Recruiterflow.`, 'Jobs refreshed');
+                  jobs.refetch();
+                }
+              })
             }
-          })}>
+          >
             Refresh jobs
           </Button>
         </Group>
@@ -170,11 +211,13 @@ export function ConnectionPanel() {
         confirmLabel="Disconnect"
         loading={busy}
         onClose={() => setConfirmDisconnect(false)}
-        onConfirm={() => void act('disconnect', async () => {
-          const r = await run('connection:disconnect', {});
-          setConfirmDisconnect(false);
-          if (r) notifyDone('The API key was removed. Queued work stays queued.', 'Disconnected');
-        })}
+        onConfirm={() =>
+          void act('disconnect', async () => {
+            const r = await run('connection:disconnect', {});
+            setConfirmDisconnect(false);
+            if (r) notifyDone('The API key was removed. Queued work stays queued.', 'Disconnected');
+          })
+        }
       >
         Flowbridge forgets the API key. Queued work stays in the queue and continues when you connect again.
       </ConfirmModal>

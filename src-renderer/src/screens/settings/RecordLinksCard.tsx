@@ -26,7 +26,10 @@ export function RecordLinksCard() {
       else notifyError(r.error);
       return;
     }
-    notifyDone(r.value.recordUrlPattern ? 'Recruiterflow ids now link to their records.' : 'Recruiterflow ids are shown without links.', 'Record links saved');
+    notifyDone(
+      r.value.recordUrlPattern ? 'Recruiterflow ids now link to their records.' : 'Recruiterflow ids are shown without links.',
+      'Record links saved',
+    );
   }
 
   const example = recordUrl(pattern, 'candidate', 12345);

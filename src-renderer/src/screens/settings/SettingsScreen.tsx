@@ -19,7 +19,10 @@ export function SettingsScreen({ tab }: { tab: string }) {
   const current = TABS.some(([t]) => t === tab) ? tab : 'connection';
   return (
     <>
-      <PageHeader title="Settings" description="Your Recruiterflow connection, the defaults new sequences inherit, how fields map, and your team." />
+      <PageHeader
+        title="Settings"
+        description="Your Recruiterflow connection, the defaults new sequences inherit, how fields map, and your team."
+      />
       <Tabs value={current} onChange={(v) => v && navigate(`/settings/${v}`)} keepMounted={false}>
         <Tabs.List mb="lg">
           {TABS.map(([value, label]) => (

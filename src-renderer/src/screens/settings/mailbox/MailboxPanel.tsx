@@ -1,8 +1,29 @@
 // Settings → Mailbox: connect the recruiter's mailbox (presets with app-password hints), test it,
 // see its state and last scan, scan now, and the opt-in Recruiterflow note on replies.
-import { Alert, Badge, Button, Card, Group, NumberInput, PasswordInput, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
-import { MAILBOX_PRESETS, MAILBOX_SECURITY, isLoopbackHost, type MailboxPreset, type MailboxSecurity } from '../../../../../src-shared/mailbox';
+import {
+  MAILBOX_PRESETS,
+  MAILBOX_SECURITY,
+  isLoopbackHost,
+  type MailboxPreset,
+  type MailboxSecurity,
+} from '../../../../../src-shared/mailbox';
 import { notifyDone } from '../../../api/call';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { mailboxStateText } from '../../../components/MailboxStatusItem';
@@ -10,7 +31,11 @@ import { useAction } from '../../../hooks/useAction';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { formatDateTime, plural } from '../../../lib/format';
 
-const SECURITY_LABELS: Record<MailboxSecurity, string> = { tls: 'TLS (port 993)', starttls: 'STARTTLS (port 143)', none: 'None (this machine only)' };
+const SECURITY_LABELS: Record<MailboxSecurity, string> = {
+  tls: 'TLS (port 993)',
+  starttls: 'STARTTLS (port 143)',
+  none: 'None (this machine only)',
+};
 
 export function MailboxPanel() {
   const mailbox = useApiQuery('mailbox:get', {}, { refetchOn: ['mailbox:changed'] });
@@ -48,7 +73,15 @@ export function MailboxPanel() {
 
   const connect = () =>
     act('connect', async () => {
-      const r = await run('mailbox:connect', { host: host.trim(), port, security, user: user.trim(), password, caFile: caFile.trim() || null, folder: folder.trim() || 'INBOX' });
+      const r = await run('mailbox:connect', {
+        host: host.trim(),
+        port,
+        security,
+        user: user.trim(),
+        password,
+        caFile: caFile.trim() || null,
+        folder: folder.trim() || 'INBOX',
+      });
       if (r) {
         setPassword('');
         notifyDone(`Flowbridge watches ${r.folder} at ${r.host} for replies.`, 'Mailbox connected');
@@ -71,31 +104,50 @@ export function MailboxPanel() {
             </Group>
             {s?.connected ? (
               <Text size="sm" c="dimmed">
-                {s.user} at {s.host}:{s.port} ({s.security}), folder {s.folder}. {s.lastScanAt ? `Last scan ${formatDateTime(s.lastScanAt)}.` : 'Not scanned yet.'}
+                {s.user} at {s.host}:{s.port} ({s.security}), folder {s.folder}.{' '}
+                {s.lastScanAt ? `Last scan ${formatDateTime(s.lastScanAt)}.` : 'Not scanned yet.'}
               </Text>
             ) : (
               <Text size="sm" c="dimmed">
-                Connect the mailbox your sequences send from: replies trigger on-reply syncs by themselves, auto-replies and bounces are told apart.
+                Connect the mailbox your sequences send from: replies trigger on-reply syncs by themselves, auto-replies and bounces are
+                told apart.
               </Text>
             )}
             {s?.connected && (
               <Text size="sm" data-testid="mailbox-counts">
-                {plural(s.counts.replies, 'reply', 'replies')}, {plural(s.counts.autoReplies, 'auto-reply', 'auto-replies')}, {plural(s.counts.bounces, 'bounce')} recorded.
+                {plural(s.counts.replies, 'reply', 'replies')}, {plural(s.counts.autoReplies, 'auto-reply', 'auto-replies')},{' '}
+                {plural(s.counts.bounces, 'bounce')} recorded.
               </Text>
             )}
           </Stack>
           {s?.connected && (
             <Group gap="xs">
-              <Button variant="default" loading={pending === 'test'} onClick={() => void act('test', async () => {
-                const r = await run('mailbox:test', {});
-                if (r) notifyDone(mailboxStateText(r).label, 'Mailbox tested');
-              })}>
+              <Button
+                variant="default"
+                loading={pending === 'test'}
+                onClick={() =>
+                  void act('test', async () => {
+                    const r = await run('mailbox:test', {});
+                    if (r) notifyDone(mailboxStateText(r).label, 'Mailbox tested');
+                  })
+                }
+              >
                 Test
               </Button>
-              <Button variant="default" loading={pending === 'scan'} onClick={() => void act('scan', async () => {
-                const r = await run('mailbox:scan', {});
-                if (r) notifyDone(`${plural(r.scanned, 'new message')}: ${plural(r.replies, 'reply', 'replies')}, ${plural(r.autoReplies, 'auto-reply', 'auto-replies')}, ${plural(r.bounces, 'bounce')}.`, 'Scan finished');
-              })}>
+              <Button
+                variant="default"
+                loading={pending === 'scan'}
+                onClick={() =>
+                  void act('scan', async () => {
+                    const r = await run('mailbox:scan', {});
+                    if (r)
+                      notifyDone(
+                        `${plural(r.scanned, 'new message')}: ${plural(r.replies, 'reply', 'replies')}, ${plural(r.autoReplies, 'auto-reply', 'auto-replies')}, ${plural(r.bounces, 'bounce')}.`,
+                        'Scan finished',
+                      );
+                  })
+                }
+              >
                 Scan now
               </Button>
               <Button variant="default" color="red" onClick={() => setConfirmDisconnect(true)}>
@@ -106,7 +158,8 @@ export function MailboxPanel() {
         </Group>
         {s?.message && (s.state === 'unreachable' || s.state === 'auth_failed') && (
           <Alert role="status" color={s.state === 'auth_failed' ? 'red' : 'yellow'} variant="light" mt="sm" title={state.label}>
-            {s.message}. Nothing is lost: Flowbridge catches up when the mailbox is back{s.state === 'auth_failed' ? ' and you reconnect with a valid password' : ''}.
+            {s.message}. Nothing is lost: Flowbridge catches up when the mailbox is back
+            {s.state === 'auth_failed' ? ' and you reconnect with a valid password' : ''}.
           </Alert>
         )}
         {s?.connected && (
@@ -131,13 +184,31 @@ export function MailboxPanel() {
           }}
         >
           <Stack gap="sm">
-            <SegmentedControl value={preset.id} onChange={choose} data={MAILBOX_PRESETS.map((p) => ({ value: p.id, label: p.label }))} aria-label="Mail provider" />
+            <SegmentedControl
+              value={preset.id}
+              onChange={choose}
+              data={MAILBOX_PRESETS.map((p) => ({ value: p.id, label: p.label }))}
+              aria-label="Mail provider"
+            />
             <Text size="sm" c="dimmed" data-testid="mailbox-hint">
               {preset.hint}
             </Text>
             <Group grow align="flex-start">
-              <TextInput label="IMAP server" value={host} onChange={(e) => setHost(e.currentTarget.value)} required placeholder="imap.example.com" />
-              <NumberInput label="Port" value={port} onChange={(v) => setPort(typeof v === 'number' ? v : Number(v) || 993)} min={1} max={65535} maw={120} />
+              <TextInput
+                label="IMAP server"
+                value={host}
+                onChange={(e) => setHost(e.currentTarget.value)}
+                required
+                placeholder="imap.example.com"
+              />
+              <NumberInput
+                label="Port"
+                value={port}
+                onChange={(v) => setPort(typeof v === 'number' ? v : Number(v) || 993)}
+                min={1}
+                max={65535}
+                maw={120}
+              />
               <Select
                 label="Security"
                 value={security}
@@ -151,14 +222,36 @@ export function MailboxPanel() {
                 Plain IMAP without TLS is only allowed to this machine.
               </Text>
             )}
-            <TextInput label="User" value={user} onChange={(e) => setUser(e.currentTarget.value)} required autoComplete="username" placeholder="you@example.com" />
-            <PasswordInput label="Password (an app password)" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
+            <TextInput
+              label="User"
+              value={user}
+              onChange={(e) => setUser(e.currentTarget.value)}
+              required
+              autoComplete="username"
+              placeholder="you@example.com"
+            />
+            <PasswordInput
+              label="Password (an app password)"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              required
+              autoComplete="current-password"
+            />
             <Group grow align="flex-start">
               <TextInput label="Folder" value={folder} onChange={(e) => setFolder(e.currentTarget.value)} />
-              <TextInput label="CA certificate file (self-hosted servers)" value={caFile} onChange={(e) => setCaFile(e.currentTarget.value)} placeholder="/path/to/ca.pem" />
+              <TextInput
+                label="CA certificate file (self-hosted servers)"
+                value={caFile}
+                onChange={(e) => setCaFile(e.currentTarget.value)}
+                placeholder="/path/to/ca.pem"
+              />
             </Group>
             <Group>
-              <Button type="submit" loading={pending === 'connect'} disabled={busy || !host.trim() || !user.trim() || !password || plainRefused}>
+              <Button
+                type="submit"
+                loading={pending === 'connect'}
+                disabled={busy || !host.trim() || !user.trim() || !password || plainRefused}
+              >
                 Test and connect
               </Button>
             </Group>

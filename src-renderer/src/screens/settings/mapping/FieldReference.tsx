@@ -24,10 +24,16 @@ export function FieldReference({ index }: { index: TargetIndex }) {
                 {rows.map((r) => (
                   <Table.Tr key={`${r.target}:${r.object}`}>
                     <Table.Td>{r.label}</Table.Td>
-                    <Table.Td><Text size="xs" ff="monospace">{r.target}</Text></Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace">
+                        {r.target}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>{r.object}</Table.Td>
                     <Table.Td>{r.type}</Table.Td>
-                    <Table.Td><Text size="xs">{r.choices.join(', ') || '—'}</Text></Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{r.choices.join(', ') || '—'}</Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -39,21 +39,41 @@ export function MappingEditor() {
   const sourceData = useMemo(() => {
     const sources = catalog.data?.sources ?? [];
     return [
-      { group: 'Standard fields', items: sources.filter((s) => s.kind === 'standard').map((s) => ({ value: s.name, label: fieldLabel(s.name) })) },
+      {
+        group: 'Standard fields',
+        items: sources.filter((s) => s.kind === 'standard').map((s) => ({ value: s.name, label: fieldLabel(s.name) })),
+      },
       { group: 'Extra CSV columns', items: sources.filter((s) => s.kind === 'extra').map((s) => ({ value: s.name, label: s.name })) },
     ].filter((g) => g.items.length);
   }, [catalog.data]);
 
   const failed = catalog.error ?? mapping.error;
   if ((!catalog.data || !mapping.data) && failed) {
-    return <LoadError what="the field mapping" message={failed.message} onRetry={() => { catalog.refetch(); mapping.refetch(); }} />;
+    return (
+      <LoadError
+        what="the field mapping"
+        message={failed.message}
+        onRetry={() => {
+          catalog.refetch();
+          mapping.refetch();
+        }}
+      />
+    );
   }
-  if (!rules || !catalog.data || !mapping.data) return <Center h={200}><Loader size="sm" aria-label="Loading the mapping" /></Center>;
+  if (!rules || !catalog.data || !mapping.data)
+    return (
+      <Center h={200}>
+        <Loader size="sm" aria-label="Loading the mapping" />
+      </Center>
+    );
 
   const complete = rules.filter((r) => r.source && r.target);
   const sampleFields = sample.data && sample.data.email === email ? sample.data.fields : null;
   const issues = ruleIssues(rules, index, previewAs, sampleFields, email);
-  const blocking = issues.some((list, i) => rules[i]!.source && rules[i]!.target && list.some((x) => x.level === 'error' && x.text.startsWith('Recruiterflow has no field')));
+  const blocking = issues.some(
+    (list, i) =>
+      rules[i]!.source && rules[i]!.target && list.some((x) => x.level === 'error' && x.text.startsWith('Recruiterflow has no field')),
+  );
   const dirty = JSON.stringify(complete) !== JSON.stringify(mapping.data.rules);
   const sampleErrors = issues.flat().filter((x) => x.level === 'error').length;
 
@@ -81,14 +101,22 @@ export function MappingEditor() {
                   Rules
                 </Title>
                 <Group gap="xs">
-                  {dirty && <Badge color="yellow" variant="light">Unsaved changes</Badge>}
-                  {sampleErrors > 0 && <Badge color="red" variant="light">{sampleErrors} type problem{sampleErrors === 1 ? '' : 's'}</Badge>}
+                  {dirty && (
+                    <Badge color="yellow" variant="light">
+                      Unsaved changes
+                    </Badge>
+                  )}
+                  {sampleErrors > 0 && (
+                    <Badge color="red" variant="light">
+                      {sampleErrors} type problem{sampleErrors === 1 ? '' : 's'}
+                    </Badge>
+                  )}
                 </Group>
               </Group>
               <Text size="sm" c="dimmed">
                 Standard fields (name, email, phone, title, company, LinkedIn, location) are mapped by default. A rule for the same
-                Flowbridge field replaces its default; rules for extra CSV columns fill Recruiterflow custom fields. Values for
-                multi-select fields are split on “;”.
+                Flowbridge field replaces its default; rules for extra CSV columns fill Recruiterflow custom fields. Values for multi-select
+                fields are split on “;”.
               </Text>
               {rules.length === 0 && (
                 <Text size="sm" c="dimmed">
@@ -108,7 +136,11 @@ export function MappingEditor() {
                 />
               ))}
               <Group justify="space-between">
-                <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setRules((rs) => [...rs!, { source: '', target: '' }])}>
+                <Button
+                  variant="default"
+                  leftSection={<IconPlus size={16} />}
+                  onClick={() => setRules((rs) => [...rs!, { source: '', target: '' }])}
+                >
                   Add rule
                 </Button>
                 <Group gap="xs">

@@ -68,7 +68,11 @@ export function MappingPreview({
             <JsonBlock value={data.payload} label="Payload preview" />
           </>
         ) : (
-          !preview.error && <Text size="sm" c="dimmed">Computing…</Text>
+          !preview.error && (
+            <Text size="sm" c="dimmed">
+              Computing…
+            </Text>
+          )
         )}
       </Stack>
     </Card>

@@ -58,7 +58,12 @@ export function RuleRow({
         </ActionIcon>
       </Group>
       {issues.map((i) => (
-        <Text key={i.text} size="xs" c={i.level === 'error' ? 'red' : i.level === 'warning' ? 'orange' : 'dimmed'} role={i.level === 'error' ? 'alert' : undefined}>
+        <Text
+          key={i.text}
+          size="xs"
+          c={i.level === 'error' ? 'red' : i.level === 'warning' ? 'orange' : 'dimmed'}
+          role={i.level === 'error' ? 'alert' : undefined}
+        >
           {i.text}
         </Text>
       ))}

@@ -76,9 +76,15 @@ export function checkValue(def: TargetDef, value: string): string | null {
   const choices = def.choices.join(', ');
   if (/multi/.test(type)) {
     if (!def.choices.length) return null;
-    const parts = v.split(';').flatMap((p) => (inChoices(p) ? [p] : p.split(','))).map((p) => p.trim()).filter(Boolean);
+    const parts = v
+      .split(';')
+      .flatMap((p) => (inChoices(p) ? [p] : p.split(',')))
+      .map((p) => p.trim())
+      .filter(Boolean);
     const bad = parts.filter((p) => !inChoices(p));
-    return bad.length ? `“${bad.join('”, “')}” ${bad.length === 1 ? 'is not an option' : 'are not options'} of ${def.label} (${choices})` : null;
+    return bad.length
+      ? `“${bad.join('”, “')}” ${bad.length === 1 ? 'is not an option' : 'are not options'} of ${def.label} (${choices})`
+      : null;
   }
   if (/single|dropdown|select|choice|radio|option/.test(type)) {
     return def.choices.length && !inChoices(v) ? `“${v}” is not an option of ${def.label} (${choices})` : null;

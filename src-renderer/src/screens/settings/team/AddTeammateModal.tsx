@@ -20,7 +20,13 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
     setTouched(true);
     if (!isValidEmail(email) || !name.trim()) return;
     setBusy(true);
-    const result = await callResult('users:add', { email: email.trim(), name: name.trim(), role, group: group.trim() || null, integration });
+    const result = await callResult('users:add', {
+      email: email.trim(),
+      name: name.trim(),
+      role,
+      group: group.trim() || null,
+      integration,
+    });
     setBusy(false);
     if (!result.ok) {
       const { code, message } = result.error;
@@ -40,9 +46,24 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
 
   return (
     <Modal opened={opened} onClose={onClose} title="Add a teammate">
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Stack>
-          <TextInput label="Email" required data-autofocus value={email} error={emailError} onChange={(e) => { setEmail(e.currentTarget.value); setServer(null); }} />
+          <TextInput
+            label="Email"
+            required
+            data-autofocus
+            value={email}
+            error={emailError}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              setServer(null);
+            }}
+          />
           <TextInput label="Name" required value={name} error={nameError} onChange={(e) => setName(e.currentTarget.value)} />
           <Select
             label="Role"
@@ -59,7 +80,12 @@ export function AddTeammateModal({ opened, onClose }: { opened: boolean; onClose
               { value: 'owner', label: 'Owner (there is only one)' },
             ]}
           />
-          <TextInput label="Group" description="Optional, e.g. a team or office." value={group} onChange={(e) => setGroup(e.currentTarget.value)} />
+          <TextInput
+            label="Group"
+            description="Optional, e.g. a team or office."
+            value={group}
+            onChange={(e) => setGroup(e.currentTarget.value)}
+          />
           <Select
             label="Integration"
             description="Settings can only be cloned to teammates who use Recruiterflow."

@@ -38,8 +38,8 @@ export function ClonePanel({ me, users }: { me: User | undefined; users: User[] 
           Clone my settings to teammates
         </Title>
         <Text size="sm" c="dimmed">
-          Copies your Recruiterflow integration settings (sync mode, sync as, deduplication, default job and field mapping) to
-          teammates who use Recruiterflow. Your API key is never copied.
+          Copies your Recruiterflow integration settings (sync mode, sync as, deduplication, default job and field mapping) to teammates who
+          use Recruiterflow. Your API key is never copied.
         </Text>
         {allowed && teammates.length === 0 ? (
           <Alert role="note" color="gray" variant="light">
@@ -90,7 +90,17 @@ export function ClonePanel({ me, users }: { me: User | undefined; users: User[] 
   );
 }
 
-function CloneOutcome({ result, nameOf, title, planned }: { result: CloneResult; nameOf: (e: string) => string; title: string; planned?: boolean }) {
+function CloneOutcome({
+  result,
+  nameOf,
+  title,
+  planned,
+}: {
+  result: CloneResult;
+  nameOf: (e: string) => string;
+  title: string;
+  planned?: boolean;
+}) {
   return (
     <Stack gap="xs" aria-label={planned ? 'Clone plan' : 'Clone result'} role="region">
       {title && <Text fw={600}>{title}</Text>}

@@ -15,7 +15,12 @@ export function TeamPanel() {
   const users = useApiQuery('users:list', {}, { refetchOn: ['data:changed', 'connection:changed'] });
   const [addOpened, add] = useDisclosure(false);
   if (!users.data && users.error) return <LoadError what="your team" message={users.error.message} onRetry={users.refetch} />;
-  if (!users.data) return <Center h={200}><Loader size="sm" aria-label="Loading the team" /></Center>;
+  if (!users.data)
+    return (
+      <Center h={200}>
+        <Loader size="sm" aria-label="Loading the team" />
+      </Center>
+    );
   const me = users.data.find((u) => u.current);
 
   async function use(u: User) {
@@ -61,14 +66,22 @@ export function TeamPanel() {
                       )}
                     </Text>
                   </Table.Td>
-                  <Table.Td><Text size="sm">{u.email}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{u.email}</Text>
+                  </Table.Td>
                   <Table.Td>
                     <Badge color={ROLE_COLOR[u.role]} variant="light">
                       {u.role}
                     </Badge>
                   </Table.Td>
-                  <Table.Td><Text size="sm" c={u.group ? undefined : 'dimmed'}>{u.group ?? '—'}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{INTEGRATION_LABEL[u.integration]}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={u.group ? undefined : 'dimmed'}>
+                      {u.group ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{INTEGRATION_LABEL[u.integration]}</Text>
+                  </Table.Td>
                   <Table.Td>
                     {!u.current && (
                       <Menu position="bottom-end">
