@@ -105,11 +105,18 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
  * or a foreign Origin (a page's fetch) is refused for every path, as browser mode refuses them; the
  * admin endpoints (faults, reset, state, stats) also need the per-run admin token.
  */
-function refusal(req: http.IncomingMessage, port: number, admin: boolean, adminToken: string): Reply | null {
+function refusal(
+  req: http.IncomingMessage,
+  port: number,
+  admin: boolean,
+  adminToken: string,
+  allowOrigins: readonly string[],
+): Reply | null {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (!hosts.includes(req.headers.host ?? '')) return failure(403, 'Unknown Host');
   const origin = req.headers.origin;
-  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return failure(403, 'Requests from web pages are refused');
+  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`) && !allowOrigins.includes(origin))
+    return failure(403, 'Requests from web pages are refused');
   if (admin && !sameSecret(req.headers[ADMIN_TOKEN_HEADER], adminToken)) return failure(401, 'Missing or wrong sandbox admin token');
   return null;
 }
@@ -223,7 +230,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
     const method = req.method ?? 'GET';
     const isAdmin = url.pathname.startsWith(ADMIN_PREFIX);
-    const refused = refusal(req, port, isAdmin, adminToken);
+    const refused = refusal(req, port, isAdmin, adminToken, o.allowOrigins ?? []);
     if (refused) {
       req.resume();
       return write(res, refused);

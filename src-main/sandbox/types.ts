@@ -88,6 +88,11 @@ export interface SandboxOptions {
   messages?: Partial<SandboxMessages>;
   /** The admin endpoints' token (default: random per start). */
   adminToken?: string;
+  /**
+   * Page origins allowed besides the sandbox's own. Only for a test whose backend runs inside a simulated
+   * page (the renderer tests: happy-dom's fetch sends its page's Origin); the app never sets it.
+   */
+  allowOrigins?: string[];
 }
 
 export type ProspectType = 'candidate' | 'contact';

@@ -1,7 +1,9 @@
 // Crash safety: the real command line is killed with SIGKILL at random points while it imports a big
 // CSV, enrolls thousands of contacts and syncs to the sandbox Recruiterflow, then started again. After
-// every kill the database passes integrity_check, every import and enrollment is all-or-nothing, and no
-// email was ever created twice in Recruiterflow; a final clean run completes everything.
+// every kill the database passes integrity_check; an import keeps whole rows in file order (it is written
+// in batches, each its own transaction, so a million-row file never holds the database: a kill keeps the
+// batches already written, and running the import again completes it); every enrollment call is
+// all-or-nothing; and no email was ever created twice in Recruiterflow. A final clean run completes everything.
 // Seeded: CRASH_SEED=<n> replays a run (the seed is in every assertion message).
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,8 +87,8 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     if (dir && !process.env.CRASH_DEBUG) rmSync(dir, { recursive: true, force: true });
   });
 
-  let committedVersion = -1; // the last import attempt whose file is in the database
-  const committedFresh = new Set<number>();
+  // Attempt k -> how many of its own new rows the database holds (they come last in its file).
+  const freshRows = new Map<number, number>();
 
   function importFile(k: number): string {
     const lines = ['email,first_name,last_name,company,title,notes'];
@@ -97,23 +99,40 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     return file;
   }
 
-  /** Which attempt's file the database holds; throws if it holds parts of two. */
-  function importedVersion(db: Inspected, attempts: number): number {
-    const titles = db.query<{ title: string; n: number }>(
-      "select title, count(*) as n from contacts where email like 'c%@crash.test' group by title",
+  /**
+   * What the imports left: the version of each base row in file order (-1: not imported), checked to be
+   * whole rows written in file order, so never newer further down the file; and each attempt's new rows,
+   * a prefix of its list. Returns the versions.
+   */
+  function importedVersions(db: Inspected, attempts: number): number[] {
+    const rows = db.query<{ email: string; first_name: string; notes: string | null; title: string }>(
+      "select email, first_name, json_extract(extra, '$.notes') as notes, title from contacts where email like 'c%@crash.test'",
     );
-    if (titles.length === 0) return -1;
-    expect(titles, `${tag}: one version of the base rows, all ${BASE} of them`).toEqual([{ title: titles[0]!.title, n: BASE }]);
-    const version = Number(titles[0]!.title.slice(1));
-    for (let k = 0; k < attempts; k += 1) {
-      const fresh = db.value<number>('select count(*) from contacts where email like ?', `a${k}-%@crash.test`);
-      const expected = k === version || committedFresh.has(k) ? FRESH : 0;
-      expect(fresh, `${tag}: attempt ${k}'s new rows are all there or none`).toBe(expected);
+    const versions = Array.from({ length: BASE }, () => -1);
+    for (const r of rows) {
+      const i = Number(r.email.slice(1, r.email.indexOf('@')));
+      expect(`${r.first_name}|${r.notes}`, `${tag}: ${r.email} is a whole row`).toBe(`First${i}|notes, ${i}`);
+      versions[i] = Number(r.title.slice(1));
     }
-    return version;
+    for (let i = 1; i < BASE; i += 1) {
+      if (versions[i]! > versions[i - 1]!)
+        expect.fail(`${tag}: row ${i} holds v${versions[i]} below row ${i - 1}'s v${versions[i - 1]}: written out of order`);
+    }
+    for (let k = 0; k < attempts; k += 1) {
+      const fresh = db.query<{ email: string }>('select email from contacts where email like ?', `a${k}-%@crash.test`).map((r) => r.email);
+      const prefix = Array.from({ length: fresh.length }, (_, j) => `a${k}-${j}@crash.test`);
+      expect(fresh.sort(), `${tag}: attempt ${k}'s new rows are a prefix of its file`).toEqual(prefix.sort());
+      if (fresh.length > 0)
+        expect(
+          versions.every((v) => v >= k),
+          `${tag}: attempt ${k}'s new rows come after its base rows`,
+        ).toBe(true);
+      freshRows.set(k, fresh.length);
+    }
+    return versions;
   }
 
-  it('import: every kill leaves the whole file or none of it', async () => {
+  it('import: every kill keeps whole rows in file order, and running the import again completes it', async () => {
     let attempt = 0;
     let kills = 0;
     let midWrite = 0;
@@ -123,30 +142,36 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
       const { plan, walTouched } = killPlan(dir, k, 1_500, 60);
       const run = await runCliProcess(dir, ['contacts', 'import', file], plan);
       attempt += 1;
-      const version = inspectAfterCrash(dir, (db) => {
+      const versions = inspectAfterCrash(dir, (db) => {
         healthy(db);
-        return importedVersion(db, attempt);
+        return importedVersions(db, attempt);
       });
       if (!run.killed) expect(run.code, `${tag}: ${run.stderr}`).toBe(0);
-      if (version === k) committedFresh.add(k);
-      else expect(version, `${tag}: an older version or nothing`).toBe(committedVersion);
-      const mid = run.killed && version !== k && walTouched();
+      const complete = versions.every((v) => v === k) && freshRows.get(k) === FRESH;
+      if (!run.killed) expect(complete, `${tag}: an import that was not killed wrote its whole file`).toBe(true);
+      const mid = run.killed && !complete && walTouched();
       if (process.env.CRASH_DEBUG)
-        process.stdout.write(`import ${k} ${plan.kind} killed=${run.killed} ms=${run.ms} version=${version} wal=${walTouched()}\n`);
+        process.stdout.write(
+          `import ${k} ${plan.kind} killed=${run.killed} ms=${run.ms} v${k} rows=${versions.filter((v) => v === k).length} wal=${walTouched()}\n`,
+        );
       countKill('import', run, mid);
       if (run.killed) kills += 1;
       if (mid) midWrite += 1;
-      committedVersion = version;
     }
     expect(kills, tag).toBeGreaterThanOrEqual(4);
-    expect(midWrite, `${tag}: at least one kill landed inside the import's transaction`).toBeGreaterThanOrEqual(1);
-    // A clean run of the last file completes.
-    const last = attempt;
+    expect(midWrite, `${tag}: at least one kill landed inside the import's writes`).toBeGreaterThanOrEqual(1);
+    // Running the last killed file again completes it.
+    const last = attempt - 1;
     const summary = await cliOk<{ imported: number; updated: number; rejected: unknown[] }>(dir, ['contacts', 'import', importFile(last)]);
     expect(summary.rejected).toEqual([]);
     expect(summary.imported + summary.updated).toBe(BASE + FRESH);
-    committedFresh.add(last);
-    inspectAfterCrash(dir, (db) => expect(importedVersion(db, last + 1)).toBe(last));
+    inspectAfterCrash(dir, (db) => {
+      expect(
+        importedVersions(db, attempt).every((v) => v === last),
+        `${tag}: every row at v${last}`,
+      ).toBe(true);
+      expect(freshRows.get(last)).toBe(FRESH);
+    });
   }, 90_000);
 
   const slices: string[][] = [];
@@ -278,7 +303,9 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     expect(status.queue).toMatchObject({ due: 0, review: slices.length * SLICE, held: 0 });
     inspectAfterCrash(dir, (db) => {
       healthy(db);
-      expect(db.value<number>("select count(*) from contacts where email like '%@crash.test'")).toBe(BASE + FRESH * committedFresh.size);
+      expect(db.value<number>("select count(*) from contacts where email like '%@crash.test'")).toBe(
+        BASE + [...freshRows.values()].reduce((a, b) => a + b, 0),
+      );
       expect(db.value<number>('select count(*) from enrollments e where e.sequence_id = ? and e.rf_id is null', Number(syncSeq))).toBe(0);
     });
     expect(walSize(dir)).toBe(0);

@@ -37,13 +37,19 @@ describe('StateBadge', () => {
     });
   });
 
-  it('offers to edit the mapping for a refused custom field, and goes there', async () => {
+  it("offers fixes that can work for a refused custom field: edit the contact, or retry with today's mapping", async () => {
     const user = userEvent.setup();
     const failed = await enrollment('failed', 'Custom field Seniority: "Wizard" is not an option', 'custom_field');
     render(<StateBadge enrollment={failed} />, { wrapper: Providers });
     await user.click(screen.getByRole('button', { name: /Custom field error/ }));
-    await user.click(await screen.findByRole('button', { name: 'Edit mapping' }));
-    expect(window.location.hash).toBe('#/settings/mapping');
+    expect(await screen.findByRole('button', { name: 'Edit the contact' })).toBeTruthy();
+    // Editing the mapping alone never reaches a contact already added (mappings are versioned): not offered.
+    expect(screen.queryByRole('button', { name: 'Edit mapping' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: "Retry with today's mapping" }));
+    await waitFor(async () => {
+      const page = await rb.call('sequences:enrollments', { sequenceId: failed.sequenceId });
+      expect(page.rows[0]!.state).toBe('queued');
+    });
   });
 
   it('retries a failed contact: it goes back into the queue', async () => {
