@@ -2,7 +2,7 @@
 // contact and its on-reply sync happens by itself (the running app watches the mailbox with IDLE).
 import { dovecotUnavailable, rawMessage, startDovecot, type Dovecot } from '../src-main/testing/dovecot';
 import { expect, openApp, test } from './fixtures';
-import { seriousViolations } from './helpers';
+import { seriousViolations, useReducedMotion } from './helpers';
 
 const skip = dovecotUnavailable();
 let dovecot: Dovecot | null = null;
@@ -16,6 +16,8 @@ test.afterAll(async () => dovecot?.stop());
 test('connect a mailbox in Settings; a reply shows on the contact and its on-reply sync happens', async ({ page, app }) => {
   test.skip(skip !== null, skip ?? '');
   const d = dovecot!;
+  // No transitions: the drawer is checked for contrast once it is in place, not while it slides in.
+  await useReducedMotion(page);
   await app.useSandbox();
   await app.api('contacts:import', { csv: 'email,first_name,last_name\nrita@example.test,Rita,Moreno\n' });
   const seq = await app.api('sequences:create', { name: 'Replies only', syncMode: 'on-reply' });

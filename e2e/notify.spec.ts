@@ -5,6 +5,8 @@ import { importContacts, seriousViolations, waitForState } from './helpers';
 const REFUSE_KEY = [
   'user/list',
   'job/list',
+  'candidate/list',
+  'contact/list',
   'candidate/search',
   'contact/search',
   'candidate/add',
@@ -18,12 +20,12 @@ test('a refused API key pauses the queue: a "Sync paused" toast, the reason in t
   await app.useSandbox();
   await importContacts(app, ['key.one@example.com', 'key.two@example.com']);
   const seq = await app.api('sequences:create', { name: 'Revoked key' });
-  // The key is revoked; the scheduler's connection check now fails, so the queue waits for "Sync now".
+  // The page is open when the key is revoked: whoever notices first (the scheduler's connection check, or
+  // "Sync now") pauses the queue, and the toast reaches the open page.
+  await openApp(page, app, '/queue');
   await app.sandboxFaults({ failPaths: REFUSE_KEY });
   await app.api('connection:test');
   await app.api('sequences:add', { sequenceId: seq.id, emails: ['key.one@example.com', 'key.two@example.com'] });
-
-  await openApp(page, app, '/queue');
   await expect(page.getByTestId('status-connection')).toHaveText(/Invalid API key/);
   await page.getByRole('button', { name: 'Sync now' }).click();
 

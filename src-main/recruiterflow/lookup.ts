@@ -24,7 +24,7 @@ export interface LookupOptions {
 }
 
 const CANARY_POOL = 10;
-const TRANSIENT = new Set<RfErrorKind>(['network', 'server', 'rate_limited', 'bad_response']);
+const OPTIONAL_READ_REFUSED = new Set<RfErrorKind>(['not_found', 'invalid_data']);
 
 type InFilterMode = 'unknown' | 'all_values' | 'one_value';
 
@@ -48,11 +48,13 @@ export class InFilterCheck {
           return out;
         },
         (error: unknown) => {
-          // A passing failure (no answer, a 5xx, a 429) is the lookup's own: it fails now, and the read is
-          // tried again next time. Going on to the search would spend a second timeout on a server that
-          // does not answer. A refusal of the list itself (403, 404) means no canary, no check: the
-          // lookup goes on as before rather than fail on an optional read.
-          if (error instanceof RecruiterflowError && TRANSIENT.has(error.kind)) {
+          // Only a refusal of the list itself (403, 404: not this key's to read) means no canary, no check:
+          // the lookup goes on as before rather than fail on an optional read. Anything else (no answer, a
+          // 5xx, a 429, a refused key, a redirect) is the lookup's own failure: it fails now, and the read
+          // is tried again next time; going on to the search would spend a second timeout, or send a key
+          // Recruiterflow has just refused.
+          const refused = error instanceof RecruiterflowError && (OPTIONAL_READ_REFUSED.has(error.kind) || error.status === 404);
+          if (!refused) {
             this.canaries.delete(object);
             throw error;
           }
