@@ -188,31 +188,40 @@ function letGo(ctx: Ctx, sel: Selection, from: 'held' | 'review'): number {
   })();
 }
 
+/**
+ * Cancels waiting items (never in-flight ones: they may already be in Recruiterflow) and puts their
+ * enrollments in `then`: what the recruiter sees instead of "queued".
+ */
+function cancelIds(ctx: Ctx, ids: number[], then: { state: string; error: string | null; code: string | null }): number {
+  const now = ctx.clock.now();
+  const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
+  const back = ctx.sqlite.prepare(
+    "update enrollments set state = ?, error = ?, error_code = ? where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
+  );
+  for (const id of ids) {
+    stmt.run(now, id);
+    back.run(then.state, then.error, then.code, id);
+  }
+  return ids.length;
+}
+
 /** Cancel: the work is dropped; the enrollment goes back to not synced (Resync can queue it again). */
 export function cancelItems(ctx: Ctx, sel: Selection): number {
-  return ctx.sqlite.transaction(() => {
-    const ids = selectLive(ctx, sel, ['pending', 'review', 'held', 'backoff']);
-    const now = ctx.clock.now();
-    const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
-    const back = ctx.sqlite.prepare(
-      "update enrollments set state = 'not_synced', error = 'Sync cancelled by you', error_code = 'cancelled' where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
-    );
-    for (const id of ids) {
-      stmt.run(now, id);
-      back.run(id);
-    }
-    return ids.length;
-  })();
+  return ctx.sqlite.transaction(() =>
+    cancelIds(ctx, selectLive(ctx, sel, ['pending', 'review', 'held', 'backoff']), {
+      state: 'not_synced',
+      error: 'Sync cancelled by you',
+      code: 'cancelled',
+    }),
+  )();
 }
 
 /**
  * Disable Sync was turned on for a sequence and the recruiter chose to drop what it had queued: its
  * waiting items are cancelled and their enrollments show "Sync disabled" (Resync can bring them back).
- * In-flight items finish: they may already be in Recruiterflow.
  */
 export function cancelSequenceItems(ctx: Ctx, sequenceId: number): number {
   return ctx.sqlite.transaction(() => {
-    const now = ctx.clock.now();
     const ids = ctx.sqlite
       .prepare(
         `select q.id from sync_queue q join enrollments e on e.id = q.enrollment_id
@@ -220,14 +229,6 @@ export function cancelSequenceItems(ctx: Ctx, sequenceId: number): number {
       )
       .pluck()
       .all(sequenceId) as number[];
-    const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
-    const back = ctx.sqlite.prepare(
-      "update enrollments set state = 'sync_disabled', error = null, error_code = null where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
-    );
-    for (const id of ids) {
-      stmt.run(now, id);
-      back.run(id);
-    }
-    return ids.length;
+    return cancelIds(ctx, ids, { state: 'sync_disabled', error: null, code: null });
   })();
 }

@@ -53,6 +53,8 @@ export const IconErrors = icon(
     <path d="M12 10v4.5M12 17.5v.01" />
   </>,
 );
+export const IconPencil = icon(<path d="M4 20h4L19 9l-4-4L4 16v4ZM14 6l4 4" />);
+
 export const IconActivity = icon(
   <>
     <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />

@@ -4,31 +4,14 @@ import { ActionIcon, Button, Group, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { Sequence } from '../../../../src-shared/domain';
 import { callResult, notifyDone, notifyError } from '../../api/call';
-
-function IconPencil({ size = 16 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-    >
-      <path d="M4 20h4L19 9l-4-4L4 16v4ZM14 6l4 4" />
-    </svg>
-  );
-}
+import { IconPencil } from '../../components/Icons';
 
 /** The rename button, shown next to the heading (outside it). */
 export function RenameButton({ onClick }: { onClick: () => void }) {
   return (
     <Tooltip label="Rename the sequence">
       <ActionIcon variant="subtle" color="gray" aria-label="Rename the sequence" onClick={onClick}>
-        <IconPencil />
+        <IconPencil size={16} />
       </ActionIcon>
     </Tooltip>
   );
