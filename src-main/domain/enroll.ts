@@ -161,8 +161,11 @@ export async function addToSequence(
      on conflict (sequence_id, state) do update set n = n + excluded.n`,
   );
   // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
+  // Asked once per add, not per batch: with no demo contact at all (the usual case) the per-batch update
+  // would read every contact for nothing.
+  const demoInvolved = seq.demo || db.prepare('select 1 from contacts where demo = 1 limit 1').get() !== undefined;
   const parkDemo =
-    connection !== null && !connection.sandbox
+    connection !== null && !connection.sandbox && demoInvolved
       ? db.prepare(
           `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
            where id > @before and sequence_id = @sequenceId and state != 'sync_disabled'
