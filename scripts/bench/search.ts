@@ -16,7 +16,13 @@ const sequenceOf = (i: number) => 2 + (i % 9);
 export async function searchFigures(dataDir: string): Promise<Figure[]> {
   const backend = createBackend({ dataDir, host: 'cli' });
   const sqlite = backend.ctx.sqlite;
-  const pending = sqlite.prepare('select count(*) from contact_search_pending').pluck().get() as number;
+  const pending = sqlite
+    .prepare(
+      `select (select count(*) from contact_search_pending)
+        + (select count(*) from contacts where id > coalesce((select cast(value as integer) from meta where key = 'search.indexedThrough'), 0))`,
+    )
+    .pluck()
+    .get() as number;
   const catchUp = await timeIt(() => catchUpContactSearch(sqlite));
 
   const app: number[] = [];

@@ -109,6 +109,27 @@ describe('contact search', () => {
     expect((await contacts('thompson')).total).toBe(0);
   });
 
+  it('indexes a new contact once, even when it is changed before the first search, and never a deleted one', async () => {
+    expect((await contacts('hopper')).total).toBe(1); // the index is built now
+    const sqlite = t.backend.ctx.sqlite;
+    // New since the last search, then renamed before any search: found once, under its new name.
+    await t.call('contacts:import', {
+      csv: csvOf([{ email: 'katherine@nasa.example', first: 'Katherine', last: 'Coleman', company: 'NACA' }]),
+    });
+    await t.call('contacts:import', {
+      csv: csvOf([{ email: 'katherine@nasa.example', first: 'Katherine', last: 'Johnson', company: 'NASA' }]),
+    });
+    expect(await contacts('johnson')).toEqual({ emails: ['katherine@nasa.example'], total: 1 });
+    expect((await contacts('coleman')).total).toBe(0);
+    // The newest contact is deleted (behind the app's back, as a crash-free delete would), then another arrives.
+    const last = sqlite.prepare('select max(id) from contacts').pluck().get() as number;
+    sqlite.prepare('delete from contacts where id = ?').run(last);
+    await t.call('contacts:import', { csv: csvOf([{ email: 'mary@nasa.example', first: 'Mary', last: 'Jackson', company: 'NASA' }]) });
+    expect(await contacts('jackson')).toEqual({ emails: ['mary@nasa.example'], total: 1 });
+    expect((await contacts('johnson')).total).toBe(0);
+    expect((await contacts('nasa.example')).emails).toEqual(['mary@nasa.example']);
+  });
+
   it('answers a search of three characters or more from the index, not by reading every row', async () => {
     expect((await enrolled('lovelace')).total).toBe(1);
     // Take Ada out of the index behind its back: a search that reads the rows would still find her.

@@ -1,7 +1,9 @@
-// Substring search over contacts through the contact_search FTS5 index (trigram tokenizer; see migration
-// 0002_contact_search.sql). Triggers note every changed contact in contact_search_pending; the index is
-// brought up to date in one statement just before a search reads it, because FTS5 written row by row (as a
-// trigger would) made a 100,000-contact import ten times slower than one bulk insert.
+// Substring search over contacts through the contact_search FTS5 index (trigram tokenizer; see migrations
+// 0006 and 0007). The index is brought up to date in one statement just before a search reads it, because
+// FTS5 written row by row (as a trigger would) made a 100,000-contact import ten times slower than one bulk
+// insert. What it has to catch up on: contacts above the indexed-through mark in `meta` (new contacts: no
+// trigger, so an import pays nothing per row), and the updated or deleted ones that triggers note in
+// contact_search_pending.
 import { statement } from './statements';
 import type { Sqlite } from './open';
 
@@ -27,19 +29,30 @@ export function trigramQuery(search: string, columns: readonly SearchColumn[]): 
   return `{${columns.join(' ')}} : "${text.replace(/"/g, '""')}"`;
 }
 
-/** Applies the pending changes to the index, in one transaction; does nothing (one read) when none wait. */
+/** The highest contact id the index has seen; every contact above it is new to the index. */
+const INDEXED_THROUGH = 'search.indexedThrough';
+
+/** Applies the pending changes to the index, in one transaction; does nothing (two reads) when none wait. */
 export function catchUpContactSearch(sqlite: Sqlite): void {
-  if (!statement(sqlite, 'select exists (select 1 from contact_search_pending)').pluck().get()) return;
+  const through = Number(statement(sqlite, 'select value from meta where key = ?').pluck().get(INDEXED_THROUGH) ?? 0);
+  const pending = statement(sqlite, 'select exists (select 1 from contact_search_pending)').pluck().get() === 1;
+  if (!pending && statement(sqlite, 'select exists (select 1 from contacts where id > ?)').pluck().get(through) !== 1) return;
   sqlite
     .transaction(() => {
       statement(sqlite, 'delete from contact_search where rowid in (select id from contact_search_pending where in_index = 1)').run();
+      // One row per contact, whether it is new, changed, or both.
       statement(
         sqlite,
         `insert into contact_search (rowid, email, name, company)
          select c.id, c.email, trim(c.first_name || ' ' || c.last_name), c.company
-         from contact_search_pending p join contacts c on c.id = p.id`,
-      ).run();
+         from contacts c where c.id > @through or c.id in (select id from contact_search_pending)`,
+      ).run({ through });
       statement(sqlite, 'delete from contact_search_pending').run();
+      statement(
+        sqlite,
+        `insert into meta (key, value) select @key, cast(coalesce(max(id), 0) as text) from contacts where true
+         on conflict (key) do update set value = excluded.value`,
+      ).run({ key: INDEXED_THROUGH });
     })
     .immediate();
 }
