@@ -22,6 +22,8 @@ export async function importContacts(app: App, emails: string[], extra: Record<s
  * "Exists in Recruiterflow" flag, a custom-field failure, held queue items and two teammates.
  */
 export async function seedShowcase(app: App): Promise<{ backend: string; fintech: string; designers: string }> {
+  // A recruiter who has said who they are (otherwise every screen opens with the first-start card).
+  await app.api('users:updateMe', { name: 'Robin Recruiter', email: 'robin@agency.example' });
   await app.api('app:loadDemo');
   await app.useSandbox();
   const seqs = await app.api('sequences:list');
