@@ -176,7 +176,7 @@ export async function startDovecot(options: { user?: string; password?: string }
   chmodSync(certFile, 0o644);
   chmodSync(keyFile, 0o644);
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
-  for (const sub of ['run', 'state']) mkdirSync(join(dir, sub));
+  mkdirSync(join(dir, 'state'));
   const home = join(dir, 'home', user);
   mkdirSync(home, { recursive: true });
   chmodSync(join(dir, 'home'), 0o755);
@@ -188,6 +188,10 @@ export async function startDovecot(options: { user?: string; password?: string }
 
   let child: ChildProcess | null = null;
   const launch = async () => {
+    // A master killed with SIGKILL leaves its sockets behind, and a new one refuses to start over them
+    // ("Socket already exists"): a restart begins with an empty run folder, as after a reboot.
+    rmSync(join(dir, 'run'), { recursive: true, force: true });
+    mkdirSync(join(dir, 'run'));
     child = spawn(DOVECOT_BIN, ['-c', confFile, '-F'], { stdio: 'ignore' });
     await waitForPort(tlsPort, child, log);
     await waitForPort(plainPort, child, log);
