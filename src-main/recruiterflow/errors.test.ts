@@ -3,22 +3,13 @@ import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox';
 import { sharedSandbox } from '../testing/sharedSandbox';
-import { createRecruiterflowClient, parseRetryAfter, RecruiterflowError, type RecruiterflowClientOptions } from './index';
+import { rfFailure as failure } from '../testing/rfFailure';
+import { createRecruiterflowClient, parseRetryAfter, type RecruiterflowClientOptions } from './index';
 
 let sb: Sandbox;
 sharedSandbox((s) => (sb = s));
 
 const client = (o: Partial<RecruiterflowClientOptions> = {}) => createRecruiterflowClient({ baseUrl: sb.url, apiKey: sb.apiKey, ...o });
-
-async function failure(p: Promise<unknown>): Promise<RecruiterflowError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(RecruiterflowError);
-    return e as RecruiterflowError;
-  }
-  throw new Error('expected a RecruiterflowError');
-}
 
 describe('unauthorized', () => {
   it('no key: 400 "Please supply an API key"', async () => {

@@ -3,7 +3,8 @@
 // obeyed; a huge or gzip-bomb answer is a server error read in bounded memory.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHostileServer, type Behaviour, type HostileServer } from '../testing/hostileServer';
-import { createRecruiterflowClient, RecruiterflowError } from './index';
+import { rfFailure as failure } from '../testing/rfFailure';
+import { createRecruiterflowClient } from './index';
 import { MAX_RETRY_AFTER_MS } from './errors';
 
 const KEY = 'hostile-test-key';
@@ -17,16 +18,6 @@ async function hostile(b: Behaviour): Promise<HostileServer> {
   const s = await startHostileServer(b);
   servers.push(s);
   return s;
-}
-
-async function failure(p: Promise<unknown>): Promise<RecruiterflowError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(RecruiterflowError);
-    return e as RecruiterflowError;
-  }
-  throw new Error('expected a RecruiterflowError');
 }
 
 describe('redirects', () => {

@@ -56,15 +56,21 @@ describe('a key without permission', () => {
   });
 });
 
+/** A pacer on a fake clock, and a request that answers `status` after 1 ms. */
+function pacedServer() {
+  let now = 0;
+  const pacer = new Pacer({ concurrency: 1, clock: { now: () => now }, sleep: async (ms) => void (now += ms), startRate: 20 });
+  const send = (status: number) =>
+    pacer.run(
+      async () => ((now += 1), status),
+      (s) => s,
+    );
+  return { pacer, send };
+}
+
 describe('the pacer under server errors', () => {
   it('a burst of 5xx slows it down as 429s do, and it climbs back afterwards', async () => {
-    let now = 0;
-    const pacer = new Pacer({ concurrency: 1, clock: { now: () => now }, sleep: async (ms) => void (now += ms), startRate: 20 });
-    const send = (status: number) =>
-      pacer.run(
-        async () => ((now += 1), status),
-        (s) => s,
-      );
+    const { pacer, send } = pacedServer();
     for (let i = 0; i < 20; i++) await send(200);
     const before = pacer.snapshot().rate;
     for (let i = 0; i < 4; i++) await send(503);
@@ -76,13 +82,7 @@ describe('the pacer under server errors', () => {
   });
 
   it('a lone 5xx now and then does not', async () => {
-    let now = 0;
-    const pacer = new Pacer({ concurrency: 1, clock: { now: () => now }, sleep: async (ms) => void (now += ms), startRate: 20 });
-    const send = (status: number) =>
-      pacer.run(
-        async () => ((now += 1), status),
-        (s) => s,
-      );
+    const { pacer, send } = pacedServer();
     for (let i = 0; i < 20; i++) await send(200);
     const before = pacer.snapshot().rate;
     await send(500);
