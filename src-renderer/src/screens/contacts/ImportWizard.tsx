@@ -1,8 +1,7 @@
 // CSV import in four steps: choose a file, check its encoding and map its columns, import (with progress
 // and Cancel), read the summary. Escape or the close button never throws away a chosen file without asking.
-import { Button, Group, Modal, Progress, Stack, Stepper, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { ENCODING_LABELS } from '../../../../src-shared/csvEncoding';
 import type { ImportSummary } from '../../../../src-shared/domain';
 import { call, notifyDone } from '../../api/call';
 import { ColumnMapping, validateColumns } from '../../components/csv/ColumnMapping';
@@ -13,6 +12,8 @@ import { useAction } from '../../hooks/useAction';
 import { useCsvDraft } from '../../hooks/useCsvDraft';
 import { useServerEvent } from '../../hooks/useServerEvent';
 import { formatNumber, plural } from '../../lib/format';
+import { ImportCloseConfirm } from './ImportCloseConfirm';
+import { ImportProgress } from './ImportProgress';
 
 export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [step, setStep] = useState(0);
@@ -117,28 +118,7 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
           </Group>
         </Stack>
       )}
-      {step === 2 && (
-        <Stack py="lg" role="status" aria-live="polite">
-          <Text>
-            Importing {plural(total, 'row')} from {csv.fileName} ({csv.encoding ? ENCODING_LABELS[csv.encoding.encoding] : ''})…
-          </Text>
-          <Progress
-            value={total > 0 ? Math.min(100, (rowsRead / total) * 100) : 0}
-            size="lg"
-            aria-label="Import progress"
-            transitionDuration={200}
-          />
-          <Text size="sm" c="dimmed">
-            {formatNumber(Math.min(rowsRead, total))} of {plural(total, 'row')} read. Rows are saved in batches as they go; Cancel stops
-            after the current batch and keeps the rows saved so far.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => void cancelImport()} disabled={!busy}>
-              Cancel import
-            </Button>
-          </Group>
-        </Stack>
-      )}
+      {step === 2 && <ImportProgress csv={csv} total={total} rowsRead={rowsRead} busy={busy} onCancel={() => void cancelImport()} />}
       {step === 3 && summary && (
         <Stack>
           <ImportSummaryView summary={summary} />
@@ -157,37 +137,18 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
           </Group>
         </Stack>
       )}
-      <Modal
+      <ImportCloseConfirm
         opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={step === 2 ? 'Stop this import?' : 'Discard this import?'}
-        size="sm"
-        centered
-      >
-        <Stack>
-          <Text size="sm">
-            {step === 2
-              ? 'The import stops after the current batch. Rows saved so far stay imported.'
-              : `${csv.fileName ?? 'The file'} and your column choices will be discarded. Nothing has been imported yet.`}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {step === 2 ? 'Keep importing' : 'Keep editing'}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                if (step === 2) {
-                  setConfirming(false);
-                  void cancelImport();
-                } else close();
-              }}
-            >
-              {step === 2 ? 'Stop import' : 'Discard'}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        importing={step === 2}
+        fileName={csv.fileName}
+        onKeep={() => setConfirming(false)}
+        onConfirm={() => {
+          if (step === 2) {
+            setConfirming(false);
+            void cancelImport();
+          } else close();
+        }}
+      />
     </Modal>
   );
 }

@@ -1,17 +1,15 @@
 // "Add contacts" to a sequence: from the contact list, pasted emails, or a CSV file (imported first).
-import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import type { AddSummary, ImportSummary } from '../../../../src-shared/domain';
 import { parseEmailList } from '../../../../src-shared/emailList';
 import { callResult, notifyDone, notifyError } from '../../api/call';
-import { ColumnMapping, validateColumns } from '../../components/csv/ColumnMapping';
-import { CsvFilePicker } from '../../components/csv/CsvFilePicker';
-import { EncodingPicker } from '../../components/csv/EncodingPicker';
-import { ImportSummaryView } from '../../components/csv/ImportSummaryView';
+import { validateColumns } from '../../components/csv/ColumnMapping';
 import { useAction } from '../../hooks/useAction';
 import { useCsvDraft } from '../../hooks/useCsvDraft';
-import { plural } from '../../lib/format';
-import { AddSummaryView } from './AddSummaryView';
+import { AddFromCsv } from './AddFromCsv';
+import { AddResultView } from './AddResultView';
+import { PasteEmails } from './PasteEmails';
 import { PickContacts } from './PickContacts';
 
 type Source = 'contacts' | 'paste' | 'csv';
@@ -91,22 +89,7 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
   return (
     <Modal opened={opened} onClose={close} title="Add contacts to this sequence" size={source === 'csv' && !result ? 'xl' : 'lg'}>
       {result ? (
-        <Stack>
-          {result.import && (
-            <>
-              <Text fw={600}>CSV import</Text>
-              <ImportSummaryView summary={result.import} />
-              <Text fw={600}>Sequence</Text>
-            </>
-          )}
-          <AddSummaryView summary={result.add} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setResult(null)}>
-              Add more
-            </Button>
-            <Button onClick={close}>Done</Button>
-          </Group>
-        </Stack>
+        <AddResultView result={result} onAddMore={() => setResult(null)} onDone={close} />
       ) : (
         <Stack>
           <Tabs value={source} onChange={(v) => v && setSource(v as Source)}>
@@ -119,70 +102,23 @@ export function AddContactsModal({ sequenceId, opened, onClose }: { sequenceId: 
               <PickContacts selected={picked} onChange={setPicked} />
             </Tabs.Panel>
             <Tabs.Panel value="paste" pt="sm">
-              <Textarea
-                label="Emails"
-                description={
-                  'One per line, or separated by commas; "Name" <email> from a mail client works too. Emails that are not contacts yet are listed before anything is added.'
-                }
-                autosize
-                minRows={6}
-                maxRows={14}
-                value={pasted}
-                error={pasteError}
-                onChange={(e) => {
-                  setPasted(e.currentTarget.value);
+              <PasteEmails
+                pasted={pasted}
+                onPasted={(text) => {
+                  setPasted(text);
                   setPasteError(null);
                   setUnknown(null);
                 }}
+                error={pasteError}
+                valid={valid}
+                invalid={invalid}
+                unknown={unknown}
+                adding={adding}
+                onAdd={(policy) => void addPasted(policy)}
               />
-              <Text size="xs" mt={6} c={invalid.length ? 'red' : 'dimmed'}>
-                {valid.length} valid email{valid.length === 1 ? '' : 's'}
-                {invalid.length ? `; not an email: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? '…' : ''}` : ''}
-              </Text>
-              {unknown && (
-                <Alert
-                  mt="sm"
-                  color="yellow"
-                  variant="light"
-                  title={`${plural(unknown.length, 'email')} ${unknown.length === 1 ? 'is' : 'are'} not a contact yet`}
-                  role="alert"
-                >
-                  <Stack gap="xs">
-                    <ScrollArea.Autosize mah={140} type="auto">
-                      <List size="sm" aria-label="Emails that are not contacts">
-                        {unknown.slice(0, 200).map((e) => (
-                          <List.Item key={e}>{e}</List.Item>
-                        ))}
-                      </List>
-                    </ScrollArea.Autosize>
-                    {unknown.length > 200 && <Text size="xs">…and {unknown.length - 200} more</Text>}
-                    <Group gap="xs">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={adding}
-                        disabled={unknown.length === valid.length}
-                        onClick={() => void addPasted('skip')}
-                      >
-                        Skip {unknown.length === 1 ? 'it' : 'them'}, add the others
-                      </Button>
-                      <Button size="xs" loading={adding} onClick={() => void addPasted('create')}>
-                        Create {unknown.length === 1 ? 'it' : 'them'} as contacts and add all
-                      </Button>
-                    </Group>
-                  </Stack>
-                </Alert>
-              )}
             </Tabs.Panel>
             <Tabs.Panel value="csv" pt="sm">
-              <Stack gap="sm">
-                <CsvFilePicker onBytes={(bytes, file) => void csv.load(bytes, file.name)} />
-                {csv.encoding && <EncodingPicker encoding={csv.encoding} garbled={csv.garbled} onChange={(e) => void csv.setEncoding(e)} />}
-                {csv.preview && <ColumnMapping preview={csv.preview} columns={csv.columns} onChange={csv.setColumns} />}
-                <Text size="xs" c="dimmed">
-                  The file's contacts are imported (new ones created, existing ones updated), then added to this sequence.
-                </Text>
-              </Stack>
+              <AddFromCsv csv={csv} />
             </Tabs.Panel>
           </Tabs>
           <Alert role="note" variant="light" color="gray">
