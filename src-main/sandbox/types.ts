@@ -44,6 +44,11 @@ export interface Faults {
   maxPageSize?: number;
   /** Custom-field choices listed under `options` instead of `choices`. */
   choicesAsOptions?: boolean;
+  /**
+   * move-to-stage for a job the candidate is not on: by default a 400 (the safer guess); with this switch
+   * the candidate is put on the job at that stage, as a lenient server might.
+   */
+  moveToStageAddsToJob?: boolean;
   /** user/list is paged like the other lists (`items_per_page`, default 10), instead of one answer. */
   pagedUsers?: boolean;
   /** The next `times` requests to `path` (e.g. "/api/external/candidate/add" or "candidate/add") fail. */
@@ -70,6 +75,10 @@ export interface SandboxMessages {
   unknownJob: string;
   alreadyOnJob: string;
   nameRequired: string;
+  unknownStage: string;
+  notOnJob: string;
+  /** {id} is filled in. */
+  unknownUser: string;
   /** {field} and {problem} are filled in. */
   customField: string;
 }
@@ -160,6 +169,16 @@ export interface StoredNote {
   value: string;
   createdBy: number | null;
   mentions: number[];
+  at: number;
+}
+
+/** One candidate/move-to-stage that moved a candidate. */
+export interface StageMove {
+  id: number;
+  jobId: number;
+  stageId: number;
+  stageName: string;
+  userId: number | null;
   at: number;
 }
 
