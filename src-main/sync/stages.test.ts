@@ -49,7 +49,7 @@ describe('owners', () => {
     expect(t.sandbox.state.findByEmail(BEN)?.fields.lead_owner_id).toBe(ALEX);
   });
 
-  it("a Recruiterflow user who is not in the account, or a client login, cannot be chosen as owner", async () => {
+  it('a Recruiterflow user who is not in the account, or a client login, cannot be chosen as owner', async () => {
     t = await syncBackend();
     const me = (await t.call('users:list', {}))[0]!.email;
     expect((await t.fails('owners:set', { email: me, rfUserId: 99999 })).code).toBe('not_found');
@@ -110,7 +110,7 @@ describe('pipeline stages', () => {
     expect(stageOf(t, BEN, 101)).toBe('Interview');
   });
 
-  it("a sequence without a job uses the default job and the default stage", async () => {
+  it('a sequence without a job uses the default job and the default stage', async () => {
     t = await syncBackend({ csv: contactsCsv(1) });
     await t.call('settings:set', { defaultJobId: 102 });
     expect(await t.call('stages:setDefault', { stage: 'Applied' })).toMatchObject({ defaultStage: 'Applied', jobId: 102 });
