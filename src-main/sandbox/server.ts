@@ -258,8 +258,8 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
         ? { status: action.status, json: action.json, html: action.html, headers: action.headers }
         : route(method, url, raw, Array.isArray(key) ? key[0] : key);
     counters.statuses[String(reply.status)] = (counters.statuses[String(reply.status)] ?? 0) + 1;
-    const late = faults.config.createAnswerDelayMs ?? 0;
-    if (late > 0 && reply.status === 200 && /\/(candidate|contact)\/add$/.test(url.pathname)) {
+    const late = /\/move-to-stage$/.test(url.pathname) ? (faults.config.moveAnswerDelayMs ?? 0) : (faults.config.createAnswerDelayMs ?? 0);
+    if (late > 0 && reply.status === 200 && /\/((candidate|contact)\/add|candidate\/move-to-stage)$/.test(url.pathname)) {
       await delay(late);
       if (stopping || res.destroyed || req.socket.destroyed) return;
     }

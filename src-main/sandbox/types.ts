@@ -24,6 +24,8 @@ export interface Faults {
   searchLagMs?: number;
   /** candidate/add and contact/add create the record first and answer this much later (a slow or lost answer). */
   createAnswerDelayMs?: number;
+  /** candidate/move-to-stage moves first and answers this much later (an answer the client gives up on). */
+  moveAnswerDelayMs?: number;
   /** Write the string "None" instead of null in nullable fields. */
   noneStrings?: boolean;
   /** candidate/get answers a 1-element array (default true, like the spec example). */
