@@ -1,7 +1,7 @@
 // The vocabulary of record owners and pipeline stages, shared by the backend and the UI.
 
 /** How a Flowbridge user got their Recruiterflow owner: chosen by hand, matched by email, or none. */
-export type OwnerHow = 'chosen' | 'email' | 'none';
+type OwnerHow = 'chosen' | 'email' | 'none';
 
 export interface OwnerPairing {
   email: string;
@@ -11,7 +11,7 @@ export interface OwnerPairing {
   how: OwnerHow;
 }
 
-export interface RfUserSummary {
+interface RfUserSummary {
   id: number;
   email: string;
   name: string;
