@@ -130,15 +130,17 @@ export async function setSequenceStages(
   return getStageSettings(ctx, { sequenceId: input.id });
 }
 
-/** What a contact added to `seq` now is captured with: its stage and reply stage (by name), from the cache. */
+/**
+ * What a contact added to `seq` now is captured with: its stage and reply stage (by name), from the cache.
+ * A name the job's known stages lack (the sequence's job changed since it was chosen) is left out rather
+ * than failing every contact at sync time: the candidate lands in the first stage, as without one.
+ */
 export function captureStages(ctx: Ctx, seq: SequenceRow, owner: SettingsRow): { stage: string | null; replyStage: string | null } {
   const jobId = jobOf(seq, owner);
   const baseUrl = stageBaseUrl(ctx, seq.ownerUserId);
   if (jobId === null) return { stage: null, replyStage: null };
   const stages = baseUrl === null ? [] : cachedStages(ctx.db, baseUrl, jobId);
-  // An inherited default stage applies when this job has a stage of that name (another job's may differ).
-  const stage =
-    seq.stage ??
-    (seq.jobId === null || seq.jobId === owner.defaultJobId ? owner.defaultStage : effectiveStageName(null, owner.defaultStage, stages));
-  return { stage, replyStage: seq.replyStage };
+  const keep = (name: string | null) =>
+    name === null || stages.length === 0 ? name : (stages.find((s) => s.name.toLowerCase() === name.toLowerCase())?.name ?? null);
+  return { stage: keep(seq.stage ?? owner.defaultStage), replyStage: keep(seq.replyStage) };
 }

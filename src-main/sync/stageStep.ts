@@ -30,15 +30,6 @@ export function wantedStages(plan: StagePlan): string[] {
   return [plan.capStage, plan.replyStageDueAt !== null ? plan.capReplyStage : null].filter((s): s is string => s !== null);
 }
 
-function resolve(stages: JobStage[], name: string, jobId: number): JobStage {
-  const found = stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  if (found) return found;
-  throw new RecruiterflowError(
-    'invalid_data',
-    `Job #${jobId} has no stage "${name}" any more (its stages: ${stages.map((s) => s.name).join(', ') || 'none'}); choose another stage for the sequence and retry`,
-  );
-}
-
 /** The rank of the stage the record shows on the job, 0 when it shows none we know; null when not on the job. */
 function currentRank(record: Prospect, jobId: number, stages: JobStage[]): number | null {
   const jobs = Array.isArray(record.raw.jobs) ? record.raw.jobs : [];
@@ -81,7 +72,25 @@ export async function applyStage(
   // A stage renamed or added in Recruiterflow since the cache was filled: read the job again once.
   if (wanted.some((name) => !stages.some((s) => s.name.toLowerCase() === name.toLowerCase())))
     stages = await deps.retry(() => stagesOf(ctx, client, baseUrl, jobId, true));
-  const target = wanted.map((name) => resolve(stages, name, jobId)).reduce((a, b) => (b.rank > a.rank ? b : a));
+  // A name the job does not have (renamed in Recruiterflow, or a default stage another job lacks) moves
+  // nothing: the candidate stays where it is, and the activity log says why.
+  const known = wanted.flatMap((name) => {
+    const found = stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found)
+      logEvent(
+        ctx,
+        'warn',
+        'sync.stage_missing',
+        `Job #${jobId} has no stage "${name}" (its stages: ${stages.map((s) => s.name).join(', ') || 'none'}); not moved`,
+        item,
+      );
+    return found ? [found] : [];
+  });
+  if (known.length === 0) {
+    done();
+    return true;
+  }
+  const target = known.reduce((a, b) => (b.rank > a.rank ? b : a));
   const record = await deps.retry(() => client.getCandidate(rfId));
   const rank = currentRank(record, jobId, stages);
   if (rank === null)

@@ -129,6 +129,20 @@ describe('pipeline stages', () => {
     expect(await t.call('stages:get', { sequenceId: seq.id })).toMatchObject({ stage: null, replyStage: null });
   });
 
+  it('a default stage another job does not have moves nothing there: the candidate is synced in the first stage, and the log says why', async () => {
+    t = await syncBackend({ csv: contactsCsv(1) });
+    t.sandbox.state.job(103)!.stages[2]!.name = 'Portfolio Review'; // job 103's pipeline has no "Phone Screen"
+    await t.call('settings:set', { defaultJobId: 101 });
+    await t.call('stages:setDefault', { stage: 'Phone Screen' });
+    const seq = await t.call('sequences:create', { name: 'Designers', jobId: 103 });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: [ANA] });
+    expect(await t.call('sync:run', {})).toMatchObject({ created: 1, failed: 0 });
+    expect((await enrollmentOf(t, ANA, seq.id)).state).toBe('synced');
+    expect(stageOf(t, ANA, 103)).toBe('Sourced');
+    const said = t.backend.ctx.sqlite.prepare("select message from sync_log where event = 'sync.stage_missing'").pluck().all();
+    expect(said).toEqual([expect.stringContaining('Job #103 has no stage "Phone Screen"')]);
+  });
+
   it('a candidate is never moved back to an earlier stage', async () => {
     t = await syncBackend({ csv: contactsCsv(1) });
     const first = await t.call('sequences:create', { name: 'Backend', jobId: 101 });
