@@ -1,6 +1,7 @@
 // Issue 14: record owners and pipeline stages, as a recruiter would describe them. A real SQLite file and
 // the sandbox Recruiterflow over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordIncoming } from '../mailbox/record';
 import { contactsCsv } from '../testing/fixtures';
 import { enrollmentOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
 
@@ -179,6 +180,31 @@ describe('reply stage', () => {
     await t.call('sync:run', {});
     expect(movesOf(t, ANA)).toEqual(['Phone Screen']);
     expect((await enrollmentOf(t, ANA, seq.id)).state).toBe('synced');
+  });
+
+  it('a reply read from the mailbox moves the candidate the same way, and the same message read again moves nothing', async () => {
+    t = await syncBackend({ csv: contactsCsv(1) });
+    const seq = await t.call('sequences:create', { name: 'Backend', jobId: 101 });
+    await t.call('stages:setSequence', { id: seq.id, replyStage: 'Interview' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: [ANA] });
+    await t.call('sync:run', {});
+    const ctx = t.backend.ctx;
+    const contactId = ctx.sqlite.prepare('select id from contacts where email = ?').pluck().get(ANA) as number;
+    const message = {
+      contactId,
+      key: '<reply-1@mail.example>',
+      kind: 'reply' as const,
+      from: ANA,
+      at: ctx.clock.now() + 1_000,
+      subject: 'Re: the role',
+      snippet: 'Sounds interesting',
+      returnAt: null,
+    };
+    expect(ctx.sqlite.transaction(() => recordIncoming(ctx, message))()).toEqual({ outcome: 'recorded', queued: 1 });
+    await t.call('sync:run', {});
+    expect(stageOf(t, ANA, 101)).toBe('Interview');
+    expect(ctx.sqlite.transaction(() => recordIncoming(ctx, message))()).toEqual({ outcome: 'duplicate', queued: 0 });
+    expect(movesOf(t, ANA)).toEqual(['Interview']);
   });
 
   it('in an on-reply sequence, the reply that syncs the candidate also puts them in the reply stage', async () => {
