@@ -21,7 +21,14 @@ export function StageSelect(props: {
       disabled={props.disabled}
       value={props.value ?? NONE}
       onChange={(v) => props.onChange(v === null || v === NONE ? null : v)}
-      data={[{ value: NONE, label: props.empty }, ...props.stages.map((s) => ({ value: s.name, label: s.name }))]}
+      data={[
+        { value: NONE, label: props.empty },
+        ...props.stages.map((s) => ({ value: s.name, label: s.name })),
+        // A saved name this job does not have (its job changed since): shown, so it can be seen and replaced.
+        ...(props.value !== null && !props.stages.some((s) => s.name === props.value)
+          ? [{ value: props.value, label: `${props.value} (not a stage of this job: nothing moves)` }]
+          : []),
+      ]}
     />
   );
 }
