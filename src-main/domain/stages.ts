@@ -8,7 +8,9 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { sequences, settings } from '../db/schema';
 import type { RecruiterflowClient } from '../recruiterflow';
+import { dueReplyStageIds } from '../store/enrollmentStages';
 import { cachedStages, writeStages } from '../store/jobStages';
+import { enqueue } from '../sync/queue';
 import { activeConnection, connectionOf } from './connection';
 import { getMeta } from './meta';
 import { sequenceRow, type SequenceRow } from './sequences';
@@ -143,4 +145,23 @@ export function captureStages(ctx: Ctx, seq: SequenceRow, owner: SettingsRow): {
   const keep = (name: string | null) =>
     name === null || stages.length === 0 ? name : (stages.find((s) => s.name.toLowerCase() === name.toLowerCase())?.name ?? null);
   return { stage: keep(seq.stage ?? owner.defaultStage), replyStage: keep(seq.replyStage) };
+}
+
+/**
+ * Replies recorded while not connected leave their stage move due on a synced enrollment (nothing can be
+ * queued then). On connecting to the account those enrollments were synced in, they are queued now; in
+ * another account they stay as they are (they are not synced there).
+ */
+export function queueDueReplyStages(ctx: Ctx): number {
+  const me = currentUserRow(ctx);
+  const active = activeConnection(ctx, me.id);
+  if (!active) return 0;
+  const ids = dueReplyStageIds(ctx.sqlite, me.id, active.account);
+  if (ids.length === 0) return 0;
+  const queued = ctx.sqlite.transaction(() => enqueue(ctx, ids, { held: settingsRow(ctx, me.id).reviewBeforeSync }))();
+  if (queued > 0) {
+    ctx.events.emit('queue:changed', { reason: 'enrollments' });
+    ctx.wake();
+  }
+  return queued;
 }

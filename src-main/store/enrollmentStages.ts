@@ -40,3 +40,13 @@ export function markReplyStageDue(sqlite: Sqlite, enrollmentId: number, at: numb
 export function clearReplyStageDue(sqlite: Sqlite, enrollmentId: number, dueAt: number): void {
   statement(sqlite, 'update enrollments set reply_stage_due_at = null where id = ? and reply_stage_due_at = ?').run(enrollmentId, dueAt);
 }
+
+/** Synced enrollments of this user and account with a reply's stage move still due (the reply came while offline). */
+export function dueReplyStageIds(sqlite: Sqlite, userId: number, account: string): number[] {
+  return statement(
+    sqlite,
+    "select id from enrollments where user_id = ? and rf_account = ? and state = 'synced' and reply_stage_due_at is not null",
+  )
+    .pluck()
+    .all(userId, account) as number[];
+}

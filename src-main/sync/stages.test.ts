@@ -207,6 +207,22 @@ describe('reply stage', () => {
     expect(movesOf(t, ANA)).toEqual(['Interview']);
   });
 
+  it('a reply recorded while disconnected moves the candidate once Recruiterflow is connected again', async () => {
+    t = await syncBackend({ csv: contactsCsv(1) });
+    const seq = await t.call('sequences:create', { name: 'Backend', jobId: 101 });
+    await t.call('stages:setSequence', { id: seq.id, replyStage: 'Offer' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: [ANA] });
+    await t.call('sync:run', {});
+    await t.call('connection:disconnect', {});
+    await t.call('replies:record', { email: ANA });
+    expect((await enrollmentOf(t, ANA, seq.id)).state).toBe('synced');
+    await t.call('connection:connect', { baseUrl: t.sandbox.url, apiKey: t.sandbox.apiKey });
+    expect((await enrollmentOf(t, ANA, seq.id)).state).toBe('queued');
+    await t.call('sync:run', {});
+    expect(stageOf(t, ANA, 101)).toBe('Offer');
+    expect(t.sandbox.state.createLog).toHaveLength(1);
+  });
+
   it('in an on-reply sequence, the reply that syncs the candidate also puts them in the reply stage', async () => {
     t = await syncBackend({ csv: contactsCsv(1) });
     const seq = await t.call('sequences:create', { name: 'Warm', jobId: 101, syncMode: 'on-reply' });
