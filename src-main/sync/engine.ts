@@ -447,13 +447,8 @@ export class SyncEngine {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '), payload.problemTargets[0] ?? null);
           return 'failed';
         }
-        const made = await this.create(
-          client,
-          account,
-          item,
-          withOwner(ctx.sqlite, item.enrollmentId, item.syncAs, payload.body),
-          needsReview,
-        );
+        const body = withOwner(ctx.sqlite, item.enrollmentId, item.syncAs, payload.body);
+        const made = await this.create(client, account, item, body, needsReview);
         if (made === 'flagged') return 'flagged';
         if (made === 'deferred') return 'retrying';
         ({ rfId, rfType, how, jobsOnRecord } = made);
