@@ -2,7 +2,7 @@
 import type { PlannedRequest } from '../../src-shared/contract';
 import type { SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { planGet, planMoveToStage } from '../recruiterflow';
+import { planGet, planJob, planMoveToStage } from '../recruiterflow';
 import { cachedStages } from '../store/jobStages';
 import { stagePlanOf } from '../store/enrollmentStages';
 import { wantedStages } from './stageStep';
@@ -28,6 +28,8 @@ export function plannedStageMove(
   return {
     said: [...said, `Moves to stage "${target.name}" (${why}) unless the candidate is there or further already.`],
     requests: [
+      // Stages not read yet: the step reads the job first (its stage ids and ranks).
+      ...(stages.length === 0 ? [{ ...planJob(jobId), note: `Read job ${jobId}'s stages (not known here yet)` }] : []),
       {
         ...(typeof rfId === 'number'
           ? planGet('candidate', rfId)

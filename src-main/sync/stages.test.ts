@@ -264,5 +264,9 @@ describe('reply stage', () => {
     const replyPreview = await t.call('queue:preview', { id: again.id });
     expect(replyPreview.summary).toContain('Moves to stage "Interview" (the contact replied)');
     expect(replyPreview.requests.some((r) => r.path.endsWith('/candidate/add'))).toBe(false);
+    // Stages not known here: the job read the step will send is shown too.
+    t.backend.ctx.sqlite.prepare('delete from rf_job_stages').run();
+    const uncached = await t.call('queue:preview', { id: again.id });
+    expect(uncached.requests.map((r) => r.path.split('?')[0])).toContain('/api/external/job');
   });
 });
