@@ -70,6 +70,11 @@ export const CHANNEL_NAMES = [
   'mailbox:setNotes',
   'mailbox:contactReplies',
   'mailbox:perDay',
+  'owners:list',
+  'owners:set',
+  'stages:get',
+  'stages:setDefault',
+  'stages:setSequence',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -148,6 +153,11 @@ export const CHANNEL_KINDS: { readonly [C in ChannelName]: ChannelKind } = {
   'mailbox:contactReplies': 'query',
   'mailbox:perDay': 'query',
   'contacts:importCancel': 'mutation',
+  'owners:list': 'query',
+  'owners:set': 'mutation',
+  'stages:get': 'query',
+  'stages:setDefault': 'mutation',
+  'stages:setSequence': 'mutation',
 };
 
 export const EVENT_NAMES = [

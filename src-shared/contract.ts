@@ -33,6 +33,7 @@ import {
   type SyncCounts,
   type User,
 } from './domain';
+import type { OwnerPairing, OwnerPairings, StageSettings } from './ownerStages';
 import { MAILBOX_SECURITY, type ContactReplies, type MailboxStatus, type RepliesPerDay, type ScanCounts } from './mailbox';
 
 interface ChannelDef<I extends z.ZodType, O> {
@@ -72,6 +73,7 @@ const mappingRule = z.object({
     .max(200)
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
 });
+const stageName = z.string().trim().max(200);
 const csvText = z.string().max(200 * 1024 * 1024);
 const fieldValue = z.string().max(2000);
 /** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
@@ -386,6 +388,19 @@ export const contract = {
   'mailbox:setNotes': channel<MailboxStatus>()(z.object({ enabled: z.boolean() })),
   'mailbox:contactReplies': channel<ContactReplies>()(z.object({ email })),
   'mailbox:perDay': channel<RepliesPerDay[]>()(z.object({ days: z.number().int().min(1).max(365).default(14) })),
+
+  /** Each teammate's Recruiterflow owner (by email unless chosen), and the account's users to choose from. */
+  'owners:list': channel<OwnerPairings>()(z.object({})),
+  /** Pairs a teammate with a Recruiterflow user; null goes back to pairing by email. Not copied by cloning. */
+  'owners:set': channel<OwnerPairing>()(z.object({ email, rfUserId: id.nullable() })),
+  /** The job's stages and the stage settings of the defaults, or of one sequence. */
+  'stages:get': channel<StageSettings>()(z.object({ sequenceId: seqId.optional(), refresh: z.boolean().optional() })),
+  /** The default stage, by name from the default job's stages; null = the first stage. */
+  'stages:setDefault': channel<StageSettings>()(z.object({ stage: stageName.nullable() })),
+  /** A sequence's stage and reply stage, by name from its job's stages; null = default stage / no reply stage. */
+  'stages:setSequence': channel<StageSettings>()(
+    z.object({ id: seqId, stage: stageName.nullable().optional(), replyStage: stageName.nullable().optional() }),
+  ),
 } as const;
 
 type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { Result } from '../../src-shared/result';
 import { openDatabase } from '../db/open';
 import { appHandlers } from '../handlers/app';
 import { peopleHandlers } from '../handlers/people';
+import { ownerStageHandlers } from '../handlers/ownerStages';
 import { recordHandlers } from '../handlers/records';
 import { syncHandlers } from '../handlers/sync';
 import { mailboxHandlers } from '../handlers/mailbox';
@@ -79,6 +80,7 @@ export function createBackend(options: BackendOptions): Backend {
   const registry = createRegistry(ctx, [
     appHandlers(options.version ?? '0.0.0'),
     peopleHandlers,
+    ownerStageHandlers,
     recordHandlers,
     syncHandlers(scheduler),
     mailboxHandlers(mailbox),

@@ -125,7 +125,7 @@ export const COMMANDS: Record<string, Command> = {
     return settingsShow(await call(c.backend, 'settings:get', {}));
   },
   async 'settings set'(c) {
-    c.flags.allow('sync-mode', 'sync-as', 'dedup', 'default-job', 'review-before-sync', 'currency');
+    c.flags.allow('sync-mode', 'sync-as', 'dedup', 'default-job', 'review-before-sync', 'currency', 'stage');
     const job = c.flags.string('default-job');
     const patch: ChannelInput<'settings:set'> = {
       syncMode: c.flags.choice('sync-mode', SYNC_MODES),
@@ -135,7 +135,12 @@ export const COMMANDS: Record<string, Command> = {
       reviewBeforeSync: c.flags.onOff('review-before-sync'),
       defaultCurrency: c.flags.string('currency'),
     };
-    return settingsShow(await call(c.backend, 'settings:set', patch));
+    const shown = settingsShow(await call(c.backend, 'settings:set', patch));
+    const stage = c.flags.string('stage');
+    if (stage === undefined) return shown;
+    // After the job: the stage is picked from the (new) default job's stages.
+    const stages = await call(c.backend, 'stages:setDefault', { stage: stage === 'first' || stage === 'none' ? null : stage });
+    return { ...shown, stage: stages.defaultStage };
   },
   async 'settings clone'(c) {
     c.flags.allow('to', 'to-all');
@@ -191,6 +196,22 @@ export const COMMANDS: Record<string, Command> = {
     const email = c.words[2];
     if (!email) throw new AppError('invalid_input', 'usage: users use EMAIL');
     return call(c.backend, 'users:use', { email });
+  },
+
+  async 'users set-owner'(c) {
+    c.flags.allow();
+    noExtraWords(c, 4, 'users set-owner EMAIL RF_USER_ID|email');
+    const [email, rf] = [c.words[2], c.words[3]];
+    if (!email || !rf) throw new AppError('invalid_input', 'usage: users set-owner EMAIL RF_USER_ID|email');
+    // `email` goes back to pairing by email (the default).
+    if (rf !== 'email' && !/^\d{1,15}$/.test(rf))
+      throw new AppError('invalid_input', `RF_USER_ID must be a Recruiterflow user id or "email", not "${rf}"`);
+    return call(c.backend, 'owners:set', { email, rfUserId: rf === 'email' ? null : Number(rf) });
+  },
+  async 'users owners'(c) {
+    c.flags.allow();
+    noExtraWords(c, 2, 'users owners');
+    return call(c.backend, 'owners:list', {});
   },
 
   async 'contacts import'(c) {
@@ -249,7 +270,7 @@ export const COMMANDS: Record<string, Command> = {
     return call(c.backend, 'sequences:create', { name: c.flags.required('name'), ...sequenceFlags(c.flags) });
   },
   async 'sequences set'(c) {
-    c.flags.allow(...SEQUENCE_FLAGS, 'cancel-queued');
+    c.flags.allow(...SEQUENCE_FLAGS, 'cancel-queued', 'stage', 'reply-stage');
     noExtraWords(c, 3, 'sequences set ID [flags]');
     const id = c.words[2];
     if (!id)
@@ -258,7 +279,22 @@ export const COMMANDS: Record<string, Command> = {
         'usage: sequences set ID [--name N] [--sync-mode ...] [--sync-as ...] [--job ...] [--disable-sync on|off]',
       );
     const cancelQueued = c.flags.has('cancel-queued') ? true : undefined;
-    return call(c.backend, 'sequences:update', { id, name: c.flags.string('name'), ...sequenceFlags(c.flags), cancelQueued });
+    const stage = c.flags.string('stage');
+    const replyStage = c.flags.string('reply-stage');
+    const updated = await call(c.backend, 'sequences:update', {
+      id,
+      name: c.flags.string('name'),
+      ...sequenceFlags(c.flags),
+      cancelQueued,
+    });
+    if (stage === undefined && replyStage === undefined) return updated;
+    // `inherit` (the default stage) and `none` (no reply stage) clear them.
+    const stages = await call(c.backend, 'stages:setSequence', {
+      id,
+      stage: stage === undefined ? undefined : stage === 'inherit' ? null : stage,
+      replyStage: replyStage === undefined ? undefined : replyStage === 'none' ? null : replyStage,
+    });
+    return { ...updated, stage: stages.stage, replyStage: stages.replyStage, effectiveStage: stages.effectiveStage };
   },
   async 'sequences list'(c) {
     c.flags.allow();

@@ -50,6 +50,8 @@ export const settings = sqliteTable('settings', {
   mappingVersion: integer('mapping_version').notNull().default(1),
   /** ISO 4217 code for a bare amount in a money custom field ("120000" → 120000 of this). */
   defaultCurrency: text('default_currency').notNull().default('USD'),
+  /** The pipeline stage (by name) a candidate is moved to on its job; null = the job's first stage. */
+  defaultStage: text('default_stage'),
 });
 
 /** Custom mapping rules, one set per (user, version). Old versions stay: enrollments point at them. */
@@ -102,6 +104,10 @@ export const sequences = sqliteTable('sequences', {
   syncAs: text('sync_as', { enum: ['candidate', 'contact'] }),
   jobId: integer('job_id'),
   disableSync: integer('disable_sync', { mode: 'boolean' }).notNull().default(false),
+  /** The pipeline stage (by name) for this sequence's job; null = inherit the owner's default stage. */
+  stage: text('stage'),
+  /** The stage (by name) a candidate moves to when the contact replies; null = none. */
+  replyStage: text('reply_stage'),
   /** Part of the demo workspace: never sent to any Recruiterflow but the built-in sandbox (domain/demo.ts). */
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
@@ -132,6 +138,17 @@ export const enrollments = sqliteTable(
     capMappingVersion: integer('cap_mapping_version').notNull(),
     capDisabled: integer('cap_disabled', { mode: 'boolean' }).notNull(),
     capDedup: integer('cap_dedup', { mode: 'boolean' }).notNull(),
+    /** The Recruiterflow user (id) who owns a record this enrollment creates: the sequence owner's pairing. */
+    capOwnerId: integer('cap_owner_id'),
+    /** The pipeline stage (by name) on the job; null = the first stage. */
+    capStage: text('cap_stage'),
+    /** The stage (by name) a reply moves the candidate to; null = none. */
+    capReplyStage: text('cap_reply_stage'),
+    /**
+     * A reply not yet carried to Recruiterflow as a stage move: the time of the reply that asked for it.
+     * Cleared (only if unchanged) once the move is done or found done, so each reply moves at most once.
+     */
+    replyStageDueAt: integer('reply_stage_due_at'),
     /** The add-time Recruiterflow check ran (false when it was offline: the engine checks instead). */
     dedupChecked: integer('dedup_checked', { mode: 'boolean' }).notNull().default(false),
     /** The recruiter reviewed an "Exists in Recruiterflow" flag and let the enrollment go on. */
@@ -296,6 +313,37 @@ export const rfUsers = sqliteTable(
     fetchedAt: integer('fetched_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.baseUrl, t.id] })],
+);
+
+/**
+ * The Recruiterflow user each Flowbridge user is paired with, chosen by hand (Settings → Team,
+ * `users set-owner`). Without a row the pairing is by email (store/ownerPairings.ts). Per account server.
+ */
+export const ownerPairings = sqliteTable(
+  'owner_pairings',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    baseUrl: text('base_url').notNull(),
+    rfUserId: integer('rf_user_id').notNull(),
+    pairedAt: integer('paired_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.baseUrl] })],
+);
+
+/** Each job's pipeline stages (`job?job_id=&include_stages=1`), cached for pickers and the engine. */
+export const rfJobStages = sqliteTable(
+  'rf_job_stages',
+  {
+    baseUrl: text('base_url').notNull(),
+    jobId: integer('job_id').notNull(),
+    id: integer('id').notNull(),
+    name: text('name').notNull(),
+    rank: integer('rank').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.baseUrl, t.jobId, t.id] })],
 );
 
 export const syncLog = sqliteTable(

@@ -54,6 +54,7 @@ export function cloneSettings(ctx: Ctx, target: { to?: string[]; all?: boolean }
           syncAs: mine.syncAs,
           dedup: mine.dedup,
           defaultJobId: mine.defaultJobId,
+          defaultStage: mine.defaultStage,
           reviewBeforeSync: mine.reviewBeforeSync,
           defaultCurrency: mine.defaultCurrency,
         })

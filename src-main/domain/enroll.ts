@@ -10,7 +10,9 @@ import { DEMO_CODE, DEMO_MESSAGE } from './demoGuard';
 import { missingContacts } from './contacts';
 import { placeEnrollment } from './enrollmentState';
 import { sequenceRow } from './sequences';
+import { ownerIdFor } from './owners';
 import { effectiveSettings, settingsRow } from './settings';
+import { captureStages } from './stages';
 import { logEvent } from './syncLog';
 
 // `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
@@ -141,7 +143,8 @@ export async function addToSequence(
   const isFlagged = (yes: string, no: string) => (flagged.length > 0 ? `case when ${FLAGGED} then ${yes} else ${no} end` : no);
   const insertEnrollments = db.prepare(
     `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
-       cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply, evidence)
+       cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply, evidence,
+       cap_owner_id, cap_stage, cap_reply_stage)
      select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
        @mappingVersion, @disabled, @dedup, @dedupChecked,
        ${isFlagged('@flaggedState', '@state')},
@@ -149,7 +152,8 @@ export async function addToSequence(
        ${isFlagged(FLAG_FIELD('code'), 'null')},
        ${isFlagged('@now', 'null')},
        ${isFlagged('@flaggedAwaiting', '@awaiting')},
-       ${isFlagged(FLAG_FIELD('evidence'), 'null')}
+       ${isFlagged(FLAG_FIELD('evidence'), 'null')},
+       @ownerId, @stage, @replyStage
      from json_each(@fresh) j join contacts c on c.email = j.value
      where true
      on conflict (contact_id, sequence_id) do nothing`,
@@ -196,6 +200,8 @@ export async function addToSequence(
     awaiting: usual.awaitingReply ? 1 : 0,
     flaggedState: flaggedPlace.state,
     flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
+    ownerId: ownerIdFor(ctx, seq.ownerUserId),
+    ...captureStages(ctx, seq, owner),
   };
   // In batches, each its own short transaction, with the event loop free between them: a million
   // enrollments never hold the database (or browser mode's other calls) for more than one batch. Every

@@ -5,6 +5,7 @@ import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { enqueue } from '../sync/queue';
 import { activeConnection } from './connection';
+import { markReplyStageDue } from '../store/enrollmentStages';
 import { settingsRow } from './settings';
 
 export interface ReplyTarget {
@@ -21,7 +22,9 @@ export function triggerOnReply(ctx: Ctx, rows: ReplyTarget[], at: number): numbe
   let queued = 0;
   for (const row of rows) {
     stamp.run(at, row.id);
-    if (row.awaiting_reply !== 1 || row.state !== 'awaiting_reply') continue;
+    // A synced candidate with a reply stage goes back in the queue: the engine's stage step moves it (once).
+    const moveStage = markReplyStageDue(ctx.sqlite, row.id, at) && row.state === 'synced';
+    if (!moveStage && (row.awaiting_reply !== 1 || row.state !== 'awaiting_reply')) continue;
     if (!connected.has(row.user_id)) connected.set(row.user_id, activeConnection(ctx, row.user_id) !== null);
     if (connected.get(row.user_id)) queued += enqueue(ctx, [row.id], { held: settingsRow(ctx, row.user_id).reviewBeforeSync });
   }

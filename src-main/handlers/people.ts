@@ -8,6 +8,7 @@ import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapp
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
+import { queueDueReplyStages } from '../domain/stages';
 import { addUser, currentUserRow, listUsers, updateMe, useUser } from '../domain/users';
 import { isKeyPause } from '../sync/connectivity';
 import { cancelDemoWork } from '../domain/demoGuard';
@@ -32,6 +33,7 @@ export const peopleHandlers: HandlerGroup = {
     cancelDemoWork(ctx, currentUserRow(ctx).id);
     liftKeyPause(ctx);
     await refreshMetadata(ctx).catch(() => null);
+    queueDueReplyStages(ctx);
     return connection;
   },
   'connection:useSandbox': async (input, ctx) => {

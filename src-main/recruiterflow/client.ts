@@ -24,6 +24,7 @@ import {
   planGet,
   planJob,
   planJobList,
+  planMoveToStage,
   planUpdate,
   planUserList,
 } from './requests';
@@ -49,6 +50,7 @@ export interface RecruiterflowClient {
   getCandidate(id: number): Promise<Prospect>;
   getContact(id: number): Promise<Prospect>;
   addToJob(candidateId: number, jobId: number, addedTime?: Date): Promise<void>;
+  moveToStage(candidateId: number, jobId: number, stage: { id: number; name: string }, userId: number | null): Promise<void>;
   listJobs(): Promise<Job[]>;
   getJob(id: number): Promise<JobDetail>;
   listCustomFields(object: ProspectObject): Promise<CustomFieldDef[]>;
@@ -170,6 +172,10 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
         }
         throw e;
       }
+    },
+
+    async moveToStage(candidateId, jobId, stage, userId) {
+      await run(planMoveToStage(candidateId, jobId, stage, userId));
     },
 
     listJobs() {

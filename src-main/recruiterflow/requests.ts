@@ -224,6 +224,26 @@ export function planAddToJob(candidateId: number | '<new id>', jobId: number, ad
   return { method: 'POST', path: `${API}/candidate/add-to-job`, body, note: `Add candidate ${candidateId} to job ${jobId} (Sourced)` };
 }
 
+/**
+ * Moves a candidate to a stage of a job it is on. The stage goes by id (names are matched by Flowbridge
+ * against the job's stages first); `user_id` is the Recruiterflow user the move is recorded for.
+ */
+export function planMoveToStage(
+  candidateId: number | '<new id>',
+  jobId: number,
+  stage: { id: number; name: string },
+  userId: number | null,
+): PlannedRequest {
+  const body: Record<string, unknown> = { id: candidateId, job_id: jobId, stage: { id: stage.id } };
+  if (userId !== null) body.user_id = userId;
+  return {
+    method: 'POST',
+    path: `${API}/candidate/move-to-stage`,
+    body,
+    note: `Move candidate ${candidateId} to stage "${stage.name}" of job ${jobId}`,
+  };
+}
+
 export function planGet(object: ProspectObject, id: number): PlannedRequest {
   return { method: 'GET', path: `${API}/${object}/get${query({ id })}`, body: null, note: `Read ${object} ${id}` };
 }

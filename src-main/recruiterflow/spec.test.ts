@@ -73,6 +73,7 @@ describe.skipIf(!specPath)('requests against the published OpenAPI spec (Prism p
       organization: 'Spec GmbH',
       linkedin_profile: 'https://www.linkedin.com/in/spec-candidate',
       source: 'Flowbridge',
+      lead_owner_id: 40202,
       tags: ['flowbridge'],
       skills: ['TypeScript'],
       location: { city: 'Berlin', country: 'Germany' },
@@ -98,6 +99,7 @@ describe.skipIf(!specPath)('requests against the published OpenAPI spec (Prism p
     await client.updateContact(contactId, { title: 'CEO', custom_fields: [{ id: 301, value: 1 }] });
     await client.addToJob(candidateId, 102, new Date('2026-03-01T10:00:00Z'));
     expect((await client.getCandidate(candidateId)).jobIds).toEqual([102]);
+    await client.moveToStage(candidateId, 102, { id: 10204, name: 'Interview' }, 40202);
     expect((await client.getContact(contactId)).name).toBe('Spec Contact');
 
     const seen = new Set(proxy.calls.map((c) => `${c.method} ${c.path}`));
@@ -107,6 +109,7 @@ describe.skipIf(!specPath)('requests against the published OpenAPI spec (Prism p
       'POST /api/external/candidate/add',
       'POST /api/external/contact/add',
       'POST /api/external/candidate/update',
+      'POST /api/external/candidate/move-to-stage',
       'POST /api/external/contact/update',
       'GET /api/external/candidate/get',
       'GET /api/external/contact/get',

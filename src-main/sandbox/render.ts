@@ -1,5 +1,6 @@
 // Read shapes, modelled on the spec's examples: emails/phones as plain strings in get/list and as
 // objects in search; nullable fields as null, or as the string "None" when that fault is on.
+import { leadOwnerOf } from './stages';
 import type { SandboxState } from './state';
 import type { SandboxCustomField, SandboxJob, StoredProspect } from './types';
 
@@ -121,7 +122,7 @@ export function renderProspect(
     current_organization: str(f.organization),
     source_name: str(f.source),
     status: { id: null, name: null },
-    lead_owner: { id: 40201, img_link: null, name: 'Alex Admin' },
+    lead_owner: leadOwnerOf(state, f),
     added_by: { id: 40201, img_link: null, name: 'Alex Admin' },
     added_time: p.added_time,
     location: location(f.location),
@@ -143,7 +144,7 @@ export function renderProspect(
     out.client = null;
     out.client_company_id = null;
     out.client_company_name = str(f.client_company);
-    out.lead_owner_name = 'Alex Admin';
+    out.lead_owner_name = leadOwnerOf(state, f).name;
     out.last_updated = p.added_time;
     out.campaigns = [];
   } else {

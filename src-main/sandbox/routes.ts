@@ -4,6 +4,7 @@ import { failure, fill, ok, type Reply } from './reply';
 import { renderJob, renderProspect, renderUser } from './render';
 import type { SandboxState } from './state';
 import type { Faults, ProspectType, SandboxMessages, StoredProspect } from './types';
+import { moveToStage } from './stages';
 import { addProspect, addToJob, updateProspect, type WriteContext } from './writes';
 
 interface RouteContext extends WriteContext {
@@ -175,6 +176,7 @@ export const ROUTES: Record<string, Route> = {
   'candidate/notes/add': post((c) => addNote(c, 'candidate')),
   'contact/notes/add': post((c) => addNote(c, 'contact')),
   'candidate/add-to-job': post((c) => addToJob(c, c.body)),
+  'candidate/move-to-stage': post((c) => moveToStage(c, c.body)),
   'candidate/custom-field/list': get((c) => customFieldList(c, 'candidate')),
   'contact/custom-field/list': get((c) => customFieldList(c, 'contact')),
   'job/list': get((c) => {

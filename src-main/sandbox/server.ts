@@ -25,6 +25,9 @@ const DEFAULT_MESSAGES: SandboxMessages = {
   unknownProspect: 'Invalid {object} id',
   unknownJob: 'Invalid job id',
   alreadyOnJob: 'Candidate is already added to this job',
+  unknownStage: 'Invalid stage',
+  notOnJob: 'Candidate is not added to this job',
+  unknownUser: 'Invalid user id {id}',
   nameRequired: 'Name is required',
   customField: 'Invalid value for custom field "{field}": {problem}',
 };
@@ -210,13 +213,14 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
           stats: stats(),
           createLog: state.createLog,
           notes: state.notes,
+          stageMoves: state.stageMoves,
           prospects: [...state.prospects.values()].map((p) => ({
             id: p.id,
             type: p.type,
             name: p.name,
             emails: p.email.map((e) => e.email),
             phones: p.phone_number.map((x) => x.phone_number),
-            jobs: p.jobs.map((j) => ({ job_id: j.job_id, stage: j.stage_name })),
+            jobs: p.jobs.map((j) => ({ job_id: j.job_id, stage: j.stage_name, stage_id: j.stage_id })),
             custom_fields: p.custom_fields,
             fields: p.fields,
           })),
@@ -254,8 +258,8 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
         ? { status: action.status, json: action.json, html: action.html, headers: action.headers }
         : route(method, url, raw, Array.isArray(key) ? key[0] : key);
     counters.statuses[String(reply.status)] = (counters.statuses[String(reply.status)] ?? 0) + 1;
-    const late = faults.config.createAnswerDelayMs ?? 0;
-    if (late > 0 && reply.status === 200 && /\/(candidate|contact)\/add$/.test(url.pathname)) {
+    const late = /\/move-to-stage$/.test(url.pathname) ? (faults.config.moveAnswerDelayMs ?? 0) : (faults.config.createAnswerDelayMs ?? 0);
+    if (late > 0 && reply.status === 200 && /\/((candidate|contact)\/add|candidate\/move-to-stage)$/.test(url.pathname)) {
       await delay(late);
       if (stopping || res.destroyed || req.socket.destroyed) return;
     }

@@ -1,6 +1,15 @@
 // The sandbox's data: prospects (candidates and contacts share one id sequence, as in
 // Recruiterflow), jobs, custom-field definitions, users and a log of creates. Inspectable by tests.
-import type { CreateLogEntry, ProspectType, SandboxCustomField, SandboxJob, SandboxUser, StoredNote, StoredProspect } from './types';
+import type {
+  CreateLogEntry,
+  ProspectType,
+  SandboxCustomField,
+  SandboxJob,
+  SandboxUser,
+  StageMove,
+  StoredNote,
+  StoredProspect,
+} from './types';
 
 const FIRST_PROSPECT_ID = 2001;
 
@@ -22,6 +31,8 @@ export class SandboxState {
   readonly createLog: CreateLogEntry[] = [];
   /** Notes added through candidate/notes/add and contact/notes/add. */
   readonly notes: StoredNote[] = [];
+  /** Every move-to-stage that moved a candidate, in order. */
+  readonly stageMoves: StageMove[] = [];
   nextProspectId = FIRST_PROSPECT_ID;
   // Keyed by `type:email` (and `type:phone`): an email is unique among candidates and among contacts, but
   // one person can have a candidate and a contact profile with the same email, as in Recruiterflow.
@@ -37,6 +48,7 @@ export class SandboxState {
     this.users = [];
     this.createLog.length = 0;
     this.notes.length = 0;
+    this.stageMoves.length = 0;
     this.nextProspectId = FIRST_PROSPECT_ID;
   }
 

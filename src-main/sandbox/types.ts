@@ -24,6 +24,8 @@ export interface Faults {
   searchLagMs?: number;
   /** candidate/add and contact/add create the record first and answer this much later (a slow or lost answer). */
   createAnswerDelayMs?: number;
+  /** candidate/move-to-stage moves first and answers this much later (an answer the client gives up on). */
+  moveAnswerDelayMs?: number;
   /** Write the string "None" instead of null in nullable fields. */
   noneStrings?: boolean;
   /** candidate/get answers a 1-element array (default true, like the spec example). */
@@ -44,6 +46,11 @@ export interface Faults {
   maxPageSize?: number;
   /** Custom-field choices listed under `options` instead of `choices`. */
   choicesAsOptions?: boolean;
+  /**
+   * move-to-stage for a job the candidate is not on: by default a 400 (the safer guess); with this switch
+   * the candidate is put on the job at that stage, as a lenient server might.
+   */
+  moveToStageAddsToJob?: boolean;
   /** user/list is paged like the other lists (`items_per_page`, default 10), instead of one answer. */
   pagedUsers?: boolean;
   /** The next `times` requests to `path` (e.g. "/api/external/candidate/add" or "candidate/add") fail. */
@@ -70,6 +77,10 @@ export interface SandboxMessages {
   unknownJob: string;
   alreadyOnJob: string;
   nameRequired: string;
+  unknownStage: string;
+  notOnJob: string;
+  /** {id} is filled in. */
+  unknownUser: string;
   /** {field} and {problem} are filled in. */
   customField: string;
 }
@@ -160,6 +171,16 @@ export interface StoredNote {
   value: string;
   createdBy: number | null;
   mentions: number[];
+  at: number;
+}
+
+/** One candidate/move-to-stage that moved a candidate. */
+export interface StageMove {
+  id: number;
+  jobId: number;
+  stageId: number;
+  stageName: string;
+  userId: number | null;
   at: number;
 }
 

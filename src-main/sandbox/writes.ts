@@ -1,6 +1,7 @@
 // candidate/contact add and update, and add-to-job: the sandbox's write rules.
 import { checkCustomFields } from './customFieldRules';
 import { failure, fill, success, type Reply } from './reply';
+import { checkLeadOwner } from './stages';
 import { emailKey, type SandboxState } from './state';
 import type { Faults, ProspectType, SandboxMessages, StoredProspect } from './types';
 
@@ -94,7 +95,7 @@ interface Prepared {
 }
 
 function prepare(ctx: WriteContext, type: ProspectType, body: Record<string, unknown>): Parsed<Prepared> {
-  const shape = checkShapes(body);
+  const shape = checkShapes(body) ?? checkLeadOwner(ctx, body);
   if (shape) return { ok: false, reply: shape };
   const out: Prepared = {};
   if ('email' in body) {

@@ -73,6 +73,8 @@ import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
 import { sleep } from './sleep';
 import { stateCounts } from './status';
+import { withOwner } from './ownerStep';
+import { applyStage } from './stageStep';
 
 export interface EngineOptions {
   concurrency?: number;
@@ -445,7 +447,8 @@ export class SyncEngine {
           recordFailed(ctx, item, 'invalid_data', payload.problems.join('; '), payload.problemTargets[0] ?? null);
           return 'failed';
         }
-        const made = await this.create(client, account, item, payload.body, needsReview);
+        const body = withOwner(ctx.sqlite, item.enrollmentId, item.syncAs, payload.body);
+        const made = await this.create(client, account, item, body, needsReview);
         if (made === 'flagged') return 'flagged';
         if (made === 'deferred') return 'retrying';
         ({ rfId, rfType, how, jobsOnRecord } = made);
@@ -467,6 +470,8 @@ export class SyncEngine {
           counts.jobsAssigned += 1;
         }
       }
+      const stageDeps = { keep: () => this.keep(item), retry: <T>(call: () => Promise<T>) => this.withRateLimitRetries(call) };
+      if (!(await applyStage(ctx, client, item, rfId, rfType, stageDeps))) return 'released';
       recordSynced(ctx, item, rfId, how);
       return how;
     } catch (error) {

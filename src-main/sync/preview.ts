@@ -10,6 +10,20 @@ import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../mailbox/notes';
 import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
+import { withOwner } from './ownerStep';
+import { plannedStageMove } from './stagePreview';
+
+/** What the conditional requests wait for: the create for the lookups, a stage move for the record read. */
+function maybeWhat(requests: PlannedRequest[]): string {
+  const create = requests.some((r) => r.conditional && r.path.endsWith('/add'));
+  const move = requests.some((r) => r.conditional && r.path.endsWith('/move-to-stage'));
+  return [
+    create ? 'the create only when neither lookup finds the email' : '',
+    move ? 'the move only when the candidate is in an earlier stage' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
 function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
@@ -57,7 +71,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
         defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency,
       },
     );
-    const create = planCreate(row.syncAs, body);
+    const create = planCreate(row.syncAs, withOwner(ctx.sqlite, row.enrollmentId, row.syncAs, body));
     blocked = problems.length > 0;
     requests.push({
       ...create,
@@ -79,6 +93,9 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     } else if (alreadyOnJob) said.push(`Already on ${job}.`);
     else said.push(`Not assigned to ${job}: Recruiterflow contacts cannot be added to jobs.`);
   }
+  const stage = plannedStageMove(ctx, row.enrollmentId, baseUrl, link?.id ?? '<new id>', link?.type ?? row.syncAs, row.jobId);
+  if (!blocked) requests.push(...stage.requests);
+  said.push(...stage.said);
   requests.push(...plannedNotes(ctx, row.enrollmentId, account, row.syncAs));
   const sure = requests.filter((r) => !r.conditional && !(blocked && r.method === 'POST' && r.path.endsWith('/add'))).length;
   const maybe = blocked ? 0 : requests.filter((r) => r.conditional).length;
@@ -86,7 +103,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     sure + maybe === 0
       ? 'No request will be sent.'
       : maybe > 0
-        ? `${sure + maybe} requests at most: ${sure} always, the create only when neither lookup finds the email.`
+        ? `${sure + maybe} requests at most: ${sure} always, ${maybeWhat(requests)}.`
         : `${sure} ${sure === 1 ? 'request' : 'requests'}.`;
   return {
     summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '),

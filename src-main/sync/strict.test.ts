@@ -24,6 +24,7 @@ const STRICT: Record<string, Faults> = {
   'custom fields read back as text': { customFieldsReadAsText: true },
   'pages capped at 100, users paged': { maxPageSize: 100, pagedUsers: true },
   'choices under options': { choicesAsOptions: true },
+  'move-to-stage puts a candidate on the job': { moveToStageAddsToJob: true },
 };
 const ALL: Faults = Object.assign({}, ...Object.values(STRICT)) as Faults;
 const COMBINATIONS: [string, Faults][] = [['none (control)', {}], ...Object.entries(STRICT), ['all switches at once', ALL]];
@@ -80,6 +81,8 @@ describe('the strict-sandbox matrix', () => {
           ],
         });
         const a = await t.call('sequences:create', { name: 'Backend', jobId: 101 });
+        // New candidates land in a later stage; the one already further down the pipeline is never moved back.
+        await eventually(async () => (await t.backend.invoke('stages:setSequence', { id: a.id, stage: 'Phone Screen' })).ok, 10_000);
         const b = await t.call('sequences:create', { name: 'Platform', jobId: 106 });
         const c = await t.call('sequences:create', { name: 'Clients', syncAs: 'contact' });
         await t.call('sequences:add', { sequenceId: a.id, emails: [...NEW, ...EXISTING] });
@@ -113,7 +116,12 @@ describe('the strict-sandbox matrix', () => {
             ?.jobs.map((j) => j.job_id)
             .sort();
           expect(jobs, email).toEqual(NEW.indexOf(email) < ON_TWO_JOBS ? [101, 106] : [101]);
+          const stages = sb.state.findByEmail(email)?.jobs.map((j) => [j.job_id, j.stage_name]);
+          expect(stages, email).toContainEqual([101, 'Phone Screen']);
         }
+        const moved = sb.state.stageMoves.map((m) => m.id);
+        expect(new Set(moved).size, 'no candidate moved twice').toBe(moved.length);
+        expect(moved.length, 'every new candidate moved').toBeGreaterThanOrEqual(NEW.length);
         expect(
           existing.jobs.map((j) => [j.job_id, j.stage_name]),
           'stage kept',

@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { plural } from '../../lib/format';
 import { SequenceSettingsFields, type SettingsDraft } from './SequenceSettingsFields';
+import { SequenceStagesCard } from './SequenceStagesCard';
 
 function draftOf(s: Sequence): SettingsDraft {
   return { syncMode: s.syncMode, syncAs: s.syncAs, jobId: s.jobId, disableSync: s.disableSync };
@@ -80,6 +81,7 @@ export function SyncingTab({ sequence, queued }: { sequence: Sequence; queued: n
           </Stack>
         </form>
       </Card>
+      <SequenceStagesCard sequenceId={sequence.id} />
       <Modal opened={askCancel} onClose={() => setAskCancel(false)} title="Also cancel what is already queued?">
         <Stack>
           <Text size="sm">

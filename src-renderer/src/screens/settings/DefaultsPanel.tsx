@@ -8,6 +8,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { jobOptions } from '../../lib/jobs';
 import { SYNC_AS_LABELS, SYNC_MODE_LABELS } from '../../lib/labels';
 import { LoadError } from '../../components/LoadError';
+import { DefaultStageCard } from './DefaultStageCard';
 import { RecordLinksCard } from './RecordLinksCard';
 
 type Draft = Pick<Settings, 'syncMode' | 'syncAs' | 'dedup' | 'defaultJobId' | 'reviewBeforeSync'>;
@@ -102,6 +103,7 @@ export function DefaultsPanel() {
           </Stack>
         </form>
       </Card>
+      <DefaultStageCard />
       <RecordLinksCard />
     </>
   );

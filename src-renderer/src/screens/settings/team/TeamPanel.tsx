@@ -6,6 +6,7 @@ import { IconPlus } from '../../../components/Icons';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { AddTeammateModal } from './AddTeammateModal';
 import { ClonePanel } from './ClonePanel';
+import { OwnerPairingCard } from './OwnerPairingCard';
 import { LoadError } from '../../../components/LoadError';
 
 const ROLE_COLOR = { owner: 'grape', manager: 'indigo', member: 'gray' } as const;
@@ -102,6 +103,7 @@ export function TeamPanel() {
           </Table>
         </ScrollArea>
       </Card>
+      <OwnerPairingCard />
       <ClonePanel me={me} users={users.data} />
       <AddTeammateModal opened={addOpened} onClose={add.close} />
     </Stack>

@@ -1,0 +1,110 @@
+// The engine's pipeline-stage step, run once per item after its job assignment: moves the candidate to
+// the enrollment's captured stage, and to its reply stage when a reply asked for it. It never moves a
+// candidate backwards (by the job's stage ranks), so it is idempotent by reading the record first: a
+// retry, a crash after the move, or a lost answer finds the candidate already there and sends nothing.
+import type { SyncAs } from '../../src-shared/domain';
+import type { JobStage } from '../../src-shared/ownerStages';
+import type { Ctx } from '../backend/context';
+import { connectionOf } from '../domain/connection';
+import { stagesOf } from '../domain/stages';
+import { logEvent } from '../domain/syncLog';
+import { RecruiterflowError, type Prospect, type RecruiterflowClient } from '../recruiterflow';
+import { clearReplyStageDue, stagePlanOf, type StagePlan } from '../store/enrollmentStages';
+
+interface StageItem {
+  enrollmentId: number;
+  email: string;
+  userId: number;
+  jobId: number | null;
+}
+
+export interface StageStepDeps {
+  /** Renews the item's claim before a write; false when another claim holds the item now. */
+  keep(): boolean;
+  /** Runs a request with the engine's in-place 429 retries. */
+  retry<T>(call: () => Promise<T>): Promise<T>;
+}
+
+/** The stage names this plan asks for (the captured stage, and the reply stage when a reply is due). */
+export function wantedStages(plan: StagePlan): string[] {
+  return [plan.capStage, plan.replyStageDueAt !== null ? plan.capReplyStage : null].filter((s): s is string => s !== null);
+}
+
+/** The rank of the stage the record shows on the job, 0 when it shows none we know; null when not on the job. */
+function currentRank(record: Prospect, jobId: number, stages: JobStage[]): number | null {
+  const jobs = Array.isArray(record.raw.jobs) ? record.raw.jobs : [];
+  const link = jobs.find(
+    (j): j is Record<string, unknown> => !!j && typeof j === 'object' && Number((j as Record<string, unknown>).job_id) === jobId,
+  );
+  if (!link) return null;
+  const byId = stages.find((s) => s.id === Number(link.stage_id));
+  const byName =
+    typeof link.stage_name === 'string' ? stages.find((s) => s.name.toLowerCase() === String(link.stage_name).toLowerCase()) : undefined;
+  return (byId ?? byName)?.rank ?? 0;
+}
+
+/**
+ * Moves the candidate forward to the stage its enrollment asks for. Returns false when the item's claim
+ * was lost before the move (the new holder finishes it). Throws what Recruiterflow answered.
+ */
+export async function applyStage(
+  ctx: Ctx,
+  client: RecruiterflowClient,
+  item: StageItem,
+  rfId: number,
+  rfType: SyncAs,
+  deps: StageStepDeps,
+): Promise<boolean> {
+  const plan = stagePlanOf(ctx.sqlite, item.enrollmentId);
+  if (!plan) return true;
+  const done = () => {
+    if (plan.replyStageDueAt !== null) clearReplyStageDue(ctx.sqlite, item.enrollmentId, plan.replyStageDueAt);
+  };
+  const wanted = wantedStages(plan);
+  // Contacts have no pipeline, and a candidate without a job has no stage: a reply has nothing to move.
+  if (rfType !== 'candidate' || item.jobId === null || wanted.length === 0) {
+    done();
+    return true;
+  }
+  const jobId = item.jobId;
+  const baseUrl = connectionOf(ctx, item.userId)?.baseUrl ?? '';
+  let stages = await deps.retry(() => stagesOf(ctx, client, baseUrl, jobId));
+  // A stage renamed or added in Recruiterflow since the cache was filled: read the job again once.
+  if (wanted.some((name) => !stages.some((s) => s.name.toLowerCase() === name.toLowerCase())))
+    stages = await deps.retry(() => stagesOf(ctx, client, baseUrl, jobId, true));
+  // A name the job does not have (renamed in Recruiterflow, or a default stage another job lacks) moves
+  // nothing: the candidate stays where it is, and the activity log says why.
+  const known = wanted.flatMap((name) => {
+    const found = stages.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found)
+      logEvent(
+        ctx,
+        'warn',
+        'sync.stage_missing',
+        `Job #${jobId} has no stage "${name}" (its stages: ${stages.map((s) => s.name).join(', ') || 'none'}); not moved`,
+        item,
+      );
+    return found ? [found] : [];
+  });
+  if (known.length === 0) {
+    done();
+    return true;
+  }
+  const target = known.reduce((a, b) => (b.rank > a.rank ? b : a));
+  const record = await deps.retry(() => client.getCandidate(rfId));
+  const rank = currentRank(record, jobId, stages);
+  if (rank === null)
+    throw new RecruiterflowError(
+      'server',
+      `Candidate #${rfId} is not on job #${jobId} yet in Recruiterflow; moving it to "${target.name}" later`,
+    );
+  if (rank >= target.rank) {
+    done();
+    return true;
+  }
+  if (!deps.keep()) return false;
+  await deps.retry(() => client.moveToStage(rfId, jobId, target, plan.capOwnerId));
+  done();
+  logEvent(ctx, 'info', 'sync.stage', `Moved candidate #${rfId} to "${target.name}" on job #${jobId}`, item);
+  return true;
+}
