@@ -70,6 +70,8 @@ export const CHANNEL_NAMES = [
   'mailbox:setNotes',
   'mailbox:contactReplies',
   'mailbox:perDay',
+  'links:verify',
+  'links:records',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -148,6 +150,8 @@ export const CHANNEL_KINDS: { readonly [C in ChannelName]: ChannelKind } = {
   'mailbox:contactReplies': 'query',
   'mailbox:perDay': 'query',
   'contacts:importCancel': 'mutation',
+  'links:verify': 'mutation',
+  'links:records': 'query',
 };
 
 export const EVENT_NAMES = [

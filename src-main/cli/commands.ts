@@ -298,6 +298,11 @@ export const COMMANDS: Record<string, Command> = {
     c.flags.allow('email', 'sequence');
     return call(c.backend, 'errors:clear', { email: c.flags.required('email'), sequenceId: c.flags.string('sequence') });
   },
+  async 'links verify'(c) {
+    c.flags.allow();
+    noExtraWords(c, 2, 'links verify');
+    return call(c.backend, 'links:verify', {});
+  },
   async 'errors resolve'(c) {
     // One decision per call, named by its flag; a new decision is one more entry here.
     c.flags.allow('email', 'sequence', 'create', 'link', 'skip');

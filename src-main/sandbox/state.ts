@@ -23,6 +23,8 @@ export class SandboxState {
   /** Notes added through candidate/notes/add and contact/notes/add. */
   readonly notes: StoredNote[] = [];
   nextProspectId = FIRST_PROSPECT_ID;
+  /** Records deleted or merged away (sandbox/gone.ts): survivor null when deleted. */
+  readonly gone = new Map<number, { type: ProspectType; survivor: number | null }>();
   // Keyed by `type:email` (and `type:phone`): an email is unique among candidates and among contacts, but
   // one person can have a candidate and a contact profile with the same email, as in Recruiterflow.
   private readonly emailOwner = new Map<string, number>();
@@ -37,6 +39,7 @@ export class SandboxState {
     this.users = [];
     this.createLog.length = 0;
     this.notes.length = 0;
+    this.gone.clear();
     this.nextProspectId = FIRST_PROSPECT_ID;
   }
 
