@@ -10,10 +10,17 @@ type RecordRow = typeof rfRecords.$inferSelect;
 
 /** Every link of the account, for the check. */
 export function linksOf(sqlite: Sqlite, account: string): LinkRow[] {
-  return sqlite.prepare('select email, rf_id as rfId, rf_type as rfType from rf_links where account = ? order by rf_id').all(account) as LinkRow[];
+  return sqlite
+    .prepare('select email, rf_id as rfId, rf_type as rfType from rf_links where account = ? order by rf_id')
+    .all(account) as LinkRow[];
 }
 
-export function saveRecord(sqlite: Sqlite, account: string, r: { id: number; type: SyncAs; state: 'present' | 'gone'; jobs: RecordJob[] }, at: number): void {
+export function saveRecord(
+  sqlite: Sqlite,
+  account: string,
+  r: { id: number; type: SyncAs; state: 'present' | 'gone'; jobs: RecordJob[] },
+  at: number,
+): void {
   sqlite
     .prepare(
       `insert into rf_records (account, rf_id, rf_type, state, jobs, checked_at) values (?, ?, ?, ?, ?, ?)
@@ -25,7 +32,9 @@ export function saveRecord(sqlite: Sqlite, account: string, r: { id: number; typ
 /** A record was merged away: the email's link (and its synced enrollments) now name the survivor. */
 export function relink(sqlite: Sqlite, account: string, email: string, type: SyncAs, from: number, to: number): void {
   sqlite.transaction(() => {
-    sqlite.prepare('update rf_links set rf_id = ? where account = ? and email = ? and rf_type = ? and rf_id = ?').run(to, account, email, type, from);
+    sqlite
+      .prepare('update rf_links set rf_id = ? where account = ? and email = ? and rf_type = ? and rf_id = ?')
+      .run(to, account, email, type, from);
     sqlite.prepare('update enrollments set rf_id = ? where email = ? and rf_id = ? and rf_account = ?').run(to, email, from, account);
   })();
 }
@@ -53,7 +62,8 @@ export function markDeleted(sqlite: Sqlite, account: string, email: string, type
         `update enrollments set state = 'not_synced', rf_id = null, synced_at = null, create_started_at = null,
          error = ?, error_code = ?, evidence = ? where ${mine}`,
       )
-      .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account).changes;
+      .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account)
+      .changes;
   })();
 }
 

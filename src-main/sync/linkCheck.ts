@@ -100,9 +100,15 @@ export async function verifyLinks(ctx: Ctx): Promise<LinksVerifyResult> {
       saveRecord(ctx.sqlite, account, { id: again.id, type: again.type, state: 'present', jobs: jobsOf(again) ?? [] }, now);
       result.relinked.push({ email: l.email, type: l.rfType, from: l.rfId, to: again.id });
       const how = read.survivor === again.id ? 'merged into' : 'gone; its email is on';
-      logEvent(ctx, 'info', 'links.relinked', `${label(l.rfType)} #${l.rfId} ${how} #${again.id}: ${l.email} is linked to #${again.id} now`, {
-        email: l.email,
-      });
+      logEvent(
+        ctx,
+        'info',
+        'links.relinked',
+        `${label(l.rfType)} #${l.rfId} ${how} #${again.id}: ${l.email} is linked to #${again.id} now`,
+        {
+          email: l.email,
+        },
+      );
     } else {
       const message = `${DELETED_IN_RECRUITERFLOW}: ${label(l.rfType)} #${l.rfId} is gone and no record has ${l.email}`;
       markDeleted(ctx.sqlite, account, l.email, l.rfType, l.rfId, message);
