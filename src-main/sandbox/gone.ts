@@ -30,10 +30,11 @@ export function mergeProspect(state: SandboxState, id: unknown, into: unknown): 
   const emails = [...survivor.email];
   const phones = [...survivor.phone_number];
   const jobs = [...survivor.jobs];
+  const taken = { email: loser.email, phones: loser.phone_number };
   remove(state, loser, survivor.id);
-  for (const e of loser.email)
+  for (const e of taken.email)
     if (!emails.some((x) => x.email.toLowerCase() === e.email.toLowerCase())) emails.push({ email: e.email, is_primary: 0 });
-  for (const x of loser.phone_number) if (!phones.some((y) => y.phone_number === x.phone_number)) phones.push(x);
+  for (const x of taken.phones) if (!phones.some((y) => y.phone_number === x.phone_number)) phones.push(x);
   for (const j of loser.jobs) if (!jobs.some((y) => y.job_id === j.job_id)) jobs.push(j);
   state.setEmails(survivor, emails);
   state.setPhones(survivor, phones);

@@ -16,6 +16,7 @@
 // Recruiterflow" and Resync creates a new record.
 import type { LinkedRecord, LinksVerifyResult, RecordJob } from '../../src-shared/contract';
 import { DELETED_IN_RECRUITERFLOW, type SyncAs } from '../../src-shared/domain';
+import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { activeConnection, connectionOf, requireConnection } from '../domain/connection';
 import { currentUserRow } from '../domain/users';
@@ -39,7 +40,18 @@ function jobsOf(p: Prospect): RecordJob[] | null {
 
 type Read = { state: 'present'; record: Prospect } | { state: 'gone'; survivor: number | null };
 
+/** The check on demand: a failed read is said plainly, with nothing marked (see checkLinks). */
 export async function verifyLinks(ctx: Ctx): Promise<LinksVerifyResult> {
+  try {
+    return await checkLinks(ctx);
+  } catch (error) {
+    if (!(error instanceof RecruiterflowError)) throw error;
+    const code = error.kind === 'unauthorized' ? 'invalid_api_key' : 'unreachable';
+    throw new AppError(code, `Could not read the linked records back; nothing was changed: ${error.message}`);
+  }
+}
+
+async function checkLinks(ctx: Ctx): Promise<LinksVerifyResult> {
   let requests = 0;
   const counting: typeof fetch = (input, init) => {
     requests += 1;
