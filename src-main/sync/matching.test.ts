@@ -125,6 +125,26 @@ describe('a contact whose LinkedIn URL or phone is already on a Recruiterflow re
   });
 });
 
+describe('the dry run', () => {
+  it('shows the LinkedIn URL and phone lookups a contact adds before its create, and sends nothing', async () => {
+    t = await syncBackend({ csv });
+    await t.call('settings:set', { reviewBeforeSync: true });
+    const seq = await t.call('sequences:create', { name: 'Preview' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: [FRESH] });
+    const item = (await t.call('queue:list', { offset: 0, limit: 10 })).rows[0]!;
+    const before = t.sandbox.stats().requests;
+    const preview = await t.call('queue:preview', { id: item.id });
+    expect(t.sandbox.stats().requests).toBe(before);
+    const searches = preview.requests.filter((r) => r.path.endsWith('/candidate/search')).map((r) => r.body);
+    expect(searches).toEqual([
+      expect.objectContaining({ filters: [{ key: 'email', conjunction: 'in', values: [FRESH] }] }),
+      expect.objectContaining({ filters: [{ key: 'linkedin_profile', conjunction: 'in', values: ['linkedin.com/in/jane-do'] }] }),
+      expect.objectContaining({ filters: [{ key: 'phone_number', conjunction: 'in', values: ['555 0199', '5550199'] }] }),
+    ]);
+    expect(preview.summary).toBe('5 requests at most: 2 always, the rest only when neither lookup finds the email.');
+  });
+});
+
 describe('errors resolve on the command line', () => {
   async function cli(dataDir: string, ...argv: string[]) {
     let stdout = '';

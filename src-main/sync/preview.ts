@@ -8,6 +8,7 @@ import { settingsRow } from '../domain/settings';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../mailbox/notes';
+import { planIdentityLookups } from '../recruiterflow/identity';
 import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 
@@ -48,6 +49,12 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
   } else {
     requests.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
     requests.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
+    // Matching as Recruiterflow matches (sync/possibleMatch.ts): only when no record has the email.
+    for (const r of planIdentityLookups(row.syncAs, row.linkedin_url, row.phone))
+      requests.push({
+        ...r,
+        note: `Only if no record has the email: is this ${r.note.includes('LinkedIn') ? 'LinkedIn URL' : 'phone'} on a ${row.syncAs} already? ${r.note}`,
+      });
     const { body, problems } = buildPayload(
       row,
       effectiveRules(rulesFor(ctx, row.userId, row.version)),
@@ -86,7 +93,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     sure + maybe === 0
       ? 'No request will be sent.'
       : maybe > 0
-        ? `${sure + maybe} requests at most: ${sure} always, the create only when neither lookup finds the email.`
+        ? `${sure + maybe} requests at most: ${sure} always, ${maybe > 1 ? 'the rest' : 'the create'} only when neither lookup finds the email.`
         : `${sure} ${sure === 1 ? 'request' : 'requests'}.`;
   return {
     summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '),
