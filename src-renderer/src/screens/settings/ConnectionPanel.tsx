@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { callResult, notifyConnection, notifyDone } from '../../api/call';
 import { useAccountSwitch } from '../../hooks/useAccountSwitch';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { VerifyLinksCard } from '../../components/VerifyLinksCard';
 import { CONNECTION_TEXT } from '../../components/StatusBar';
 import { useAction } from '../../hooks/useAction';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -202,6 +203,7 @@ export function ConnectionPanel() {
           </Button>
         </Group>
       </Card>
+      <VerifyLinksCard connected={connection?.status === 'connected'} />
 
       <Divider />
       {switchModal}
