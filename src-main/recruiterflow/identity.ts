@@ -70,13 +70,7 @@ export function identityOf(key: IdentityKey, raw: string): string {
 }
 
 /** Search by LinkedIn URL or phone: one `in` filter with every value of the batch. */
-export function planIdentitySearch(
-  object: ProspectObject,
-  key: IdentityKey,
-  values: string[],
-  page = 1,
-  itemsPerPage = 100,
-): PlannedRequest {
+function planIdentitySearch(object: ProspectObject, key: IdentityKey, values: string[], page = 1, itemsPerPage = 100): PlannedRequest {
   const what = key === 'linkedin_profile' ? 'LinkedIn URL' : 'phone number';
   return {
     method: 'POST',
