@@ -2,7 +2,7 @@
 // record (under another email) is never created a second time; it waits as "Possible match in
 // Recruiterflow" with that record, and the recruiter links to it, creates a new record, or skips it.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../sandbox';
+import type { Faults, Sandbox } from '../sandbox';
 import { createsOf, csvOf, enrollmentOf, requestsTo, syncBackend, type SyncTest } from '../testing/syncFixtures';
 import { runCli } from '../cli/run';
 
@@ -171,5 +171,32 @@ describe('errors resolve on the command line', () => {
     expect(shown.enrollments[0]).toMatchObject({ state: 'not_synced', errorCode: 'skipped' });
     expect((await cli(dir, 'errors', 'resolve', '--email', JANE, '--skip', '--create')).code).not.toBe(0);
     void seq;
+  });
+});
+
+describe.each([
+  ['an `in` filter that matches only its first value', { inFilterFirstValueOnly: true }],
+  ['a phone search that matches only as written', { phoneSearchAsWritten: true }],
+] as [string, Faults][])('against %s', (_name, faults) => {
+  it('the LinkedIn URL and the phone (written as the record has it) still find their records; nothing is created', async () => {
+    const rows = csvOf([
+      { email: JANE, first_name: 'Jane', last_name: 'Doe', linkedin_url: 'linkedin.com/in/jane-doe', phone: '' },
+      { email: ERIN_PHONE_CONTACT, first_name: 'Erin', last_name: 'E', linkedin_url: '', phone: '+1 555 0100' },
+      { email: FRESH, first_name: 'Fresh', last_name: 'P', linkedin_url: 'linkedin.com/in/fresh', phone: '+1 555 0199' },
+    ]);
+    t = await syncBackend({ csv: rows });
+    await rfAdd(t.sandbox, 'candidate', {
+      name: 'Jane Doe',
+      email: [{ email: 'jane@old.example', is_primary: 1 }],
+      linkedin_profile: 'https://www.linkedin.com/in/jane-doe/',
+    });
+    t.sandbox.setFaults(faults);
+    const seq = await t.call('sequences:create', { name: 'Strict' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: [JANE, ERIN_PHONE_CONTACT, FRESH] });
+    await t.call('sync:run', {});
+    expect(await enrollmentOf(t, JANE, seq.id)).toMatchObject({ state: 'flagged', matches: [{ matchedOn: 'linkedin' }] });
+    expect(await enrollmentOf(t, ERIN_PHONE_CONTACT, seq.id)).toMatchObject({ state: 'flagged', matches: [{ matchedOn: 'phone' }] });
+    expect(await enrollmentOf(t, FRESH, seq.id)).toMatchObject({ state: 'synced' });
+    expect(createsOf(t.sandbox, JANE) + createsOf(t.sandbox, ERIN_PHONE_CONTACT)).toBe(0);
   });
 });
