@@ -3,6 +3,7 @@
 // the check only ever reads. Each under both answers a real server might give for a gone id.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
+import { LinkChecker } from './linkCheck';
 import type { Faults } from '../sandbox';
 import { createsOf, csvOf, enrollmentOf, syncBackend, type SyncTest } from '../testing/syncFixtures';
 
@@ -153,5 +154,25 @@ describe('links verify on the command line', () => {
     });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ checked: 2, present: 1, relinked: [], deleted: [{ email: ANN, id: ann }] });
+  });
+});
+
+describe('the periodic check', () => {
+  it('runs when 6 hours have passed since the last one, and not before', async () => {
+    const { t, seq, ann } = await synced({});
+    const ctx = t.backend.ctx;
+    let now = Date.now();
+    const checker = new LinkChecker({ ...ctx, clock: { now: () => now } });
+    await checker.tick(); // never checked: due at once
+    t.sandbox.deleteRecord(ann);
+    now += 5 * 60 * 60_000;
+    const before = t.sandbox.stats().requests;
+    await checker.tick();
+    expect(t.sandbox.stats().requests).toBe(before);
+    expect(await enrollmentOf(t, ANN, seq)).toMatchObject({ state: 'synced' });
+    now += 60 * 60_000 + 1;
+    await checker.tick();
+    expect(await enrollmentOf(t, ANN, seq)).toMatchObject({ state: 'not_synced', errorCode: 'deleted_in_recruiterflow' });
+    expect(writes(t)).toBe(4); // the first sync's two creates and two add-to-jobs: the checks wrote nothing
   });
 });
