@@ -70,6 +70,10 @@ describe('a contact whose LinkedIn URL or phone is already on a Recruiterflow re
         },
       ],
     });
+    const exported = await t.call('errors:export', { format: 'csv' });
+    expect(exported.content).toContain(
+      `candidate #${janeId} Jane Doe <jane@old.example> matched on linkedin http://linkedin.com/in/jane-doe?trk=public_profile`,
+    );
   });
 
   it('is matched by the digits of its phone, however it is written', async () => {
