@@ -347,7 +347,12 @@ export class SyncEngine {
     let possible = new Map<number, FlagMatch[]>();
     try {
       const open = items.filter((i) => !findLink(ctx, account, i.email));
-      possible = await findPossibleMatches(client, open, (i) => found.has(i.email), (call) => this.withRateLimitRetries(call));
+      possible = await findPossibleMatches(
+        client,
+        open,
+        (i) => found.has(i.email),
+        (call) => this.read(client, call),
+      );
     } catch (error) {
       return this.failBatch(client, items, error, account);
     }
@@ -568,10 +573,15 @@ export class SyncEngine {
    * The batched check-before-create. It is a read, so a transient failure is retried here a couple of
    * times before every item of the batch has to back off (which would spend an attempt of each).
    */
-  private async lookup(client: RecruiterflowClient, emails: string[]): Promise<Map<string, Prospect>> {
+  private lookup(client: RecruiterflowClient, emails: string[]): Promise<Map<string, Prospect>> {
+    return this.read(client, () => client.findByEmails(emails));
+  }
+
+  /** A read before create (the email lookup, the LinkedIn URL and phone lookups), retried as the lookup is. */
+  private async read<T>(client: RecruiterflowClient, call: () => Promise<T>): Promise<T> {
     for (let tried = 1; ; tried += 1) {
       try {
-        return await this.withRateLimitRetries(() => client.findByEmails(emails));
+        return await this.withRateLimitRetries(call);
       } catch (error) {
         const transient = error instanceof RecruiterflowError && (error.retryable || error.kind === 'bad_response');
         if (!transient || tried >= LOOKUP_TRIES || this.stopping || this.pastDeadline()) throw error;
