@@ -37,20 +37,27 @@ export async function findPossibleMatches(
 ): Promise<Map<number, FlagMatch[]>> {
   const todo = items.filter((i) => !i.createAnyway && !isMatchedByEmail(i));
   const out = new Map<number, FlagMatch[]>();
-  for (const object of ['candidate', 'contact'] as const) {
-    const ofType = todo.filter((i) => i.syncAs === object);
-    for (const f of FIELDS) {
+  // Every (record type, key) search at once: they are independent reads, and each round trip waited for
+  // here holds back the creates of the whole batch.
+  const searches = (['candidate', 'contact'] as const).flatMap((object) =>
+    FIELDS.map((f) => ({ object, f, ofType: todo.filter((i) => i.syncAs === object) })),
+  );
+  const results = await Promise.all(
+    searches.map(({ object, f, ofType }) => {
       const values = ofType.map(f.value).filter((v) => identityOf(f.key, v) !== '');
-      if (values.length === 0) continue;
-      const found = await retry(() => client.findByIdentity(f.key, values, object));
-      for (const item of ofType) {
-        const id = identityOf(f.key, f.value(item));
-        const records = id ? found.get(id) : undefined;
-        if (!records) continue;
-        const list = out.get(item.enrollmentId) ?? [];
-        for (const r of records) if (!list.some((m) => m.id === r.id)) list.push(evidence(r, item, f.field, f.value(item)));
-        out.set(item.enrollmentId, list);
-      }
+      return values.length === 0 ? Promise.resolve(null) : retry(() => client.findByIdentity(f.key, values, object));
+    }),
+  );
+  for (const [n, { f, ofType }] of searches.entries()) {
+    const found = results[n];
+    if (!found) continue;
+    for (const item of ofType) {
+      const id = identityOf(f.key, f.value(item));
+      const records = id ? found.get(id) : undefined;
+      if (!records) continue;
+      const list = out.get(item.enrollmentId) ?? [];
+      for (const r of records) if (!list.some((m) => m.id === r.id)) list.push(evidence(r, item, f.field, f.value(item)));
+      out.set(item.enrollmentId, list);
     }
   }
   return out;
