@@ -1,5 +1,12 @@
 // Recording what happened to one queue item, each in one short transaction after the HTTP is done.
-import { EXISTS_IN_RECRUITERFLOW, existsAsMessage, POSSIBLE_MATCH, type FlagCode, type FlagMatch, type SyncAs } from '../../src-shared/domain';
+import {
+  EXISTS_IN_RECRUITERFLOW,
+  existsAsMessage,
+  POSSIBLE_MATCH,
+  type FlagCode,
+  type FlagMatch,
+  type SyncAs,
+} from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { accountBaseUrl } from '../domain/account';
