@@ -35,3 +35,31 @@ test('a possible match by phone is resolved both ways: linked to the record, or 
   expect(created.enrollments[0]!.recruiterflowId).not.toBeNull();
   expect(created.enrollments[0]!.recruiterflowId).not.toBe(erin);
 });
+
+test('a record deleted in Recruiterflow: Verify links marks the contact, and Resync creates it again', async ({ page, app, sandbox }) => {
+  await app.api('connection:connect', { baseUrl: sandbox.url, apiKey: sandbox.apiKey });
+  await importContacts(app, ['gone@example.com']);
+  const seq = await app.api('sequences:create', { name: 'Gone' });
+  await app.api('sequences:add', { sequenceId: seq.id, emails: ['gone@example.com'] });
+  await waitForState(app, seq.id, 'synced', 1);
+  const id = (await app.api('contacts:get', { email: 'gone@example.com' })).enrollments[0]!.recruiterflowId!;
+  const res = await fetch(`${sandbox.url}/__sandbox/delete`, {
+    method: 'POST',
+    headers: { 'X-Sandbox-Admin-Token': sandbox.adminToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id }),
+  });
+  expect(res.status).toBe(200);
+
+  await openApp(page, app, '/settings/connection');
+  await page.getByRole('button', { name: 'Verify links now' }).click();
+  await expect(page.getByTestId('verify-summary')).toContainText('1 contact marked Deleted in Recruiterflow');
+
+  await openApp(page, app, `/sequences/${seq.id}`);
+  const row = page.getByRole('table', { name: 'Contacts in this sequence' }).getByRole('row', { name: /gone@example\.com/ });
+  await row.getByRole('button', { name: 'Deleted in Recruiterflow' }).click();
+  await page.getByRole('dialog', { name: 'Deleted in Recruiterflow' }).getByRole('button', { name: 'Resync' }).click();
+  await expect(row.getByRole('button', { name: 'Synced' })).toBeVisible({ timeout: 30_000 });
+  const again = (await app.api('contacts:get', { email: 'gone@example.com' })).enrollments[0]!.recruiterflowId;
+  expect(again).not.toBeNull();
+  expect(again).not.toBe(id);
+});
