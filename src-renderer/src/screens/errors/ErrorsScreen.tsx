@@ -184,7 +184,7 @@ export function ErrorsScreen() {
               Link to the matched record
             </Button>
             <Button size="xs" variant="default" loading={busy === 'create'} onClick={() => void resolveAll('create')}>
-              Create a profile of the sequence's type too
+              Create a new record
             </Button>
             <Button size="xs" variant="default" loading={busy === 'skip'} onClick={() => void resolveAll('skip')}>
               Don't sync
