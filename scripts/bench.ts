@@ -12,6 +12,7 @@ import { searchFigures } from './bench/search';
 import { mailboxFigures } from './bench/mailbox';
 import { responsiveFigures } from './bench/responsive';
 import { dedupFigure, rateLimitFigure, syncLatencyFigure } from './bench/sync';
+import { matchingFigures } from './bench/matching';
 import { bigTableFigure, startupFigure } from './bench/browser';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     add(await syncLatencyFigure(runs, 200, 300));
     add(await rateLimitFigure(runs));
     add(await dedupFigure());
+    for (const f of await matchingFigures()) add(f);
   }
   // Needs Dovecot, as the mailbox tests do.
   if (want('mailbox')) for (const f of await mailboxFigures(runs)) add(f);

@@ -75,6 +75,8 @@ export const CHANNEL_NAMES = [
   'stages:get',
   'stages:setDefault',
   'stages:setSequence',
+  'links:verify',
+  'links:records',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -158,6 +160,8 @@ export const CHANNEL_KINDS: { readonly [C in ChannelName]: ChannelKind } = {
   'stages:get': 'query',
   'stages:setDefault': 'mutation',
   'stages:setSequence': 'mutation',
+  'links:verify': 'mutation',
+  'links:records': 'query',
 };
 
 export const EVENT_NAMES = [

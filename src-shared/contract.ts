@@ -30,6 +30,7 @@ import {
   type SequenceSummary,
   type Settings,
   type StateCounts,
+  type SyncAs,
   type SyncCounts,
   type User,
 } from './domain';
@@ -161,6 +162,30 @@ export interface ResyncResult {
   /** Why the others were not queued. */
   skipped: { awaitingReply: number; syncDisabled: number; syncOff: number; flagged: number; alreadyQueued: number; dontSync: number };
   message: string;
+}
+/** A job a linked record is on in Recruiterflow, as the last links check read it. */
+export interface RecordJob {
+  jobId: number;
+  name: string;
+  stage: string;
+}
+/** A contact's linked Recruiterflow record and what the last links check saw of it. */
+export interface LinkedRecord {
+  type: SyncAs;
+  id: number;
+  /** unchecked: no links check has read it yet. */
+  state: 'present' | 'gone' | 'unchecked';
+  jobs: RecordJob[];
+  checkedAt: number | null;
+}
+/** What a links check found: records still there, relinked to a merge's survivor, or deleted. */
+export interface LinksVerifyResult {
+  checked: number;
+  present: number;
+  relinked: { email: string; type: SyncAs; from: number; to: number }[];
+  deleted: { email: string; type: SyncAs; id: number }[];
+  /** HTTP requests the check sent (all reads). */
+  requests: number;
 }
 export interface ActivityBucket {
   day: string;
@@ -331,6 +356,8 @@ export const contract = {
   'errors:clear': channel<{ cleared: number }>()(z.object({ email, sequenceId: seqId.optional() })),
   'enrollments:resolve': channel<ResolveResult>()(z.object({ ids, ...resolution })),
   'errors:resolve': channel<ResolveResult>()(z.object({ email, sequenceId: seqId.optional(), ...resolution })),
+  'links:verify': channel<LinksVerifyResult>()(z.object({})),
+  'links:records': channel<{ records: LinkedRecord[] }>()(z.object({ email })),
 
   'queue:list': channel<Page<QueueItem>>()(z.object({ states: z.array(z.enum(QUEUE_STATES)).optional(), ...paging })),
   'queue:preview': channel<QueuePreview>()(z.object({ id })),

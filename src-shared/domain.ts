@@ -44,7 +44,7 @@ export const EXISTS_IN_RECRUITERFLOW = 'Exists in Recruiterflow';
  * The error codes of a flag, each with its reason: a duplicate found by the dedup check, or a record of the
  * other type (the enrollment asked for a Candidate, Recruiterflow has this email only as a Contact).
  */
-export const FLAG_CODES = ['exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate'] as const;
+export const FLAG_CODES = ['exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match'] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
 export function existsAsMessage(type: SyncAs): string {
@@ -60,7 +60,20 @@ export interface FlagMatch {
   emails: string[];
   /** The contact's email as the record holds it (it may be the record's second address). */
   matchedEmail: string;
+  /** A possible match: the field that matched instead of the email, and the contact's value of it. */
+  matchedOn?: IdentityField;
+  matchedValue?: string;
 }
+
+/** The fields besides the email by which Recruiterflow takes two profiles for one person. */
+export type IdentityField = 'linkedin' | 'phone';
+
+/** A record with the contact's LinkedIn URL or phone but not its email: the recruiter decides. */
+export const POSSIBLE_MATCH = 'Possible match in Recruiterflow';
+
+/** The linked record is gone from Recruiterflow (deleted, or merged away with none of the contact's emails). */
+export const DELETED_IN_RECRUITERFLOW = 'Deleted in Recruiterflow';
+export const DELETED_CODE = 'deleted_in_recruiterflow';
 
 /**
  * What the recruiter decides for a flagged enrollment: link to a matched record, create a new one (only

@@ -27,7 +27,7 @@ interface RemoteSandbox {
   stop(): void;
 }
 
-async function startRemoteSandbox(): Promise<RemoteSandbox> {
+export async function startRemoteSandbox(): Promise<RemoteSandbox> {
   const { child, ready } = await spawnReady<{ url: string; apiKey: string; adminToken: string }>(['--import', 'tsx', SANDBOX_MAIN]);
   const { url, apiKey, adminToken } = ready;
   const admin = async (method: string, path: string, body?: unknown) => {

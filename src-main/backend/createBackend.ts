@@ -9,11 +9,13 @@ import { ownerStageHandlers } from '../handlers/ownerStages';
 import { recordHandlers } from '../handlers/records';
 import { syncHandlers } from '../handlers/sync';
 import { mailboxHandlers } from '../handlers/mailbox';
+import { linkHandlers } from '../handlers/links';
 import { MailboxWatcher, type WatcherOptions } from '../mailbox/watcher';
 import { ensureOwner } from '../domain/users';
 import { fileSecretStore } from '../secrets/fileSecretStore';
 import { osKeychain } from '../secrets/osKeychain';
 import type { SecretStore } from '../secrets/secretStore';
+import { LinkChecker } from '../sync/linkCheck';
 import { Scheduler, type SchedulerOptions } from '../sync/scheduler';
 import { systemClock, type Clock, type Ctx, type HostKind, type SandboxLauncher } from './context';
 import { BackendEvents } from './events';
@@ -32,6 +34,8 @@ export interface BackendOptions {
   launchSandbox?: SandboxLauncher;
   scheduler?: SchedulerOptions;
   mailbox?: WatcherOptions;
+  /** How often the linked records are read back (default 6 hours; sync/linkCheck.ts). */
+  linksEveryMs?: number;
   version?: string;
 }
 
@@ -77,6 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
   // Live reply detection runs while the scheduler runs (desktop and browser mode), not in the CLI.
   const mailbox = new MailboxWatcher(ctx, options.mailbox);
   scheduler.attach(mailbox);
+  scheduler.attach(new LinkChecker(ctx, options.linksEveryMs));
   const registry = createRegistry(ctx, [
     appHandlers(options.version ?? '0.0.0'),
     peopleHandlers,
@@ -84,6 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
     recordHandlers,
     syncHandlers(scheduler),
     mailboxHandlers(mailbox),
+    linkHandlers,
   ]);
   let closed = false;
   return {

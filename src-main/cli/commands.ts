@@ -334,11 +334,16 @@ export const COMMANDS: Record<string, Command> = {
     c.flags.allow('email', 'sequence');
     return call(c.backend, 'errors:clear', { email: c.flags.required('email'), sequenceId: c.flags.string('sequence') });
   },
+  async 'links verify'(c) {
+    c.flags.allow();
+    noExtraWords(c, 2, 'links verify');
+    return call(c.backend, 'links:verify', {});
+  },
   async 'errors resolve'(c) {
     // One decision per call, named by its flag; a new decision is one more entry here.
-    c.flags.allow('email', 'sequence', 'create', 'link');
-    const chosen = (['create', 'link'] as const).filter((f) => c.flags.has(f));
-    if (chosen.length !== 1) throw new AppError('invalid_input', 'errors resolve needs exactly one of --create or --link RF_ID');
+    c.flags.allow('email', 'sequence', 'create', 'link', 'skip');
+    const chosen = (['create', 'link', 'skip'] as const).filter((f) => c.flags.has(f));
+    if (chosen.length !== 1) throw new AppError('invalid_input', 'errors resolve needs exactly one of --create, --link RF_ID or --skip');
     const action = chosen[0]!;
     return call(c.backend, 'errors:resolve', {
       email: c.flags.required('email'),

@@ -63,7 +63,7 @@ describe('the command line tells the same truth', () => {
     });
     const both = await cli(dir, '--json', 'errors', 'resolve', '--email', CONTACT, '--create', '--link', String(casey.id));
     expect(both.json).toMatchObject({
-      error: { code: 'invalid_input', message: expect.stringContaining('exactly one of --create or --link') },
+      error: { code: 'invalid_input', message: expect.stringContaining('exactly one of --create, --link RF_ID or --skip') },
     });
     const wrong = await cli(dir, '--json', 'errors', 'resolve', '--email', CONTACT, '--link', '4242');
     expect(wrong.json).toMatchObject({

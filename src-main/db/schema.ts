@@ -244,6 +244,25 @@ export const rfJobAssignments = sqliteTable(
   (t) => [primaryKey({ columns: [t.account, t.rfId, t.jobId] })],
 );
 
+/**
+ * What the last links check (sync/linkCheck.ts) read of a linked record: whether it is still there, and
+ * the jobs and stages it is on in Recruiterflow (shown read-only in the contact drawer). `gone` keeps a
+ * deleted record as evidence after its link is removed.
+ */
+export const rfRecords = sqliteTable(
+  'rf_records',
+  {
+    account: text('account').notNull(),
+    rfId: integer('rf_id').notNull(),
+    rfType: text('rf_type', { enum: ['candidate', 'contact'] }).notNull(),
+    state: text('state', { enum: ['present', 'gone'] }).notNull(),
+    /** JSON `RecordJob[]` (job id, name, stage), as read. */
+    jobs: text('jobs').notNull().default('[]'),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.account, t.rfId] })],
+);
+
 /** The durable sync queue: one row per unit of work, written with the change that caused it. */
 export const syncQueue = sqliteTable(
   'sync_queue',

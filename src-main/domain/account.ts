@@ -73,7 +73,7 @@ export function planSwitch(ctx: Ctx, userId: number, from: string, to: string): 
     syncedElsewhere: n("select count(*) from enrollments where user_id = ? and state = 'synced' and rf_account is not ?", userId, to),
     restored: n('select count(*) from enrollments where user_id = ? and error_code = ? and rf_account = ?', userId, OTHER_ACCOUNT_CODE, to),
     flagsRechecked: n(
-      "select count(*) from enrollments where user_id = ? and state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')",
+      "select count(*) from enrollments where user_id = ? and state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match')",
       userId,
     ),
   };
@@ -131,7 +131,7 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
     const reflag = ctx.sqlite
       .prepare(
         `select id from enrollments where user_id = ? and state = 'flagged'
-           and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')`,
+           and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match')`,
       )
       .pluck()
       .all(userId) as number[];

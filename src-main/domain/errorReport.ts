@@ -22,7 +22,10 @@ const withMatches = ({ evidence, ...row }: StoredErrorRow): ErrorRow => ({ ...ro
 /** The matched records of a flag in one spreadsheet cell: "contact #2002 Casey Contact <a@x, b@y> matched a@x". */
 function describeMatches(matches: FlagMatch[]): string {
   return matches
-    .map((m) => `${m.type} #${m.id}${m.name ? ` ${m.name}` : ''} <${m.emails.join(', ')}> matched ${m.matchedEmail}`)
+    .map(
+      (m) =>
+        `${m.type} #${m.id}${m.name ? ` ${m.name}` : ''} <${m.emails.join(', ')}> matched ${m.matchedOn ? `on ${m.matchedOn} ${m.matchedValue ?? ''}`.trim() : m.matchedEmail}`,
+    )
     .join('; ');
 }
 const ERROR_FROM = 'from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id';

@@ -68,7 +68,8 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
     // A Contact is never put on a job; and an enrollment that asked for a Contact never asked for one.
     dropJob = match.type === 'contact' || row.cap_sync_as === 'contact';
     syncAs = match.type;
-  } else {
+  } else if (row.error_code !== 'possible_match') {
+    // A possible match shares a LinkedIn URL or phone, not the email: a new record is the recruiter's call.
     const same = matches.find((m) => m.type === row.cap_sync_as);
     if (same)
       return `Recruiterflow already has a ${label(same.type)} with this email (${describe(same)}) and allows one: link to it instead`;
@@ -94,8 +95,21 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
       state: place.queue ? 'not_synced' : place.state,
       awaiting: place.awaitingReply ? 1 : 0,
     });
+  if (action === 'create' && row.error_code === 'possible_match') createBesidePossibleMatch(ctx, row.id, matches);
   if (place.queue) enqueue(ctx, [row.id], { held: settingsRow(ctx, row.user_id).reviewBeforeSync });
   return null;
+}
+
+/**
+ * "Create a new record" beside a record that holds the contact's phone: Recruiterflow allows one profile
+ * per phone number and would refuse the create, so the new record is created without the phone.
+ */
+function createBesidePossibleMatch(ctx: Ctx, id: number, matches: FlagMatch[]): void {
+  if (!matches.some((m) => m.matchedOn === 'phone')) return;
+  const row = ctx.sqlite.prepare('select skip_fields from enrollments where id = ?').pluck().get(id) as string | null;
+  const skip = new Set(JSON.parse(row ?? '[]') as string[]);
+  skip.add('phone_number');
+  ctx.sqlite.prepare('update enrollments set skip_fields = ? where id = ?').run(JSON.stringify([...skip]), id);
 }
 
 export function resolveFlags(ctx: Ctx, ids: number[], action: Resolution, rfId?: number): ResolveResult {

@@ -3,6 +3,7 @@
 import type { CustomFieldDef, Job } from '../../src-shared/domain';
 import { RecruiterflowError } from './errors';
 import { createHttp, type HttpOptions } from './http';
+import { findByIdentity, type IdentityKey, type IdentityMatches } from './identity';
 import { findByEmails, InFilterCheck } from './lookup';
 import { mergeForUpdate } from './merge';
 import {
@@ -43,6 +44,8 @@ export interface RecruiterflowClientOptions extends HttpOptions {
 export interface RecruiterflowClient {
   ping(): Promise<void>;
   findByEmails(emails: string[], objects?: ProspectObject[]): Promise<Map<string, Prospect>>;
+  /** Records holding each LinkedIn URL or phone exactly (normalized), batched (recruiterflow/identity.ts). */
+  findByIdentity(key: IdentityKey, values: string[], object: ProspectObject): Promise<IdentityMatches>;
   addCandidate(body: ProspectInput): Promise<number>;
   addContact(body: ProspectInput): Promise<number>;
   updateCandidate(id: number, body: ProspectInput): Promise<void>;
@@ -152,6 +155,10 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
 
     findByEmails(emails, objects = ['candidate', 'contact']) {
       return findByEmails(send, emails, objects, { batchSize: o.searchBatchSize, pageSize, inFilter });
+    },
+
+    findByIdentity(key, values, object) {
+      return findByIdentity(send, key, values, object, { batchSize: o.searchBatchSize, pageSize, inFilter });
     },
 
     addCandidate: (body) => create('candidate', body),

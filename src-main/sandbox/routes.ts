@@ -84,8 +84,9 @@ function search(ctx: RouteContext, type: ProspectType): Reply {
       : [];
     if (!all.length) return failure(400, 'filter values must be a non-empty list of strings');
     const values = ctx.faults.inFilterFirstValueOnly === true ? all.slice(0, 1) : all;
-    // Loose, substring matching, as observed on the real API.
-    preds.push((p) => read(p).some((x) => values.some((v) => x.toLowerCase().includes(v))));
+    // Loose, substring matching, as observed on the real API; a phone also by its digits unless told not to.
+    const digits = key === 'phone_number' && ctx.faults.phoneSearchAsWritten !== true;
+    preds.push((p) => read(p).some((x) => values.some((v) => x.toLowerCase().includes(v) || (digits && digitsMatch(x, v)))));
   }
   const matches: StoredProspect[] = [];
   const noneStrings = ctx.faults.noneStrings === true;
@@ -100,9 +101,22 @@ function search(ctx: RouteContext, type: ProspectType): Reply {
   return ok(flag(b.include_count) ? { data: slice, total_items: matches.length, rank: {} } : slice);
 }
 
+/** A phone stored "+1 (555) 010-0123" is found by "15550100123" and by "5550100123". */
+function digitsMatch(stored: string, value: string): boolean {
+  const v = value.replace(/\D/g, '');
+  return v.length >= 7 && stored.replace(/\D/g, '').includes(v);
+}
+
 function getOne(ctx: RouteContext, type: ProspectType): Reply {
   const id = positiveInt(ctx.query.get('id'));
   if (id === null) return failure(400, 'id is required');
+  const gone = ctx.state.gone.get(id);
+  if (gone && gone.type === type && ctx.faults.goneGet === 'survivor') {
+    const survivor = gone.survivor === null ? undefined : ctx.state.prospects.get(gone.survivor);
+    if (!survivor) return ok(type === 'candidate' ? [] : {});
+    const rec = renderProspect(ctx.state, survivor, 'get', ctx.faults.noneStrings === true, ctx.faults.customFieldsReadAsText === true);
+    return ok(type === 'candidate' && ctx.faults.candidateGetAsArray !== false ? [rec] : rec);
+  }
   const p = ctx.state.prospects.get(id);
   if (!p || p.type !== type) return failure(404, fill(ctx.messages.unknownProspect, { object: type }));
   const rec = renderProspect(ctx.state, p, 'get', ctx.faults.noneStrings === true, ctx.faults.customFieldsReadAsText === true);

@@ -4,6 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultEngine } from './faults';
+import { deleteProspect, mergeProspect } from './gone';
 import { DEFAULT_SEED, mulberry32 } from './random';
 import { failure, htmlPage, type Reply } from './reply';
 import { ROUTES } from './routes';
@@ -42,6 +43,10 @@ export interface Sandbox {
   stats(): SandboxStats;
   state: SandboxState;
   reset(): void;
+  /** A recruiter deletes record `id` in Recruiterflow (sandbox/gone.ts). */
+  deleteRecord(id: number): void;
+  /** A recruiter merges record `id` into record `into`. */
+  mergeRecord(id: number, into: number): void;
   stop(): Promise<void>;
 }
 
@@ -205,6 +210,11 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       reset();
       return { status: 200, json: { ok: true } };
     }
+    if (path === '/__sandbox/delete' && method === 'POST') return deleteProspect(state, parseObject(raw ?? '')?.id);
+    if (path === '/__sandbox/merge' && method === 'POST') {
+      const b = parseObject(raw ?? '');
+      return mergeProspect(state, b?.id, b?.into);
+    }
     if (path === '/__sandbox/state' && method === 'GET') {
       return {
         status: 200,
@@ -288,6 +298,14 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     state,
     stats,
     reset,
+    deleteRecord(id) {
+      const r = deleteProspect(state, id);
+      if (r.status !== 200) throw new Error(JSON.stringify(r.json));
+    },
+    mergeRecord(id, into) {
+      const r = mergeProspect(state, id, into);
+      if (r.status !== 200) throw new Error(JSON.stringify(r.json));
+    },
     setFaults: (f) => faults.set(f),
     async stop() {
       stopping = true;

@@ -34,6 +34,8 @@ export class SandboxState {
   /** Every move-to-stage that moved a candidate, in order. */
   readonly stageMoves: StageMove[] = [];
   nextProspectId = FIRST_PROSPECT_ID;
+  /** Records deleted or merged away (sandbox/gone.ts): survivor null when deleted. */
+  readonly gone = new Map<number, { type: ProspectType; survivor: number | null }>();
   // Keyed by `type:email` (and `type:phone`): an email is unique among candidates and among contacts, but
   // one person can have a candidate and a contact profile with the same email, as in Recruiterflow.
   private readonly emailOwner = new Map<string, number>();
@@ -49,6 +51,7 @@ export class SandboxState {
     this.createLog.length = 0;
     this.notes.length = 0;
     this.stageMoves.length = 0;
+    this.gone.clear();
     this.nextProspectId = FIRST_PROSPECT_ID;
   }
 

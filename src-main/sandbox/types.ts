@@ -53,6 +53,14 @@ export interface Faults {
   moveToStageAddsToJob?: boolean;
   /** user/list is paged like the other lists (`items_per_page`, default 10), instead of one answer. */
   pagedUsers?: boolean;
+  /**
+   * What candidate/get and contact/get answer for a record deleted or merged away. Undocumented; default
+   * 'not_found' (404 FAILURE, as for an unknown id). 'survivor': 200 with the surviving record (its own
+   * id) for a merged one, and 200 with an empty answer for a deleted one.
+   */
+  goneGet?: 'not_found' | 'survivor';
+  /** A phone search matches the number as stored only (substring); default: also by its digits. */
+  phoneSearchAsWritten?: boolean;
   /** The next `times` requests to `path` (e.g. "/api/external/candidate/add" or "candidate/add") fail. */
   failPaths?: FailPath[];
 }

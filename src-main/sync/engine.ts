@@ -29,7 +29,7 @@
 // One create per email, whatever the server does: a create whose outcome is unknown (a crash, a timeout,
 // a 5xx) holds back any other create for that email until createSettleMs has passed and the lookup still
 // cannot find it, since the search may lag and a duplicate may not be refused with a 409 (claimCreate).
-import type { CustomFieldDef, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
+import type { CustomFieldDef, FlagMatch, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { accountBaseUrl } from '../domain/account';
@@ -69,6 +69,7 @@ import {
 import { Connectivity, PAUSE_KEY } from './connectivity';
 import { Pacer } from './pacer';
 import { pacedFetch } from './transport';
+import { findPossibleMatches } from './possibleMatch';
 import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
 import { sleep } from './sleep';
@@ -344,6 +345,19 @@ export class SyncEngine {
         return this.failBatch(client, items, error, account);
       }
     }
+    // Matching as Recruiterflow matches: the LinkedIn URLs and phones of what no email found (sync/possibleMatch.ts).
+    let possible = new Map<number, FlagMatch[]>();
+    try {
+      const open = items.filter((i) => !findLink(ctx, account, i.email));
+      possible = await findPossibleMatches(
+        client,
+        open,
+        (i) => found.has(i.email),
+        (call) => this.read(client, call),
+      );
+    } catch (error) {
+      return this.failBatch(client, items, error, account);
+    }
 
     // Items of one email run one after another (the second reuses the first's link); emails run in parallel.
     const byEmail = new Map<string, LoadedItem[]>();
@@ -368,6 +382,12 @@ export class SyncEngine {
           if (demoBlocked(ctx, item.enrollmentId)) {
             cancelDemoItem(ctx, item.queueId, item.enrollmentId);
             outcomes.push('released');
+            continue;
+          }
+          const maybe = possible.get(item.enrollmentId);
+          if (maybe) {
+            recordFlagged(ctx, item, maybe, 'possible_match');
+            outcomes.push('flagged');
             continue;
           }
           outcomes.push(await this.processItem(client, account, item, found.get(item.email) ?? null, rules(item), customFields, counts));
@@ -558,10 +578,15 @@ export class SyncEngine {
    * The batched check-before-create. It is a read, so a transient failure is retried here a couple of
    * times before every item of the batch has to back off (which would spend an attempt of each).
    */
-  private async lookup(client: RecruiterflowClient, emails: string[]): Promise<Map<string, Prospect>> {
+  private lookup(client: RecruiterflowClient, emails: string[]): Promise<Map<string, Prospect>> {
+    return this.read(client, () => client.findByEmails(emails));
+  }
+
+  /** A read before create (the email lookup, the LinkedIn URL and phone lookups), retried as the lookup is. */
+  private async read<T>(client: RecruiterflowClient, call: () => Promise<T>): Promise<T> {
     for (let tried = 1; ; tried += 1) {
       try {
-        return await this.withRateLimitRetries(() => client.findByEmails(emails));
+        return await this.withRateLimitRetries(call);
       } catch (error) {
         const transient = error instanceof RecruiterflowError && (error.retryable || error.kind === 'bad_response');
         if (!transient || tried >= LOOKUP_TRIES || this.stopping || this.pastDeadline()) throw error;

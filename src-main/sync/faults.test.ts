@@ -69,4 +69,52 @@ describe('rule 12: sync under faults', () => {
     expect(status.states).toMatchObject({ synced: N, queued: 0, retrying: 0, failed: 0, flagged: 0 });
     expect(injected).toBeGreaterThan(N / 5);
   }, 60_000);
+
+  it('contacts matched by LinkedIn URL and phone through the same faults: every match flagged, none created, the rest created once', async () => {
+    const n = 120;
+    const matched = 24; // even: a LinkedIn URL on a record; odd: a phone
+    t = await syncBackend({
+      csv: contactsCsv(n, { linkedin_url: (i) => `https://linkedin.com/in/person-${i}/`, phone: (i) => `+44 20 7946 ${String(1000 + i)}` }),
+      engine: { timeoutMs: 300, backoff: { baseMs: 20, capMs: 250, maxAttempts: 40 }, offlineProbeMs: 50, createSettleMs: 1_000 },
+    });
+    for (let i = 0; i < matched; i++) {
+      const body =
+        i % 2 === 0
+          ? {
+              name: `Old ${i}`,
+              email: [{ email: `old${i}@elsewhere.example`, is_primary: 1 }],
+              linkedin_profile: `www.LinkedIn.com/in/Person-${i}`,
+            }
+          : {
+              name: `Old ${i}`,
+              email: [{ email: `old${i}@elsewhere.example`, is_primary: 1 }],
+              phone_number: [{ phone_number: `442079461${String(i).padStart(3, '0')}`, type: 1 }],
+            };
+      const res = await fetch(`${t.sandbox.url}/api/external/candidate/add`, {
+        method: 'POST',
+        headers: { 'RF-Api-Key': t.sandbox.apiKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+    }
+    const seq = await t.call('sequences:create', { name: 'Stormy', jobId: JOB });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: people(n) });
+    t.sandbox.setFaults({
+      latencyMs: 2,
+      errorRate: 0.1,
+      errorStatuses: [500, 502, 503, 429],
+      retryAfterSeconds: null,
+      htmlRate: 0.02,
+      dropRate: 0.03,
+    });
+
+    const counts = await t.call('sync:run', { wait: 60 });
+    expect(counts).toMatchObject({ failed: 0, retrying: 0, pending: 0, created: n - matched });
+    const status = await t.call('sync:status', {});
+    expect(status.states).toMatchObject({ synced: n - matched, flagged: matched, failed: 0 });
+    expect(duplicateCreates(t.sandbox)).toEqual([]);
+    const created = new Set(t.sandbox.state.createLog.map((c) => c.email));
+    for (const email of people(matched)) expect(created.has(email)).toBe(false);
+    for (const email of people(n - matched, matched)) expect(created.has(email)).toBe(true);
+  }, 60_000);
 });

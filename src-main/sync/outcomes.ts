@@ -1,5 +1,12 @@
 // Recording what happened to one queue item, each in one short transaction after the HTTP is done.
-import { EXISTS_IN_RECRUITERFLOW, existsAsMessage, type FlagCode, type FlagMatch, type SyncAs } from '../../src-shared/domain';
+import {
+  EXISTS_IN_RECRUITERFLOW,
+  existsAsMessage,
+  POSSIBLE_MATCH,
+  type FlagCode,
+  type FlagMatch,
+  type SyncAs,
+} from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { accountBaseUrl } from '../domain/account';
@@ -155,6 +162,7 @@ export function recordFlagged(ctx: Ctx, item: WorkItem, matches: FlagMatch[], co
 export function flagMessage(code: FlagCode): string {
   if (code === 'exists_as_contact') return existsAsMessage('contact');
   if (code === 'exists_as_candidate') return existsAsMessage('candidate');
+  if (code === 'possible_match') return POSSIBLE_MATCH;
   return EXISTS_IN_RECRUITERFLOW;
 }
 

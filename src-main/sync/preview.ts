@@ -8,17 +8,20 @@ import { settingsRow } from '../domain/settings';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../mailbox/notes';
+import { planIdentityLookups } from '../recruiterflow/identity';
 import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 import { withOwner } from './ownerStep';
 import { plannedStageMove } from './stagePreview';
 
-/** What the conditional requests wait for: the create for the lookups, a stage move for the record read. */
+/** What the conditional requests wait for: the identity lookups and the create for the email lookups, a stage move for the record read. */
 function maybeWhat(requests: PlannedRequest[]): string {
   const create = requests.some((r) => r.conditional && r.path.endsWith('/add'));
+  const identity = requests.some((r) => r.conditional && r.path.endsWith('/search'));
   const move = requests.some((r) => r.conditional && r.path.endsWith('/move-to-stage'));
   return [
-    create ? 'the create only when neither lookup finds the email' : '',
+    identity ? 'the LinkedIn and phone lookups only when no lookup finds the email' : '',
+    create ? (identity ? 'the create only when no lookup finds the person' : 'the create only when neither lookup finds the email') : '',
     move ? 'the move only when the candidate is in an earlier stage' : '',
   ]
     .filter(Boolean)
@@ -62,6 +65,12 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
   } else {
     requests.push({ ...planSearch('candidate', [row.email]), note: 'Check before create: is this email a candidate already?' });
     requests.push({ ...planSearch('contact', [row.email]), note: 'Check before create: is this email a contact already?' });
+    // Matching as Recruiterflow matches (sync/possibleMatch.ts): only when no record has the email.
+    for (const r of planIdentityLookups(row.syncAs, row.linkedin_url, row.phone))
+      requests.push({
+        ...r,
+        note: `Only if no record has the email: is this ${r.note.includes('LinkedIn') ? 'LinkedIn URL' : 'phone'} on a ${row.syncAs} already? ${r.note}`,
+      });
     const { body, problems } = buildPayload(
       row,
       effectiveRules(rulesFor(ctx, row.userId, row.version)),

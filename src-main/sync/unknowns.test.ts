@@ -17,7 +17,8 @@ afterEach(async () => {
 
 describe('conflicts', () => {
   it('a 409 about another unique value (a phone) fails the item at once with the message, without retries', async () => {
-    t = await syncBackend({ csv: csvOf([{ email: 'new.person@example.test', first_name: 'New', phone: '+1 555 0100' }]) });
+    // A phone no record has (Erin Existing's +1 555 0100 would be a possible match, never sent): the 409 is injected.
+    t = await syncBackend({ csv: csvOf([{ email: 'new.person@example.test', first_name: 'New', phone: '+1 555 0177' }]) });
     const seq = await t.call('sequences:create', { name: 'Phones' });
     await t.call('sequences:add', { sequenceId: seq.id, emails: ['new.person@example.test'] });
     t.sandbox.setFaults({

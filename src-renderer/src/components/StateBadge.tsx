@@ -1,7 +1,9 @@
 // The one badge used wherever an enrollment appears: its state, and for problems an explanation and the fix.
 import { Badge, Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { FlagMatch, Resolution } from '../../../src-shared/domain';
+import { DELETED_CODE, DELETED_IN_RECRUITERFLOW, POSSIBLE_MATCH, type FlagMatch, type Resolution } from '../../../src-shared/domain';
+import { DeletedRecordFix } from './DeletedRecordFix';
+import { PossibleMatchEvidence } from './PossibleMatchEvidence';
 import { openContactEditor } from './ContactEditModal';
 import { call, notifyDone, notifyError } from '../api/call';
 import { navigate } from '../hooks/useRoute';
@@ -35,6 +37,12 @@ const NOT_SYNCED_REASONS: Record<string, Explained> = {
     title: 'You chose not to sync it',
     text: 'You decided this contact should not go to Recruiterflow. Resync leaves it alone.',
   },
+  [DELETED_CODE]: {
+    label: DELETED_IN_RECRUITERFLOW,
+    color: 'red',
+    title: 'The record was deleted in Recruiterflow',
+    text: 'Its Recruiterflow record is gone, and none of its emails is on another record (a merge would have been followed). Resync creates a new record.',
+  },
   cancelled: {
     label: 'Not synced',
     color: 'gray',
@@ -62,6 +70,13 @@ function explain(s: BadgeSubject, kind: ErrorKind): Explained {
         text: `This sequence syncs a ${wanted}${other === 'Contact' ? ' (with its job)' : ''}, but Recruiterflow has this email only as a ${other}. Nothing was synced. Create a ${wanted} profile too (one person can have both), or link to the ${other}${other === 'Contact' ? ' without the job' : ''}.`,
       };
     }
+    case 'possible':
+      return {
+        label: POSSIBLE_MATCH,
+        color: 'orange',
+        title: POSSIBLE_MATCH,
+        text: "No record has this email, but one has the contact's LinkedIn URL or phone: Recruiterflow takes that for the same person. Nothing was created. Link to the record if it is the same person, create a new record if not, or choose not to sync.",
+      };
     case 'custom_field':
       return {
         label: 'Custom field error',
@@ -142,7 +157,7 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
     <Popover
       opened={opened}
       onChange={setOpened}
-      width={kind === 'exists' || kind === 'exists_as' ? 380 : 320}
+      width={kind === 'exists' || kind === 'exists_as' || kind === 'possible' ? 380 : 320}
       position="bottom-start"
       withArrow
       shadow="md"
@@ -182,7 +197,11 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
             </Text>
           )}
           {(kind === 'exists' || kind === 'exists_as') && <Evidence matches={enrollment.matches ?? []} />}
-          {(kind === 'exists' || kind === 'exists_as') && (
+          {kind === 'possible' && <PossibleMatchEvidence matches={enrollment.matches ?? []} />}
+          {enrollment.state === 'not_synced' && enrollment.errorCode === DELETED_CODE && (
+            <DeletedRecordFix id={enrollment.id} email={enrollment.email} onDone={() => setOpened(false)} />
+          )}
+          {(kind === 'exists' || kind === 'exists_as' || kind === 'possible') && (
             <Group gap="xs">
               {(enrollment.matches ?? []).map((m) => (
                 <Button key={`${m.type}${m.id}`} size="xs" loading={busy} onClick={() => void resolve('link', m.id)}>
@@ -193,7 +212,7 @@ export function StateBadge({ enrollment }: { enrollment: BadgeSubject }) {
                       : 'Link to this record'}
                 </Button>
               ))}
-              {createAllowed(enrollment.matches ?? [], enrollment.syncAs) && (
+              {(kind === 'possible' || createAllowed(enrollment.matches ?? [], enrollment.syncAs)) && (
                 <Button size="xs" variant="default" loading={busy} onClick={() => void resolve('create')}>
                   {kind === 'exists_as' ? `Create a ${typeLabel(enrollment.syncAs ?? 'candidate')} profile too` : 'Create a new record'}
                 </Button>

@@ -1,8 +1,11 @@
 // Sorts an enrollment's error into the kinds the UI explains and fixes differently.
 import { EXISTS_IN_RECRUITERFLOW, type EnrollmentState, type FlagMatch, type SyncAs } from '../../../src-shared/domain';
 
-/** `exists_as`: Recruiterflow has this email only as a record of the other type (a Contact for a Candidate). */
-export type ErrorKind = 'exists' | 'exists_as' | 'custom_field' | 'unauthorized' | 'retrying' | 'failed' | 'flagged' | 'none';
+/**
+ * `exists_as`: Recruiterflow has this email only as a record of the other type (a Contact for a Candidate).
+ * `possible`: a record has the contact's LinkedIn URL or phone, not its email.
+ */
+export type ErrorKind = 'exists' | 'exists_as' | 'possible' | 'custom_field' | 'unauthorized' | 'retrying' | 'failed' | 'flagged' | 'none';
 
 export interface BadgeSubject {
   id: number;
@@ -26,6 +29,7 @@ export function errorKind(s: Pick<BadgeSubject, 'state' | 'error' | 'errorCode'>
   const code = s.errorCode ?? '';
   const message = s.error ?? '';
   if (code === 'exists_as_contact' || code === 'exists_as_candidate') return 'exists_as';
+  if (code === 'possible_match') return 'possible';
   if (code === 'exists_in_recruiterflow' || message.includes(EXISTS_IN_RECRUITERFLOW)) return 'exists';
   if (
     s.state === 'synced' ||

@@ -11,6 +11,7 @@ import { formatWhen } from '../../lib/format';
 import { jobName } from '../../lib/jobs';
 import { SYNC_AS_LABELS, fieldLabel } from '../../lib/labels';
 import { ContactReplies } from './ContactReplies';
+import { RecordJobs } from '../../components/RecordJobs';
 
 const STANDARD = new Set<string>(STANDARD_FIELDS);
 
@@ -53,6 +54,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
                 Not linked to a Recruiterflow record yet.
               </Text>
             )}
+            <RecordJobs email={c.email} />
           </section>
           <ContactReplies email={c.email} />
           <section aria-labelledby="contact-fields">

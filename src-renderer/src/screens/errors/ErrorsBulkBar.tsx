@@ -30,7 +30,7 @@ export function ErrorsBulkBar({
         Link to the matched record
       </Button>
       <Button size="xs" variant="default" loading={busy === 'create'} onClick={() => onResolve('create')}>
-        Create a profile of the sequence's type too
+        Create a new record
       </Button>
       <Button size="xs" variant="default" loading={busy === 'skip'} onClick={() => onResolve('skip')}>
         Don't sync

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { notifyDone } from '../../api/call';
 import { useAccountSwitch } from '../../hooks/useAccountSwitch';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { VerifyLinksCard } from '../../components/VerifyLinksCard';
 import { useAction } from '../../hooks/useAction';
 import { useAppStatus } from '../../hooks/useAppStatus';
 import { ConnectionStatusCard } from './connection/ConnectionStatusCard';
@@ -23,6 +24,7 @@ export function ConnectionPanel() {
       <ConnectionStatusCard connection={connection} pending={pending} act={act} run={run} onDisconnect={() => setConfirmDisconnect(true)} />
       <ConnectKeyCard connection={connection} pending={pending} act={act} connectWith={connectWith} />
       <JobsCard connected={Boolean(connection?.connected)} pending={pending} act={act} run={run} />
+      <VerifyLinksCard connected={connection?.status === 'connected'} />
 
       <Divider />
       {switchModal}
