@@ -11,6 +11,7 @@ import {
   ROLES,
   SYNC_AS,
   SYNC_MODES,
+  WRITE_RULES,
   type AddSummary,
   type CloneResult,
   type Connection,
@@ -71,7 +72,14 @@ const mappingRule = z.object({
     .min(1)
     .max(200)
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
+  write: z.enum(WRITE_RULES).optional(),
 });
+const requiredTarget = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^([a-z_]+|custom:\d+)$/, 'a required field is a Recruiterflow field name or custom:<fieldId>');
 const csvText = z.string().max(200 * 1024 * 1024);
 const fieldValue = z.string().max(2000);
 /** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
@@ -223,6 +231,7 @@ export const contract = {
   'mapping:get': channel<Mapping>()(z.object({})),
   'mapping:set': channel<Mapping>()(z.object({ rules: z.array(mappingRule).max(500) })),
   'mapping:catalog': channel<MappingCatalog>()(z.object({})),
+  'mapping:setRequired': channel<Mapping>()(z.object({ fields: z.array(requiredTarget).max(200) })),
   'mapping:preview': channel<{ email: string | null; syncAs: 'candidate' | 'contact'; payload: unknown; problems: string[] }>()(
     z.object({ email: email.optional(), rules: z.array(mappingRule).max(500).optional(), syncAs: z.enum(SYNC_AS).optional() }),
   ),
