@@ -73,6 +73,8 @@ import { buildPayload, type ContactSource } from './payload';
 import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
 import { sleep } from './sleep';
 import { stateCounts } from './status';
+import { failMissingRequired } from './requiredCheck';
+import { runUpdateStep } from './updateStep';
 
 export interface EngineOptions {
   concurrency?: number;
@@ -317,9 +319,9 @@ export class SyncEngine {
 
   private async processBatch(client: RecruiterflowClient, account: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
-    const items = this.load(claimed);
+    const loaded = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
-    const loadedIds = new Set(items.map((i) => i.queueId));
+    const loadedIds = new Set(loaded.map((i) => i.queueId));
     for (const c of claimed)
       if (!loadedIds.has(c.id)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.id);
     const customFields = cachedCustomFields(ctx);
@@ -330,6 +332,10 @@ export class SyncEngine {
       const all = rulesCache.get(key)!;
       return item.skipFields.length === 0 ? all : all.filter((r) => !item.skipFields.includes(r.target));
     };
+    // A contact missing a field the account requires fails here, before any request (sync/requiredCheck.ts).
+    const missingRequired = failMissingRequired(ctx, account, loaded, rules, customFields);
+    const items = loaded.filter((i) => !missingRequired.has(i.queueId));
+    const requiredFailed = [...missingRequired].map((): Outcome => 'failed');
 
     // Check before create: one batched lookup (candidates and contacts) for every email without a local link
     // of the type its enrollment asks for.
@@ -339,14 +345,14 @@ export class SyncEngine {
       try {
         found = await this.lookup(client, unlinked);
       } catch (error) {
-        return this.failBatch(client, items, error, account);
+        return [...requiredFailed, ...(await this.failBatch(client, items, error, account))];
       }
     }
 
     // Items of one email run one after another (the second reuses the first's link); emails run in parallel.
     const byEmail = new Map<string, LoadedItem[]>();
     for (const item of items) byEmail.set(item.email, [...(byEmail.get(item.email) ?? []), item]);
-    const outcomes: Outcome[] = [];
+    const outcomes: Outcome[] = [...requiredFailed];
     const groups = [...byEmail.values()];
     let cursor = 0;
     const worker = async () => {
@@ -467,6 +473,9 @@ export class SyncEngine {
           counts.jobsAssigned += 1;
         }
       }
+      const step = { item, rfId, rfType, existed: how === 'linked' || own !== null, rules, customFields };
+      const io = { send: <T>(call: () => Promise<T>) => this.withRateLimitRetries(call), keep: () => this.keep(item) };
+      if ((await runUpdateStep(ctx, client, step, io)) === 'released') return 'released';
       recordSynced(ctx, item, rfId, how);
       return how;
     } catch (error) {
