@@ -24,6 +24,11 @@ export interface Faults {
   searchLagMs?: number;
   /** candidate/add and contact/add create the record first and answer this much later (a slow or lost answer). */
   createAnswerDelayMs?: number;
+  /**
+   * Requests to these paths are carried out, then their answer is lost (the connection closes), `times`
+   * times each: a write that happened although the caller never heard so.
+   */
+  loseAnswerPaths?: { path: string; times: number }[];
   /** Write the string "None" instead of null in nullable fields. */
   noneStrings?: boolean;
   /** candidate/get answers a 1-element array (default true, like the spec example). */

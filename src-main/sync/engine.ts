@@ -122,6 +122,8 @@ interface LoadedItem extends WorkItem {
   dedupChecked: boolean;
   dedupCleared: boolean;
   createStarted: boolean;
+  /** Synced before: queued again for follow-up work (an update), not a create whose outcome was lost. */
+  syncedBefore: boolean;
   /** "Create a <type> profile too": a record of the other type is no reason to stop. */
   createAnyway: boolean;
   /** Mapping targets left out for this enrollment ("Sync without this field"). */
@@ -288,7 +290,7 @@ export class SyncEngine {
       this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
-              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
+              e.create_started_at as createStartedAt, e.synced_at as syncedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
        from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
     );
     return items.flatMap((item) => {
@@ -310,6 +312,7 @@ export class SyncEngine {
           dedupChecked: row.dedupChecked === 1,
           dedupCleared: row.dedupCleared === 1,
           createStarted: row.createStartedAt !== null,
+          syncedBefore: row.syncedAt !== null,
           createAnyway: row.createAnyway === 1,
           skipFields: JSON.parse(String(row.skipFields ?? '[]')) as string[],
         },
@@ -417,7 +420,7 @@ export class SyncEngine {
         rfId = own.id;
         rfType = own.type;
         // Our create went through on an earlier attempt that ended before the outcome was recorded.
-        how = own.created === 1 && item.createStarted ? 'created' : 'linked';
+        how = own.created === 1 && item.createStarted && !item.syncedBefore ? 'created' : 'linked';
       } else if (sameType) {
         if (needsReview) {
           recordFlagged(
