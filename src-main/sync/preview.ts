@@ -10,6 +10,7 @@ import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../mailbox/notes';
 import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
+import { plannedUpdate } from './updatePreview';
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
 function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
@@ -79,6 +80,10 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     } else if (alreadyOnJob) said.push(`Already on ${job}.`);
     else said.push(`Not assigned to ${job}: Recruiterflow contacts cannot be added to jobs.`);
   }
+  // The update step: an existing record gets what its write rules allow (sync/updatePreview.ts).
+  const update = blocked ? { requests: [], said: '' } : plannedUpdate(ctx, row, link);
+  requests.push(...update.requests);
+  if (update.said) said.push(update.said);
   requests.push(...plannedNotes(ctx, row.enrollmentId, account, row.syncAs));
   const sure = requests.filter((r) => !r.conditional && !(blocked && r.method === 'POST' && r.path.endsWith('/add'))).length;
   const maybe = blocked ? 0 : requests.filter((r) => r.conditional).length;
@@ -86,7 +91,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     sure + maybe === 0
       ? 'No request will be sent.'
       : maybe > 0
-        ? `${sure + maybe} requests at most: ${sure} always, the create only when neither lookup finds the email.`
+        ? `${sure + maybe} requests at most: ${sure} always, ${update.requests.length > 0 ? 'the others only when needed (see each)' : 'the create only when neither lookup finds the email'}.`
         : `${sure} ${sure === 1 ? 'request' : 'requests'}.`;
   return {
     summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '),

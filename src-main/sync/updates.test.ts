@@ -169,6 +169,42 @@ describe('updating records that already exist', () => {
   });
 });
 
+describe('the dry run of an update', () => {
+  it('shows the read and the update with the fields and values, for a linked contact and for one the lookup may find', async () => {
+    t = await syncBackend({ csv: csvOf([{ email: 'new.person@example.test', first_name: 'Nia', title: 'Engineer', level: 'Mid' }]) });
+    await t.call('mapping:set', {
+      rules: [
+        { source: 'title', target: 'title', write: 'always' },
+        { source: 'level', target: 'custom:201', write: 'if_blank' },
+      ],
+    });
+    await t.call('settings:set', { reviewBeforeSync: true });
+    const seq = await t.call('sequences:create', { name: 'Dry run' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: ['new.person@example.test'] });
+    let [item] = (await t.call('queue:list', { states: ['review'], limit: 1 })).rows;
+    let preview = await t.call('queue:preview', { id: item!.id });
+    const unlinked = preview.requests.filter((r) => /get\?|\/update$/.test(r.path));
+    expect(unlinked.map((r) => `${r.method} ${r.path} ${String(r.conditional)}`)).toEqual([
+      'GET /api/external/candidate/get?id=<found id> true',
+      'POST /api/external/candidate/update true',
+    ]);
+    expect(unlinked[1]!.body).toEqual({ id: '<found id>', title: 'Engineer', custom_fields: [{ id: 201, value: 'Mid' }] });
+    expect(unlinked[1]!.note).toContain('Title (always), Seniority (if blank there)');
+
+    await t.call('queue:approve', { ids: [item!.id] });
+    await t.call('sync:run', {});
+    await t.call('contacts:update', { email: 'new.person@example.test', fields: { title: 'Manager' } });
+    [item] = (await t.call('queue:list', { states: ['review'], limit: 1 })).rows;
+    preview = await t.call('queue:preview', { id: item!.id });
+    const id = record(t, 'new.person@example.test').id;
+    expect(preview.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /api/external/candidate/get?id=${id}`,
+      'POST /api/external/candidate/update',
+    ]);
+    expect(preview.requests[1]!.body).toMatchObject({ id, title: 'Manager' });
+  });
+});
+
 describe('required fields', () => {
   it('a contact missing a required field fails before any request, with the field named', async () => {
     t = await syncBackend({ csv: csvOf([{ email: 'no.title@example.test', first_name: 'Noa', title: '' }]) });
