@@ -27,7 +27,10 @@ export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<Lo
     .prepare('select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?')
     .all(q.limit, q.offset) as LogEntry[];
   // The fields each update changed, old and new value (store/fieldChanges.ts).
-  const changes = fieldChangesOfLogs(ctx.sqlite, rows.filter((r) => r.event === 'sync.updated').map((r) => r.id));
+  const changes = fieldChangesOfLogs(
+    ctx.sqlite,
+    rows.filter((r) => r.event === 'sync.updated').map((r) => r.id),
+  );
   return { rows: rows.map((r) => (changes.has(r.id) ? { ...r, changes: changes.get(r.id) } : r)), total };
 }
 

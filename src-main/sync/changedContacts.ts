@@ -33,7 +33,10 @@ export function snapshotSyncedContacts(sqlite: Sqlite, emails: string[]): Contac
 export function requeueChangedContacts(ctx: Ctx, before: ContactSnapshot): number {
   if (before.size === 0) return 0;
   const now = statement(ctx.sqlite, `select ${SNAPSHOT} from contacts c where c.id = ?`).pluck();
-  const enrollmentsOf = statement(ctx.sqlite, `select e.id, e.user_id as userId ${WRITING_SYNCED.replace('from enrollments e', 'from enrollments e, contacts c')} and c.id = ?`);
+  const enrollmentsOf = statement(
+    ctx.sqlite,
+    `select e.id, e.user_id as userId ${WRITING_SYNCED.replace('from enrollments e', 'from enrollments e, contacts c')} and c.id = ?`,
+  );
   let queued = 0;
   for (const [contactId, snap] of before) {
     if (now.get(contactId) === snap) continue;

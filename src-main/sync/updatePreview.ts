@@ -24,7 +24,9 @@ export function plannedUpdate(ctx: Ctx, row: UpdatePreviewRow, link: RfLink | nu
   if (targets.length === 0) return { requests: [], said: '' };
   const type = link?.type ?? row.syncAs;
   const writing = rules.filter((r) => targets.includes(r.target));
-  const body = buildPayload(row, writing, type, cachedCustomFields(ctx), { defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency }).body;
+  const body = buildPayload(row, writing, type, cachedCustomFields(ctx), {
+    defaultCurrency: settingsRow(ctx, row.userId).defaultCurrency,
+  }).body;
   const sent = Object.fromEntries(
     Object.entries(body).filter(([k]) => (k === 'custom_fields' ? targets.some((t) => t.startsWith('custom:')) : targets.includes(k))),
   );
@@ -35,11 +37,15 @@ export function plannedUpdate(ctx: Ctx, row: UpdatePreviewRow, link: RfLink | nu
   const read = planGet(type, id);
   const update = planUpdate(type, id, sent);
   const unknownId = (p: PlannedRequest): PlannedRequest =>
-    link ? p : { ...p, path: p.path.replace('id=0', 'id=<found id>'), body: p.body && { ...(p.body as object), id: '<found id>' } };
+    link ? p : { ...p, path: p.path.replace('id=0', 'id=<found id>'), body: p.body && { ...p.body, id: '<found id>' } };
   const when = link ? '' : 'Only if a lookup finds the record. ';
   return {
     requests: [
-      { ...unknownId(read), conditional: !link, note: `${when}Read ${type} ${link ? `#${link.id}` : ''} before updating it`.replace(/\s+/g, ' ') },
+      {
+        ...unknownId(read),
+        conditional: !link,
+        note: `${when}Read ${type} ${link ? `#${link.id}` : ''} before updating it`.replace(/\s+/g, ' '),
+      },
       {
         ...unknownId(update),
         conditional: true,
