@@ -25,6 +25,7 @@ import {
   type Job,
   type LogEntry,
   type Mapping,
+  type MappingRule,
   type Page,
   type QueueItem,
   type Sequence,
@@ -115,6 +116,8 @@ export interface MappingCatalog {
   sources: { name: string; kind: 'standard' | 'extra' }[];
   targets: { target: string; label: string; type: string; object: 'both' | 'candidate' | 'contact'; choices: string[] }[];
   customFields: CustomFieldDef[];
+  /** The standard fields' default rules (they never write to existing records unless a rule says so). */
+  defaults: MappingRule[];
 }
 /** One HTTP call described as data: what the Recruiterflow client sends, and what the queue preview shows. */
 export interface PlannedRequest {

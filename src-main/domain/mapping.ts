@@ -168,7 +168,7 @@ export function mappingCatalog(ctx: Ctx): MappingCatalog {
       choices: f.choices.map((c) => c.name),
     })),
   ];
-  return { sources, targets, customFields };
+  return { sources, targets, customFields, defaults: DEFAULT_RULES };
 }
 
 export function sampleContactEmail(ctx: Ctx): string | null {

@@ -6,4 +6,4 @@ export { DEFAULT_SEARCH_BATCH, planAddNote, planAddToJob, planCreate, planGet, p
 export { currentCustomFields, mergeForUpdate } from './merge';
 export { formatCustomFieldValue } from './customFields';
 export { InFilterCheck } from './lookup';
-export type { Prospect, ProspectInput, ProspectObject } from './types';
+export type { Prospect, ProspectInput } from './types';

@@ -21,7 +21,7 @@ function appliesTo(target: string, type: WorkItem['syncAs'], customFields: Custo
 }
 
 /** The required targets this contact leaves empty under its rules. */
-export function missingRequired(
+function missingRequired(
   contact: ContactSource,
   rules: MappingRule[],
   type: WorkItem['syncAs'],
@@ -59,7 +59,8 @@ export function failMissingRequired<T extends WorkItem & { contact: ContactSourc
     if (missing.length === 0) continue;
     const names = missing.map((m) => `${targetLabel(ctx, m.target)}${m.mapped ? '' : ' (no mapping rule fills it)'}`).join(', ');
     const message = `Recruiterflow requires ${names}, and this contact has none: edit the contact, then retry`;
-    recordFailed(ctx, item, 'missing_required', message, missing[0]!.target);
+    // No error field: "Sync without this field" cannot help with a field Recruiterflow requires.
+    recordFailed(ctx, item, 'missing_required', message, null);
     failed.add(item.queueId);
   }
   return failed;
