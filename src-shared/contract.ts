@@ -28,6 +28,7 @@ import {
   type MappingRule,
   type Page,
   type QueueItem,
+  type RecordFieldChange,
   type Sequence,
   type SequenceSummary,
   type Settings,
@@ -252,6 +253,7 @@ export const contract = {
     }),
   ),
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
+  'contacts:fieldChanges': channel<RecordFieldChange[]>()(z.object({ email })),
   'contacts:update': channel<ContactDetail>()(
     z.object({
       email,

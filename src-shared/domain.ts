@@ -118,6 +118,13 @@ export interface FieldChange {
   new: string;
 }
 
+/** A field change with when and on which record: the contact drawer's list of updates. */
+export interface RecordFieldChange extends FieldChange {
+  at: number;
+  rfType: SyncAs;
+  rfId: number;
+}
+
 export interface Contact {
   email: string;
   fields: Record<string, string>;

@@ -1,5 +1,5 @@
 // rf_field_changes: every field an update changed in Recruiterflow, old and new value, under its log line.
-import type { FieldChange, SyncAs } from '../../src-shared/domain';
+import type { FieldChange, RecordFieldChange, SyncAs } from '../../src-shared/domain';
 import type { Sqlite } from '../db/open';
 import { statement } from '../db/statements';
 
@@ -29,4 +29,13 @@ export function fieldChangesOfLogs(sqlite: Sqlite, logIds: number[]): Map<number
   ).all(JSON.stringify(logIds)) as (FieldChange & { logId: number })[];
   for (const { logId, ...change } of rows) out.set(logId, [...(out.get(logId) ?? []), change]);
   return out;
+}
+
+/** The latest changes made to this email's records, newest first. */
+export function fieldChangesOfEmail(sqlite: Sqlite, email: string, limit = 100): RecordFieldChange[] {
+  return statement(
+    sqlite,
+    `select at, rf_type as rfType, rf_id as rfId, field, old_value as old, new_value as new from rf_field_changes
+     where email = ? order by at desc, id desc limit ?`,
+  ).all(email, limit) as RecordFieldChange[];
 }

@@ -135,6 +135,10 @@ describe('updating records that already exist', () => {
       { field: 'title', old: 'Engineer', new: 'Engineering Manager' },
     ]);
     expect((await enrollmentOf(t, 'new.person@example.test', seq.id)).state).toBe('synced');
+    // The contact drawer lists the same change, with the record it was made on.
+    expect(await t.call('contacts:fieldChanges', { email: 'New.Person@example.test' })).toEqual([
+      expect.objectContaining({ field: 'title', old: 'Engineer', new: 'Engineering Manager', rfType: 'candidate' }),
+    ]);
   });
 
   it('a re-imported row that changes a synced contact queues its update; an unchanged row does not', async () => {
