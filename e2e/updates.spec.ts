@@ -22,7 +22,7 @@ test('a write rule on a default field updates the record that exists, and the ac
   await goTo(page, 'Activity');
   const log = page.getByRole('table', { name: 'Sync log' });
   await expect(log.getByText('Updated the record in Recruiterflow for existing@acme.example.')).toBeVisible();
-  await expect(log.getByRole('list', { name: 'Fields changed' })).toContainText('title: “Staff Engineer” → “Principal Engineer”');
+  await expect(log.getByRole('list', { name: 'Fields changed' })).toContainText('Title: “Staff Engineer” → “Principal Engineer”');
 });
 
 test('a required field set in the mapping editor stops a contact without it, and editing the contact fixes it', async ({ page, app }) => {

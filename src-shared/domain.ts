@@ -113,9 +113,12 @@ export interface Mapping {
 
 /** One field an update changed in Recruiterflow. */
 export interface FieldChange {
+  /** The mapping target: `title`, `custom:201`. */
   field: string;
   old: string;
   new: string;
+  /** The field's name for people ("Title", "Seniority"), where the log is read. */
+  label?: string;
 }
 
 /** A field change with when and on which record: the contact drawer's list of updates. */

@@ -92,7 +92,12 @@ export function setRequiredFields(ctx: Ctx, fields: string[]): Mapping {
   return getMapping(ctx, user.id);
 }
 
-/** A field's label for messages: "Title", "Hiring Budget (custom field 201)". */
+/** Field changes with the name a recruiter knows each field by. */
+export function withLabels<T extends { field: string }>(ctx: Ctx, changes: T[]): (T & { label: string })[] {
+  return changes.map((c) => ({ ...c, label: targetLabel(ctx, c.field) }));
+}
+
+/** A field's label for messages: "Title", "Hiring Budget" (a custom field by its name, else "custom field 201"). */
 export function targetLabel(ctx: Ctx, target: string): string {
   const standard = STANDARD_TARGETS.find((t) => t.target === target);
   if (standard) return standard.label;

@@ -3,6 +3,7 @@ import type { LogEntry, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { fieldChangesOfLogs } from '../store/fieldChanges';
+import { withLabels } from './mapping';
 
 export function logEvent(
   ctx: Ctx,
@@ -31,7 +32,7 @@ export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<Lo
     ctx.sqlite,
     rows.filter((r) => r.event === 'sync.updated').map((r) => r.id),
   );
-  return { rows: rows.map((r) => (changes.has(r.id) ? { ...r, changes: changes.get(r.id) } : r)), total };
+  return { rows: rows.map((r) => (changes.has(r.id) ? { ...r, changes: withLabels(ctx, changes.get(r.id)!) } : r)), total };
 }
 
 /** Syncs and errors per day (UTC), oldest first, including empty days. */

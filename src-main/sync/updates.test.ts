@@ -59,7 +59,7 @@ describe('updating records that already exist', () => {
     expect(requestsTo(t.sandbox, 'candidate/update')).toBe(1);
     const log = await t.call('log:list', { offset: 0, limit: 50 });
     const updated = log.rows.find((r) => r.event === 'sync.updated');
-    expect(updated?.changes).toEqual([{ field: 'title', old: 'Staff Engineer', new: 'Principal Engineer' }]);
+    expect(updated?.changes).toEqual([{ field: 'title', label: 'Title', old: 'Staff Engineer', new: 'Principal Engineer' }]);
     expect(updated?.message).toContain('"Staff Engineer" → "Principal Engineer"');
   });
 
@@ -132,7 +132,7 @@ describe('updating records that already exist', () => {
     expect(record(t, 'new.person@example.test').fields.title).toBe('Engineering Manager');
     const log = await t.call('log:list', { offset: 0, limit: 50 });
     expect(log.rows.find((r) => r.event === 'sync.updated')?.changes).toEqual([
-      { field: 'title', old: 'Engineer', new: 'Engineering Manager' },
+      { field: 'title', label: 'Title', old: 'Engineer', new: 'Engineering Manager' },
     ]);
     expect((await enrollmentOf(t, 'new.person@example.test', seq.id)).state).toBe('synced');
     // The contact drawer lists the same change, with the record it was made on.

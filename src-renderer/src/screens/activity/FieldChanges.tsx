@@ -6,9 +6,9 @@ export function FieldChanges({ changes }: { changes: FieldChange[] }) {
   return (
     <List size="xs" spacing={0} aria-label="Fields changed">
       {changes.map((c) => (
-        <List.Item key={c.field}>
+        <List.Item key={c.label ?? c.field}>
           <Text size="xs" span fw={500}>
-            {c.field}
+            {c.label ?? c.field}
           </Text>
           <Text size="xs" span c="dimmed">
             {': '}

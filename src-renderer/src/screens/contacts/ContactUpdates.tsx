@@ -27,7 +27,7 @@ export function ContactUpdates({ email }: { email: string }) {
                 <Text size="xs">{formatDateTime(c.at)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{c.field}</Text>
+                <Text size="xs">{c.label ?? c.field}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed">
