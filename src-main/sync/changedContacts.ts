@@ -46,6 +46,9 @@ export function requeueChangedContacts(ctx: Ctx, before: ContactSnapshot): numbe
       queued += enqueue(ctx, [e.id], { held: settingsRow(ctx, e.userId).reviewBeforeSync });
     }
   }
-  if (queued > 0) ctx.events.emit('queue:changed', { reason: 'contact_changed' });
+  if (queued > 0) {
+    ctx.events.emit('queue:changed', { reason: 'contact_changed' });
+    ctx.wake(); // a running app sends the update soon (the scheduler's wake-up is deferred, never inside this transaction)
+  }
   return queued;
 }
