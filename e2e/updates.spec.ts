@@ -23,6 +23,20 @@ test('a write rule on a default field updates the record that exists, and the ac
   const log = page.getByRole('table', { name: 'Sync log' });
   await expect(log.getByText('Updated the record in Recruiterflow for existing@acme.example.')).toBeVisible();
   await expect(log.getByRole('list', { name: 'Fields changed' })).toContainText('Title: “Staff Engineer” → “Principal Engineer”');
+
+  // Editing the synced contact in Flowbridge sends the change too; the contact drawer lists both updates.
+  await app.api('contacts:update', { email: 'existing@acme.example', fields: { title: 'Distinguished Engineer' } });
+  await expect
+    .poll(async () => (await app.api('contacts:fieldChanges', { email: 'existing@acme.example' })).length, { timeout: 30_000 })
+    .toBe(2);
+  await goTo(page, 'Contacts');
+  await page.getByRole('table', { name: 'Contacts' }).getByRole('button', { name: 'existing@acme.example' }).click();
+  const updates = page
+    .getByRole('dialog', { name: 'existing@acme.example' })
+    .getByRole('table', { name: 'Fields updated in Recruiterflow' });
+  await expect(updates.getByRole('row')).toHaveCount(3);
+  await expect(updates).toContainText('Distinguished Engineer');
+  await expect(updates).toContainText('Principal Engineer');
 });
 
 test('a required field set in the mapping editor stops a contact without it, and editing the contact fixes it', async ({ page, app }) => {
