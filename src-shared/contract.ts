@@ -11,6 +11,7 @@ import {
   ROLES,
   SYNC_AS,
   SYNC_MODES,
+  WRITE_RULES,
   type AddSummary,
   type CloneResult,
   type Connection,
@@ -24,8 +25,10 @@ import {
   type Job,
   type LogEntry,
   type Mapping,
+  type MappingRule,
   type Page,
   type QueueItem,
+  type RecordFieldChange,
   type Sequence,
   type SequenceSummary,
   type Settings,
@@ -73,8 +76,15 @@ const mappingRule = z.object({
     .min(1)
     .max(200)
     .regex(/^([a-z_]+|custom:\d+)$/, 'target must be a Recruiterflow field name or custom:<fieldId>'),
+  write: z.enum(WRITE_RULES).optional(),
 });
 const stageName = z.string().trim().max(200);
+const requiredTarget = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^([a-z_]+|custom:\d+)$/, 'a required field is a Recruiterflow field name or custom:<fieldId>');
 const csvText = z.string().max(200 * 1024 * 1024);
 const fieldValue = z.string().max(2000);
 /** A decision on a flag; `rfId` names the matched record to link (needed when several matched). */
@@ -110,6 +120,8 @@ export interface MappingCatalog {
   sources: { name: string; kind: 'standard' | 'extra' }[];
   targets: { target: string; label: string; type: string; object: 'both' | 'candidate' | 'contact'; choices: string[] }[];
   customFields: CustomFieldDef[];
+  /** The standard fields' default rules (they never write to existing records unless a rule says so). */
+  defaults: MappingRule[];
 }
 /** One HTTP call described as data: what the Recruiterflow client sends, and what the queue preview shows. */
 export interface PlannedRequest {
@@ -250,6 +262,7 @@ export const contract = {
   'mapping:get': channel<Mapping>()(z.object({})),
   'mapping:set': channel<Mapping>()(z.object({ rules: z.array(mappingRule).max(500) })),
   'mapping:catalog': channel<MappingCatalog>()(z.object({})),
+  'mapping:setRequired': channel<Mapping>()(z.object({ fields: z.array(requiredTarget).max(200) })),
   'mapping:preview': channel<{ email: string | null; syncAs: 'candidate' | 'contact'; payload: unknown; problems: string[] }>()(
     z.object({ email: email.optional(), rules: z.array(mappingRule).max(500).optional(), syncAs: z.enum(SYNC_AS).optional() }),
   ),
@@ -267,6 +280,7 @@ export const contract = {
     }),
   ),
   'contacts:get': channel<ContactDetail>()(z.object({ email })),
+  'contacts:fieldChanges': channel<RecordFieldChange[]>()(z.object({ email })),
   'contacts:update': channel<ContactDetail>()(
     z.object({
       email,

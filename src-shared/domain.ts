@@ -106,14 +106,39 @@ export interface Settings {
   recordUrlPatternCustom: boolean;
 }
 
+/** What an update may do to a field of a record that already exists in Recruiterflow. */
+export const WRITE_RULES = ['never', 'if_blank', 'always'] as const;
+export type WriteRule = (typeof WRITE_RULES)[number];
+
 export interface MappingRule {
   source: string;
   target: string;
+  /** For records that already exist: never (the default), only where Recruiterflow's value is blank, or always. */
+  write?: WriteRule;
 }
 
 export interface Mapping {
   version: number;
   rules: MappingRule[];
+  /** Recruiterflow fields the account requires (mapping targets); a contact missing one is not sent. */
+  required: string[];
+}
+
+/** One field an update changed in Recruiterflow. */
+export interface FieldChange {
+  /** The mapping target: `title`, `custom:201`. */
+  field: string;
+  old: string;
+  new: string;
+  /** The field's name for people ("Title", "Seniority"), where the log is read. */
+  label?: string;
+}
+
+/** A field change with when and on which record: the contact drawer's list of updates. */
+export interface RecordFieldChange extends FieldChange {
+  at: number;
+  rfType: SyncAs;
+  rfId: number;
 }
 
 export interface Contact {
@@ -330,6 +355,8 @@ export interface LogEntry {
   event: string;
   message: string;
   email: string | null;
+  /** The fields an update changed, old and new value (only on `sync.updated` lines). */
+  changes?: FieldChange[];
 }
 
 export interface Page<T> {

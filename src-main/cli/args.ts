@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value. */
-const BOOLEAN_FLAGS = new Set(['json', 'to-all', 'api-key-stdin', 'password-stdin', 'create', 'skip', 'cancel-queued']);
+const BOOLEAN_FLAGS = new Set(['json', 'to-all', 'api-key-stdin', 'password-stdin', 'create', 'skip', 'cancel-queued', 'none']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const words: string[] = [];

@@ -168,7 +168,7 @@ describe('the command line contract', () => {
       '--data-dir',
       dir,
     ]);
-    expect(JSON.parse(stdout)).toEqual({ version: 2, rules: [{ source: 'Seniority', target: 'custom:1' }] });
+    expect(JSON.parse(stdout)).toEqual({ version: 2, rules: [{ source: 'Seniority', target: 'custom:1' }], required: [] });
     const failed = await run(process.execPath, [
       'node_modules/tsx/dist/cli.mjs',
       'src-main/cli/main.ts',

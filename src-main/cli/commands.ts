@@ -11,6 +11,7 @@ import { importContactsFile } from '../domain/csvFile';
 import { exportErrorsToFile } from '../domain/errorReport';
 import { Flags } from './args';
 import { MAILBOX_COMMANDS } from './mailboxCommands';
+import { MAPPING_COMMANDS } from './mappingCommands';
 import type { CliIo } from './run';
 
 export interface CommandContext {
@@ -153,15 +154,6 @@ export const COMMANDS: Record<string, Command> = {
   async 'mapping show'(c) {
     c.flags.allow();
     return call(c.backend, 'mapping:get', {});
-  },
-  async 'mapping set'(c) {
-    c.flags.allow();
-    const rules = c.words.slice(2).map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq <= 0 || eq === pair.length - 1) throw new AppError('invalid_input', `Mapping rules are SOURCE=TARGET, not "${pair}"`);
-      return { source: pair.slice(0, eq).trim(), target: pair.slice(eq + 1).trim() };
-    });
-    return call(c.backend, 'mapping:set', { rules });
   },
   async 'jobs list'(c) {
     c.flags.allow();
@@ -389,6 +381,7 @@ export const COMMANDS: Record<string, Command> = {
     };
   },
   ...MAILBOX_COMMANDS,
+  ...MAPPING_COMMANDS,
 };
 
 /** Finds the command named by the first one or two words. */

@@ -224,6 +224,7 @@ describe('migrations against old data', () => {
           { source: 'Seniority', target: 'custom:7' },
           { source: 'company', target: 'organization' },
         ],
+        required: [],
       });
       expect((await t.call('contacts:list', {})).total).toBe(4);
       const ann = await t.call('contacts:get', { email: 'ann@acme.example' });

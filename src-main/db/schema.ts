@@ -52,6 +52,11 @@ export const settings = sqliteTable('settings', {
   defaultCurrency: text('default_currency').notNull().default('USD'),
   /** The pipeline stage (by name) a candidate is moved to on its job; null = the job's first stage. */
   defaultStage: text('default_stage'),
+  /**
+   * Recruiterflow fields the account requires (JSON array of mapping targets: `title`, `custom:201`). The API
+   * does not say which fields are mandatory, so the recruiter does; a contact missing one fails before any request.
+   */
+  requiredFields: text('required_fields').notNull().default('[]'),
 });
 
 /** Custom mapping rules, one set per (user, version). Old versions stay: enrollments point at them. */
@@ -66,6 +71,10 @@ export const mappingRules = sqliteTable(
     position: integer('position').notNull(),
     source: text('source').notNull(),
     target: text('target').notNull(),
+    /** Whether a record that already exists gets this field: never, only where it is blank there, or always. */
+    write: text('write', { enum: ['never', 'if_blank', 'always'] })
+      .notNull()
+      .default('never'),
   },
   (t) => [index('mapping_rules_user_version').on(t.userId, t.version)],
 );
@@ -377,6 +386,29 @@ export const syncLog = sqliteTable(
     email: text('email'),
   },
   (t) => [index('sync_log_at').on(t.at)],
+);
+
+/**
+ * Every field an update changed in Recruiterflow, with the value read before and the value sent: what the
+ * Activity screen and the contact drawer show under the update's log line.
+ */
+export const rfFieldChanges = sqliteTable(
+  'rf_field_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    /** The sync_log line of the update. */
+    logId: integer('log_id').notNull(),
+    enrollmentId: integer('enrollment_id'),
+    email: text('email').notNull(),
+    rfType: text('rf_type', { enum: ['candidate', 'contact'] }).notNull(),
+    rfId: integer('rf_id').notNull(),
+    /** The mapping target: `title`, `phone_number`, `custom:201`. */
+    field: text('field').notNull(),
+    oldValue: text('old_value').notNull(),
+    newValue: text('new_value').notNull(),
+  },
+  (t) => [index('rf_field_changes_log').on(t.logId), index('rf_field_changes_email').on(t.email, t.at)],
 );
 
 /** Small key/value facts about this data folder (demo workspace loaded, scheduler pause, ...). */

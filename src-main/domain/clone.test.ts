@@ -30,9 +30,10 @@ describe('rule 7: cloning settings', () => {
     const mapping = await t.call('mapping:set', {
       rules: [
         { source: 'seniority', target: 'custom:201' },
-        { source: 'stack', target: 'skills' },
+        { source: 'stack', target: 'skills', write: 'if_blank' },
       ],
     });
+    await t.call('mapping:setRequired', { fields: ['title'] });
 
     const result = await t.call('settings:clone', { all: true });
     expect(result.cloned.sort()).toEqual(['max@agency.example', 'mia@agency.example']);
@@ -50,7 +51,8 @@ describe('rule 7: cloning settings', () => {
         defaultJobId: 105,
         connected: false,
       });
-      expect((await t.call('mapping:get', {})).rules).toEqual(mapping.rules);
+      // Write rules come with the rules, and the account's required fields with them.
+      expect(await t.call('mapping:get', {})).toMatchObject({ rules: mapping.rules, required: ['title'] });
       expect((await t.call('connection:get', {})).keySet).toBe(false);
     }
     await t.call('users:use', { email: 'nel@agency.example' });

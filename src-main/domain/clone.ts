@@ -4,6 +4,7 @@ import { normalizeEmail, type CloneResult } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { settings, users } from '../db/schema';
+import { writeRequiredFields } from '../store/requiredFields';
 import { getMapping, writeMapping } from './mapping';
 import { settingsRow } from './settings';
 import { currentUserRow, integrationOf } from './users';
@@ -61,6 +62,7 @@ export function cloneSettings(ctx: Ctx, target: { to?: string[]; all?: boolean }
         .where(eq(settings.userId, id))
         .run();
       writeMapping(ctx, id, mapping.rules);
+      writeRequiredFields(ctx, id, mapping.required);
     }
   });
   ctx.events.emit('data:changed', { what: 'users' });

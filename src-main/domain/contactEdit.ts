@@ -4,6 +4,7 @@
 import type { ContactDetail } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { requeueChangedContacts, snapshotSyncedContacts } from '../sync/changedContacts';
 import { contactByEmail, getContact } from './contacts';
 
 const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
@@ -33,7 +34,12 @@ export function updateContact(
     params.extra = JSON.stringify(extra);
   }
   if (sets.length > 0) {
-    ctx.sqlite.prepare(`update contacts set ${sets.join(', ')}, updated_at = @now where id = @id`).run(params);
+    ctx.sqlite.transaction(() => {
+      const before = snapshotSyncedContacts(ctx.sqlite, [row.email]);
+      ctx.sqlite.prepare(`update contacts set ${sets.join(', ')}, updated_at = @now where id = @id`).run(params);
+      // A synced contact whose rules write to existing records is queued again for its update.
+      requeueChangedContacts(ctx, before);
+    })();
     ctx.events.emit('data:changed', { what: 'contacts' });
   }
   return getContact(ctx, row.email);

@@ -8,6 +8,7 @@ import { isValidEmail, normalizeEmail, type CsvRejection, type ImportSummary, ty
 import type { CsvPreview } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { requeueChangedContacts, snapshotSyncedContacts } from '../sync/changedContacts';
 import { resolveColumns, suggestTarget, type ColumnTarget } from './csv';
 import { CsvReader, readAllCsv, type CsvItem } from './csvReader';
 
@@ -251,11 +252,17 @@ class ContactWriter {
     let imported = 0;
     this.ctx.sqlite
       .transaction(() => {
+        // Synced contacts whose row changes are queued again for their update (sync/changedContacts.ts).
+        const before = snapshotSyncedContacts(
+          this.ctx.sqlite,
+          rows.map((r) => r[0]),
+        );
         for (const r of rows) {
           // Positional parameters: measurably faster than named ones over 100,000 rows.
           if (insert.run(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], now, now).changes === 1) imported += 1;
           else update.run(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], now, r[0]);
         }
+        requeueChangedContacts(this.ctx, before);
       })
       .immediate();
     this.imported += imported;

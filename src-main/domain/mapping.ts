@@ -1,12 +1,13 @@
 // Versioned custom field mapping. `mapping set` writes a new version; enrollments keep the version
 // they were captured with, so a change applies only to contacts added afterwards.
 import { and, asc, eq } from 'drizzle-orm';
-import type { Mapping, MappingRule } from '../../src-shared/domain';
+import type { Mapping, MappingRule, WriteRule } from '../../src-shared/domain';
 import { STANDARD_FIELDS } from '../../src-shared/domain';
 import type { MappingCatalog } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { contacts, mappingRules, settings } from '../db/schema';
+import { readRequiredFields, writeRequiredFields } from '../store/requiredFields';
 import { cachedCustomFields } from './metadata';
 import { settingsRow } from './settings';
 import { currentUserRow } from './users';
@@ -39,24 +40,71 @@ const DEFAULT_RULES: MappingRule[] = [
   { source: 'location', target: 'location' },
 ];
 
+/** The rules of one mapping version; `write` is shown only where it is not the default (never). */
 export function rulesFor(ctx: Ctx, userId: number, version: number): MappingRule[] {
   return ctx.db
-    .select({ source: mappingRules.source, target: mappingRules.target })
+    .select({ source: mappingRules.source, target: mappingRules.target, write: mappingRules.write })
     .from(mappingRules)
     .where(and(eq(mappingRules.userId, userId), eq(mappingRules.version, version)))
     .orderBy(asc(mappingRules.position))
-    .all();
+    .all()
+    .map((r) => (r.write === 'never' ? { source: r.source, target: r.target } : r));
 }
 
-/** Custom rules layered over the defaults: the full rule set an enrollment is synced with. */
+/**
+ * Custom rules layered over the defaults: the full rule set an enrollment is synced with. A default field
+ * gets a write rule by a custom rule for the same source (`title=title`, write always).
+ */
 export function effectiveRules(custom: MappingRule[]): MappingRule[] {
   const overridden = new Set(custom.map((rule) => rule.source));
   return [...DEFAULT_RULES.filter((rule) => !overridden.has(rule.source)), ...custom];
 }
 
+export function writeRuleOf(rule: MappingRule): WriteRule {
+  return rule.write ?? 'never';
+}
+
 export function getMapping(ctx: Ctx, userId = currentUserRow(ctx).id): Mapping {
   const version = settingsRow(ctx, userId).mappingVersion;
-  return { version, rules: rulesFor(ctx, userId, version) };
+  return { version, rules: rulesFor(ctx, userId, version), required: readRequiredFields(ctx, userId) };
+}
+
+/** Known Recruiterflow field names (standard targets), for checking a required field or a rule's target. */
+function knownTarget(target: string): boolean {
+  return target.startsWith('custom:') || STANDARD_TARGETS.some((t) => t.target === target);
+}
+
+/**
+ * Sets which Recruiterflow fields the account requires. Not versioned: it describes the account as it is
+ * now, and a create Recruiterflow would refuse is refused as surely for a contact added last week.
+ */
+export function setRequiredFields(ctx: Ctx, fields: string[]): Mapping {
+  const unknown = fields.filter((f) => f !== 'email' && !knownTarget(f));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'invalid_input',
+      `Unknown Recruiterflow field ${unknown.join(', ')}; use one of ${STANDARD_TARGETS.map((t) => t.target).join(', ')} or custom:<fieldId>`,
+    );
+  }
+  const user = currentUserRow(ctx);
+  writeRequiredFields(ctx, user.id, fields);
+  ctx.events.emit('data:changed', { what: 'mapping' });
+  return getMapping(ctx, user.id);
+}
+
+/** Field changes with the name a recruiter knows each field by. */
+export function withLabels<T extends { field: string }>(ctx: Ctx, changes: T[]): (T & { label: string })[] {
+  return changes.map((c) => ({ ...c, label: targetLabel(ctx, c.field) }));
+}
+
+/** A field's label for messages: "Title", "Hiring Budget" (a custom field by its name, else "custom field 201"). */
+export function targetLabel(ctx: Ctx, target: string): string {
+  const standard = STANDARD_TARGETS.find((t) => t.target === target);
+  if (standard) return standard.label;
+  if (target === 'email') return 'Email';
+  const id = Number(target.slice('custom:'.length));
+  const def = cachedCustomFields(ctx).find((f) => f.id === id);
+  return def ? def.name : `custom field ${id}`;
 }
 
 export function validateRules(rules: MappingRule[]): void {
@@ -66,8 +114,7 @@ export function validateRules(rules: MappingRule[]): void {
       throw new AppError('invalid_input', 'The email is always synced as the record email; it cannot be remapped');
     if (seen.has(rule.source)) throw new AppError('invalid_input', `Source ${rule.source} is mapped twice`);
     seen.add(rule.source);
-    const known = rule.target.startsWith('custom:') || STANDARD_TARGETS.some((t) => t.target === rule.target);
-    if (!known) {
+    if (!knownTarget(rule.target)) {
       throw new AppError(
         'invalid_input',
         `Unknown Recruiterflow field ${rule.target}; use one of ${STANDARD_TARGETS.map((t) => t.target).join(', ')} or custom:<fieldId>`,
@@ -83,7 +130,10 @@ export function writeMapping(ctx: Ctx, userId: number, rules: MappingRule[]): nu
     const current = settingsRow(ctx, userId).mappingVersion;
     const next = current + 1;
     rules.forEach((rule, position) =>
-      tx.insert(mappingRules).values({ userId, version: next, position, source: rule.source, target: rule.target }).run(),
+      tx
+        .insert(mappingRules)
+        .values({ userId, version: next, position, source: rule.source, target: rule.target, write: rule.write ?? 'never' })
+        .run(),
     );
     tx.update(settings).set({ mappingVersion: next }).where(eq(settings.userId, userId)).run();
     return next;
@@ -123,7 +173,7 @@ export function mappingCatalog(ctx: Ctx): MappingCatalog {
       choices: f.choices.map((c) => c.name),
     })),
   ];
-  return { sources, targets, customFields };
+  return { sources, targets, customFields, defaults: DEFAULT_RULES };
 }
 
 export function sampleContactEmail(ctx: Ctx): string | null {

@@ -2,6 +2,8 @@
 import type { LogEntry, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
+import { fieldChangesOfLogs } from '../store/fieldChanges';
+import { withLabels } from './mapping';
 
 export function logEvent(
   ctx: Ctx,
@@ -25,7 +27,12 @@ export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<Lo
   const rows = ctx.sqlite
     .prepare('select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?')
     .all(q.limit, q.offset) as LogEntry[];
-  return { rows, total };
+  // The fields each update changed, old and new value (store/fieldChanges.ts).
+  const changes = fieldChangesOfLogs(
+    ctx.sqlite,
+    rows.filter((r) => r.event === 'sync.updated').map((r) => r.id),
+  );
+  return { rows: rows.map((r) => (changes.has(r.id) ? { ...r, changes: withLabels(ctx, changes.get(r.id)!) } : r)), total };
 }
 
 /** Syncs and errors per day (UTC), oldest first, including empty days. */

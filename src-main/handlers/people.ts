@@ -4,7 +4,15 @@ import type { HandlerGroup } from '../backend/registry';
 import { cloneSettings, planClone } from '../domain/clone';
 import { connect, describeConnection, disconnect, testConnection, useSandbox } from '../domain/connection';
 import { contactByEmail } from '../domain/contacts';
-import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapping, validateRules } from '../domain/mapping';
+import {
+  effectiveRules,
+  getMapping,
+  mappingCatalog,
+  sampleContactEmail,
+  setMapping,
+  setRequiredFields,
+  validateRules,
+} from '../domain/mapping';
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
 import { getMeta, setMeta } from '../domain/meta';
 import { getSettings, setSettings } from '../domain/settings';
@@ -60,6 +68,7 @@ export const peopleHandlers: HandlerGroup = {
   'mapping:get': (_, ctx) => getMapping(ctx),
   'mapping:set': (input, ctx) => setMapping(ctx, input.rules),
   'mapping:catalog': (_, ctx) => mappingCatalog(ctx),
+  'mapping:setRequired': (input, ctx) => setRequiredFields(ctx, input.fields),
   'mapping:preview': (input, ctx) => {
     const email = input.email ?? sampleContactEmail(ctx);
     const syncAs = input.syncAs ?? getSettings(ctx).syncAs;

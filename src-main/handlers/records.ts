@@ -3,6 +3,9 @@ import type { HandlerGroup } from '../backend/registry';
 import { deleteContacts, getContact, listContacts, missingContacts } from '../domain/contacts';
 import { updateContact } from '../domain/contactEdit';
 import { AppError } from '../../src-shared/result';
+import { normalizeEmail } from '../../src-shared/domain';
+import { fieldChangesOfEmail } from '../store/fieldChanges';
+import { withLabels } from '../domain/mapping';
 import { ImportCancelled, importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
 import { clearByEmail, clearByIds, markReplied, recordReply, removeEnrollments, resync, retry } from '../domain/enrollmentActions';
@@ -22,6 +25,7 @@ function startImport(importId: string): AbortController {
 export const recordHandlers: HandlerGroup = {
   'contacts:list': (input, ctx) => listContacts(ctx, input),
   'contacts:get': (input, ctx) => getContact(ctx, input.email),
+  'contacts:fieldChanges': (input, ctx) => withLabels(ctx, fieldChangesOfEmail(ctx.sqlite, normalizeEmail(input.email))),
   'contacts:update': (input, ctx) => updateContact(ctx, input.email, { fields: input.fields, extra: input.extra }),
   'contacts:missing': (input, ctx) => ({ missing: missingContacts(ctx, input.emails) }),
   'contacts:delete': (input, ctx) => deleteContacts(ctx, input),

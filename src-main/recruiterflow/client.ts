@@ -50,6 +50,8 @@ export interface RecruiterflowClient {
   addContact(body: ProspectInput): Promise<number>;
   updateCandidate(id: number, body: ProspectInput): Promise<void>;
   updateContact(id: number, body: ProspectInput): Promise<void>;
+  /** Sends an update as it is: the caller has read the record and merged (see merge.ts). */
+  sendUpdate(object: ProspectObject, id: number, merged: ProspectInput): Promise<void>;
   getCandidate(id: number): Promise<Prospect>;
   getContact(id: number): Promise<Prospect>;
   addToJob(candidateId: number, jobId: number, addedTime?: Date): Promise<void>;
@@ -165,6 +167,9 @@ export function createRecruiterflowClient(o: RecruiterflowClientOptions): Recrui
     addContact: (body) => create('contact', body),
     updateCandidate: (id, body) => update('candidate', id, body),
     updateContact: (id, body) => update('contact', id, body),
+    async sendUpdate(object, id, merged) {
+      await run(planUpdate(object, id, merged));
+    },
     getCandidate: (id) => get('candidate', id),
     getContact: (id) => get('contact', id),
 

@@ -51,12 +51,20 @@ function currentStrings(v: unknown): string[] {
   return (Array.isArray(v) ? v : []).map((s) => (typeof s === 'string' ? asText(s) : asText(asRecord(s)?.name))).filter((s) => s !== '');
 }
 
-function currentCustomFields(raw: Record<string, unknown>): { id: number; value: unknown }[] {
+/**
+ * The custom fields as read, in the write format. A read may carry the value as display text beside a
+ * typed key (`money_value`, `date_value`, as client records show): the typed key is the one that can be
+ * sent back, since the whole list is replaced by an update.
+ */
+export function currentCustomFields(raw: Record<string, unknown>): { id: number; value: unknown }[] {
   return (Array.isArray(raw.custom_fields) ? raw.custom_fields : [])
     .map((c) => {
       const rec = asRecord(c);
       const id = rec ? asInt(rec.id) : null;
-      return rec && id !== null && !isBlank(rec.value) ? { id, value: rec.value } : null;
+      if (!rec || id === null) return null;
+      const typedKey = typeof rec.type === 'string' ? `${rec.type}_value` : '';
+      const value = typedKey && Object.hasOwn(rec, typedKey) ? rec[typedKey] : rec.value;
+      return !isBlank(value) ? { id, value } : null;
     })
     .filter((c): c is { id: number; value: unknown } => c !== null);
 }

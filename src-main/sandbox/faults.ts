@@ -26,7 +26,17 @@ export class FaultEngine {
   set(f: Faults): void {
     this.faults = { ...f };
     this.failPaths = (f.failPaths ?? []).map((x) => ({ ...x }));
+    this.losing = (f.loseAnswerPaths ?? []).map((x) => ({ ...x }));
     this.window = [];
+  }
+
+  private losing: { path: string; times: number }[] = [];
+
+  /** After a request was carried out: whether its answer is to be lost (loseAnswerPaths). */
+  loseAnswer(path: string): boolean {
+    const hit = this.losing.find((x) => x.times > 0 && samePath(x.path, path));
+    if (hit) hit.times--;
+    return hit !== undefined;
   }
 
   /** The live settings (failPaths with their remaining counts). */

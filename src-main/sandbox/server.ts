@@ -11,7 +11,7 @@ import { ROUTES } from './routes';
 import { seedCandidateFields, seedContactFields, seedJobs, seedProspects, seedUsers } from './seed';
 import { SandboxState } from './state';
 import type { Faults, SandboxMessages, SandboxOptions, SandboxStats } from './types';
-import { addProspect, addToJob, type WriteContext } from './writes';
+import { addProspect, addToJob, updateProspect, type WriteContext } from './writes';
 
 export const SANDBOX_API_KEY = 'sandbox-demo-key';
 const API_PREFIX = '/api/external/';
@@ -42,6 +42,11 @@ export interface Sandbox {
   setFaults(f: Faults): void;
   stats(): SandboxStats;
   state: SandboxState;
+  /**
+   * Changes a record as a recruiter editing it in Recruiterflow would (keys as an update takes them:
+   * `title`, `custom_fields`, …); not counted as a request. Throws with the sandbox's message when refused.
+   */
+  editRecord(id: number, fields: Record<string, unknown>): void;
   reset(): void;
   /** A recruiter deletes record `id` in Recruiterflow (sandbox/gone.ts). */
   deleteRecord(id: number): void;
@@ -170,6 +175,12 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     creates: state.createLog.length,
   });
 
+  const edit = (id: number, fields: Record<string, unknown>): Reply => {
+    const p = state.prospects.get(id);
+    if (!p) return failure(404, `No record ${id}`);
+    return updateProspect({ state, now: now(), faults: {}, messages }, p.type, { ...fields, id });
+  };
+
   const delay = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       const t = setTimeout(() => {
@@ -206,6 +217,11 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     }
     if (path === '/__sandbox/faults' && method === 'GET') return { status: 200, json: faults.config };
     if (path === '/__sandbox/stats' && method === 'GET') return { status: 200, json: stats() };
+    if (path === '/__sandbox/edit' && method === 'POST') {
+      const e = parseObject(raw ?? '');
+      if (!e || typeof e.id !== 'number' || !e.fields || typeof e.fields !== 'object') return failure(400, 'edit takes {"id", "fields"}');
+      return edit(e.id, e.fields as Record<string, unknown>);
+    }
     if (path === '/__sandbox/reset' && method === 'POST') {
       reset();
       return { status: 200, json: { ok: true } };
@@ -267,6 +283,11 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       action.kind === 'reply'
         ? { status: action.status, json: action.json, html: action.html, headers: action.headers }
         : route(method, url, raw, Array.isArray(key) ? key[0] : key);
+    if (action.kind === 'pass' && faults.loseAnswer(url.pathname)) {
+      counters.statuses.dropped = (counters.statuses.dropped ?? 0) + 1;
+      req.socket.destroy();
+      return;
+    }
     counters.statuses[String(reply.status)] = (counters.statuses[String(reply.status)] ?? 0) + 1;
     const late = /\/move-to-stage$/.test(url.pathname) ? (faults.config.moveAnswerDelayMs ?? 0) : (faults.config.createAnswerDelayMs ?? 0);
     if (late > 0 && reply.status === 200 && /\/((candidate|contact)\/add|candidate\/move-to-stage)$/.test(url.pathname)) {
@@ -305,6 +326,10 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     mergeRecord(id, into) {
       const r = mergeProspect(state, id, into);
       if (r.status !== 200) throw new Error(JSON.stringify(r.json));
+    },
+    editRecord(id, fields) {
+      const r = edit(id, fields);
+      if (r.status !== 200) throw new Error(`sandbox edit refused: ${JSON.stringify(r.json)}`);
     },
     setFaults: (f) => faults.set(f),
     async stop() {

@@ -26,6 +26,11 @@ export interface Faults {
   createAnswerDelayMs?: number;
   /** candidate/move-to-stage moves first and answers this much later (an answer the client gives up on). */
   moveAnswerDelayMs?: number;
+  /**
+   * Requests to these paths are carried out, then their answer is lost (the connection closes), `times`
+   * times each: a write that happened although the caller never heard so.
+   */
+  loseAnswerPaths?: { path: string; times: number }[];
   /** Write the string "None" instead of null in nullable fields. */
   noneStrings?: boolean;
   /** candidate/get answers a 1-element array (default true, like the spec example). */

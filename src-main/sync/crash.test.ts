@@ -100,3 +100,43 @@ describe('rule 13: crash safety of the sync', () => {
     for (const email of people(N)) expect(sandbox.state.findByEmail(email)?.jobs.map((j) => j.job_id)).toEqual([JOB]);
   }, 120_000);
 });
+
+describe('crash safety of updates', () => {
+  it('a synced contact changed in Flowbridge is updated in Recruiterflow exactly as changed, whatever the kills', async () => {
+    const M = 60;
+    const updateSandbox = await startSandbox({ port: 0, faults: { latencyMs: 10 } });
+    const t = openTestBackend();
+    try {
+      await t.call('connection:connect', { baseUrl: updateSandbox.url, apiKey: updateSandbox.apiKey });
+      await t.call('contacts:import', { csv: contactsCsv(M, { title: (i) => `Old title ${i}` }) });
+      await t.call('mapping:set', { rules: [{ source: 'title', target: 'title', write: 'always' }] });
+      const seq = await t.call('sequences:create', { name: 'Updates' });
+      await t.call('sequences:add', { sequenceId: seq.id, emails: people(M) });
+      expect(await t.call('sync:run', {})).toMatchObject({ created: M });
+      // The re-import changes every title: each synced contact is queued for its update.
+      await t.call('contacts:import', { csv: contactsCsv(M, { title: (i) => `New title ${i}` }) });
+      await t.backend.close();
+      const updates = () => updateSandbox.stats().byPath['/api/external/candidate/update'] ?? 0;
+      let kills = 0;
+      for (let k = 0; k < 4; k++) {
+        const target = updates() + between(3, 12);
+        const run = await runKillable(cliArgs(t.dataDir), { kind: 'when', when: () => updates() >= target, jitterMs: between(0, 10) });
+        if (run.killed) kills += 1;
+      }
+      const final = await runKillable(cliArgs(t.dataDir));
+      expect(final.code, `${final.stderr}${final.stdout}`).toBe(0);
+      expect(JSON.parse(final.stdout)).toMatchObject({ failed: 0, retrying: 0, pending: 0, created: 0 });
+      const end = inspect(t.dataDir, updateSandbox);
+      console.info(`crash (updates): seed ${SEED}; ${kills} kills; ${updates()} updates sent for ${M} changed contacts`);
+      expect(end).toMatchObject({ integrity: 'ok', orphaned: 0, synced: M });
+      for (let i = 0; i < M; i++) expect(updateSandbox.state.findByEmail(`person${i}@example.test`)?.fields.title).toBe(`New title ${i}`);
+      // A retried update reads first: at most the updates cut short by a kill are sent twice.
+      expect(updates()).toBeGreaterThanOrEqual(M);
+      expect(updates()).toBeLessThanOrEqual(M + kills);
+      expect(updateSandbox.state.createLog).toHaveLength(M);
+    } finally {
+      await t.close();
+      await updateSandbox.stop();
+    }
+  }, 120_000);
+});

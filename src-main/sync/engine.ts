@@ -76,6 +76,8 @@ import { sleep } from './sleep';
 import { stateCounts } from './status';
 import { withOwner } from './ownerStep';
 import { applyStage } from './stageStep';
+import { failMissingRequired } from './requiredCheck';
+import { runUpdateStep } from './updateStep';
 
 export interface EngineOptions {
   concurrency?: number;
@@ -123,6 +125,8 @@ interface LoadedItem extends WorkItem {
   dedupChecked: boolean;
   dedupCleared: boolean;
   createStarted: boolean;
+  /** Synced before: queued again for follow-up work (an update), not a create whose outcome was lost. */
+  syncedBefore: boolean;
   /** "Create a <type> profile too": a record of the other type is no reason to stop. */
   createAnyway: boolean;
   /** Mapping targets left out for this enrollment ("Sync without this field"). */
@@ -289,7 +293,7 @@ export class SyncEngine {
       this.ctx.sqlite,
       `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
               e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
-              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
+              e.create_started_at as createStartedAt, e.synced_at as syncedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
        from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
     );
     return items.flatMap((item) => {
@@ -311,6 +315,7 @@ export class SyncEngine {
           dedupChecked: row.dedupChecked === 1,
           dedupCleared: row.dedupCleared === 1,
           createStarted: row.createStartedAt !== null,
+          syncedBefore: row.syncedAt !== null,
           createAnyway: row.createAnyway === 1,
           skipFields: JSON.parse(String(row.skipFields ?? '[]')) as string[],
         },
@@ -320,9 +325,9 @@ export class SyncEngine {
 
   private async processBatch(client: RecruiterflowClient, account: string, claimed: ClaimedItem[], counts: SyncCounts): Promise<Outcome[]> {
     const ctx = this.ctx;
-    const items = this.load(claimed);
+    const loaded = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
-    const loadedIds = new Set(items.map((i) => i.queueId));
+    const loadedIds = new Set(loaded.map((i) => i.queueId));
     for (const c of claimed)
       if (!loadedIds.has(c.id)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.id);
     const customFields = cachedCustomFields(ctx);
@@ -333,6 +338,10 @@ export class SyncEngine {
       const all = rulesCache.get(key)!;
       return item.skipFields.length === 0 ? all : all.filter((r) => !item.skipFields.includes(r.target));
     };
+    // A contact missing a field the account requires fails here, before any request (sync/requiredCheck.ts).
+    const missingRequired = failMissingRequired(ctx, account, loaded, rules, customFields);
+    const items = loaded.filter((i) => !missingRequired.has(i.queueId));
+    const requiredFailed = [...missingRequired].map((): Outcome => 'failed');
 
     // Check before create: one batched lookup (candidates and contacts) for every email without a local link
     // of the type its enrollment asks for.
@@ -342,7 +351,7 @@ export class SyncEngine {
       try {
         found = await this.lookup(client, unlinked);
       } catch (error) {
-        return this.failBatch(client, items, error, account);
+        return [...requiredFailed, ...(await this.failBatch(client, items, error, account))];
       }
     }
     // Matching as Recruiterflow matches: the LinkedIn URLs and phones of what no email found (sync/possibleMatch.ts).
@@ -362,7 +371,7 @@ export class SyncEngine {
     // Items of one email run one after another (the second reuses the first's link); emails run in parallel.
     const byEmail = new Map<string, LoadedItem[]>();
     for (const item of items) byEmail.set(item.email, [...(byEmail.get(item.email) ?? []), item]);
-    const outcomes: Outcome[] = [];
+    const outcomes: Outcome[] = [...requiredFailed];
     const groups = [...byEmail.values()];
     let cursor = 0;
     const worker = async () => {
@@ -433,7 +442,7 @@ export class SyncEngine {
         rfId = own.id;
         rfType = own.type;
         // Our create went through on an earlier attempt that ended before the outcome was recorded.
-        how = own.created === 1 && item.createStarted ? 'created' : 'linked';
+        how = own.created === 1 && item.createStarted && !item.syncedBefore ? 'created' : 'linked';
       } else if (sameType) {
         if (needsReview) {
           recordFlagged(
@@ -490,8 +499,11 @@ export class SyncEngine {
           counts.jobsAssigned += 1;
         }
       }
-      const stageDeps = { keep: () => this.keep(item), retry: <T>(call: () => Promise<T>) => this.withRateLimitRetries(call) };
-      if (!(await applyStage(ctx, client, item, rfId, rfType, stageDeps))) return 'released';
+      // The steps after the record and its job: the fields its write rules allow, then its stage.
+      const step = { item, rfId, rfType, existed: how === 'linked' || own !== null, rules, customFields };
+      const io = { send: <T>(call: () => Promise<T>) => this.withRateLimitRetries(call), keep: () => this.keep(item) };
+      if ((await runUpdateStep(ctx, client, step, io)) === 'released') return 'released';
+      if (!(await applyStage(ctx, client, item, rfId, rfType, io))) return 'released';
       recordSynced(ctx, item, rfId, how);
       return how;
     } catch (error) {

@@ -117,4 +117,30 @@ describe('rule 12: sync under faults', () => {
     for (const email of people(matched)) expect(created.has(email)).toBe(false);
     for (const email of people(n - matched, matched)) expect(created.has(email)).toBe(true);
   }, 60_000);
+
+  it('updates through 5xx and answers lost after Recruiterflow applied them: each record updated, none sent twice', async () => {
+    const M = 80;
+    t = await syncBackend({ csv: contactsCsv(M, { title: (i) => `Old ${i}` }), engine: { timeoutMs: 300 } });
+    await t.call('mapping:set', { rules: [{ source: 'title', target: 'title', write: 'always' }] });
+    const seq = await t.call('sequences:create', { name: 'Updated under faults' });
+    await t.call('sequences:add', { sequenceId: seq.id, emails: people(M) });
+    expect(await t.call('sync:run', {})).toMatchObject({ created: M });
+    await t.call('contacts:import', { csv: contactsCsv(M, { title: (i) => `New ${i}` }) });
+    t.sandbox.setFaults({
+      latencyMs: 2,
+      failPaths: [
+        { path: 'candidate/get', status: 502, times: 5 },
+        { path: 'candidate/update', status: 503, times: 5 },
+      ],
+      loseAnswerPaths: [{ path: 'candidate/update', times: 10 }],
+    });
+    const counts = await t.call('sync:run', { wait: 30 });
+    expect(counts).toMatchObject({ failed: 0, retrying: 0, pending: 0, created: 0 });
+    for (let i = 0; i < M; i++) expect(t.sandbox.state.findByEmail(`person${i}@example.test`)?.fields.title).toBe(`New ${i}`);
+    expect(t.sandbox.stats().statuses.dropped).toBe(10);
+    // Every record updated once: the 5 refused updates are sent again, the 10 whose answer was lost are not
+    // (the retry reads the record and finds the title there).
+    expect(t.sandbox.stats().byPath['/api/external/candidate/update']).toBe(M + 5);
+    expect(t.sandbox.state.createLog).toHaveLength(M);
+  }, 60_000);
 });

@@ -35,7 +35,7 @@ const STANDARD = new Set<string>(STANDARD_FIELDS);
  * A source is a standard field or a CSV column, looked up on the record's own keys only: a column may
  * be named "constructor", "toString" or "__proto__", and must never find Object.prototype's members.
  */
-function sourceValue(contact: ContactSource, extra: Record<string, unknown>, source: string): string {
+export function sourceValue(contact: ContactSource, extra: Record<string, unknown>, source: string): string {
   const value = STANDARD.has(source) ? contact[source as StandardField] : Object.hasOwn(extra, source) ? extra[source] : undefined;
   return typeof value === 'string' ? value.trim() : '';
 }

@@ -13,15 +13,20 @@ import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 import { withOwner } from './ownerStep';
 import { plannedStageMove } from './stagePreview';
+import { plannedUpdate } from './updatePreview';
 
-/** What the conditional requests wait for: the identity lookups and the create for the email lookups, a stage move for the record read. */
+/** What the conditional requests wait for, in the order they would be sent. */
 function maybeWhat(requests: PlannedRequest[]): string {
   const create = requests.some((r) => r.conditional && r.path.endsWith('/add'));
   const identity = requests.some((r) => r.conditional && r.path.endsWith('/search'));
   const move = requests.some((r) => r.conditional && r.path.endsWith('/move-to-stage'));
+  const update = requests.some((r) => r.conditional && r.path.endsWith('/update'));
+  const read = requests.some((r) => r.conditional && r.method === 'GET');
   return [
     identity ? 'the LinkedIn and phone lookups only when no lookup finds the email' : '',
     create ? (identity ? 'the create only when no lookup finds the person' : 'the create only when neither lookup finds the email') : '',
+    read ? 'the read only when a lookup finds the record' : '',
+    update ? 'the update only when a field its write rules allow differs' : '',
     move ? 'the move only when the candidate is in an earlier stage' : '',
   ]
     .filter(Boolean)
@@ -102,6 +107,10 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     } else if (alreadyOnJob) said.push(`Already on ${job}.`);
     else said.push(`Not assigned to ${job}: Recruiterflow contacts cannot be added to jobs.`);
   }
+  // The update step: an existing record gets what its write rules allow (sync/updatePreview.ts).
+  const update = blocked ? { requests: [], said: '' } : plannedUpdate(ctx, row, link);
+  requests.push(...update.requests);
+  if (update.said) said.push(update.said);
   const stage = plannedStageMove(ctx, row.enrollmentId, baseUrl, link?.id ?? '<new id>', link?.type ?? row.syncAs, row.jobId);
   if (!blocked) requests.push(...stage.requests);
   said.push(...stage.said);

@@ -22,7 +22,7 @@ export interface StageStepDeps {
   /** Renews the item's claim before a write; false when another claim holds the item now. */
   keep(): boolean;
   /** Runs a request with the engine's in-place 429 retries. */
-  retry<T>(call: () => Promise<T>): Promise<T>;
+  send<T>(call: () => Promise<T>): Promise<T>;
 }
 
 /** The stage names this plan asks for (the captured stage, and the reply stage when a reply is due). */
@@ -68,10 +68,10 @@ export async function applyStage(
   }
   const jobId = item.jobId;
   const baseUrl = connectionOf(ctx, item.userId)?.baseUrl ?? '';
-  let stages = await deps.retry(() => stagesOf(ctx, client, baseUrl, jobId));
+  let stages = await deps.send(() => stagesOf(ctx, client, baseUrl, jobId));
   // A stage renamed or added in Recruiterflow since the cache was filled: read the job again once.
   if (wanted.some((name) => !stages.some((s) => s.name.toLowerCase() === name.toLowerCase())))
-    stages = await deps.retry(() => stagesOf(ctx, client, baseUrl, jobId, true));
+    stages = await deps.send(() => stagesOf(ctx, client, baseUrl, jobId, true));
   // A name the job does not have (renamed in Recruiterflow, or a default stage another job lacks) moves
   // nothing: the candidate stays where it is, and the activity log says why.
   const known = wanted.flatMap((name) => {
@@ -91,7 +91,7 @@ export async function applyStage(
     return true;
   }
   const target = known.reduce((a, b) => (b.rank > a.rank ? b : a));
-  const record = await deps.retry(() => client.getCandidate(rfId));
+  const record = await deps.send(() => client.getCandidate(rfId));
   const rank = currentRank(record, jobId, stages);
   if (rank === null)
     throw new RecruiterflowError(
@@ -103,7 +103,7 @@ export async function applyStage(
     return true;
   }
   if (!deps.keep()) return false;
-  await deps.retry(() => client.moveToStage(rfId, jobId, target, plan.capOwnerId));
+  await deps.send(() => client.moveToStage(rfId, jobId, target, plan.capOwnerId));
   done();
   logEvent(ctx, 'info', 'sync.stage', `Moved candidate #${rfId} to "${target.name}" on job #${jobId}`, item);
   return true;

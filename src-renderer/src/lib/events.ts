@@ -5,6 +5,7 @@ import type { LogEntry } from '../../../src-shared/domain';
 const SENTENCES: Record<string, string> = {
   'sync.created': 'Created a record in Recruiterflow',
   'sync.linked': 'Linked to a record already in Recruiterflow',
+  'sync.updated': 'Updated the record in Recruiterflow',
   'sync.flagged': 'Found already in Recruiterflow; waiting for your review',
   'sync.failed': 'Recruiterflow refused the contact; it will not be retried until you act',
   'sync.retrying': 'A temporary problem; Flowbridge will try again',

@@ -4,6 +4,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { eventSentence } from '../../lib/events';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { LoadError } from '../../components/LoadError';
+import { FieldChanges } from './FieldChanges';
 
 const PAGE = 50;
 const LEVEL_COLOR = { info: 'blue', warn: 'orange', error: 'red' } as const;
@@ -51,6 +52,7 @@ export function SyncLog() {
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {e.message}
                   </Text>
+                  {e.changes && <FieldChanges changes={e.changes} />}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -12,6 +12,7 @@ import { jobName } from '../../lib/jobs';
 import { SYNC_AS_LABELS, fieldLabel } from '../../lib/labels';
 import { ContactReplies } from './ContactReplies';
 import { RecordJobs } from '../../components/RecordJobs';
+import { ContactUpdates } from './ContactUpdates';
 
 const STANDARD = new Set<string>(STANDARD_FIELDS);
 
@@ -57,6 +58,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
             <RecordJobs email={c.email} />
           </section>
           <ContactReplies email={c.email} />
+          <ContactUpdates email={c.email} />
           <section aria-labelledby="contact-fields">
             <Group justify="space-between" mb={6}>
               <Title order={2} size="h5" id="contact-fields">

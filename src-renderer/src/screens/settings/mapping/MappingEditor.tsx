@@ -8,7 +8,9 @@ import { IconPlus } from '../../../components/Icons';
 import { useAction } from '../../../hooks/useAction';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { fieldLabel } from '../../../lib/labels';
+import { DefaultFieldWrites } from './DefaultFieldWrites';
 import { FieldReference } from './FieldReference';
+import { RequiredFields } from './RequiredFields';
 import { MappingPreview } from './MappingPreview';
 import { RuleRow } from './RuleRow';
 import { ruleIssues } from './ruleIssues';
@@ -135,6 +137,7 @@ export function MappingEditor() {
                   onRemove={() => setRules((rs) => rs!.filter((_, j) => j !== i))}
                 />
               ))}
+              <DefaultFieldWrites defaults={catalog.data.defaults} rules={rules} onAdd={(r) => setRules((rs) => [...rs!, r])} />
               <Group justify="space-between">
                 <Button
                   variant="default"
@@ -159,6 +162,7 @@ export function MappingEditor() {
           <MappingPreview rules={complete} email={email} onEmail={setEmail} syncAs={previewAs} onSyncAs={setSyncAs} />
         </Grid.Col>
       </Grid>
+      <RequiredFields saved={mapping.data.required} targetData={targetData} />
       <FieldReference index={index} />
     </Stack>
   );

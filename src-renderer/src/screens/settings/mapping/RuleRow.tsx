@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Select, Stack, Text, type ComboboxData } from '@mantine/core';
 import type { MappingRule } from '../../../../../src-shared/domain';
 import { IconTrash } from '../../../components/Icons';
+import { WriteRuleSelect } from './WriteRuleSelect';
 
 export interface RuleIssue {
   level: 'error' | 'warning' | 'info';
@@ -52,6 +53,12 @@ export function RuleRow({
           onChange={(v) => onChange({ ...rule, target: v ?? '' })}
           data={targetData}
           style={{ flex: 1.4 }}
+        />
+        <WriteRuleSelect
+          label={index === 0 ? 'On existing records' : undefined}
+          ariaLabel={`Write rule of rule ${n}`}
+          value={rule.write}
+          onChange={(write) => onChange(write === 'never' ? { source: rule.source, target: rule.target } : { ...rule, write })}
         />
         <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={`Remove rule ${n}`} onClick={onRemove}>
           <IconTrash size={16} />
