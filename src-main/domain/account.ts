@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
-import { logEvent } from './syncLog';
+import { logEvent } from '../store/syncLog';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
 const LAST_ACCOUNT = (userId: number) => `account.last.${userId}`;

@@ -7,7 +7,7 @@ import { findLink } from '../sync/outcomes';
 import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
 import { currentUserRow } from './users';
-import { logEvent } from './syncLog';
+import { logEvent } from '../store/syncLog';
 import { contactSearchCondition } from '../db/contactSearch';
 
 const CONTACT_SORT: Record<string, string> = {

@@ -6,7 +6,7 @@ import { AppError } from '../../src-shared/result';
 import { connectedToRealAccount } from './demoGuard';
 import { writeContacts, type ContactValues } from './contactImport';
 import { addToSequence } from './enroll';
-import { setMeta } from './meta';
+import { setMeta } from '../store/meta';
 import { createSequence } from './sequences';
 
 const PEOPLE: [string, string, string, string, string][] = [

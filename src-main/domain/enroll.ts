@@ -11,7 +11,7 @@ import { missingContacts } from './contacts';
 import { placeEnrollment } from './enrollmentState';
 import { sequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
-import { logEvent } from './syncLog';
+import { logEvent } from '../store/syncLog';
 
 // `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
 const FLAGGED = 'j.value in (select value from json_each(@flagged))';

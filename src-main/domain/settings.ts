@@ -6,7 +6,7 @@ import { settings, type sequences } from '../db/schema';
 import { AppError } from '../../src-shared/result';
 import { DEFAULT_RECORD_URL_PATTERN, recordUrlPatternProblem } from '../../src-shared/recordUrl';
 import { connectionOf } from './connection';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta } from '../store/meta';
 import { currentUserRow } from './users';
 
 const RECORD_URL_KEY = 'record_url_pattern';

@@ -3,7 +3,7 @@ import type { AppInfo } from '../../src-shared/contract';
 import type { HandlerGroup } from '../backend/registry';
 import { loadDemo, removeDemo } from '../domain/demo';
 import { connectedToRealAccount } from '../domain/demoGuard';
-import { getMeta } from '../domain/meta';
+import { getMeta } from '../store/meta';
 import { needsProfile } from '../domain/users';
 
 export function appHandlers(version: string): HandlerGroup {

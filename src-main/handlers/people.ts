@@ -6,7 +6,7 @@ import { connect, describeConnection, disconnect, testConnection, useSandbox } f
 import { contactByEmail } from '../domain/contacts';
 import { effectiveRules, getMapping, mappingCatalog, sampleContactEmail, setMapping, validateRules } from '../domain/mapping';
 import { cachedCustomFields, cachedJobs, refreshMetadata } from '../domain/metadata';
-import { getMeta, setMeta } from '../domain/meta';
+import { getMeta, setMeta } from '../store/meta';
 import { getSettings, setSettings } from '../domain/settings';
 import { addUser, currentUserRow, listUsers, updateMe, useUser } from '../domain/users';
 import { isKeyPause } from '../sync/connectivity';

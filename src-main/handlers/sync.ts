@@ -2,7 +2,7 @@
 import type { Ctx } from '../backend/context';
 import type { HandlerGroup } from '../backend/registry';
 import { exportErrors, listErrors } from '../domain/errorReport';
-import { activitySummary, listLog } from '../domain/syncLog';
+import { activitySummary, listLog } from '../store/syncLog';
 import { requireConnection } from '../domain/connection';
 import { previewQueueItem } from '../sync/preview';
 import { approveItems, cancelItems, holdItems, listQueue, releaseItems } from '../sync/queue';

@@ -6,7 +6,7 @@ import type { PlannedRequest } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { activeConnection } from '../domain/connection';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import { planAddNote, RecruiterflowError } from '../recruiterflow';
 import { backoffDelay, DEFAULT_BACKOFF } from '../sync/backoff';
 

@@ -10,7 +10,7 @@ import type { ScanCounts } from '../../src-shared/mailbox';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import { bouncedRecipients, classify, returnDate, snippetOf } from './classify';
 import { failureKind, openImap, toMailboxError } from './imap';
 import { recordIncoming, type IncomingMessage } from './record';

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { mailboxes } from '../db/schema';
-import { getMeta, setMeta } from '../domain/meta';
+import { getMeta, setMeta } from '../store/meta';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
 import { getMailboxPassword } from './password';

@@ -38,9 +38,9 @@ import { cancelDemoItem, demoBlocked } from '../domain/demoGuard';
 import { currentUserRow } from '../domain/users';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
-import { getMeta } from '../domain/meta';
+import { getMeta } from '../store/meta';
 import { settingsRow } from '../domain/settings';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import {
   DEFAULT_SEARCH_BATCH,
   InFilterCheck,

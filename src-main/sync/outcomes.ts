@@ -3,7 +3,7 @@ import { EXISTS_IN_RECRUITERFLOW, existsAsMessage, type FlagCode, type FlagMatch
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { accountBaseUrl } from '../domain/account';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
 export interface WorkItem {
