@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
+import { accountBaseUrl } from '../store/links';
 import { logEvent } from '../store/syncLog';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
@@ -19,10 +20,8 @@ export function accountIdentity(baseUrl: string, apiKey: string): string {
   return `${baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`;
 }
 
-/** The server of an account (an identity made before accounts had fingerprints is its URL alone). */
-export function accountBaseUrl(account: string): string {
-  return account.split('#')[0] ?? account;
-}
+// The server of an account: stored with every link, so the links' store derives it.
+export { accountBaseUrl } from '../store/links';
 
 /** The account a user is (or was last) connected to, or null when there has never been one. */
 export function previousAccount(ctx: Ctx, userId: number): string | null {

@@ -3,7 +3,7 @@ import type { ContactDetail } from '../../src-shared/contract';
 import { normalizeEmail, type ContactRow, type EnrollmentState, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { findLink } from '../sync/outcomes';
+import { findLink } from '../store/links';
 import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
 import { currentUserRow } from './users';

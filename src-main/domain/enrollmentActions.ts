@@ -1,15 +1,15 @@
 // What a recruiter does to enrollments: record replies, clear flags, resync, retry, remove.
 import type { Ctx } from '../backend/context';
-import { enqueue } from '../sync/queue';
+import { enqueue } from '../store/queue';
 import { activeConnection, requireConnection } from './connection';
 import { contactByEmail } from './contacts';
-import { placeEnrollment } from './enrollmentState';
+import { placeEnrollment } from '../store/enrollments';
 import { triggerOnReply } from './replyTrigger';
 import { SKIPPED_CODE } from './flagResolution';
 import { sequenceRow, type SequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { AppError } from '../../src-shared/result';
-import { recordManualReplies } from '../mailbox/record';
+import { recordManualReplies } from '../store/replies';
 
 interface EnrollmentRow {
   id: number;

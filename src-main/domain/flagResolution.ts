@@ -9,11 +9,11 @@ import type { ResolveResult } from '../../src-shared/contract';
 import { FLAG_CODES, type FlagMatch, type Resolution, type SyncAs, type SyncMode } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { enqueue } from '../sync/queue';
+import { enqueue } from '../store/queue';
 import { activeConnection } from './connection';
 import { contactByEmail } from './contacts';
 import { parseEvidence } from './enrollmentQueries';
-import { placeEnrollment } from './enrollmentState';
+import { placeEnrollment } from '../store/enrollments';
 import { sequenceRow } from './sequences';
 import { settingsRow } from './settings';
 

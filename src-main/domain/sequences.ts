@@ -5,7 +5,7 @@ import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { sequences, users } from '../db/schema';
-import { cancelSequenceItems } from '../sync/queue';
+import { cancelSequenceItems } from '../store/queue';
 import { effectiveSettings, settingsRow } from './settings';
 import { currentUserRow } from './users';
 

@@ -2,7 +2,7 @@
 import type { HandlerGroup } from '../backend/registry';
 import { connectMailbox, disconnectMailbox, testMailbox } from '../mailbox/connection';
 import { contactReplies, repliesPerDay } from '../mailbox/queries';
-import { setNotesEnabled } from '../mailbox/store';
+import { setNotesEnabled } from '../store/replies';
 import type { MailboxWatcher } from '../mailbox/watcher';
 
 export function mailboxHandlers(watcher: MailboxWatcher): HandlerGroup {

@@ -5,7 +5,7 @@ import { exportErrors, listErrors } from '../domain/errorReport';
 import { activitySummary, listLog } from '../store/syncLog';
 import { requireConnection } from '../domain/connection';
 import { previewQueueItem } from '../sync/preview';
-import { approveItems, cancelItems, holdItems, listQueue, releaseItems } from '../sync/queue';
+import { approveItems, cancelItems, holdItems, listQueue, releaseItems } from '../store/queue';
 import type { Scheduler } from '../sync/scheduler';
 
 export function syncHandlers(scheduler: Scheduler): HandlerGroup {

@@ -6,7 +6,7 @@ import type { ReplyKind } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { triggerOnReply } from '../domain/replyTrigger';
-import { notesEnabled } from './store';
+import { notesEnabled, queueNote } from '../store/replies';
 
 export interface IncomingMessage {
   contactId: number;
@@ -36,14 +36,6 @@ function enrollmentsOf(ctx: Ctx, contactId: number): EnrollmentFacts[] {
   ) as EnrollmentFacts[];
 }
 
-function queueNote(ctx: Ctx, replyId: number): void {
-  const now = ctx.clock.now();
-  statement(
-    ctx.sqlite,
-    "insert into reply_notes (reply_id, state, next_attempt_at, created_at, updated_at) values (?, 'pending', ?, ?, ?) on conflict do nothing",
-  ).run(replyId, now, now, now);
-}
-
 /** Must run inside a transaction. Returns what happened and how many enrollments it queued. */
 export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordOutcome; queued: number } {
   // A Date header has whole seconds: a message of the same second as the add is not older than it.
@@ -66,21 +58,8 @@ export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordO
   if (inserted.changes === 0) return { outcome: 'duplicate', queued: 0 };
   if (m.kind !== 'reply') return { outcome: 'recorded', queued: 0 };
   const queued = triggerOnReply(ctx, counted, m.at);
-  if (notesEnabled(ctx)) queueNote(ctx, Number(inserted.lastInsertRowid));
+  if (notesEnabled(ctx)) queueNote(ctx.sqlite, Number(inserted.lastInsertRowid), ctx.clock.now());
   return { outcome: 'recorded', queued };
-}
-
-/** A reply recorded by hand ("mark replied", `replies record`): listed with the others, marked manual. */
-export function recordManualReplies(ctx: Ctx, contactIds: Iterable<number>): void {
-  const now = ctx.clock.now();
-  const insert = statement(
-    ctx.sqlite,
-    "insert into replies (contact_id, kind, source, message_key, at, recorded_at) values (?, 'reply', 'manual', null, ?, ?)",
-  );
-  for (const contactId of new Set(contactIds)) {
-    const id = Number(insert.run(contactId, now, now).lastInsertRowid);
-    if (notesEnabled(ctx)) queueNote(ctx, id);
-  }
 }
 
 export function kindOf(row: { kind: string }): ReplyKind {

@@ -4,14 +4,12 @@ import { eq } from 'drizzle-orm';
 import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { mailboxes } from '../db/schema';
-import { getMeta, setMeta } from '../store/meta';
+import { notesEnabled } from '../store/replies';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
 import { getMailboxPassword } from './password';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
-
-const NOTES_KEY = 'mailbox.notes';
 
 export function mailboxRow(ctx: Ctx, userId = currentUserRow(ctx).id): MailboxRow | null {
   return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
@@ -24,14 +22,6 @@ export function settingsOf(row: MailboxRow): MailboxSettings {
 export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
   const password = getMailboxPassword(ctx, row.userId);
   return password === null ? null : { kind: 'password', password };
-}
-
-export function notesEnabled(ctx: Ctx): boolean {
-  return getMeta(ctx, NOTES_KEY) === '1';
-}
-
-export function setNotesEnabled(ctx: Ctx, enabled: boolean): void {
-  setMeta(ctx, NOTES_KEY, enabled ? '1' : null);
 }
 
 function counts(ctx: Ctx): MailboxStatus['counts'] {

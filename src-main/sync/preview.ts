@@ -7,8 +7,8 @@ import { cachedCustomFields } from '../domain/metadata';
 import { settingsRow } from '../domain/settings';
 import { effectiveRules, rulesFor } from '../domain/mapping';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
-import { plannedNotes } from '../mailbox/notes';
-import { findLink } from './outcomes';
+import { plannedNotes } from '../domain/replyNotes';
+import { findLink, isJobAssigned } from '../store/links';
 import { buildPayload, type ContactSource } from './payload';
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
@@ -66,12 +66,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     });
   }
   // Contacts (the Recruiterflow object) are never assigned to jobs, also when the email links to one.
-  const alreadyOnJob =
-    link !== null &&
-    row.jobId !== null &&
-    ctx.sqlite
-      .prepare('select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?')
-      .get(account, link.id, row.jobId) !== undefined;
+  const alreadyOnJob = link !== null && account !== null && row.jobId !== null && isJobAssigned(ctx.sqlite, account, link.id, row.jobId);
   if (row.jobId !== null && !blocked) {
     const job = describeJob(ctx, baseUrl, row.jobId);
     if (row.syncAs === 'candidate' && (!link || link.type === 'candidate') && !alreadyOnJob) {

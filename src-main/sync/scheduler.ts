@@ -12,7 +12,7 @@ import { currentUserRow } from '../domain/users';
 import { RecruiterflowError } from '../recruiterflow';
 import { pauseForRefusedKey } from './connectivity';
 import { PAUSE_KEY, SyncEngine, type EngineOptions } from './engine';
-import { queueCounts, releaseClaims } from './queue';
+import { queueCounts, releaseClaims } from '../store/queue';
 import { stateCounts } from './status';
 
 export interface SchedulerOptions {

@@ -1,35 +1,44 @@
-// The durable sync queue. Rows are written in the same transaction as the change that caused them;
-// workers claim due rows with a lease inside an IMMEDIATE transaction, and renew the claim just before
-// sending, so no two processes send one item even when a slow batch outlives its lease.
-import type { QueueItem, QueueState } from '../../src-shared/domain';
+// The durable sync queue (`sync_queue`), its leases included: the only module that reads or writes it.
+// Rows are written in the same transaction as the change that caused them; workers claim due rows with a
+// lease inside an IMMEDIATE transaction, and renew the claim just before sending, so no two processes
+// send one item even when a slow batch outlives its lease. A lease owner names its host and process, so
+// a restart can give back the items of a process that died (kill -9, a crash) at once instead of waiting
+// for the lease to expire.
+import { hostname } from 'node:os';
+import { LIVE_QUEUE_STATES, WAITING_QUEUE_STATES, type QueueItem, type QueueState } from '../../src-shared/domain';
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import type { Sqlite } from '../db/open';
 import { statement } from '../db/statements';
-import { demoBlocked, parkDemo } from '../domain/demoGuard';
-import { LIVE_QUEUE_STATES } from '../domain/enrollmentQueries';
+import { isDemoForRealAccount, markCancelled, markQueued, parkDemo } from './enrollments';
+
+type Store = Pick<Ctx, 'sqlite' | 'clock'>;
+
+/** A list of states as SQL (`('pending', 'review')`): the lists are constants, never input. */
+const sqlList = (states: readonly QueueState[]) => `(${states.map((s) => `'${s}'`).join(', ')})`;
+/** The live states in SQL, for the queries of other tables' modules that ask "has live work". */
+export const LIVE_IN = sqlList(LIVE_QUEUE_STATES);
+const WAITING_IN = sqlList(WAITING_QUEUE_STATES);
 
 /**
  * Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is; demo
  * data bound for a real Recruiterflow account is not queued: it is marked not synced, with the reason.
  * `held: true` means "waits for review" (review before sync), never a manual hold.
  */
-export function enqueue(ctx: Ctx, enrollmentIds: Iterable<number>, options: { held: boolean }): number {
+export function enqueue(ctx: Store, enrollmentIds: Iterable<number>, options: { held: boolean }): number {
   const now = ctx.clock.now();
   const insert = ctx.sqlite.prepare(
     `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
      values (?, ?, 0, ?, ?, ?) on conflict do nothing`,
   );
-  const mark = ctx.sqlite.prepare(
-    "update enrollments set state = 'queued', error = null, error_code = null, awaiting_reply = 0 where id = ?",
-  );
   let queued = 0;
   for (const id of enrollmentIds) {
-    if (demoBlocked(ctx, id)) {
-      parkDemo(ctx, id);
+    if (isDemoForRealAccount(ctx.sqlite, id)) {
+      parkDemo(ctx.sqlite, id);
       continue;
     }
     queued += insert.run(id, options.held ? 'review' : 'pending', now, now, now).changes;
-    mark.run(id);
+    markQueued(ctx.sqlite, id);
   }
   return queued;
 }
@@ -43,7 +52,7 @@ export interface ClaimedItem {
 }
 
 /** Claims up to `limit` due items for `owner` until `leaseMs` from now. Expired leases are due again. */
-export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number): ClaimedItem[] {
+export function claimDue(ctx: Store, owner: string, limit: number, leaseMs: number): ClaimedItem[] {
   const now = ctx.clock.now();
   const claim = ctx.sqlite.transaction(() => {
     const rows = statement(
@@ -69,7 +78,7 @@ export function claimDue(ctx: Ctx, owner: string, limit: number, leaseMs: number
  * again (another process, or another batch of ours), this returns null and the item must be left to
  * them. Otherwise it returns the new lease end.
  */
-export function renewClaim(ctx: Ctx, owner: string, id: number, leaseUntil: number, leaseMs: number): number | null {
+export function renewClaim(ctx: Store, owner: string, id: number, leaseUntil: number, leaseMs: number): number | null {
   const until = ctx.clock.now() + leaseMs;
   const renewed = statement(
     ctx.sqlite,
@@ -79,7 +88,7 @@ export function renewClaim(ctx: Ctx, owner: string, id: number, leaseUntil: numb
 }
 
 /** Gives claimed items back untouched (shutdown, pause, offline): no attempt is counted. */
-export function releaseClaims(ctx: Ctx, owner: string, ids?: number[]): number {
+export function releaseClaims(ctx: Store, owner: string, ids?: number[]): number {
   const now = ctx.clock.now();
   if (ids) {
     const stmt = statement(
@@ -95,7 +104,7 @@ export function releaseClaims(ctx: Ctx, owner: string, ids?: number[]): number {
     .run(now, owner).changes;
 }
 
-export function queueCounts(ctx: Ctx): { due: number; backoff: number; review: number; held: number; inFlight: number; pending: number } {
+export function queueCounts(ctx: Store): { due: number; backoff: number; review: number; held: number; inFlight: number; pending: number } {
   const now = ctx.clock.now();
   const row = ctx.sqlite
     .prepare(
@@ -106,7 +115,7 @@ export function queueCounts(ctx: Ctx): { due: number; backoff: number; review: n
          coalesce(sum(state = 'review'), 0) as review,
          coalesce(sum(state = 'held'), 0) as held,
          coalesce(sum(state = 'in_flight'), 0) as inFlight
-       from sync_queue where state in ${LIVE_QUEUE_STATES}`,
+       from sync_queue where state in ${LIVE_IN}`,
     )
     .get({ now }) as { due: number; backoff: number; later: number; review: number; held: number; inFlight: number };
   return {
@@ -119,8 +128,8 @@ export function queueCounts(ctx: Ctx): { due: number; backoff: number; review: n
   };
 }
 
-export function listQueue(ctx: Ctx, q: { states?: QueueState[]; offset: number; limit: number }): Page<QueueItem> {
-  const states = q.states && q.states.length > 0 ? q.states : ['pending', 'review', 'held', 'in_flight', 'backoff'];
+export function listQueue(ctx: Store, q: { states?: QueueState[]; offset: number; limit: number }): Page<QueueItem> {
+  const states: readonly QueueState[] = q.states && q.states.length > 0 ? q.states : LIVE_QUEUE_STATES;
   const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
   states.forEach((s, i) => (params[`s${i}`] = s));
   const where = `where q.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
@@ -146,7 +155,7 @@ export function listQueue(ctx: Ctx, q: { states?: QueueState[]; offset: number; 
 
 type Selection = { ids?: number[]; all?: boolean };
 
-function selectLive(ctx: Ctx, sel: Selection, states: QueueState[]): number[] {
+function selectLive(ctx: Store, sel: Selection, states: readonly QueueState[]): number[] {
   const inStates = states.map((s) => `'${s}'`).join(', ');
   if (sel.all) {
     return (ctx.sqlite.prepare(`select id from sync_queue where state in (${inStates})`).all() as { id: number }[]).map((r) => r.id);
@@ -159,7 +168,7 @@ function selectLive(ctx: Ctx, sel: Selection, states: QueueState[]): number[] {
  * Hold: pending, backing-off or awaiting-review items are kept back on purpose until released (a held
  * review item is then out of reach of "Approve all"). In-flight items cannot be held.
  */
-export function holdItems(ctx: Ctx, sel: Selection): number {
+export function holdItems(ctx: Store, sel: Selection): number {
   return ctx.sqlite.transaction(() => {
     const ids = selectLive(ctx, sel, ['pending', 'backoff', 'review']);
     const stmt = ctx.sqlite.prepare("update sync_queue set state = 'held', updated_at = ? where id = ?");
@@ -169,16 +178,16 @@ export function holdItems(ctx: Ctx, sel: Selection): number {
 }
 
 /** Release: items you held go now. Items awaiting review are not released: they need an approval. */
-export function releaseItems(ctx: Ctx, sel: Selection): number {
+export function releaseItems(ctx: Store, sel: Selection): number {
   return letGo(ctx, sel, 'held');
 }
 
 /** Approve: items awaiting review (review before sync) go now. Items you held on purpose stay held. */
-export function approveItems(ctx: Ctx, sel: Selection): number {
+export function approveItems(ctx: Store, sel: Selection): number {
   return letGo(ctx, sel, 'review');
 }
 
-function letGo(ctx: Ctx, sel: Selection, from: 'held' | 'review'): number {
+function letGo(ctx: Store, sel: Selection, from: 'held' | 'review'): number {
   return ctx.sqlite.transaction(() => {
     const ids = selectLive(ctx, sel, [from]);
     const now = ctx.clock.now();
@@ -192,23 +201,20 @@ function letGo(ctx: Ctx, sel: Selection, from: 'held' | 'review'): number {
  * Cancels waiting items (never in-flight ones: they may already be in Recruiterflow) and puts their
  * enrollments in `then`: what the recruiter sees instead of "queued".
  */
-function cancelIds(ctx: Ctx, ids: number[], then: { state: string; error: string | null; code: string | null }): number {
+function cancelIds(ctx: Store, ids: number[], then: { state: string; error: string | null; code: string | null }): number {
   const now = ctx.clock.now();
   const stmt = ctx.sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?");
-  const back = ctx.sqlite.prepare(
-    "update enrollments set state = ?, error = ?, error_code = ? where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
-  );
   for (const id of ids) {
     stmt.run(now, id);
-    back.run(then.state, then.error, then.code, id);
+    markCancelled(ctx.sqlite, id, then);
   }
   return ids.length;
 }
 
 /** Cancel: the work is dropped; the enrollment goes back to not synced (Resync can queue it again). */
-export function cancelItems(ctx: Ctx, sel: Selection): number {
+export function cancelItems(ctx: Store, sel: Selection): number {
   return ctx.sqlite.transaction(() =>
-    cancelIds(ctx, selectLive(ctx, sel, ['pending', 'review', 'held', 'backoff']), {
+    cancelIds(ctx, selectLive(ctx, sel, WAITING_QUEUE_STATES), {
       state: 'not_synced',
       error: 'Sync cancelled by you',
       code: 'cancelled',
@@ -220,15 +226,106 @@ export function cancelItems(ctx: Ctx, sel: Selection): number {
  * Disable Sync was turned on for a sequence and the recruiter chose to drop what it had queued: its
  * waiting items are cancelled and their enrollments show "Sync disabled" (Resync can bring them back).
  */
-export function cancelSequenceItems(ctx: Ctx, sequenceId: number): number {
+export function cancelSequenceItems(ctx: Store, sequenceId: number): number {
   return ctx.sqlite.transaction(() => {
     const ids = ctx.sqlite
       .prepare(
         `select q.id from sync_queue q join enrollments e on e.id = q.enrollment_id
-         where e.sequence_id = ? and q.state in ('pending', 'review', 'held', 'backoff')`,
+         where e.sequence_id = ? and q.state in ${WAITING_IN}`,
       )
       .pluck()
       .all(sequenceId) as number[];
     return cancelIds(ctx, ids, { state: 'sync_disabled', error: null, code: null });
   })();
+}
+
+/** One engine's identity in leases: host and pid let a restart reclaim the leases of a dead process. */
+export function leaseOwnerId(random: () => number): string {
+  return `${hostname()}:${process.pid}:${Math.floor(random() * 1e9).toString(36)}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Items leased by a process of this machine that no longer exists are due again at once. */
+export function reclaimOrphans(ctx: Store): number {
+  const owners = ctx.sqlite
+    .prepare("select distinct lease_owner from sync_queue where state = 'in_flight' and lease_owner is not null")
+    .pluck()
+    .all()
+    .map(String);
+  const host = hostname();
+  let reclaimed = 0;
+  for (const owner of owners) {
+    const [ownerHost, pid] = owner.split(':');
+    if (ownerHost === host && pid !== undefined && /^\d+$/.test(pid) && !isAlive(Number(pid))) reclaimed += releaseClaims(ctx, owner);
+  }
+  return reclaimed;
+}
+
+/** When the next waiting item comes due (pending or backing off), or null when none does. */
+export function nextDueAt(sqlite: Sqlite): number | null {
+  const at = sqlite.prepare("select min(next_attempt_at) from sync_queue where state in ('pending', 'backoff')").pluck().get();
+  return typeof at === 'number' ? at : null;
+}
+
+/** A claimed item whose enrollment is gone (removed meanwhile) leaves the queue. */
+export function dropClaimed(sqlite: Sqlite, queueId: number): void {
+  sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(queueId);
+}
+
+/** The outcome of a claimed item, written with its enrollment's (sync/outcomes.ts holds the transaction). */
+export function finishItem(sqlite: Sqlite, queueId: number, now: number): void {
+  statement(sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(
+    now,
+    queueId,
+  );
+}
+
+export function failItem(sqlite: Sqlite, queueId: number, message: string, now: number): void {
+  statement(
+    sqlite,
+    "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?",
+  ).run(message, now, queueId);
+}
+
+/** Due again at `next`. `attempts` counts this try; null when nothing was sent (no attempt counted). */
+export function backOffItem(sqlite: Sqlite, queueId: number, attempts: number | null, next: number, message: string, now: number): void {
+  if (attempts === null)
+    statement(
+      sqlite,
+      "update sync_queue set state = 'backoff', next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
+    ).run(next, message, now, queueId);
+  else
+    statement(
+      sqlite,
+      "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
+    ).run(attempts, next, message, now, queueId);
+}
+
+/** A claimed demo item for a real account: cancelled, never sent. */
+export function cancelClaimed(sqlite: Sqlite, queueId: number, now: number): void {
+  statement(sqlite, "update sync_queue set state = 'cancelled', lease_owner = null, updated_at = ? where id = ?").run(now, queueId);
+}
+
+/** Waiting items of this user's demo data (its contact or its sequence). */
+export function waitingDemoItems(sqlite: Sqlite, userId: number): { id: number; enrollmentId: number }[] {
+  return sqlite
+    .prepare(
+      `select q.id, q.enrollment_id as enrollmentId from sync_queue q join enrollments e on e.id = q.enrollment_id
+         join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id
+       where q.state in ${WAITING_IN} and e.user_id = ? and (c.demo = 1 or s.demo = 1)`,
+    )
+    .all(userId) as { id: number; enrollmentId: number }[];
+}
+
+/** Cancels a waiting item (demo data bound for a real account); its enrollment is parked by the caller. */
+export function cancelWaiting(sqlite: Sqlite, queueId: number, now: number): void {
+  sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?").run(now, queueId);
 }

@@ -1,0 +1,147 @@
+// Every change of an enrollment's sync state, and the reads the engine needs: the only module that
+// writes `enrollments` after the add (the add's bulk statements are in enrollmentAdd.ts). The rules that
+// decide where an enrollment goes are here too (placeEnrollment), next to the writes that apply them.
+import type { EnrollmentState, SyncMode } from '../../src-shared/domain';
+import type { Sqlite } from '../db/open';
+import { statement } from '../db/statements';
+
+export interface Trigger {
+  connected: boolean;
+  mode: SyncMode;
+  disabled: boolean;
+  existsInRecruiterflow: boolean;
+  replied: boolean;
+}
+
+export interface Placement {
+  state: EnrollmentState;
+  awaitingReply: boolean;
+  queue: boolean;
+}
+
+/**
+ * Where a new or re-triggered enrollment goes, from the settings captured for it. Rule order matters: no
+ * connection, then Disable Sync, then mode off, then the dedup flag, then the trigger.
+ */
+export function placeEnrollment(t: Trigger): Placement {
+  if (!t.connected) return { state: 'not_synced', awaitingReply: false, queue: false };
+  if (t.disabled) return { state: 'sync_disabled', awaitingReply: false, queue: false };
+  if (t.mode === 'off') return { state: 'not_synced', awaitingReply: false, queue: false };
+  if (t.existsInRecruiterflow) return { state: 'flagged', awaitingReply: t.mode === 'on-reply', queue: false };
+  if (t.mode === 'on-reply' && !t.replied) return { state: 'awaiting_reply', awaitingReply: true, queue: false };
+  return { state: 'queued', awaitingReply: false, queue: true };
+}
+
+export const DEMO_CODE = 'demo';
+export const DEMO_MESSAGE = 'Demo data is never sent to a real Recruiterflow account (only to the built-in Sandbox)';
+
+/**
+ * True when this enrollment is demo data (its contact or its sequence) and its owner's connection is a
+ * real account: such work is never queued, and the engine never sends it.
+ */
+export function isDemoForRealAccount(sqlite: Sqlite, enrollmentId: number): boolean {
+  return (
+    statement(
+      sqlite,
+      `select 1 from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id
+         join connections k on k.user_id = e.user_id
+       where e.id = ? and (c.demo = 1 or s.demo = 1) and k.sandbox = 0`,
+    ).get(enrollmentId) !== undefined
+  );
+}
+
+/** Marks a blocked demo enrollment: not synced, with the reason (the caller holds the transaction). */
+export function parkDemo(sqlite: Sqlite, enrollmentId: number): void {
+  statement(sqlite, "update enrollments set state = 'not_synced', error = ?, error_code = ?, awaiting_reply = 0 where id = ?").run(
+    DEMO_MESSAGE,
+    DEMO_CODE,
+    enrollmentId,
+  );
+}
+
+/** Queued: its queue row is written in the same transaction (store/queue.ts enqueue). */
+export function markQueued(sqlite: Sqlite, enrollmentId: number): void {
+  statement(sqlite, "update enrollments set state = 'queued', error = null, error_code = null, awaiting_reply = 0 where id = ?").run(
+    enrollmentId,
+  );
+}
+
+/** What the recruiter sees instead of "queued" once the item of this queue row is cancelled. */
+export function markCancelled(sqlite: Sqlite, queueId: number, then: { state: string; error: string | null; code: string | null }): void {
+  statement(
+    sqlite,
+    "update enrollments set state = ?, error = ?, error_code = ? where id = (select enrollment_id from sync_queue where id = ?) and state in ('queued', 'retrying')",
+  ).run(then.state, then.error, then.code, queueId);
+}
+
+/** A reply counts for this enrollment: the first reply's time is kept. */
+export function markReplied(sqlite: Sqlite, enrollmentId: number, at: number): void {
+  statement(sqlite, 'update enrollments set replied_at = coalesce(replied_at, ?) where id = ?').run(at, enrollmentId);
+}
+
+/** The latest create sent for this enrollment's contact (by any of its enrollments), or null. */
+export function lastCreateStarted(sqlite: Sqlite, enrollmentId: number): number | null {
+  const row = statement(
+    sqlite,
+    `select max(create_started_at) as at from enrollments
+        where contact_id = (select contact_id from enrollments where id = ?) and create_started_at is not null`,
+  ).get(enrollmentId) as { at: number | null } | undefined;
+  return row?.at ?? null;
+}
+
+/** A create may be on its way (a time), or none of ours was sent after all (null). */
+export function setCreateStarted(sqlite: Sqlite, enrollmentId: number, at: number | null): void {
+  if (at === null) statement(sqlite, 'update enrollments set create_started_at = null where id = ?').run(enrollmentId);
+  else statement(sqlite, 'update enrollments set create_started_at = ? where id = ?').run(at, enrollmentId);
+}
+
+/** Synced: the record id, in the account the owner is connected to now; the error is cleared. */
+export function markSynced(sqlite: Sqlite, enrollmentId: number, userId: number, rfId: number, now: number): void {
+  statement(
+    sqlite,
+    `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null, evidence = null,
+           attempts = attempts + 1, last_attempt_at = ?,
+           rf_account = (select coalesce(account, base_url) from connections where user_id = ?) where id = ?`,
+  ).run(rfId, now, now, userId, enrollmentId);
+}
+
+/** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
+export function markAttempt(
+  sqlite: Sqlite,
+  enrollmentId: number,
+  state: 'flagged' | 'failed' | 'retrying',
+  code: string,
+  message: string,
+  now: number,
+  field: string | null,
+): void {
+  statement(
+    sqlite,
+    `update enrollments set state = ?, error = ?, error_code = ?, error_field = ?, first_error_at = coalesce(first_error_at, ?),
+         last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
+  ).run(state, message, code, field, now, now, enrollmentId);
+}
+
+/** The records a flag matched (JSON), shown with it; the dedup check counts as done. */
+export function setFlagEvidence(sqlite: Sqlite, enrollmentId: number, evidence: string): void {
+  statement(sqlite, 'update enrollments set dedup_checked = 1, evidence = ? where id = ?').run(evidence, enrollmentId);
+}
+
+/** Not tried now, and not an attempt: retrying, with the reason (a create for its email is settling). */
+export function markDeferred(sqlite: Sqlite, enrollmentId: number, message: string, now: number): void {
+  statement(
+    sqlite,
+    "update enrollments set state = 'retrying', error = ?, error_code = 'create_settling', last_attempt_at = ? where id = ?",
+  ).run(message, now, enrollmentId);
+}
+
+/** What the engine reads of a claimed item: the captured settings and the contact (every column of it). */
+export function syncSourceRow(sqlite: Sqlite, enrollmentId: number): unknown {
+  return statement(
+    sqlite,
+    `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
+              e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
+              e.create_started_at as createStartedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
+       from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
+  ).get(enrollmentId);
+}
