@@ -142,7 +142,10 @@ if (!onlyCycles) {
       .filter(Boolean);
     for (const [table, ident] of tables) {
       const t = table.replace(/_/g, '_');
-      const writes = new RegExp(`\\b(?:INSERT(?:\\s+OR\\s+\\w+)?\\s+INTO|REPLACE\\s+INTO|UPDATE(?:\\s+OR\\s+\\w+)?|DELETE\\s+FROM)\\s+[\`"]?${t}\\b`, 'i');
+      const writes = new RegExp(
+        `\\b(?:INSERT(?:\\s+OR\\s+\\w+)?\\s+INTO|REPLACE\\s+INTO|UPDATE(?:\\s+OR\\s+\\w+)?|DELETE\\s+FROM)\\s+[\`"]?${t}\\b`,
+        'i',
+      );
       const reads = new RegExp(`\\b(?:FROM|JOIN)\\s+[\`"]?${t}\\b`, 'i');
       const entry = usage.get(table);
       if (writes.test(code)) entry.write.add(`${file} (sql)`);
