@@ -2,17 +2,12 @@
 // stamps each enrollment it counts for, and queues the on-reply ones still waiting for it. One place, so
 // the mailbox and a hand-recorded reply can never disagree about what "waiting for a reply" means.
 import type { Ctx } from '../backend/context';
-import { markReplied } from '../store/enrollments';
+import { markReplied, type Enrollment } from '../store/enrollments';
 import { enqueue } from '../store/queue';
 import { activeConnection } from './connection';
 import { settingsRow } from './settings';
 
-export interface ReplyTarget {
-  id: number;
-  user_id: number;
-  state: string;
-  awaiting_reply: number;
-}
+type ReplyTarget = Pick<Enrollment, 'id' | 'userId' | 'state' | 'awaitingReply'>;
 
 /** Must run inside a transaction. Returns how many enrollments it queued. */
 export function triggerOnReply(ctx: Ctx, rows: ReplyTarget[], at: number): number {
@@ -20,9 +15,9 @@ export function triggerOnReply(ctx: Ctx, rows: ReplyTarget[], at: number): numbe
   let queued = 0;
   for (const row of rows) {
     markReplied(ctx.sqlite, row.id, at);
-    if (row.awaiting_reply !== 1 || row.state !== 'awaiting_reply') continue;
-    if (!connected.has(row.user_id)) connected.set(row.user_id, activeConnection(ctx, row.user_id) !== null);
-    if (connected.get(row.user_id)) queued += enqueue(ctx, [row.id], { held: settingsRow(ctx, row.user_id).reviewBeforeSync });
+    if (!row.awaitingReply || row.state !== 'awaiting_reply') continue;
+    if (!connected.has(row.userId)) connected.set(row.userId, activeConnection(ctx, row.userId) !== null);
+    if (connected.get(row.userId)) queued += enqueue(ctx, [row.id], { held: settingsRow(ctx, row.userId).reviewBeforeSync });
   }
   return queued;
 }

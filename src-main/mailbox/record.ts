@@ -6,6 +6,7 @@ import type { ReplyKind } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
 import { triggerOnReply } from '../domain/replyTrigger';
+import { replyTargetsOf } from '../store/enrollments';
 import { notesEnabled, queueNote } from '../store/replies';
 
 export interface IncomingMessage {
@@ -22,24 +23,10 @@ export interface IncomingMessage {
 
 export type RecordOutcome = 'recorded' | 'duplicate' | 'older';
 
-interface EnrollmentFacts {
-  id: number;
-  user_id: number;
-  added_at: number;
-  state: string;
-  awaiting_reply: number;
-}
-
-function enrollmentsOf(ctx: Ctx, contactId: number): EnrollmentFacts[] {
-  return statement(ctx.sqlite, 'select id, user_id, added_at, state, awaiting_reply from enrollments where contact_id = ?').all(
-    contactId,
-  ) as EnrollmentFacts[];
-}
-
 /** Must run inside a transaction. Returns what happened and how many enrollments it queued. */
 export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordOutcome; queued: number } {
   // A Date header has whole seconds: a message of the same second as the add is not older than it.
-  const counted = enrollmentsOf(ctx, m.contactId).filter((e) => e.added_at <= m.at + 999);
+  const counted = replyTargetsOf(ctx.db, m.contactId).filter((e) => e.addedAt <= m.at + 999);
   // Mail older than every enrollment of the contact is earlier conversation, not a reply to a sequence.
   if (counted.length === 0) return { outcome: 'older', queued: 0 };
   if (m.key.startsWith('uid:')) {

@@ -1,9 +1,14 @@
 // Every change of an enrollment's sync state, and the reads the engine needs: the only module that
 // writes `enrollments` after the add (the add's bulk statements are in enrollmentAdd.ts). The rules that
 // decide where an enrollment goes are here too (placeEnrollment), next to the writes that apply them.
-import type { EnrollmentState, SyncMode } from '../../src-shared/domain';
-import type { Sqlite } from '../db/open';
+import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { EnrollmentState, SyncAs, SyncMode } from '../../src-shared/domain';
+import type { Db, Sqlite } from '../db/open';
+import { enrollments } from '../db/schema';
 import { statement } from '../db/statements';
+
+/** An enrollment as stored (the schema's row type: no hand-written copy of it). */
+export type Enrollment = typeof enrollments.$inferSelect;
 
 export interface Trigger {
   connected: boolean;
@@ -144,4 +149,161 @@ export function syncSourceRow(sqlite: Sqlite, enrollmentId: number): unknown {
               e.create_started_at as createStartedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
        from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
   ).get(enrollmentId);
+}
+
+export function enrollmentById(db: Db, id: number): Enrollment | undefined {
+  return db.select().from(enrollments).where(eq(enrollments.id, id)).get();
+}
+
+/** The enrollments of these ids that exist, in the order asked. */
+export function enrollmentsByIds(db: Db, ids: number[]): Enrollment[] {
+  return ids.map((id) => enrollmentById(db, id)).filter((row): row is Enrollment => row !== undefined);
+}
+
+/** A contact's enrollments, in one sequence when one is named. */
+export function enrollmentsOfContact(db: Db, contactId: number, sequenceId?: number, state?: EnrollmentState): Enrollment[] {
+  const where: SQL[] = [eq(enrollments.contactId, contactId)];
+  if (sequenceId !== undefined) where.push(eq(enrollments.sequenceId, sequenceId));
+  if (state !== undefined) where.push(eq(enrollments.state, state));
+  return db
+    .select()
+    .from(enrollments)
+    .where(and(...where))
+    .all();
+}
+
+/**
+ * What Resync looks at, in a sequence or of a contact (or everywhere): the enrollments that never synced
+ * (or synced in another account) in a state Resync may change, and, apart, those it leaves alone.
+ */
+export function resyncScope(db: Db, scope: { sequenceId?: number; contactId?: number }): { candidates: Enrollment[]; busy: Enrollment[] } {
+  const where: SQL[] = [];
+  if (scope.sequenceId !== undefined) where.push(eq(enrollments.sequenceId, scope.sequenceId));
+  if (scope.contactId !== undefined) where.push(eq(enrollments.contactId, scope.contactId));
+  const neverSynced = or(and(isNull(enrollments.syncedAt), isNull(enrollments.rfId)), eq(enrollments.errorCode, 'other_account'));
+  const candidates = db
+    .select()
+    .from(enrollments)
+    .where(and(inArray(enrollments.state, ['not_synced', 'awaiting_reply', 'sync_disabled', 'failed']), neverSynced, ...where))
+    .all();
+  const busy = db
+    .select()
+    .from(enrollments)
+    .where(and(inArray(enrollments.state, ['flagged', 'queued', 'retrying']), ...where))
+    .all();
+  return { candidates, busy };
+}
+
+/** Not synced on the recruiter's word ("Don't sync"), with the reason. */
+export function markNotSynced(sqlite: Sqlite, id: number, error: string, code: string): void {
+  statement(sqlite, 'update enrollments set state = ?, error = ?, error_code = ?, awaiting_reply = 0 where id = ?').run(
+    'not_synced',
+    error,
+    code,
+    id,
+  );
+}
+
+/**
+ * A reviewed flag: the enrollment goes on as `state` (a caller that queues it passes not_synced and then
+ * enqueues). A resolution may change what it asks for: `syncAs` (linked to the other type), `dropJob`, and
+ * `createAnyway` (a record of the other type is no reason to stop).
+ */
+export function clearFlag(
+  sqlite: Sqlite,
+  id: number,
+  to: { state: EnrollmentState; awaitingReply: boolean },
+  resolution?: { createAnyway: boolean; syncAs: SyncAs; dropJob: boolean },
+): void {
+  if (!resolution) {
+    statement(
+      sqlite,
+      'update enrollments set dedup_cleared = 1, error = null, error_code = null, state = ?, awaiting_reply = ? where id = ?',
+    ).run(to.state, to.awaitingReply ? 1 : 0, id);
+    return;
+  }
+  statement(
+    sqlite,
+    `update enrollments set dedup_cleared = 1, create_anyway = @createAnyway, cap_sync_as = @syncAs,
+         cap_job_id = case when @dropJob = 1 then null else cap_job_id end,
+         error = null, error_code = null, state = @state, awaiting_reply = @awaiting where id = @id`,
+  ).run({
+    id,
+    createAnyway: resolution.createAnyway ? 1 : 0,
+    syncAs: resolution.syncAs,
+    dropJob: resolution.dropJob ? 1 : 0,
+    state: to.state,
+    awaiting: to.awaitingReply ? 1 : 0,
+  });
+}
+
+/** Resync re-captures today's settings on an enrollment that never synced, with a fresh attempt count. */
+export function recapture(
+  sqlite: Sqlite,
+  id: number,
+  settings: { mode: SyncMode; syncAs: SyncAs; jobId: number | null; mappingVersion: number; dedup: boolean },
+  to: { state: EnrollmentState; awaitingReply: boolean },
+): void {
+  statement(
+    sqlite,
+    `
+    update enrollments set cap_mode = @mode, cap_sync_as = @syncAs, cap_job_id = @jobId, cap_mapping_version = @mappingVersion,
+      cap_disabled = 0, cap_dedup = @dedup, dedup_checked = 0, state = @state, awaiting_reply = @awaiting,
+      error = null, error_code = null, attempts = 0
+    where id = @id`,
+  ).run({
+    id,
+    mode: settings.mode,
+    syncAs: settings.syncAs,
+    jobId: settings.jobId,
+    mappingVersion: settings.mappingVersion,
+    dedup: settings.dedup ? 1 : 0,
+    state: to.state,
+    awaiting: to.awaitingReply ? 1 : 0,
+  });
+}
+
+/** Retry with today's mapping: only an enrollment that never synced (what a synced one sent stays). */
+export function remapToVersion(sqlite: Sqlite, id: number, mappingVersion: number): number {
+  return statement(
+    sqlite,
+    'update enrollments set cap_mapping_version = ?, skip_fields = ? where id = ? and rf_id is null and synced_at is null',
+  ).run(mappingVersion, '[]', id).changes;
+}
+
+/** "Sync without this field": the refused field joins the ones this enrollment leaves out. */
+export function skipRefusedField(sqlite: Sqlite, id: number): number {
+  return statement(
+    sqlite,
+    `update enrollments set skip_fields = (select json_group_array(value) from (select value from json_each(skip_fields) union select error_field))
+         where id = ? and error_field is not null`,
+  ).run(id).changes;
+}
+
+/** Back to queued (its backing-off queue item was made due now). */
+export function markRequeued(sqlite: Sqlite, id: number): void {
+  statement(sqlite, "update enrollments set state = 'queued' where id = ?").run(id);
+}
+
+/** Removes an enrollment unless its item is being sent right now. */
+export function removeUnlessInFlight(sqlite: Sqlite, id: number): number {
+  return statement(
+    sqlite,
+    "delete from enrollments where id = ? and id not in (select enrollment_id from sync_queue where state = 'in_flight')",
+  ).run(id).changes;
+}
+
+/** A contact's enrollments as a reply sees them: when each was added, and whether it waits for a reply. */
+export function replyTargetsOf(db: Db, contactId: number): Pick<Enrollment, 'id' | 'userId' | 'addedAt' | 'state' | 'awaitingReply'>[] {
+  return db
+    .select({
+      id: enrollments.id,
+      userId: enrollments.userId,
+      addedAt: enrollments.addedAt,
+      state: enrollments.state,
+      awaitingReply: enrollments.awaitingReply,
+    })
+    .from(enrollments)
+    .where(eq(enrollments.contactId, contactId))
+    .all();
 }

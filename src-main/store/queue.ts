@@ -329,3 +329,11 @@ export function waitingDemoItems(sqlite: Sqlite, userId: number): { id: number; 
 export function cancelWaiting(sqlite: Sqlite, queueId: number, now: number): void {
   sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?").run(now, queueId);
 }
+
+/** Retry now: a backing-off item of this enrollment is due at once, with a fresh attempt budget. */
+export function retryNow(sqlite: Sqlite, enrollmentId: number, now: number): number {
+  return statement(
+    sqlite,
+    "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
+  ).run(now, now, enrollmentId).changes;
+}
