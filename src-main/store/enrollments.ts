@@ -307,3 +307,59 @@ export function replyTargetsOf(db: Db, contactId: number): Pick<Enrollment, 'id'
     .where(eq(enrollments.contactId, contactId))
     .all();
 }
+
+const FLAGGED_AS_EXISTING = "state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')";
+
+/** What an account switch would change for this user: synced elsewhere, synced here before, flags to check again. */
+export function accountSwitchCounts(
+  sqlite: Sqlite,
+  userId: number,
+  to: string,
+  otherAccountCode: string,
+): { syncedElsewhere: number; restored: number; flagsRechecked: number } {
+  const n = (sql: string, ...params: unknown[]) =>
+    Number(
+      sqlite
+        .prepare(sql)
+        .pluck()
+        .get(...params),
+    );
+  return {
+    syncedElsewhere: n("select count(*) from enrollments where user_id = ? and state = 'synced' and rf_account is not ?", userId, to),
+    restored: n('select count(*) from enrollments where user_id = ? and error_code = ? and rf_account = ?', userId, otherAccountCode, to),
+    flagsRechecked: n(`select count(*) from enrollments where user_id = ? and ${FLAGGED_AS_EXISTING}`, userId),
+  };
+}
+
+/** The account an enrollment was synced in takes the account's new identity (legacy links adopted). */
+export function renameRfAccount(sqlite: Sqlite, from: string, to: string): void {
+  sqlite.prepare('update enrollments set rf_account = ? where rf_account = ?').run(to, from);
+}
+
+/**
+ * The switch to account `to`: enrollments synced in another account are not synced here (their record id
+ * kept for a switch back), those synced in `to` are synced again, and flags naming records of the old
+ * account are checked again (their ids are returned, for the caller to queue).
+ */
+export function applyAccountSwitch(sqlite: Sqlite, userId: number, fromBaseUrl: string, to: string, otherAccountCode: string): number[] {
+  sqlite
+    .prepare(
+      `update enrollments set state = 'not_synced', error_code = @code,
+           error = 'Synced to another Recruiterflow account (' ||
+             case when instr(rf_account, '#') > 0 then substr(rf_account, 1, instr(rf_account, '#') - 1) else coalesce(rf_account, @from) end ||
+             '), not to this one'
+         where user_id = @userId and state = 'synced' and rf_account is not @to`,
+    )
+    .run({ code: otherAccountCode, from: fromBaseUrl, userId, to });
+  sqlite
+    .prepare(
+      "update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?",
+    )
+    .run(userId, otherAccountCode, to);
+  const reflag = sqlite.prepare(`select id from enrollments where user_id = ? and ${FLAGGED_AS_EXISTING}`).pluck().all(userId).map(Number);
+  const recheck = sqlite.prepare(
+    "update enrollments set state = 'queued', error = null, error_code = null, evidence = null, dedup_checked = 0, dedup_cleared = 0 where id = ?",
+  );
+  for (const id of reflag) recheck.run(id);
+  return reflag;
+}

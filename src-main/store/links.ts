@@ -64,3 +64,14 @@ export function createdByUs(sqlite: Sqlite, account: string, email: string): boo
     statement(sqlite, 'select 1 from rf_links where account = ? and email = ? and created = 1').pluck().get(account, email) !== undefined
   );
 }
+
+/** Links of that account (kept, not reused, after a switch). */
+export function countLinks(sqlite: Sqlite, account: string): number {
+  return Number(sqlite.prepare('select count(*) from rf_links where account = ?').pluck().get(account));
+}
+
+/** Links and job assignments made under an older identity of the same account take its new identity. */
+export function renameAccountLinks(sqlite: Sqlite, from: string, to: string): void {
+  sqlite.prepare('update rf_links set account = ? where account = ?').run(to, from);
+  sqlite.prepare('update rf_job_assignments set account = ? where account = ?').run(to, from);
+}

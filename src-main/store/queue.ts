@@ -337,3 +337,35 @@ export function retryNow(sqlite: Sqlite, enrollmentId: number, now: number): num
     "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
   ).run(now, now, enrollmentId).changes;
 }
+
+/** This user's items that would be sent next (pending or backing off): what an account switch holds. */
+export function countDueOfUser(sqlite: Sqlite, userId: number): number {
+  return Number(
+    sqlite
+      .prepare(
+        "select count(*) from sync_queue q join enrollments e on e.id = q.enrollment_id where e.user_id = ? and q.state in ('pending', 'backoff')",
+      )
+      .pluck()
+      .get(userId),
+  );
+}
+
+/** The Recruiterflow account changed: this user's pending and backing-off items wait for review. */
+export function holdUserForReview(sqlite: Sqlite, userId: number, now: number): void {
+  sqlite
+    .prepare(
+      `update sync_queue set state = 'review', last_error = 'The Recruiterflow account changed: review before it is sent', updated_at = ?
+         where state in ('pending', 'backoff') and enrollment_id in (select id from enrollments where user_id = ?)`,
+    )
+    .run(now, userId);
+}
+
+/** Queues an enrollment whose flag is checked again in the new account, waiting for review. */
+export function enqueueRecheck(sqlite: Sqlite, enrollmentId: number, now: number): void {
+  statement(
+    sqlite,
+    `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, last_error, created_at, updated_at)
+       values (?, 'review', 0, ?, 'The Recruiterflow account changed: its flag is checked again in the new account once you release it', ?, ?)
+       on conflict do nothing`,
+  ).run(enrollmentId, now, now, now);
+}
