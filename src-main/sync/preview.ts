@@ -1,11 +1,13 @@
 // The dry run: exactly the requests a queued item will send, without sending anything.
 import type { PlannedRequest, QueuePreview } from '../../src-shared/contract';
+import type { MappingRule, SyncAs } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
-import { settingsRow } from '../domain/settings';
-import { effectiveRules, rulesFor } from '../domain/mapping';
+import { getSettings, settingsRow } from '../domain/settings';
+import { effectiveRules, getMapping, rulesFor, sampleContactEmail, validateRules } from '../domain/mapping';
+import { contactByEmail } from '../domain/contacts';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../domain/replyNotes';
 import { findLink, isJobAssigned } from '../store/links';
@@ -87,4 +89,23 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '),
     requests,
   };
+}
+
+/** The payload a contact would be sent with, under these rules (the mapping editor's preview). */
+export function previewMapping(
+  ctx: Ctx,
+  input: { email?: string; syncAs?: SyncAs; rules?: MappingRule[] },
+): { email: string | null; syncAs: SyncAs; payload: Record<string, unknown> | null; problems: string[] } {
+  const email = input.email ?? sampleContactEmail(ctx);
+  const syncAs = input.syncAs ?? getSettings(ctx).syncAs;
+  const rules = input.rules ?? getMapping(ctx).rules;
+  validateRules(rules);
+  const contact = email ? contactByEmail(ctx, email) : null;
+  if (email && !contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
+  // No contact to build a payload from: an empty preview, not a problem (the screen shows its empty state).
+  if (!contact) return { email: null, syncAs, payload: null, problems: [] };
+  const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx), {
+    defaultCurrency: getSettings(ctx).defaultCurrency,
+  });
+  return { email: contact.email, syncAs, payload: built.body, problems: built.problems };
 }
