@@ -9,6 +9,8 @@ import { previousAccount } from './account';
 import { currentUserRow } from './users';
 import { logEvent } from '../store/syncLog';
 import { contactSearchCondition } from '../db/contactSearch';
+import type { SqlRow } from '../db/rows';
+import type { contacts } from '../db/schema';
 
 const CONTACT_SORT: Record<string, string> = {
   email: 'c.email',
@@ -66,19 +68,8 @@ export function listContacts(
   return { rows, total };
 }
 
-/** A contacts row as stored (the sync payload is built from the same shape). */
-export interface ContactDbRow {
-  id: number;
-  email: string;
-  first_name: string;
-  last_name: string;
-  title: string;
-  company: string;
-  phone: string;
-  linkedin_url: string;
-  location: string;
-  extra: string;
-}
+/** A contacts row as stored, read by raw SQL (the sync payload is built from the same shape). */
+export type ContactDbRow = SqlRow<typeof contacts>;
 
 export function contactByEmail(ctx: Ctx, email: string): ContactDbRow | null {
   return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
