@@ -4,10 +4,9 @@
 // trigger nothing. Callers run these inside their own transaction (one per scanned batch).
 import type { ReplyKind } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
-import { statement } from '../db/statements';
 import { triggerOnReply } from '../domain/replyTrigger';
 import { replyTargetsOf } from '../store/enrollments';
-import { notesEnabled, queueNote } from '../store/replies';
+import { insertMailboxReply, notesEnabled, queueNote, sameMailboxReply } from '../store/replies';
 
 export interface IncomingMessage {
   contactId: number;
@@ -31,21 +30,13 @@ export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordO
   if (counted.length === 0) return { outcome: 'older', queued: 0 };
   if (m.key.startsWith('uid:')) {
     // No Message-ID: after a UIDVALIDITY change the same message comes back under a new UID.
-    const same = statement(
-      ctx.sqlite,
-      "select 1 from replies where contact_id = ? and at = ? and subject = ? and kind = ? and source = 'mailbox'",
-    ).get(m.contactId, m.at, m.subject, m.kind);
-    if (same) return { outcome: 'duplicate', queued: 0 };
+    if (sameMailboxReply(ctx.sqlite, m)) return { outcome: 'duplicate', queued: 0 };
   }
-  const inserted = statement(
-    ctx.sqlite,
-    `insert into replies (contact_id, kind, source, message_key, from_address, at, subject, snippet, return_at, recorded_at)
-     values (?, ?, 'mailbox', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-  ).run(m.contactId, m.kind, m.key, m.from, m.at, m.subject.slice(0, 500), m.snippet.slice(0, 200), m.returnAt, ctx.clock.now());
-  if (inserted.changes === 0) return { outcome: 'duplicate', queued: 0 };
+  const replyId = insertMailboxReply(ctx.sqlite, m, ctx.clock.now());
+  if (replyId === null) return { outcome: 'duplicate', queued: 0 };
   if (m.kind !== 'reply') return { outcome: 'recorded', queued: 0 };
   const queued = triggerOnReply(ctx, counted, m.at);
-  if (notesEnabled(ctx)) queueNote(ctx.sqlite, Number(inserted.lastInsertRowid), ctx.clock.now());
+  if (notesEnabled(ctx)) queueNote(ctx.sqlite, replyId, ctx.clock.now());
   return { outcome: 'recorded', queued };
 }
 

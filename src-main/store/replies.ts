@@ -80,3 +80,85 @@ export function bouncedReportRows(
     )
     .all() as { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[];
 }
+
+/** A message read from the mailbox, as recorded. */
+export interface MailboxReply {
+  contactId: number;
+  key: string;
+  kind: 'reply' | 'auto_reply' | 'bounce';
+  from: string;
+  at: number;
+  subject: string;
+  snippet: string;
+  returnAt: number | null;
+}
+
+/** A message without a Message-ID seen before (same contact, time, subject and kind)? */
+export function sameMailboxReply(sqlite: Sqlite, m: MailboxReply): boolean {
+  return (
+    statement(sqlite, "select 1 from replies where contact_id = ? and at = ? and subject = ? and kind = ? and source = 'mailbox'").get(
+      m.contactId,
+      m.at,
+      m.subject,
+      m.kind,
+    ) !== undefined
+  );
+}
+
+/** Records a message once per key: its id, or null when the key was recorded already. */
+export function insertMailboxReply(sqlite: Sqlite, m: MailboxReply, now: number): number | null {
+  const inserted = statement(
+    sqlite,
+    `insert into replies (contact_id, kind, source, message_key, from_address, at, subject, snippet, return_at, recorded_at)
+     values (?, ?, 'mailbox', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+  ).run(m.contactId, m.kind, m.key, m.from, m.at, m.subject.slice(0, 500), m.snippet.slice(0, 200), m.returnAt, now);
+  return inserted.changes === 0 ? null : Number(inserted.lastInsertRowid);
+}
+
+export interface DueNote {
+  id: number;
+  attempts: number;
+  reply_id: number;
+  contact_id: number;
+  email: string;
+  at: number;
+  subject: string;
+  source: string;
+}
+
+/** Notes due now, oldest first, at most 200 a pass. */
+export function dueNotes(sqlite: Sqlite, now: number): DueNote[] {
+  return sqlite
+    .prepare(
+      `select n.id, n.attempts, n.reply_id, r.contact_id, c.email, r.at, r.subject, r.source
+       from reply_notes n join replies r on r.id = n.reply_id join contacts c on c.id = r.contact_id
+       where n.state = 'pending' and n.next_attempt_at <= ? order by n.id limit 200`,
+    )
+    .all(now) as DueNote[];
+}
+
+export function noteSent(sqlite: Sqlite, id: number, rfNoteId: number, now: number): void {
+  statement(
+    sqlite,
+    "update reply_notes set state = 'done', rf_note_id = ?, attempts = attempts + 1, last_error = null, updated_at = ? where id = ?",
+  ).run(rfNoteId, now, id);
+}
+
+export function noteRetryAt(sqlite: Sqlite, id: number, attempts: number, next: number, message: string, now: number): void {
+  statement(sqlite, 'update reply_notes set attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?').run(
+    attempts,
+    next,
+    message,
+    now,
+    id,
+  );
+}
+
+export function noteFailed(sqlite: Sqlite, id: number, attempts: number, message: string, now: number): void {
+  statement(sqlite, "update reply_notes set state = 'failed', attempts = ?, last_error = ?, updated_at = ? where id = ?").run(
+    attempts,
+    message,
+    now,
+    id,
+  );
+}
