@@ -60,9 +60,7 @@ export function isJobAssigned(sqlite: Sqlite, account: string, rfId: number, job
 
 /** Did Flowbridge create this email's record in this account (for another sequence)? Then it is ours, not a duplicate. */
 export function createdByUs(sqlite: Sqlite, account: string, email: string): boolean {
-  return (
-    statement(sqlite, 'select 1 from rf_links where account = ? and email = ? and created = 1').pluck().get(account, email) !== undefined
-  );
+  return statement(sqlite, 'select 1 from rf_links where account = ? and email = ? and created = 1').get(account, email) !== undefined;
 }
 
 /** Links of that account (kept, not reused, after a switch). */
