@@ -41,7 +41,7 @@ export function rememberAccount(ctx: Ctx, userId: number, account: string): void
  * Links made before accounts had fingerprints are known by their URL: the first connect with that URL
  * adopts them (it is the account they were made in, as far as anyone can tell).
  */
-export function adoptLegacy(ctx: Ctx, userId: number, previous: string | null, account: string): string | null {
+export function adoptLegacy(ctx: Pick<Ctx, 'sqlite'>, userId: number, previous: string | null, account: string): string | null {
   if (previous === null || previous.includes('#') || previous !== accountBaseUrl(account)) return previous;
   ctx.sqlite.transaction(() => {
     renameAccountLinks(ctx.sqlite, previous, account);
@@ -52,7 +52,7 @@ export function adoptLegacy(ctx: Ctx, userId: number, previous: string | null, a
 }
 
 /** What a switch from `from` to `to` does to this user's work, before it is done. */
-export function planSwitch(ctx: Ctx, userId: number, from: string, to: string): AccountSwitch {
+export function planSwitch(ctx: Pick<Ctx, 'sqlite'>, userId: number, from: string, to: string): AccountSwitch {
   return {
     from: accountBaseUrl(from),
     to: accountBaseUrl(to),

@@ -71,7 +71,7 @@ export function listContacts(
 /** A contacts row as stored, read by raw SQL (the sync payload is built from the same shape). */
 export type ContactDbRow = SqlRow<typeof contacts>;
 
-export function contactByEmail(ctx: Ctx, email: string): ContactDbRow | null {
+export function contactByEmail(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactDbRow | null {
   return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
 }
 
@@ -105,7 +105,7 @@ export function getContact(ctx: Ctx, email: string): ContactDetail {
 }
 
 /** The emails of a list that are not contacts yet (normalized, in the order given, each once). */
-export function missingContacts(ctx: Ctx, emails: string[]): string[] {
+export function missingContacts(ctx: Pick<Ctx, 'sqlite'>, emails: string[]): string[] {
   const list = JSON.stringify([...new Set(emails.map(normalizeEmail))]);
   return ctx.sqlite
     .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) order by j.key')

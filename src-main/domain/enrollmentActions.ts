@@ -23,7 +23,7 @@ import { effectiveSettings, settingsRow } from './settings';
 import { AppError } from '../../src-shared/result';
 import { recordManualReplies } from '../store/replies';
 
-function rowsByIds(ctx: Ctx, ids: number[]): Enrollment[] {
+function rowsByIds(ctx: Pick<Ctx, 'db'>, ids: number[]): Enrollment[] {
   return enrollmentsByIds(ctx.db, ids);
 }
 
@@ -37,7 +37,7 @@ function reviewHeld(ctx: Ctx, userId: number): boolean {
   return settingsRow(ctx, userId).reviewBeforeSync;
 }
 
-function changed(ctx: Ctx, queued: number): void {
+function changed(ctx: Pick<Ctx, 'events' | 'wake'>, queued: number): void {
   ctx.events.emit('data:changed', { what: 'sequences' });
   if (queued > 0) {
     ctx.events.emit('queue:changed', { reason: 'enrollments' });
@@ -233,7 +233,7 @@ export function retry(
   return { queued, remapped, fieldsDropped };
 }
 
-export function removeEnrollments(ctx: Ctx, ids: number[]): number {
+export function removeEnrollments(ctx: Pick<Ctx, 'events' | 'sqlite'>, ids: number[]): number {
   const removed = ctx.sqlite.transaction(() => ids.reduce((n, id) => n + removeUnlessInFlight(ctx.sqlite, id), 0))();
   ctx.events.emit('data:changed', { what: 'sequences' });
   ctx.events.emit('queue:changed', { reason: 'removed' });

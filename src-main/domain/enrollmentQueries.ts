@@ -109,7 +109,13 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
 
-function countEnrollments(ctx: Ctx, q: EnrollmentQuery, where: string, params: Record<string, unknown>, searched: boolean): number {
+function countEnrollments(
+  ctx: Pick<Ctx, 'sqlite'>,
+  q: EnrollmentQuery,
+  where: string,
+  params: Record<string, unknown>,
+  searched: boolean,
+): number {
   if (q.sequenceId !== undefined && q.contactId === undefined && !searched) {
     const states = q.states && q.states.length > 0 ? q.states : null;
     const inStates = states ? ` and state in (${states.map(() => '?').join(', ')})` : '';

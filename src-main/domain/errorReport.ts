@@ -135,7 +135,7 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
  * Writes the report through `write` in pieces of about 64 KB, reading rows one at a time: memory stays
  * flat however many rows there are.
  */
-function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: string) => void): number {
+function writeErrorReport(ctx: Pick<Ctx, 'sqlite'>, format: 'csv' | 'json', write: (piece: string) => void): number {
   const { where, params } = whereFor({});
   // The exported columns only, as arrays (no queue lookup, no objects per row: a million rows stream in
   // flat memory); the name is the copy kept on the enrollment.
@@ -214,7 +214,7 @@ function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: strin
   return rows;
 }
 
-function reportName(ctx: Ctx, format: 'csv' | 'json'): string {
+function reportName(ctx: Pick<Ctx, 'clock'>, format: 'csv' | 'json'): string {
   const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return `flowbridge-errors-${stamp}.${format}`;
 }

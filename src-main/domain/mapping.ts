@@ -39,7 +39,7 @@ const DEFAULT_RULES: MappingRule[] = [
   { source: 'location', target: 'location' },
 ];
 
-export function rulesFor(ctx: Ctx, userId: number, version: number): MappingRule[] {
+export function rulesFor(ctx: Pick<Ctx, 'db'>, userId: number, version: number): MappingRule[] {
   return ctx.db
     .select({ source: mappingRules.source, target: mappingRules.target })
     .from(mappingRules)
@@ -98,7 +98,7 @@ export function setMapping(ctx: Ctx, rules: MappingRule[]): Mapping {
 }
 
 /** Extra CSV column names seen on contacts (sampled: a mapping source list, not an exact census). */
-function extraColumns(ctx: Ctx): string[] {
+function extraColumns(ctx: Pick<Ctx, 'sqlite'>): string[] {
   const names = new Set<string>();
   const stmt = ctx.sqlite.prepare("select extra from contacts where extra != '{}' order by id desc limit 2000");
   for (const row of stmt.all() as { extra: string }[]) {
@@ -126,7 +126,7 @@ export function mappingCatalog(ctx: Ctx): MappingCatalog {
   return { sources, targets, customFields };
 }
 
-export function sampleContactEmail(ctx: Ctx): string | null {
+export function sampleContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
   const row = ctx.db.select({ email: contacts.email }).from(contacts).orderBy(asc(contacts.id)).limit(1).get();
   return row?.email ?? null;
 }

@@ -26,7 +26,7 @@ export function parseSequenceId(id: string): number {
   return n;
 }
 
-export function sequenceRow(ctx: Ctx, id: string): SequenceRow {
+export function sequenceRow(ctx: Pick<Ctx, 'db'>, id: string): SequenceRow {
   const row = ctx.db
     .select()
     .from(sequences)
@@ -36,7 +36,7 @@ export function sequenceRow(ctx: Ctx, id: string): SequenceRow {
   return row;
 }
 
-function toSequence(ctx: Ctx, row: SequenceRow): Sequence {
+function toSequence(ctx: Pick<Ctx, 'db'>, row: SequenceRow): Sequence {
   const owner = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, row.ownerUserId)).get();
   return {
     id: String(row.id),
@@ -64,7 +64,7 @@ function toColumns(input: SequenceInput): Partial<typeof sequences.$inferInsert>
  * Two sequences with one name cannot be told apart in pickers, the queue or the CLI: a name already used
  * (ignoring case and surrounding spaces) is refused, with a free name to use instead.
  */
-function refuseDuplicateName(ctx: Ctx, name: string, exceptId?: number): void {
+function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: number): void {
   const taken = (candidate: string) =>
     ctx.sqlite
       .prepare('select 1 from sequences where lower(trim(name)) = lower(?) and id is not ?')

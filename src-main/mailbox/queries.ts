@@ -39,7 +39,7 @@ export function contactReplies(ctx: Ctx, email: string): ContactReplies {
   return { email: contact.email, replies, bounced: replies.some((r) => r.kind === 'bounce') };
 }
 
-export function repliesPerDay(ctx: Ctx, days: number): RepliesPerDay[] {
+export function repliesPerDay(ctx: Pick<Ctx, 'clock' | 'sqlite'>, days: number): RepliesPerDay[] {
   const today = Math.floor(ctx.clock.now() / DAY) * DAY;
   const from = today - (days - 1) * DAY;
   const rows = ctx.sqlite

@@ -36,7 +36,7 @@ function defaultBatchSize(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 500;
 }
 
-function enrolledContacts(ctx: Ctx): Map<string, number> {
+function enrolledContacts(ctx: Pick<Ctx, 'sqlite'>): Map<string, number> {
   const rows = ctx.sqlite
     .prepare('select c.id, c.email from contacts c where exists (select 1 from enrollments e where e.contact_id = c.id)')
     .all() as { id: number; email: string }[];

@@ -11,7 +11,7 @@ import { getMailboxPassword } from './password';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
-export function mailboxRow(ctx: Ctx, userId = currentUserRow(ctx).id): MailboxRow | null {
+export function mailboxRow(ctx: Pick<Ctx, 'db'>, userId = currentUserRow(ctx).id): MailboxRow | null {
   return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
 }
 
@@ -24,7 +24,7 @@ export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
   return password === null ? null : { kind: 'password', password };
 }
 
-function counts(ctx: Ctx): MailboxStatus['counts'] {
+function counts(ctx: Pick<Ctx, 'sqlite'>): MailboxStatus['counts'] {
   const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as {
     kind: string;
     n: number;

@@ -135,7 +135,7 @@ export function listQueue(ctx: Store, q: { states?: QueueState[]; offset: number
   const where = `where q.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
   // Finished items read newest first; waiting ones in the order they will go.
   const finishedOnly = states.every((s) => s === 'done' || s === 'failed' || s === 'cancelled');
-  const total = (ctx.sqlite.prepare(`select count(*) as n from sync_queue q ${where}`).get(params) as { n: number }).n;
+  const total = Number(ctx.sqlite.prepare(`select count(*) as n from sync_queue q ${where}`).pluck().get(params));
   const rows = ctx.sqlite
     .prepare(
       `select q.id, q.enrollment_id as enrollmentId, e.email, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
@@ -158,7 +158,7 @@ type Selection = { ids?: number[]; all?: boolean };
 function selectLive(ctx: Store, sel: Selection, states: readonly QueueState[]): number[] {
   const inStates = states.map((s) => `'${s}'`).join(', ');
   if (sel.all) {
-    return (ctx.sqlite.prepare(`select id from sync_queue where state in (${inStates})`).all() as { id: number }[]).map((r) => r.id);
+    return ctx.sqlite.prepare(`select id from sync_queue where state in (${inStates})`).pluck().all().map(Number);
   }
   const stmt = ctx.sqlite.prepare(`select id from sync_queue where id = ? and state in (${inStates})`);
   return (sel.ids ?? []).filter((id) => stmt.get(id) !== undefined);
@@ -234,7 +234,8 @@ export function cancelSequenceItems(ctx: Store, sequenceId: number): number {
          where e.sequence_id = ? and q.state in ${WAITING_IN}`,
       )
       .pluck()
-      .all(sequenceId) as number[];
+      .all(sequenceId)
+      .map(Number);
     return cancelIds(ctx, ids, { state: 'sync_disabled', error: null, code: null });
   })();
 }

@@ -22,7 +22,7 @@ export function logEvent(
 }
 
 export function listLog(ctx: Pick<Ctx, 'sqlite'>, q: { offset: number; limit: number }): Page<LogEntry> {
-  const total = (ctx.sqlite.prepare('select count(*) as n from sync_log').get() as { n: number }).n;
+  const total = Number(ctx.sqlite.prepare('select count(*) as n from sync_log').pluck().get());
   const rows = ctx.sqlite
     .prepare('select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?')
     .all(q.limit, q.offset) as LogEntry[];

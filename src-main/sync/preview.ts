@@ -14,7 +14,7 @@ import { findLink, isJobAssigned } from '../store/links';
 import { buildPayload, type ContactSource } from './payload';
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
-function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
+function describeJob(ctx: Pick<Ctx, 'sqlite'>, baseUrl: string | null, jobId: number): string {
   const job = baseUrl
     ? (ctx.sqlite.prepare('select name, client, location from rf_jobs where base_url = ? and id = ?').get(baseUrl, jobId) as
         { name: string; client: string; location: string } | undefined)

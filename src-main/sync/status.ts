@@ -2,7 +2,7 @@ import { ENROLLMENT_STATES, emptyCounts, type StateCounts } from '../../src-shar
 import type { Ctx } from '../backend/context';
 
 /** Enrollments per state, every state listed (zeros included). */
-export function stateCounts(ctx: Ctx): StateCounts {
+export function stateCounts(ctx: Pick<Ctx, 'sqlite'>): StateCounts {
   const counts = emptyCounts();
   const rows = ctx.sqlite.prepare('select state, sum(n) as n from enrollment_counts group by state').all() as {
     state: string;
