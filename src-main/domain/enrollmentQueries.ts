@@ -2,7 +2,7 @@
 import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { contactSearchCondition } from '../db/contactSearch';
-import { LIVE_IN } from '../store/queue';
+import { NEXT_ATTEMPT_OF_E } from '../store/queue';
 
 // Every sort key is a column of enrollments with an index led by sequence_id (email, name, added_at,
 // state): a page is read from one index without touching contacts.
@@ -21,7 +21,7 @@ const ENROLLMENT_COLUMNS = `
   case when e.error_code = 'other_account' then null else e.rf_id end as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
   exists (select 1 from replies r where r.contact_id = e.contact_id and r.kind = 'bounce') as bounced,
-  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_IN}) as nextAttemptAt,
+  ${NEXT_ATTEMPT_OF_E} as nextAttemptAt,
   e.attempts, e.evidence, e.error_field as errorField`;
 
 /** The stored evidence of a flag (JSON written by the sync engine or the add-time check); [] when none. */

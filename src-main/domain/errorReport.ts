@@ -5,7 +5,7 @@ import type { ErrorGroup, ErrorRow, FlagMatch, Page } from '../../src-shared/dom
 import { errorCause, errorGroupKey } from '../../src-shared/errorCause';
 import type { Ctx } from '../backend/context';
 import { bouncedReportRows } from '../store/replies';
-import { LIVE_IN } from '../store/queue';
+import { NEXT_ATTEMPT_OF_E } from '../store/queue';
 import { parseEvidence } from './enrollmentQueries';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
@@ -14,7 +14,7 @@ const ERROR_COLUMNS = `
   e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
   cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.state, coalesce(e.error, '') as error,
   e.error_code as errorCode, e.first_error_at as firstSeen, e.last_attempt_at as lastAttempt, e.attempts,
-  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_IN}) as nextAttemptAt,
+  ${NEXT_ATTEMPT_OF_E} as nextAttemptAt,
   e.evidence, e.error_field as errorField, e.cap_sync_as as syncAs`;
 
 type StoredErrorRow = Omit<ErrorRow, 'matches'> & { evidence: string | null };

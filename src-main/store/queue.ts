@@ -16,9 +16,11 @@ type Store = Pick<Ctx, 'sqlite' | 'clock'>;
 
 /** A list of states as SQL (`('pending', 'review')`): the lists are constants, never input. */
 const sqlList = (states: readonly QueueState[]) => `(${states.map((s) => `'${s}'`).join(', ')})`;
-/** The live states in SQL, for the queries of other tables' modules that ask "has live work". */
-export const LIVE_IN = sqlList(LIVE_QUEUE_STATES);
+/** The live states in SQL. */
+const LIVE_IN = sqlList(LIVE_QUEUE_STATES);
 const WAITING_IN = sqlList(WAITING_QUEUE_STATES);
+/** A column for the list queries of enrollments (alias `e`): when its live item, if any, comes due. */
+export const NEXT_ATTEMPT_OF_E = `(select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_IN})`;
 
 /**
  * Queues enrollments (caller holds the transaction). An enrollment with live work is left as it is; demo
@@ -369,4 +371,14 @@ export function enqueueRecheck(sqlite: Sqlite, enrollmentId: number, now: number
        values (?, 'review', 0, ?, 'The Recruiterflow account changed: its flag is checked again in the new account once you release it', ?, ?)
        on conflict do nothing`,
   ).run(enrollmentId, now, now, now);
+}
+
+/** What the dry run of a queue item reads: its enrollment's captured settings and the contact (every column). */
+export function previewSourceRow(sqlite: Sqlite, queueId: number): unknown {
+  return sqlite
+    .prepare(
+      `select e.id as enrollmentId, e.user_id as userId, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.cap_mapping_version as version, c.*
+       from sync_queue q join enrollments e on e.id = q.enrollment_id join contacts c on c.id = e.contact_id where q.id = ?`,
+    )
+    .get(queueId);
 }

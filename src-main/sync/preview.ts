@@ -11,6 +11,7 @@ import { contactByEmail } from '../domain/contacts';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../domain/replyNotes';
 import { findLink, isJobAssigned } from '../store/links';
+import { previewSourceRow } from '../store/queue';
 import { buildPayload, type ContactSource } from './payload';
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
@@ -29,12 +30,7 @@ function describeJob(ctx: Pick<Ctx, 'sqlite'>, baseUrl: string | null, jobId: nu
  * the create only happens when neither lookup finds the email, so it is counted as "up to".
  */
 export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
-  const row = ctx.sqlite
-    .prepare(
-      `select e.id as enrollmentId, e.user_id as userId, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.cap_mapping_version as version, c.*
-       from sync_queue q join enrollments e on e.id = q.enrollment_id join contacts c on c.id = e.contact_id where q.id = ?`,
-    )
-    .get(queueId) as
+  const row = previewSourceRow(ctx.sqlite, queueId) as
     | (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number })
     | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
