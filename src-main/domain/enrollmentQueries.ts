@@ -2,6 +2,7 @@
 import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { contactSearchCondition } from '../db/contactSearch';
+import { sequenceTotal } from '../store/enrollmentCounts';
 import { NEXT_ATTEMPT_OF_E } from '../store/queue';
 
 // Every sort key is a column of enrollments with an index led by sequence_id (email, name, added_at,
@@ -118,11 +119,7 @@ function countEnrollments(
 ): number {
   if (q.sequenceId !== undefined && q.contactId === undefined && !searched) {
     const states = q.states && q.states.length > 0 ? q.states : null;
-    const inStates = states ? ` and state in (${states.map(() => '?').join(', ')})` : '';
-    return ctx.sqlite
-      .prepare(`select coalesce(sum(n), 0) from enrollment_counts where sequence_id = ?${inStates}`)
-      .pluck()
-      .get(q.sequenceId, ...(states ?? [])) as number;
+    return sequenceTotal(ctx.sqlite, q.sequenceId, states);
   }
   return ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params) as number;
 }

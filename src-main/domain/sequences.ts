@@ -5,6 +5,7 @@ import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { sequences, users } from '../db/schema';
+import { countsPerSequence } from '../store/enrollmentCounts';
 import { cancelSequenceItems } from '../store/queue';
 import { effectiveSettings, settingsRow } from './settings';
 import { currentUserRow } from './users';
@@ -117,12 +118,7 @@ export function getSequence(ctx: Ctx, id: string): Sequence {
 export function listSequences(ctx: Ctx): SequenceSummary[] {
   const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
   const counts = new Map<number, StateCounts>();
-  const countRows = ctx.sqlite.prepare('select sequence_id as id, state, n from enrollment_counts where n > 0').all() as {
-    id: number;
-    state: keyof StateCounts;
-    n: number;
-  }[];
-  for (const r of countRows) {
+  for (const r of countsPerSequence(ctx.sqlite)) {
     const c = counts.get(r.id) ?? emptyCounts();
     c[r.state] = r.n;
     counts.set(r.id, c);
