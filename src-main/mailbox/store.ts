@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { mailboxes } from '../db/schema';
-import { notesEnabled } from '../store/replies';
+import { notesEnabled, setNotesEnabled } from '../store/replies';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
 import { getMailboxPassword } from './password';
@@ -71,4 +71,12 @@ export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, m
   if (!before) return;
   ctx.db.update(mailboxes).set({ state, stateMessage: message }).where(eq(mailboxes.userId, userId)).run();
   if (before.state !== state || before.stateMessage !== message) ctx.events.emit('mailbox:changed', describeMailbox(ctx, live));
+}
+
+/** Reply notes on or off: the status bar and the Settings screen hear of it at once. */
+export function setReplyNotes(ctx: Ctx, enabled: boolean, live: boolean): MailboxStatus {
+  setNotesEnabled(ctx, enabled);
+  const status = describeMailbox(ctx, live);
+  ctx.events.emit('mailbox:changed', status);
+  return status;
 }
