@@ -1,4 +1,4 @@
-// `npm test`: the migrations check, typecheck, lint (ESLint), format check (Prettier), dead code (knip), unit and
+// `npm test`: the migrations check, the import-cycle check, typecheck, lint (ESLint), format check (Prettier), dead code (knip), unit and
 // integration tests (vitest: the backend's, including the crash, property and security tests, and the
 // renderer's in happy-dom), then a fresh build, the renderer security scan over sources and build,
 // and the browser tests (Playwright in Debian's Chromium). Stops at the first failing stage.
@@ -16,6 +16,7 @@ function run(title, command, args) {
 }
 
 run('committed migrations unchanged (scripts/check-migrations.mjs)', 'node', ['scripts/check-migrations.mjs']);
+run('no import cycle between folders or files of src-main (scripts/import-graph.mjs)', 'node', ['scripts/import-graph.mjs', '--cycles']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 run('typecheck (renderer tests)', 'npx', ['tsc', '-p', 'tsconfig.renderer-test.json', '--noEmit']);

@@ -33,6 +33,10 @@ export type EnrollmentState = (typeof ENROLLMENT_STATES)[number];
  */
 export const QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
+/** The states of a queue item that still has work to do: at most one such row per enrollment (a unique index). */
+export const LIVE_QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'backoff'] as const satisfies readonly QueueState[];
+/** Live items not being sent right now: what cancel, hold and an account switch may touch. */
+export const WAITING_QUEUE_STATES = ['pending', 'review', 'held', 'backoff'] as const satisfies readonly QueueState[];
 
 /** The contact fields Flowbridge knows by name; every other CSV column is an "extra" field. */
 export const STANDARD_FIELDS = ['email', 'first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;

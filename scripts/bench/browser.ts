@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { createBackend } from '../../src-main/backend/createBackend';
+import { createBackend } from '../../src-main/app/createBackend';
 import { loadDemo } from '../../src-main/domain/demo';
 import { CHROMIUM_FLAGS, chromiumPath } from '../chromium.mjs';
 import { spawnReady } from './child';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createBackend, type Backend } from '../../src-main/backend/createBackend';
+import { createBackend, type Backend } from '../../src-main/app/createBackend';
 import { importContacts } from '../../src-main/domain/contactImport';
 import { contactsCsv } from './data';
 import { median, ms, percentile, times, type Figure } from './measure';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../src-main/backend/createBackend';
+import { createBackend, type Backend } from '../../src-main/app/createBackend';
 import { startSandbox } from '../../src-main/sandbox';
 import { dovecotUnavailable, rawMessage, startDovecot, type Dovecot } from '../../src-main/testing/dovecot';
 import { median, ms, timeIt, type Figure } from './measure';

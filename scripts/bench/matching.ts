@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend } from '../../src-main/backend/createBackend';
+import { createBackend } from '../../src-main/app/createBackend';
 import { importContacts } from '../../src-main/domain/contactImport';
 import { contactsCsv } from './data';
 import type { Figure } from './measure';

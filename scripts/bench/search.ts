@@ -3,7 +3,7 @@
 // (the floor: what is left is the backend's own work). Also how long the index takes to catch up after a
 // 100,000-contact import, which the first search after it pays (see src-main/db/contactSearch.ts).
 import type { ChannelOutput } from '../../src-shared/contract';
-import { createBackend } from '../../src-main/backend/createBackend';
+import { createBackend } from '../../src-main/app/createBackend';
 import { catchUpContactSearch, trigramQuery } from '../../src-main/db/contactSearch';
 import { median, ms, percentile, timeIt, times, type Figure } from './measure';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '../../src-shared/domain';
-import { createBackend, type Backend } from '../../src-main/backend/createBackend';
+import { createBackend, type Backend } from '../../src-main/app/createBackend';
 import { importContacts } from '../../src-main/domain/contactImport';
 import { DEFAULT_SEARCH_BATCH } from '../../src-main/recruiterflow';
 import type { Faults, SandboxStats } from '../../src-main/sandbox';

@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createBackend } from '../../src-main/backend/createBackend';
+import { createBackend } from '../../src-main/app/createBackend';
 import { connect } from '../../src-main/domain/connection';
 import { importContactsFile } from '../../src-main/domain/csvFile';
 import { addToSequence } from '../../src-main/domain/enroll';

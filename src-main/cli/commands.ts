@@ -1,33 +1,17 @@
 // Every command of docs/cli.md, each a call into the same backend the window uses.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
+import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import { INTEGRATIONS, ROLES, SYNC_AS, SYNC_MODES } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
-import type { Backend } from '../backend/createBackend';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../src-shared/csvEncoding';
 import { decodeCsv } from '../domain/csv';
 import { importContactsFile } from '../domain/csvFile';
 import { exportErrorsToFile } from '../domain/errorReport';
 import { Flags } from './args';
 import { MAILBOX_COMMANDS } from './mailboxCommands';
+import { call, noExtraWords, type Command, type CommandContext } from './command';
 import { MAPPING_COMMANDS } from './mappingCommands';
-import type { CliIo } from './run';
-
-export interface CommandContext {
-  backend: Backend;
-  words: string[];
-  flags: Flags;
-  io: CliIo;
-}
-
-export type Command = (c: CommandContext) => Promise<unknown>;
-
-export async function call<C extends Channel>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await backend.invoke(channel, input);
-  if (!result.ok) throw new AppError(result.error.code, result.error.message);
-  return result.value as ChannelOutput<C>;
-}
 
 /** Reads and decodes a CSV file: the encoding given with --encoding, or the one detected. */
 function readCsvFile(path: string, encoding: CsvEncoding | undefined): { csv: string; encoding: { encoding: string; reason: string } } {
@@ -67,10 +51,6 @@ async function apiKeyFrom(c: CommandContext): Promise<string> {
   }
   if (key === undefined || key.trim() === '') throw new AppError('invalid_input', `The API key from ${source} is empty`);
   return key;
-}
-
-export function noExtraWords(c: CommandContext, count: number, usage: string): void {
-  if (c.words.length > count) throw new AppError('invalid_input', `Unexpected argument "${c.words[count]}"; usage: ${usage}`);
 }
 
 function sequenceFlags(flags: Flags) {

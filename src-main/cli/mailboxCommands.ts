@@ -1,7 +1,7 @@
 // `mailbox connect | status | scan | disconnect` (docs/cli.md).
 import { AppError } from '../../src-shared/result';
 import { MAILBOX_SECURITY, type MailboxStatus } from '../../src-shared/mailbox';
-import { call, noExtraWords, type Command, type CommandContext } from './commands';
+import { call, noExtraWords, type Command, type CommandContext } from './command';
 
 /** The password from stdin (first line) or FLOWBRIDGE_MAILBOX_PASSWORD; never from a flag (shell history, ps). */
 async function password(c: CommandContext): Promise<string> {

@@ -1,7 +1,7 @@
 // `mapping set` with write rules, and `mapping require` (docs/cli.md).
 import { WRITE_RULES, type MappingRule, type WriteRule } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
-import { call, type Command } from './commands';
+import { call, type Command } from './command';
 
 /** On the command line write rules are spelled with a hyphen: never, if-blank, always. */
 const CLI_WRITE = WRITE_RULES.map((w) => w.replace('_', '-'));

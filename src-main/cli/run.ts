@@ -1,7 +1,7 @@
 // Runs one command line and returns its exit code. main.ts wires it to the process; tests call it directly.
 import { mkdirSync } from 'node:fs';
 import { AppError } from '../../src-shared/result';
-import { createBackend, type Backend } from '../backend/createBackend';
+import { createBackend, type Backend } from '../app/createBackend';
 import { defaultDataDir } from '../backend/paths';
 import { toFailure } from '../backend/registry';
 import { appVersion } from '../backend/version';
@@ -9,14 +9,7 @@ import { Flags, parseArgs } from './args';
 import { COMMANDS, findCommand } from './commands';
 import { formatHuman } from './print';
 import { sandboxServeCommand, serveCommand } from './serve';
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: NodeJS.ProcessEnv;
-  /** All of standard input, for secrets piped in (`connect --api-key-stdin`, `mailbox connect --password-stdin`); absent where there is none. */
-  stdin?: () => Promise<string>;
-}
+import type { CliIo } from './command';
 
 const HELP = `Flowbridge command line. Usage: npm run --silent cli -- <command> [flags] [--json] [--data-dir DIR]
 Commands: ${[...Object.keys(COMMANDS), 'sandbox serve', 'serve'].sort().join(', ')}

@@ -1,7 +1,7 @@
 // The two long-running commands: browser mode (`serve`) and the sandbox Recruiterflow (`sandbox serve`).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../backend/createBackend';
+import { createBackend } from '../app/createBackend';
 import { findUp } from '../backend/paths';
 import { sandboxLauncher } from '../backend/sandboxLauncher';
 import { appVersion } from '../backend/version';
@@ -9,7 +9,7 @@ import { startSandbox } from '../sandbox';
 import { startBrowserServer } from '../server/browserServer';
 import { AppError } from '../../src-shared/result';
 import type { Flags } from './args';
-import type { CliIo } from './run';
+import type { CliIo } from './command';
 
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {

@@ -34,7 +34,10 @@ const INDEXED_THROUGH = 'search.indexedThrough';
 
 /** Applies the pending changes to the index, in one transaction; does nothing (two reads) when none wait. */
 export function catchUpContactSearch(sqlite: Sqlite): void {
-  const through = Number(statement(sqlite, 'select value from meta where key = ?').pluck().get(INDEXED_THROUGH) ?? 0);
+  // Not plucked: the statement is shared with store/meta.ts (getMeta), which reads it as a row. Plucking it
+  // here once made every later getMeta answer null, so a search un-paused a paused sync.
+  const mark = statement(sqlite, 'select value from meta where key = ?').get(INDEXED_THROUGH) as { value: string } | undefined;
+  const through = Number(mark?.value ?? 0);
   const pending = statement(sqlite, 'select exists (select 1 from contact_search_pending)').pluck().get() === 1;
   if (!pending && statement(sqlite, 'select exists (select 1 from contacts where id > ?)').pluck().get(through) !== 1) return;
   sqlite

@@ -2,17 +2,18 @@
 // Migrations are generated from this file into drizzle/ and never edited once committed.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// The enums are declared once, in src-shared (the contract and the UI use them too), and read here.
+import { ENROLLMENT_STATES, INTEGRATIONS, LIVE_QUEUE_STATES, QUEUE_STATES, ROLES, SYNC_AS, SYNC_MODES } from '../../src-shared/domain';
+import { MAILBOX_SECURITY } from '../../src-shared/mailbox';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['owner', 'manager', 'member'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   groupName: text('group_name'),
   /** For teammates: the integration they are connected to. The current user's is derived from `connections`. */
-  integration: text('integration', { enum: ['recruiterflow', 'other', 'none'] })
-    .notNull()
-    .default('none'),
+  integration: text('integration', { enum: INTEGRATIONS }).notNull().default('none'),
   isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
@@ -38,12 +39,8 @@ export const settings = sqliteTable('settings', {
   userId: integer('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  syncMode: text('sync_mode', { enum: ['off', 'on-add', 'on-reply'] })
-    .notNull()
-    .default('on-add'),
-  syncAs: text('sync_as', { enum: ['candidate', 'contact'] })
-    .notNull()
-    .default('candidate'),
+  syncMode: text('sync_mode', { enum: SYNC_MODES }).notNull().default('on-add'),
+  syncAs: text('sync_as', { enum: SYNC_AS }).notNull().default('candidate'),
   dedup: integer('dedup', { mode: 'boolean' }).notNull().default(false),
   defaultJobId: integer('default_job_id'),
   reviewBeforeSync: integer('review_before_sync', { mode: 'boolean' }).notNull().default(false),
@@ -109,8 +106,8 @@ export const sequences = sqliteTable('sequences', {
     .references(() => users.id),
   name: text('name').notNull(),
   /** null = inherit the owner's default. */
-  syncMode: text('sync_mode', { enum: ['off', 'on-add', 'on-reply'] }),
-  syncAs: text('sync_as', { enum: ['candidate', 'contact'] }),
+  syncMode: text('sync_mode', { enum: SYNC_MODES }),
+  syncAs: text('sync_as', { enum: SYNC_AS }),
   jobId: integer('job_id'),
   disableSync: integer('disable_sync', { mode: 'boolean' }).notNull().default(false),
   /** The pipeline stage (by name) for this sequence's job; null = inherit the owner's default stage. */
@@ -141,8 +138,8 @@ export const enrollments = sqliteTable(
       .references(() => users.id),
     addedAt: integer('added_at').notNull(),
     // The effective settings captured when the contact was added. Never rewritten by later setting changes.
-    capMode: text('cap_mode', { enum: ['off', 'on-add', 'on-reply'] }).notNull(),
-    capSyncAs: text('cap_sync_as', { enum: ['candidate', 'contact'] }).notNull(),
+    capMode: text('cap_mode', { enum: SYNC_MODES }).notNull(),
+    capSyncAs: text('cap_sync_as', { enum: SYNC_AS }).notNull(),
     capJobId: integer('cap_job_id'),
     capMappingVersion: integer('cap_mapping_version').notNull(),
     capDisabled: integer('cap_disabled', { mode: 'boolean' }).notNull(),
@@ -177,7 +174,7 @@ export const enrollments = sqliteTable(
     /** Set just before a create is sent: a record found afterwards is ours, not a duplicate to flag. */
     createStartedAt: integer('create_started_at'),
     state: text('state', {
-      enum: ['not_synced', 'awaiting_reply', 'sync_disabled', 'flagged', 'queued', 'synced', 'failed', 'retrying'],
+      enum: ENROLLMENT_STATES,
     }).notNull(),
     error: text('error'),
     errorCode: text('error_code'),
@@ -233,7 +230,7 @@ export const rfLinks = sqliteTable(
     baseUrl: text('base_url').notNull(),
     email: text('email').notNull(),
     rfId: integer('rf_id').notNull(),
-    rfType: text('rf_type', { enum: ['candidate', 'contact'] }).notNull(),
+    rfType: text('rf_type', { enum: SYNC_AS }).notNull(),
     linkedAt: integer('linked_at').notNull(),
     created: integer('created', { mode: 'boolean' }).notNull().default(false),
   },
@@ -281,7 +278,7 @@ export const syncQueue = sqliteTable(
       .notNull()
       .references(() => enrollments.id, { onDelete: 'cascade' }),
     state: text('state', {
-      enum: ['pending', 'review', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'],
+      enum: QUEUE_STATES,
     }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
@@ -297,7 +294,7 @@ export const syncQueue = sqliteTable(
     // At most one live unit of work per enrollment: a second trigger can never queue a second create.
     uniqueIndex('sync_queue_live_enrollment')
       .on(t.enrollmentId)
-      .where(sql`state in ('pending', 'review', 'held', 'in_flight', 'backoff')`),
+      .where(sql.raw(`state in (${LIVE_QUEUE_STATES.map((state) => `'${state}'`).join(', ')})`)),
   ],
 );
 
@@ -320,7 +317,7 @@ export const rfCustomFields = sqliteTable(
   'rf_custom_fields',
   {
     baseUrl: text('base_url').notNull(),
-    object: text('object', { enum: ['candidate', 'contact'] }).notNull(),
+    object: text('object', { enum: SYNC_AS }).notNull(),
     id: integer('id').notNull(),
     name: text('name').notNull(),
     type: text('type').notNull(),
@@ -426,7 +423,7 @@ export const mailboxes = sqliteTable('mailboxes', {
     .references(() => users.id, { onDelete: 'cascade' }),
   host: text('host').notNull(),
   port: integer('port').notNull(),
-  security: text('security', { enum: ['tls', 'starttls', 'none'] }).notNull(),
+  security: text('security', { enum: MAILBOX_SECURITY }).notNull(),
   username: text('username').notNull(),
   /** 'password' today; 'xoauth2' (an OAuth2 access token in the secret store) can be added later. */
   authMethod: text('auth_method', { enum: ['password', 'xoauth2'] })

@@ -10,7 +10,12 @@
 import { createHash } from 'node:crypto';
 import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
-import { logEvent } from './syncLog';
+import { connectedAccount, setConnectedAccount } from '../store/connections';
+import { accountSwitchCounts, applyAccountSwitch, renameRfAccount } from '../store/enrollments';
+import { accountBaseUrl, countLinks, renameAccountLinks } from '../store/links';
+import { getMeta, setMeta } from '../store/meta';
+import { countDueOfUser, enqueueRecheck, holdUserForReview } from '../store/queue';
+import { logEvent } from '../store/syncLog';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
 const LAST_ACCOUNT = (userId: number) => `account.last.${userId}`;
@@ -19,63 +24,41 @@ export function accountIdentity(baseUrl: string, apiKey: string): string {
   return `${baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`;
 }
 
-/** The server of an account (an identity made before accounts had fingerprints is its URL alone). */
-export function accountBaseUrl(account: string): string {
-  return account.split('#')[0] ?? account;
-}
+// The server of an account: stored with every link, so the links' store derives it.
+export { accountBaseUrl } from '../store/links';
 
 /** The account a user is (or was last) connected to, or null when there has never been one. */
 export function previousAccount(ctx: Ctx, userId: number): string | null {
-  const row = ctx.sqlite.prepare('select account, base_url as baseUrl from connections where user_id = ?').get(userId) as
-    { account: string | null; baseUrl: string } | undefined;
-  if (row) return row.account ?? row.baseUrl;
-  const last = ctx.sqlite.prepare('select value from meta where key = ?').pluck().get(LAST_ACCOUNT(userId)) as string | undefined;
-  return last ?? null;
+  return connectedAccount(ctx.sqlite, userId) ?? getMeta(ctx, LAST_ACCOUNT(userId));
 }
 
 /** On disconnect: remembered, so connecting another account later is still seen as a switch. */
 export function rememberAccount(ctx: Ctx, userId: number, account: string): void {
-  ctx.sqlite
-    .prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value')
-    .run(LAST_ACCOUNT(userId), account);
+  setMeta(ctx, LAST_ACCOUNT(userId), account);
 }
 
 /**
  * Links made before accounts had fingerprints are known by their URL: the first connect with that URL
  * adopts them (it is the account they were made in, as far as anyone can tell).
  */
-export function adoptLegacy(ctx: Ctx, userId: number, previous: string | null, account: string): string | null {
+export function adoptLegacy(ctx: Pick<Ctx, 'sqlite'>, userId: number, previous: string | null, account: string): string | null {
   if (previous === null || previous.includes('#') || previous !== accountBaseUrl(account)) return previous;
   ctx.sqlite.transaction(() => {
-    ctx.sqlite.prepare('update rf_links set account = ? where account = ?').run(account, previous);
-    ctx.sqlite.prepare('update rf_job_assignments set account = ? where account = ?').run(account, previous);
-    ctx.sqlite.prepare('update enrollments set rf_account = ? where rf_account = ?').run(account, previous);
-    ctx.sqlite.prepare('update connections set account = ? where user_id = ?').run(account, userId);
+    renameAccountLinks(ctx.sqlite, previous, account);
+    renameRfAccount(ctx.sqlite, previous, account);
+    setConnectedAccount(ctx.sqlite, userId, account);
   })();
   return account;
 }
 
 /** What a switch from `from` to `to` does to this user's work, before it is done. */
-export function planSwitch(ctx: Ctx, userId: number, from: string, to: string): AccountSwitch {
-  const n = (sql: string, ...params: unknown[]) =>
-    ctx.sqlite
-      .prepare(sql)
-      .pluck()
-      .get(...params) as number;
+export function planSwitch(ctx: Pick<Ctx, 'sqlite'>, userId: number, from: string, to: string): AccountSwitch {
   return {
     from: accountBaseUrl(from),
     to: accountBaseUrl(to),
-    queuedHeld: n(
-      "select count(*) from sync_queue q join enrollments e on e.id = q.enrollment_id where e.user_id = ? and q.state in ('pending', 'backoff')",
-      userId,
-    ),
-    linksKept: n('select count(*) from rf_links where account = ?', from),
-    syncedElsewhere: n("select count(*) from enrollments where user_id = ? and state = 'synced' and rf_account is not ?", userId, to),
-    restored: n('select count(*) from enrollments where user_id = ? and error_code = ? and rf_account = ?', userId, OTHER_ACCOUNT_CODE, to),
-    flagsRechecked: n(
-      "select count(*) from enrollments where user_id = ? and state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match')",
-      userId,
-    ),
+    queuedHeld: countDueOfUser(ctx.sqlite, userId),
+    linksKept: countLinks(ctx.sqlite, from),
+    ...accountSwitchCounts(ctx.sqlite, userId, to, OTHER_ACCOUNT_CODE),
   };
 }
 
@@ -107,46 +90,9 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
   const plan = planSwitch(ctx, userId, from, to);
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `update sync_queue set state = 'review', last_error = 'The Recruiterflow account changed: review before it is sent', updated_at = ?
-         where state in ('pending', 'backoff') and enrollment_id in (select id from enrollments where user_id = ?)`,
-      )
-      .run(now, userId);
-    ctx.sqlite
-      .prepare(
-        `update enrollments set state = 'not_synced', error_code = @code,
-           error = 'Synced to another Recruiterflow account (' ||
-             case when instr(rf_account, '#') > 0 then substr(rf_account, 1, instr(rf_account, '#') - 1) else coalesce(rf_account, @from) end ||
-             '), not to this one'
-         where user_id = @userId and state = 'synced' and rf_account is not @to`,
-      )
-      .run({ code: OTHER_ACCOUNT_CODE, from: plan.from, userId, to });
-    ctx.sqlite
-      .prepare(
-        "update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?",
-      )
-      .run(userId, OTHER_ACCOUNT_CODE, to);
+    holdUserForReview(ctx.sqlite, userId, now);
     // A flag's evidence names records of the old account: checked again in the new one, once reviewed.
-    const reflag = ctx.sqlite
-      .prepare(
-        `select id from enrollments where user_id = ? and state = 'flagged'
-           and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match')`,
-      )
-      .pluck()
-      .all(userId) as number[];
-    const recheck = ctx.sqlite.prepare(
-      "update enrollments set state = 'queued', error = null, error_code = null, evidence = null, dedup_checked = 0, dedup_cleared = 0 where id = ?",
-    );
-    const hold = ctx.sqlite.prepare(
-      `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, last_error, created_at, updated_at)
-       values (?, 'review', 0, ?, 'The Recruiterflow account changed: its flag is checked again in the new account once you release it', ?, ?)
-       on conflict do nothing`,
-    );
-    for (const id of reflag) {
-      recheck.run(id);
-      hold.run(id, now, now, now);
-    }
+    for (const id of applyAccountSwitch(ctx.sqlite, userId, plan.from, to, OTHER_ACCOUNT_CODE)) enqueueRecheck(ctx.sqlite, id, now);
     logEvent(ctx, 'warn', 'account.switched', describeSwitch(plan));
   })();
   return plan;

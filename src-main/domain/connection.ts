@@ -24,19 +24,19 @@ type ConnectionRow = typeof connections.$inferSelect;
 const secretName = (userId: number) => `recruiterflow-api-key:${userId}`;
 
 /** The user's stored key, as this host can read it (never thrown: an unreadable key is a state). */
-function storedKey(ctx: Ctx, userId: number): SecretLookup {
+function storedKey(ctx: Pick<Ctx, 'secrets'>, userId: number): SecretLookup {
   return ctx.secrets.lookup(secretName(userId));
 }
 
 /** One line for a key this host cannot read, with the way out for this host. */
-function keyProblem(ctx: Ctx, key: SecretLookup): string | null {
+function keyProblem(ctx: Pick<Ctx, 'host'>, key: SecretLookup): string | null {
   if (key.state !== 'unreadable') return null;
   const fix =
     ctx.host === 'cli' ? 'connect again here (`connect --base-url URL --api-key-stdin`).' : 'enter the key again in Settings → Connection.';
   return unreadableMessage('the Recruiterflow API key', key, fix);
 }
 
-export function connectionOf(ctx: Ctx, userId: number): ConnectionRow | null {
+export function connectionOf(ctx: Pick<Ctx, 'db'>, userId: number): ConnectionRow | null {
   return ctx.db.select().from(connections).where(eq(connections.userId, userId)).get() ?? null;
 }
 
@@ -74,7 +74,7 @@ export interface ClientOptions {
   inFilter?: InFilterCheck;
 }
 
-function clientFor(ctx: Ctx, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
+function clientFor(ctx: Pick<Ctx, 'clock' | 'fetch'>, baseUrl: string, apiKey: string, options: ClientOptions = {}): RecruiterflowClient {
   return createRecruiterflowClient({
     baseUrl,
     apiKey,

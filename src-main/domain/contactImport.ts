@@ -8,7 +8,7 @@ import { isValidEmail, normalizeEmail, type CsvRejection, type ImportSummary, ty
 import type { CsvPreview } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { requeueChangedContacts, snapshotSyncedContacts } from '../sync/changedContacts';
+import { requeueChangedContacts, snapshotSyncedContacts } from './changedContacts';
 import { resolveColumns, suggestTarget, type ColumnTarget } from './csv';
 import { CsvReader, readAllCsv, type CsvItem } from './csvReader';
 

@@ -3,12 +3,14 @@ import type { ContactDetail } from '../../src-shared/contract';
 import { normalizeEmail, type ContactRow, type EnrollmentState, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { findLink } from '../sync/outcomes';
+import { findLink } from '../store/links';
 import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
 import { currentUserRow } from './users';
-import { logEvent } from './syncLog';
+import { logEvent } from '../store/syncLog';
 import { contactSearchCondition } from '../db/contactSearch';
+import type { SqlRow } from '../db/rows';
+import type { contacts } from '../db/schema';
 
 const CONTACT_SORT: Record<string, string> = {
   email: 'c.email',
@@ -66,21 +68,10 @@ export function listContacts(
   return { rows, total };
 }
 
-/** A contacts row as stored (the sync payload is built from the same shape). */
-export interface ContactDbRow {
-  id: number;
-  email: string;
-  first_name: string;
-  last_name: string;
-  title: string;
-  company: string;
-  phone: string;
-  linkedin_url: string;
-  location: string;
-  extra: string;
-}
+/** A contacts row as stored, read by raw SQL (the sync payload is built from the same shape). */
+export type ContactDbRow = SqlRow<typeof contacts>;
 
-export function contactByEmail(ctx: Ctx, email: string): ContactDbRow | null {
+export function contactByEmail(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactDbRow | null {
   return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
 }
 
@@ -114,7 +105,7 @@ export function getContact(ctx: Ctx, email: string): ContactDetail {
 }
 
 /** The emails of a list that are not contacts yet (normalized, in the order given, each once). */
-export function missingContacts(ctx: Ctx, emails: string[]): string[] {
+export function missingContacts(ctx: Pick<Ctx, 'sqlite'>, emails: string[]): string[] {
   const list = JSON.stringify([...new Set(emails.map(normalizeEmail))]);
   return ctx.sqlite
     .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) order by j.key')

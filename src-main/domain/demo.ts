@@ -6,7 +6,8 @@ import { AppError } from '../../src-shared/result';
 import { connectedToRealAccount } from './demoGuard';
 import { writeContacts, type ContactValues } from './contactImport';
 import { addToSequence } from './enroll';
-import { setMeta } from './meta';
+import { dropCountsOfDeletedSequences } from '../store/enrollmentCounts';
+import { setMeta } from '../store/meta';
 import { createSequence } from './sequences';
 
 const PEOPLE: [string, string, string, string, string][] = [
@@ -91,7 +92,7 @@ export function removeDemo(ctx: Ctx): { contacts: number; sequences: number } {
     // Queue items of demo work cascade from their enrollments; an item being sent right now finishes first.
     const sequences = ctx.sqlite.prepare('delete from sequences where demo = 1').run().changes;
     const contacts = ctx.sqlite.prepare('delete from contacts where demo = 1').run().changes;
-    ctx.sqlite.prepare('delete from enrollment_counts where sequence_id not in (select id from sequences)').run();
+    dropCountsOfDeletedSequences(ctx.sqlite);
     return { contacts, sequences };
   })();
   setMeta(ctx, 'demo', null);

@@ -2,24 +2,28 @@
 // the dedup check runs (when on and online), and queue rows are written in the same transaction.
 import { isValidEmail, normalizeEmail, type AddSummary, type FlagCode, type SyncAs } from '../../src-shared/domain';
 import type { Prospect } from '../recruiterflow';
-import { flagMessage, matchOf } from '../sync/outcomes';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { activeConnection } from './connection';
-import { DEMO_CODE, DEMO_MESSAGE } from './demoGuard';
+import { flagMessage, matchOf } from './flags';
+import { DEMO_CODE, DEMO_MESSAGE } from '../store/enrollments';
+import {
+  addStatements,
+  anyDemoContact,
+  countKnownContacts,
+  createBareContacts,
+  enrolledEmails,
+  firstUnknownContacts,
+} from '../store/enrollmentAdd';
+import { createdByUs } from '../store/links';
 import { missingContacts } from './contacts';
-import { placeEnrollment } from './enrollmentState';
+import { placeEnrollment } from '../store/enrollments';
 import { sequenceRow } from './sequences';
 import { ownerIdFor } from './owners';
 import { effectiveSettings, settingsRow } from './settings';
 import { captureStages } from './stages';
-import { logEvent } from './syncLog';
+import { logEvent } from '../store/syncLog';
 
-// `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
-const FLAGGED = 'j.value in (select value from json_each(@flagged))';
-/** One field of this email's flag, from the @flags object (read only for flagged emails). */
-const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') =>
-  `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
 /**
  * Contacts per transaction when adding to a sequence (see the loop in addToSequence). Smaller batches
  * answer other calls sooner but rewrite more index pages per row: at a million contacts, batches of 2,000
@@ -60,12 +64,7 @@ export async function addToSequence(
       skipped = missing;
     } else if (missing.length > 0) {
       const now = ctx.clock.now();
-      created = ctx.sqlite
-        .prepare(
-          `insert into contacts (email, created_at, updated_at) select value, @now, @now from json_each(@list) where true
-           on conflict (email) do nothing`,
-        )
-        .run({ now, list: JSON.stringify(missing) }).changes;
+      created = createBareContacts(ctx.sqlite, missing, now);
       if (created > 0) ctx.events.emit('data:changed', { what: 'contacts' });
     }
     if (emails.length === 0) return { added: 0, alreadyEnrolled: 0, flagged: [], skipped, created };
@@ -73,12 +72,9 @@ export async function addToSequence(
   const list = JSON.stringify(emails);
   // Set-based checks (counts first, lists only when something is off): at 100,000 emails one
   // statement is far faster than a lookup per email.
-  const known = ctx.sqlite.prepare('select count(*) from json_each(?) j join contacts c on c.email = j.value').pluck().get(list) as number;
+  const known = countKnownContacts(ctx.sqlite, list);
   if (known < emails.length) {
-    const unknown = ctx.sqlite
-      .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) limit 6')
-      .pluck()
-      .all(list) as string[];
+    const unknown = firstUnknownContacts(ctx.sqlite, list);
     const shown = unknown.slice(0, 5).join(', ');
     const more = emails.length - known - 5;
     throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`, {
@@ -92,14 +88,7 @@ export async function addToSequence(
   // Who is already enrolled matters only to the dedup check (it must not ask about them); otherwise the
   // insert's "on conflict do nothing" skips them, and its count says how many.
   const willCheck = wouldSync && eff.dedup;
-  const enrolled = willCheck
-    ? new Set(
-        ctx.sqlite
-          .prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))')
-          .pluck()
-          .all(seq.id, list) as string[],
-      )
-    : new Set<string>();
+  const enrolled = willCheck ? new Set(enrolledEmails(ctx.sqlite, seq.id, list)) : new Set<string>();
   const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
   // The dedup check happens before anything is written: HTTP never runs inside a transaction.
   // Email → the flag it gets: its code, message and the matched records (the evidence shown with it).
@@ -107,8 +96,7 @@ export async function addToSequence(
   let dedupChecked = false;
   if (wouldSync && eff.dedup && fresh.length > 0) {
     // A record Flowbridge created itself (for another sequence) is ours, not a duplicate to review.
-    const ours = ctx.sqlite.prepare('select 1 from rf_links where account = ? and email = ? and created = 1').pluck();
-    const toCheck = fresh.filter((email) => ours.get(connection.account, email) === undefined);
+    const toCheck = fresh.filter((email) => !createdByUs(ctx.sqlite, connection.account, email));
     try {
       // Records of the type this sequence syncs as first: "exists as a Contact" only when there is no candidate.
       const order: SyncAs[] = eff.syncAs === 'candidate' ? ['candidate', 'contact'] : ['contact', 'candidate'];
@@ -139,50 +127,10 @@ export async function addToSequence(
   };
   let queued = 0;
   const db = ctx.sqlite;
-  // Nothing flagged (the usual case): the same statement without the per-row flag tests.
-  const isFlagged = (yes: string, no: string) => (flagged.length > 0 ? `case when ${FLAGGED} then ${yes} else ${no} end` : no);
-  const insertEnrollments = db.prepare(
-    `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
-       cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply, evidence,
-       cap_owner_id, cap_stage, cap_reply_stage)
-     select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
-       @mappingVersion, @disabled, @dedup, @dedupChecked,
-       ${isFlagged('@flaggedState', '@state')},
-       ${isFlagged(FLAG_FIELD('error'), 'null')},
-       ${isFlagged(FLAG_FIELD('code'), 'null')},
-       ${isFlagged('@now', 'null')},
-       ${isFlagged('@flaggedAwaiting', '@awaiting')},
-       ${isFlagged(FLAG_FIELD('evidence'), 'null')},
-       @ownerId, @stage, @replyStage
-     from json_each(@fresh) j join contacts c on c.email = j.value
-     where true
-     on conflict (contact_id, sequence_id) do nothing`,
-  );
-  // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
-  const count = db.prepare(
-    `insert into enrollment_counts (sequence_id, state, n)
-     select sequence_id, state, count(*) from enrollments where id > ? and sequence_id = ? group by state
-     on conflict (sequence_id, state) do update set n = n + excluded.n`,
-  );
-  // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
-  // Asked once per add, not per batch: with no demo contact at all (the usual case) the per-batch update
-  // would read every contact for nothing.
-  const demoInvolved = seq.demo || db.prepare('select 1 from contacts where demo = 1 limit 1').get() !== undefined;
-  const parkDemo =
-    connection !== null && !connection.sandbox && demoInvolved
-      ? db.prepare(
-          `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
-           where id > @before and sequence_id = @sequenceId and state != 'sync_disabled'
-             and (@demoSequence = 1 or contact_id in (select id from contacts where demo = 1))`,
-        )
-      : null;
-  const queue = db.prepare(
-    `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
-     select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
-     on conflict do nothing`,
-  );
-  const flaggedSince = db.prepare("select email, error from enrollments where id > ? and sequence_id = ? and state = 'flagged'");
-  const maxId = db.prepare('select coalesce(max(id), 0) from enrollments').pluck();
+  const { insertEnrollments, count, parkDemo, queue, flaggedSince, maxId } = addStatements(db, {
+    anyFlagged: flagged.length > 0,
+    parkDemo: connection !== null && !connection.sandbox && (seq.demo || anyDemoContact(db)),
+  });
   const params = {
     flagged: JSON.stringify(flagged),
     flags: flagged.length > 0 ? JSON.stringify(flags) : '{}',
@@ -210,7 +158,7 @@ export async function addToSequence(
   for (let start = 0; start < fresh.length; start += ENROLL_BATCH) {
     const slice = fresh.length <= ENROLL_BATCH ? fresh : fresh.slice(start, start + ENROLL_BATCH);
     db.transaction(() => {
-      const before = maxId.get() as number;
+      const before = maxId();
       const inserted = insertEnrollments.run({ ...params, fresh: slice === emails ? list : JSON.stringify(slice) }).changes;
       summary.added += inserted;
       count.run(before, seq.id);
@@ -218,8 +166,7 @@ export async function addToSequence(
       parkDemo?.run({ error: DEMO_MESSAGE, code: DEMO_CODE, before, sequenceId: seq.id, demoSequence: seq.demo ? 1 : 0 });
       if (usual.queue) queued += queue.run(eff.reviewBeforeSync ? 'review' : 'pending', now, now, now, before, seq.id).changes;
       if (flagged.length > 0) {
-        for (const { email, error } of flaggedSince.all(before, seq.id) as { email: string; error: string }[])
-          summary.flagged.push({ email, error });
+        for (const { email, error } of flaggedSince(before, seq.id)) summary.flagged.push({ email, error });
       }
     }).immediate();
     if (start + ENROLL_BATCH < fresh.length) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,50 +1,43 @@
 // What a recruiter does to enrollments: record replies, clear flags, resync, retry, remove.
 import type { Ctx } from '../backend/context';
-import { enqueue } from '../sync/queue';
+import { enqueue, retryNow } from '../store/queue';
 import { activeConnection, requireConnection } from './connection';
 import { contactByEmail } from './contacts';
-import { placeEnrollment } from './enrollmentState';
+import {
+  clearFlag,
+  enrollmentsByIds,
+  enrollmentsOfContact,
+  markRequeued,
+  placeEnrollment,
+  recapture,
+  remapToVersion,
+  removeUnlessInFlight,
+  resyncScope,
+  skipRefusedField,
+  type Enrollment,
+} from '../store/enrollments';
 import { triggerOnReply } from './replyTrigger';
 import { SKIPPED_CODE } from './flagResolution';
 import { sequenceRow, type SequenceRow } from './sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { AppError } from '../../src-shared/result';
-import { recordManualReplies } from '../mailbox/record';
+import { recordManualReplies } from '../store/replies';
 
-interface EnrollmentRow {
-  id: number;
-  contact_id: number;
-  sequence_id: number;
-  user_id: number;
-  state: string;
-  cap_mode: 'off' | 'on-add' | 'on-reply';
-  awaiting_reply: number;
-  replied_at: number | null;
-  error_code: string | null;
+function rowsByIds(ctx: Pick<Ctx, 'db'>, ids: number[]): Enrollment[] {
+  return enrollmentsByIds(ctx.db, ids);
 }
 
-function rowsByIds(ctx: Ctx, ids: number[]): EnrollmentRow[] {
-  const stmt = ctx.sqlite.prepare('select * from enrollments where id = ?');
-  return ids.map((id) => stmt.get(id) as EnrollmentRow | undefined).filter((r): r is EnrollmentRow => r !== undefined);
-}
-
-function rowsByEmail(ctx: Ctx, email: string, sequenceId?: string): EnrollmentRow[] {
+function rowsByEmail(ctx: Ctx, email: string, sequenceId?: string): Enrollment[] {
   const contact = contactByEmail(ctx, email);
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
-  if (sequenceId !== undefined) {
-    const seq = sequenceRow(ctx, sequenceId);
-    return ctx.sqlite
-      .prepare('select * from enrollments where contact_id = ? and sequence_id = ?')
-      .all(contact.id, seq.id) as EnrollmentRow[];
-  }
-  return ctx.sqlite.prepare('select * from enrollments where contact_id = ?').all(contact.id) as EnrollmentRow[];
+  return enrollmentsOfContact(ctx.db, contact.id, sequenceId !== undefined ? sequenceRow(ctx, sequenceId).id : undefined);
 }
 
 function reviewHeld(ctx: Ctx, userId: number): boolean {
   return settingsRow(ctx, userId).reviewBeforeSync;
 }
 
-function changed(ctx: Ctx, queued: number): void {
+function changed(ctx: Pick<Ctx, 'events' | 'wake'>, queued: number): void {
   ctx.events.emit('data:changed', { what: 'sequences' });
   if (queued > 0) {
     ctx.events.emit('queue:changed', { reason: 'enrollments' });
@@ -53,14 +46,14 @@ function changed(ctx: Ctx, queued: number): void {
 }
 
 /** A reply triggers every on-reply enrollment that was waiting for it. */
-function applyReplies(ctx: Ctx, rows: EnrollmentRow[]): number {
+function applyReplies(ctx: Ctx, rows: Enrollment[]): number {
   const now = ctx.clock.now();
   let queued = 0;
   ctx.sqlite.transaction(() => {
     // Listed with the mailbox's replies, marked manual.
     recordManualReplies(
       ctx,
-      rows.map((r) => r.contact_id),
+      rows.map((r) => r.contactId),
     );
     queued = triggerOnReply(ctx, rows, now);
   })();
@@ -77,26 +70,21 @@ export function markReplied(ctx: Ctx, ids: number[]): number {
 }
 
 /** The recruiter reviewed a flag and lets the enrollment go on: it follows its captured sync mode. */
-function clearRows(ctx: Ctx, rows: EnrollmentRow[]): number {
+function clearRows(ctx: Ctx, rows: Enrollment[]): number {
   // A record of the other type needs a decision (link to it, or create), not a clear: see flagResolution.ts.
-  const flagged = rows.filter(
-    (r) => r.state === 'flagged' && r.error_code !== 'exists_as_contact' && r.error_code !== 'exists_as_candidate',
-  );
+  const flagged = rows.filter((r) => r.state === 'flagged' && r.errorCode !== 'exists_as_contact' && r.errorCode !== 'exists_as_candidate');
   let queued = 0;
   ctx.sqlite.transaction(() => {
-    const clear = ctx.sqlite.prepare(
-      'update enrollments set dedup_cleared = 1, error = null, error_code = null, state = ?, awaiting_reply = ? where id = ?',
-    );
     for (const row of flagged) {
       const place = placeEnrollment({
-        connected: activeConnection(ctx, row.user_id) !== null,
-        mode: row.cap_mode,
+        connected: activeConnection(ctx, row.userId) !== null,
+        mode: row.capMode,
         disabled: false,
         existsInRecruiterflow: false,
-        replied: row.replied_at !== null,
+        replied: row.repliedAt !== null,
       });
-      clear.run(place.state === 'queued' ? 'not_synced' : place.state, place.awaitingReply ? 1 : 0, row.id);
-      if (place.queue) queued += enqueue(ctx, [row.id], { held: reviewHeld(ctx, row.user_id) });
+      clearFlag(ctx.sqlite, row.id, { state: place.state === 'queued' ? 'not_synced' : place.state, awaitingReply: place.awaitingReply });
+      if (place.queue) queued += enqueue(ctx, [row.id], { held: reviewHeld(ctx, row.userId) });
     }
   })();
   changed(ctx, queued);
@@ -152,53 +140,33 @@ function resyncMessage(queued: number, s: ResyncSkipped): string {
  */
 export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; email?: string }): ResyncResult {
   requireConnection(ctx);
-  const scope: string[] = [];
-  const params: unknown[] = [];
-  if (filter.sequenceId !== undefined) {
-    scope.push('e.sequence_id = ?');
-    params.push(sequenceRow(ctx, filter.sequenceId).id);
-  }
+  const scope: { sequenceId?: number; contactId?: number } = {};
+  if (filter.sequenceId !== undefined) scope.sequenceId = sequenceRow(ctx, filter.sequenceId).id;
   if (filter.email !== undefined) {
     const contact = contactByEmail(ctx, filter.email);
     if (!contact) throw new AppError('unknown_contact', `No contact with email ${filter.email}`);
-    scope.push('e.contact_id = ?');
-    params.push(contact.id);
+    scope.contactId = contact.id;
   }
   const wanted = filter.ids ? new Set(filter.ids) : null;
-  const inScope = (rows: EnrollmentRow[]) => (wanted ? rows.filter((r) => wanted.has(r.id)) : rows);
-  const where = (extra: string[]) => [...extra, ...scope].join(' and ');
-  const candidates = inScope(
-    ctx.sqlite
-      .prepare(
-        `select e.* from enrollments e where ${where(["e.state in ('not_synced', 'awaiting_reply', 'sync_disabled', 'failed')", "((e.synced_at is null and e.rf_id is null) or e.error_code = 'other_account')"])}`,
-      )
-      .all(...params) as EnrollmentRow[],
-  );
+  const inScope = (rows: Enrollment[]) => (wanted ? rows.filter((r) => wanted.has(r.id)) : rows);
+  const found = resyncScope(ctx.db, scope);
+  const candidates = inScope(found.candidates);
   const skipped: ResyncSkipped = { awaitingReply: 0, syncDisabled: 0, syncOff: 0, flagged: 0, alreadyQueued: 0, dontSync: 0 };
-  for (const row of inScope(
-    ctx.sqlite
-      .prepare(`select e.* from enrollments e where ${where(["e.state in ('flagged', 'queued', 'retrying')"])}`)
-      .all(...params) as EnrollmentRow[],
-  )) {
+  for (const row of inScope(found.busy)) {
     if (row.state === 'flagged') skipped.flagged += 1;
     else skipped.alreadyQueued += 1;
   }
   const sequenceCache = new Map<number, SequenceRow>();
-  const recapture = ctx.sqlite.prepare(`
-    update enrollments set cap_mode = @mode, cap_sync_as = @syncAs, cap_job_id = @jobId, cap_mapping_version = @mappingVersion,
-      cap_disabled = 0, cap_dedup = @dedup, dedup_checked = 0, state = @state, awaiting_reply = @awaiting,
-      error = null, error_code = null, attempts = 0
-    where id = @id`);
   let queued = 0;
   ctx.sqlite.transaction(() => {
     for (const row of candidates) {
-      if (row.error_code === SKIPPED_CODE) {
+      if (row.errorCode === SKIPPED_CODE) {
         skipped.dontSync += 1;
         continue;
       }
-      const seq = sequenceCache.get(row.sequence_id) ?? sequenceRow(ctx, String(row.sequence_id));
-      sequenceCache.set(row.sequence_id, seq);
-      const owner = settingsRow(ctx, row.user_id);
+      const seq = sequenceCache.get(row.sequenceId) ?? sequenceRow(ctx, String(row.sequenceId));
+      sequenceCache.set(row.sequenceId, seq);
+      const owner = settingsRow(ctx, row.userId);
       const eff = effectiveSettings(seq, owner);
       if (eff.disabled) {
         skipped.syncDisabled += 1;
@@ -213,18 +181,14 @@ export function resync(ctx: Ctx, filter: { ids?: number[]; sequenceId?: string; 
         mode: eff.syncMode,
         disabled: false,
         existsInRecruiterflow: false,
-        replied: row.replied_at !== null,
+        replied: row.repliedAt !== null,
       });
-      recapture.run({
-        id: row.id,
-        mode: eff.syncMode,
-        syncAs: eff.syncAs,
-        jobId: eff.jobId,
-        mappingVersion: eff.mappingVersion,
-        dedup: eff.dedup ? 1 : 0,
-        state: place.queue ? 'not_synced' : place.state,
-        awaiting: place.awaitingReply ? 1 : 0,
-      });
+      recapture(
+        ctx.sqlite,
+        row.id,
+        { mode: eff.syncMode, syncAs: eff.syncAs, jobId: eff.jobId, mappingVersion: eff.mappingVersion, dedup: eff.dedup },
+        { state: place.queue ? 'not_synced' : place.state, awaitingReply: place.awaitingReply },
+      );
       if (place.state === 'awaiting_reply') skipped.awaitingReply += 1;
       if (place.queue) queued += enqueue(ctx, [row.id], { held: owner.reviewBeforeSync });
     }
@@ -251,26 +215,16 @@ export function retry(
   let fieldsDropped = 0;
   ctx.sqlite.transaction(() => {
     if (opts.remap) {
-      const remap = ctx.sqlite.prepare(
-        'update enrollments set cap_mapping_version = ?, skip_fields = ? where id = ? and rf_id is null and synced_at is null',
-      );
-      for (const row of rows) remapped += remap.run(settingsRow(ctx, row.user_id).mappingVersion, '[]', row.id).changes;
+      for (const row of rows) remapped += remapToVersion(ctx.sqlite, row.id, settingsRow(ctx, row.userId).mappingVersion);
     }
     if (opts.withoutField) {
-      const drop = ctx.sqlite.prepare(
-        `update enrollments set skip_fields = (select json_group_array(value) from (select value from json_each(skip_fields) union select error_field))
-         where id = ? and error_field is not null`,
-      );
-      for (const row of rows) fieldsDropped += drop.run(row.id).changes;
+      for (const row of rows) fieldsDropped += skipRefusedField(ctx.sqlite, row.id);
     }
     const now = ctx.clock.now();
-    const bump = ctx.sqlite.prepare(
-      "update sync_queue set state = 'pending', next_attempt_at = ?, attempts = 0, updated_at = ? where enrollment_id = ? and state = 'backoff'",
-    );
     for (const row of rows) {
       if (row.state === 'retrying') {
-        const bumped = bump.run(now, now, row.id).changes;
-        if (bumped > 0) ctx.sqlite.prepare("update enrollments set state = 'queued' where id = ?").run(row.id);
+        const bumped = retryNow(ctx.sqlite, row.id, now);
+        if (bumped > 0) markRequeued(ctx.sqlite, row.id);
         queued += bumped;
       } else queued += enqueue(ctx, [row.id], { held: false });
     }
@@ -279,11 +233,8 @@ export function retry(
   return { queued, remapped, fieldsDropped };
 }
 
-export function removeEnrollments(ctx: Ctx, ids: number[]): number {
-  const del = ctx.sqlite.prepare(
-    "delete from enrollments where id = ? and id not in (select enrollment_id from sync_queue where state = 'in_flight')",
-  );
-  const removed = ctx.sqlite.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0))();
+export function removeEnrollments(ctx: Pick<Ctx, 'events' | 'sqlite'>, ids: number[]): number {
+  const removed = ctx.sqlite.transaction(() => ids.reduce((n, id) => n + removeUnlessInFlight(ctx.sqlite, id), 0))();
   ctx.events.emit('data:changed', { what: 'sequences' });
   ctx.events.emit('queue:changed', { reason: 'removed' });
   return removed;

@@ -2,8 +2,8 @@
 import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { contactSearchCondition } from '../db/contactSearch';
-
-export const LIVE_QUEUE_STATES = "('pending', 'review', 'held', 'in_flight', 'backoff')";
+import { sequenceTotal } from '../store/enrollmentCounts';
+import { NEXT_ATTEMPT_OF_E } from '../store/queue';
 
 // Every sort key is a column of enrollments with an index led by sequence_id (email, name, added_at,
 // state): a page is read from one index without touching contacts.
@@ -22,7 +22,7 @@ const ENROLLMENT_COLUMNS = `
   case when e.error_code = 'other_account' then null else e.rf_id end as recruiterflowId,
   e.added_at as addedAt, e.replied_at as repliedAt, e.synced_at as syncedAt,
   exists (select 1 from replies r where r.contact_id = e.contact_id and r.kind = 'bounce') as bounced,
-  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
+  ${NEXT_ATTEMPT_OF_E} as nextAttemptAt,
   e.attempts, e.evidence, e.error_field as errorField`;
 
 /** The stored evidence of a flag (JSON written by the sync engine or the add-time check); [] when none. */
@@ -110,14 +110,16 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
 }
 
-function countEnrollments(ctx: Ctx, q: EnrollmentQuery, where: string, params: Record<string, unknown>, searched: boolean): number {
+function countEnrollments(
+  ctx: Pick<Ctx, 'sqlite'>,
+  q: EnrollmentQuery,
+  where: string,
+  params: Record<string, unknown>,
+  searched: boolean,
+): number {
   if (q.sequenceId !== undefined && q.contactId === undefined && !searched) {
     const states = q.states && q.states.length > 0 ? q.states : null;
-    const inStates = states ? ` and state in (${states.map(() => '?').join(', ')})` : '';
-    return ctx.sqlite
-      .prepare(`select coalesce(sum(n), 0) from enrollment_counts where sequence_id = ?${inStates}`)
-      .pluck()
-      .get(q.sequenceId, ...(states ?? [])) as number;
+    return sequenceTotal(ctx.sqlite, q.sequenceId, states);
   }
   return ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params) as number;
 }

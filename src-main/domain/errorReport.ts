@@ -4,8 +4,9 @@ import type Database from 'better-sqlite3';
 import type { ErrorGroup, ErrorRow, FlagMatch, Page } from '../../src-shared/domain';
 import { errorCause, errorGroupKey } from '../../src-shared/errorCause';
 import type { Ctx } from '../backend/context';
-import { bouncedReportRows } from '../mailbox/queries';
-import { LIVE_QUEUE_STATES, parseEvidence } from './enrollmentQueries';
+import { bouncedReportRows } from '../store/replies';
+import { NEXT_ATTEMPT_OF_E } from '../store/queue';
+import { parseEvidence } from './enrollmentQueries';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
 
@@ -13,7 +14,7 @@ const ERROR_COLUMNS = `
   e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
   cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.state, coalesce(e.error, '') as error,
   e.error_code as errorCode, e.first_error_at as firstSeen, e.last_attempt_at as lastAttempt, e.attempts,
-  (select q.next_attempt_at from sync_queue q where q.enrollment_id = e.id and q.state in ${LIVE_QUEUE_STATES}) as nextAttemptAt,
+  ${NEXT_ATTEMPT_OF_E} as nextAttemptAt,
   e.evidence, e.error_field as errorField, e.cap_sync_as as syncAs`;
 
 type StoredErrorRow = Omit<ErrorRow, 'matches'> & { evidence: string | null };
@@ -137,7 +138,7 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
  * Writes the report through `write` in pieces of about 64 KB, reading rows one at a time: memory stays
  * flat however many rows there are.
  */
-function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: string) => void): number {
+function writeErrorReport(ctx: Pick<Ctx, 'sqlite'>, format: 'csv' | 'json', write: (piece: string) => void): number {
   const { where, params } = whereFor({});
   // The exported columns only, as arrays (no queue lookup, no objects per row: a million rows stream in
   // flat memory); the name is the copy kept on the enrollment.
@@ -150,7 +151,7 @@ function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: strin
     .raw();
   type ExportRow = [string, string, string, string, string, string, string | null, string | null, number | null, number | null, number];
   // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".
-  const bounced = bouncedReportRows(ctx).map((b): ExportRow => [
+  const bounced = bouncedReportRows(ctx.sqlite).map((b): ExportRow => [
     b.email,
     b.name,
     b.sequenceId,
@@ -216,7 +217,7 @@ function writeErrorReport(ctx: Ctx, format: 'csv' | 'json', write: (piece: strin
   return rows;
 }
 
-function reportName(ctx: Ctx, format: 'csv' | 'json'): string {
+function reportName(ctx: Pick<Ctx, 'clock'>, format: 'csv' | 'json'): string {
   const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return `flowbridge-errors-${stamp}.${format}`;
 }

@@ -6,49 +6,44 @@
 //   profile). Refused when Recruiterflow already has a record of that type with this email: it allows one.
 // - skip: don't sync it. It stays "not synced" with that reason, and Resync leaves it alone.
 import type { ResolveResult } from '../../src-shared/contract';
-import { FLAG_CODES, type FlagMatch, type Resolution, type SyncAs, type SyncMode } from '../../src-shared/domain';
+import { FLAG_CODES, type FlagMatch, type Resolution, type SyncAs } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { enqueue } from '../sync/queue';
+import { enqueue } from '../store/queue';
 import { activeConnection } from './connection';
 import { contactByEmail } from './contacts';
 import { parseEvidence } from './enrollmentQueries';
-import { placeEnrollment } from './enrollmentState';
+import {
+  clearFlag,
+  enrollmentById,
+  enrollmentsOfContact,
+  markNotSynced,
+  placeEnrollment,
+  skipFieldOnCreate,
+  type Enrollment,
+} from '../store/enrollments';
+import { saveLink } from '../store/links';
 import { sequenceRow } from './sequences';
 import { settingsRow } from './settings';
 
 export const SKIPPED_CODE = 'skipped';
 const SKIPPED_MESSAGE = 'You chose not to sync this contact';
 
-interface FlaggedRow {
-  id: number;
-  email: string;
-  user_id: number;
-  state: string;
-  error_code: string | null;
-  cap_mode: SyncMode;
-  cap_sync_as: SyncAs;
-  replied_at: number | null;
-  evidence: string | null;
-}
-
 const label = (type: SyncAs) => (type === 'candidate' ? 'Candidate' : 'Contact');
 const describe = (m: FlagMatch) => `${label(m.type)} #${m.id}${m.name ? ` (${m.name})` : ''}`;
 
-function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | undefined): string | null {
-  if (row.state !== 'flagged' || !(FLAG_CODES as readonly string[]).includes(row.error_code ?? '')) {
+function decide(ctx: Ctx, row: Enrollment, action: Resolution, rfId: number | undefined): string | null {
+  if (row.state !== 'flagged' || !(FLAG_CODES as readonly string[]).includes(row.errorCode ?? '')) {
     return 'not flagged as existing in Recruiterflow';
   }
   const matches = parseEvidence(row.evidence);
   if (action === 'skip') {
-    ctx.sqlite
-      .prepare('update enrollments set state = ?, error = ?, error_code = ?, awaiting_reply = 0 where id = ?')
-      .run('not_synced', SKIPPED_MESSAGE, SKIPPED_CODE, row.id);
+    markNotSynced(ctx.sqlite, row.id, SKIPPED_MESSAGE, SKIPPED_CODE);
     return null;
   }
-  const connection = activeConnection(ctx, row.user_id);
+  const connection = activeConnection(ctx, row.userId);
   if (!connection) return 'not connected to Recruiterflow';
-  let syncAs = row.cap_sync_as;
+  let syncAs = row.capSyncAs;
   let dropJob = false;
   if (action === 'link') {
     const match = rfId !== undefined ? matches.find((m) => m.id === rfId) : matches.length === 1 ? matches[0] : undefined;
@@ -59,44 +54,31 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
         ? `#${rfId} is not a record that matched (matched: ${listed})`
         : `several records matched (${listed}): name the one to link`;
     }
-    ctx.sqlite
-      .prepare(
-        `insert into rf_links (account, base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?, 0)
-         on conflict (account, email, rf_type) do update set rf_id = excluded.rf_id`,
-      )
-      .run(connection.account, connection.baseUrl, row.email, match.id, match.type, ctx.clock.now());
+    saveLink(ctx.sqlite, connection.account, row.email, match.id, match.type, false, ctx.clock.now());
     // A Contact is never put on a job; and an enrollment that asked for a Contact never asked for one.
-    dropJob = match.type === 'contact' || row.cap_sync_as === 'contact';
+    dropJob = match.type === 'contact' || row.capSyncAs === 'contact';
     syncAs = match.type;
-  } else if (row.error_code !== 'possible_match') {
+  } else if (row.errorCode !== 'possible_match') {
     // A possible match shares a LinkedIn URL or phone, not the email: a new record is the recruiter's call.
-    const same = matches.find((m) => m.type === row.cap_sync_as);
+    const same = matches.find((m) => m.type === row.capSyncAs);
     if (same)
       return `Recruiterflow already has a ${label(same.type)} with this email (${describe(same)}) and allows one: link to it instead`;
   }
   const place = placeEnrollment({
     connected: true,
-    mode: row.cap_mode,
+    mode: row.capMode,
     disabled: false,
     existsInRecruiterflow: false,
-    replied: row.replied_at !== null,
+    replied: row.repliedAt !== null,
   });
-  ctx.sqlite
-    .prepare(
-      `update enrollments set dedup_cleared = 1, create_anyway = @createAnyway, cap_sync_as = @syncAs,
-         cap_job_id = case when @dropJob = 1 then null else cap_job_id end,
-         error = null, error_code = null, state = @state, awaiting_reply = @awaiting where id = @id`,
-    )
-    .run({
-      id: row.id,
-      createAnyway: action === 'create' ? 1 : 0,
-      syncAs,
-      dropJob: dropJob ? 1 : 0,
-      state: place.queue ? 'not_synced' : place.state,
-      awaiting: place.awaitingReply ? 1 : 0,
-    });
-  if (action === 'create' && row.error_code === 'possible_match') createBesidePossibleMatch(ctx, row.id, matches);
-  if (place.queue) enqueue(ctx, [row.id], { held: settingsRow(ctx, row.user_id).reviewBeforeSync });
+  clearFlag(
+    ctx.sqlite,
+    row.id,
+    { state: place.queue ? 'not_synced' : place.state, awaitingReply: place.awaitingReply },
+    { createAnyway: action === 'create', syncAs, dropJob },
+  );
+  if (action === 'create' && row.errorCode === 'possible_match') createBesidePossibleMatch(ctx, row.id, matches);
+  if (place.queue) enqueue(ctx, [row.id], { held: settingsRow(ctx, row.userId).reviewBeforeSync });
   return null;
 }
 
@@ -104,20 +86,15 @@ function decide(ctx: Ctx, row: FlaggedRow, action: Resolution, rfId: number | un
  * "Create a new record" beside a record that holds the contact's phone: Recruiterflow allows one profile
  * per phone number and would refuse the create, so the new record is created without the phone.
  */
-function createBesidePossibleMatch(ctx: Ctx, id: number, matches: FlagMatch[]): void {
-  if (!matches.some((m) => m.matchedOn === 'phone')) return;
-  const row = ctx.sqlite.prepare('select skip_fields from enrollments where id = ?').pluck().get(id) as string | null;
-  const skip = new Set(JSON.parse(row ?? '[]') as string[]);
-  skip.add('phone_number');
-  ctx.sqlite.prepare('update enrollments set skip_fields = ? where id = ?').run(JSON.stringify([...skip]), id);
+function createBesidePossibleMatch(ctx: Pick<Ctx, 'sqlite'>, id: number, matches: FlagMatch[]): void {
+  if (matches.some((m) => m.matchedOn === 'phone')) skipFieldOnCreate(ctx.sqlite, id, 'phone_number');
 }
 
 export function resolveFlags(ctx: Ctx, ids: number[], action: Resolution, rfId?: number): ResolveResult {
-  const get = ctx.sqlite.prepare('select * from enrollments where id = ?');
   const result: ResolveResult = { resolved: 0, refused: [] };
   ctx.sqlite.transaction(() => {
     for (const id of ids) {
-      const row = get.get(id) as FlaggedRow | undefined;
+      const row = enrollmentById(ctx.db, id);
       if (!row) {
         result.refused.push({ id, email: '', reason: 'no such enrollment' });
         continue;
@@ -139,14 +116,8 @@ export function resolveFlags(ctx: Ctx, ids: number[], action: Resolution, rfId?:
 export function resolveByEmail(ctx: Ctx, email: string, sequenceId: string | undefined, action: Resolution, rfId?: number): ResolveResult {
   const contact = contactByEmail(ctx, email);
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
-  const ids = (
-    sequenceId !== undefined
-      ? ctx.sqlite
-          .prepare("select id from enrollments where contact_id = ? and sequence_id = ? and state = 'flagged'")
-          .pluck()
-          .all(contact.id, sequenceRow(ctx, sequenceId).id)
-      : ctx.sqlite.prepare("select id from enrollments where contact_id = ? and state = 'flagged'").pluck().all(contact.id)
-  ) as number[];
+  const seq = sequenceId !== undefined ? sequenceRow(ctx, sequenceId).id : undefined;
+  const ids = enrollmentsOfContact(ctx.db, contact.id, seq, 'flagged').map((row) => row.id);
   if (ids.length === 0)
     throw new AppError('not_found', `${email} has no flagged enrollment${sequenceId !== undefined ? ` in sequence ${sequenceId}` : ''}`);
   return resolveFlags(ctx, ids, action, rfId);

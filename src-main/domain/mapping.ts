@@ -41,7 +41,7 @@ const DEFAULT_RULES: MappingRule[] = [
 ];
 
 /** The rules of one mapping version; `write` is shown only where it is not the default (never). */
-export function rulesFor(ctx: Ctx, userId: number, version: number): MappingRule[] {
+export function rulesFor(ctx: Pick<Ctx, 'db'>, userId: number, version: number): MappingRule[] {
   return ctx.db
     .select({ source: mappingRules.source, target: mappingRules.target, write: mappingRules.write })
     .from(mappingRules)
@@ -148,7 +148,7 @@ export function setMapping(ctx: Ctx, rules: MappingRule[]): Mapping {
 }
 
 /** Extra CSV column names seen on contacts (sampled: a mapping source list, not an exact census). */
-function extraColumns(ctx: Ctx): string[] {
+function extraColumns(ctx: Pick<Ctx, 'sqlite'>): string[] {
   const names = new Set<string>();
   const stmt = ctx.sqlite.prepare("select extra from contacts where extra != '{}' order by id desc limit 2000");
   for (const row of stmt.all() as { extra: string }[]) {
@@ -176,7 +176,7 @@ export function mappingCatalog(ctx: Ctx): MappingCatalog {
   return { sources, targets, customFields, defaults: DEFAULT_RULES };
 }
 
-export function sampleContactEmail(ctx: Ctx): string | null {
+export function sampleContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
   const row = ctx.db.select({ email: contacts.email }).from(contacts).orderBy(asc(contacts.id)).limit(1).get();
   return row?.email ?? null;
 }

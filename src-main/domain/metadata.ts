@@ -5,7 +5,7 @@ import type { CustomFieldDef, Job } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { rfCustomFields, rfJobs, rfUsers } from '../db/schema';
 import { activeConnection } from './connection';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta } from '../store/meta';
 
 /** The Recruiterflow account whose cache applies: the connection's, else the last one used. */
 function cacheBaseUrl(ctx: Ctx): string | null {

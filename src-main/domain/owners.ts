@@ -9,7 +9,7 @@ import type { Ctx } from '../backend/context';
 import { users } from '../db/schema';
 import { cachedRfUsers, pairingOf, writePairing, type RfUserRow } from '../store/ownerPairings';
 import { connectionOf } from './connection';
-import { getMeta } from './meta';
+import { getMeta } from '../store/meta';
 import { currentUserRow } from './users';
 
 type UserRow = typeof users.$inferSelect;

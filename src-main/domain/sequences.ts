@@ -5,7 +5,8 @@ import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { sequences, users } from '../db/schema';
-import { cancelSequenceItems } from '../sync/queue';
+import { countsPerSequence } from '../store/enrollmentCounts';
+import { cancelSequenceItems } from '../store/queue';
 import { effectiveSettings, settingsRow } from './settings';
 import { currentUserRow } from './users';
 
@@ -26,7 +27,7 @@ export function parseSequenceId(id: string): number {
   return n;
 }
 
-export function sequenceRow(ctx: Ctx, id: string): SequenceRow {
+export function sequenceRow(ctx: Pick<Ctx, 'db'>, id: string): SequenceRow {
   const row = ctx.db
     .select()
     .from(sequences)
@@ -36,7 +37,7 @@ export function sequenceRow(ctx: Ctx, id: string): SequenceRow {
   return row;
 }
 
-function toSequence(ctx: Ctx, row: SequenceRow): Sequence {
+function toSequence(ctx: Pick<Ctx, 'db'>, row: SequenceRow): Sequence {
   const owner = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, row.ownerUserId)).get();
   return {
     id: String(row.id),
@@ -64,7 +65,7 @@ function toColumns(input: SequenceInput): Partial<typeof sequences.$inferInsert>
  * Two sequences with one name cannot be told apart in pickers, the queue or the CLI: a name already used
  * (ignoring case and surrounding spaces) is refused, with a free name to use instead.
  */
-function refuseDuplicateName(ctx: Ctx, name: string, exceptId?: number): void {
+function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: number): void {
   const taken = (candidate: string) =>
     ctx.sqlite
       .prepare('select 1 from sequences where lower(trim(name)) = lower(?) and id is not ?')
@@ -117,12 +118,7 @@ export function getSequence(ctx: Ctx, id: string): Sequence {
 export function listSequences(ctx: Ctx): SequenceSummary[] {
   const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
   const counts = new Map<number, StateCounts>();
-  const countRows = ctx.sqlite.prepare('select sequence_id as id, state, n from enrollment_counts where n > 0').all() as {
-    id: number;
-    state: keyof StateCounts;
-    n: number;
-  }[];
-  for (const r of countRows) {
+  for (const r of countsPerSequence(ctx.sqlite)) {
     const c = counts.get(r.id) ?? emptyCounts();
     c[r.state] = r.n;
     counts.set(r.id, c);

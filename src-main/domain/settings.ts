@@ -6,7 +6,7 @@ import { settings, type sequences } from '../db/schema';
 import { AppError } from '../../src-shared/result';
 import { DEFAULT_RECORD_URL_PATTERN, recordUrlPatternProblem } from '../../src-shared/recordUrl';
 import { connectionOf } from './connection';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta } from '../store/meta';
 import { currentUserRow } from './users';
 
 const RECORD_URL_KEY = 'record_url_pattern';
@@ -36,7 +36,7 @@ function recordUrlPattern(ctx: Ctx, baseUrl: string | null): { pattern: string; 
 export type SettingsRow = typeof settings.$inferSelect;
 type SequenceRow = typeof sequences.$inferSelect;
 
-export function settingsRow(ctx: Ctx, userId: number): SettingsRow {
+export function settingsRow(ctx: Pick<Ctx, 'db'>, userId: number): SettingsRow {
   const row = ctx.db.select().from(settings).where(eq(settings.userId, userId)).get();
   if (row) return row;
   ctx.db.insert(settings).values({ userId }).run();

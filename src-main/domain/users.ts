@@ -8,7 +8,7 @@ import { connections, settings, users } from '../db/schema';
 
 type UserRow = typeof users.$inferSelect;
 
-export function ensureOwner(ctx: Ctx): void {
+export function ensureOwner(ctx: Pick<Ctx, 'clock' | 'db'>): void {
   const existing = ctx.db.select({ id: users.id }).from(users).limit(1).get();
   if (existing) return;
   ctx.db.transaction((tx) => {
@@ -21,13 +21,13 @@ export function ensureOwner(ctx: Ctx): void {
   });
 }
 
-export function currentUserRow(ctx: Ctx): UserRow {
+export function currentUserRow(ctx: Pick<Ctx, 'db'>): UserRow {
   const row = ctx.db.select().from(users).where(eq(users.isCurrent, true)).get();
   if (!row) throw new AppError('internal', 'No current user in this data folder');
   return row;
 }
 
-function userByEmail(ctx: Ctx, email: string): UserRow {
+function userByEmail(ctx: Pick<Ctx, 'db'>, email: string): UserRow {
   const row = ctx.db
     .select()
     .from(users)
@@ -41,7 +41,7 @@ function userByEmail(ctx: Ctx, email: string): UserRow {
  * A user with a Recruiterflow connection in this data folder is on Recruiterflow, whoever is acting now;
  * otherwise it is what was recorded for them (a teammate's own machine), or none.
  */
-export function integrationOf(ctx: Ctx, row: UserRow): Integration {
+export function integrationOf(ctx: Pick<Ctx, 'db'>, row: UserRow): Integration {
   const connected = ctx.db.select({ userId: connections.userId }).from(connections).where(eq(connections.userId, row.id)).get();
   if (connected) return 'recruiterflow';
   return row.isCurrent ? 'none' : row.integration;
@@ -50,7 +50,7 @@ export function integrationOf(ctx: Ctx, row: UserRow): Integration {
 /** The owner a fresh data folder starts with, until the recruiter gives their own name and email. */
 const PLACEHOLDER_OWNER_EMAIL = 'owner@flowbridge.local';
 
-export function needsProfile(ctx: Ctx): boolean {
+export function needsProfile(ctx: Pick<Ctx, 'db'>): boolean {
   return ctx.db.select({ id: users.id }).from(users).where(eq(users.email, PLACEHOLDER_OWNER_EMAIL)).get() !== undefined;
 }
 

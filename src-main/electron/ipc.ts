@@ -3,7 +3,7 @@
 // the input with the channel's zod schema.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../src-shared/contract';
-import type { Backend } from '../backend/createBackend';
+import type { Backend } from '../app/createBackend';
 import { handleIpc, type IpcSender } from './ipcHandler';
 
 function senderOf(event: IpcMainInvokeEvent, window: BrowserWindow | null): IpcSender {

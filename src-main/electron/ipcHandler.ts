@@ -3,7 +3,7 @@
 // frame of the app's window, and the channel must be one of the contract's. ipc.ts only wires it up.
 import { CHANNELS } from '../../src-shared/contract';
 import { fail, type Result } from '../../src-shared/result';
-import type { Backend } from '../backend/createBackend';
+import type { Backend } from '../app/createBackend';
 import { isTrustedSender } from './security';
 
 export interface IpcSender {

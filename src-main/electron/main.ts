@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import Store from 'electron-store';
-import { createBackend, type Backend } from '../backend/createBackend';
+import { createBackend, type Backend } from '../app/createBackend';
 import { findUp } from '../backend/paths';
 import { sandboxLauncher } from '../backend/sandboxLauncher';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';

@@ -2,7 +2,7 @@
 import type { HandlerGroup } from '../backend/registry';
 import { connectMailbox, disconnectMailbox, testMailbox } from '../mailbox/connection';
 import { contactReplies, repliesPerDay } from '../mailbox/queries';
-import { setNotesEnabled } from '../mailbox/store';
+import { setReplyNotes } from '../mailbox/store';
 import type { MailboxWatcher } from '../mailbox/watcher';
 
 export function mailboxHandlers(watcher: MailboxWatcher): HandlerGroup {
@@ -20,12 +20,7 @@ export function mailboxHandlers(watcher: MailboxWatcher): HandlerGroup {
       watcher.reconnect();
       return status;
     },
-    'mailbox:setNotes': (input, ctx) => {
-      setNotesEnabled(ctx, input.enabled);
-      const status = watcher.status();
-      ctx.events.emit('mailbox:changed', status);
-      return status;
-    },
+    'mailbox:setNotes': (input, ctx) => setReplyNotes(ctx, input.enabled, watcher.live),
     'mailbox:contactReplies': (input, ctx) => contactReplies(ctx, input.email),
     'mailbox:perDay': (input, ctx) => repliesPerDay(ctx, input.days),
   };

@@ -1,29 +1,22 @@
 // The queue, the sync itself, the error report and the activity log.
-import type { Ctx } from '../backend/context';
 import type { HandlerGroup } from '../backend/registry';
 import { exportErrors, listErrors } from '../domain/errorReport';
-import { activitySummary, listLog } from '../domain/syncLog';
+import { listLog } from '../domain/activityLog';
+import { activitySummary } from '../store/syncLog';
 import { requireConnection } from '../domain/connection';
 import { previewQueueItem } from '../sync/preview';
-import { approveItems, cancelItems, holdItems, listQueue, releaseItems } from '../sync/queue';
+import { approveQueueItems, cancelQueueItems, holdQueueItems, releaseQueueItems } from '../domain/queueActions';
+import { listQueue } from '../store/queue';
 import type { Scheduler } from '../sync/scheduler';
 
 export function syncHandlers(scheduler: Scheduler): HandlerGroup {
-  const queueChanged = (ctx: Ctx, changed: number) => {
-    if (changed > 0) {
-      ctx.events.emit('queue:changed', { reason: 'review' });
-      ctx.events.emit('data:changed', { what: 'sequences' });
-      ctx.wake();
-    }
-    return { changed };
-  };
   return {
     'queue:list': (input, ctx) => listQueue(ctx, input),
     'queue:preview': (input, ctx) => previewQueueItem(ctx, input.id),
-    'queue:hold': (input, ctx) => queueChanged(ctx, holdItems(ctx, input)),
-    'queue:release': (input, ctx) => queueChanged(ctx, releaseItems(ctx, input)),
-    'queue:approve': (input, ctx) => queueChanged(ctx, approveItems(ctx, input)),
-    'queue:cancel': (input, ctx) => queueChanged(ctx, cancelItems(ctx, input)),
+    'queue:hold': (input, ctx) => holdQueueItems(ctx, input),
+    'queue:release': (input, ctx) => releaseQueueItems(ctx, input),
+    'queue:approve': (input, ctx) => approveQueueItems(ctx, input),
+    'queue:cancel': (input, ctx) => cancelQueueItems(ctx, input),
 
     'sync:run': (input, ctx) => {
       requireConnection(ctx);

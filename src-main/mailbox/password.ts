@@ -5,14 +5,14 @@ import type { Ctx } from '../backend/context';
 
 const secretName = (userId: number) => `mailbox-password:${userId}`;
 
-export function getMailboxPassword(ctx: Ctx, userId: number): string | null {
+export function getMailboxPassword(ctx: Pick<Ctx, 'secrets'>, userId: number): string | null {
   return ctx.secrets.get(secretName(userId));
 }
 
-export function setMailboxPassword(ctx: Ctx, userId: number, password: string): void {
+export function setMailboxPassword(ctx: Pick<Ctx, 'secrets'>, userId: number, password: string): void {
   ctx.secrets.set(secretName(userId), password);
 }
 
-export function deleteMailboxPassword(ctx: Ctx, userId: number): void {
+export function deleteMailboxPassword(ctx: Pick<Ctx, 'secrets'>, userId: number): void {
   ctx.secrets.delete(secretName(userId));
 }

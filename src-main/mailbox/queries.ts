@@ -39,7 +39,7 @@ export function contactReplies(ctx: Ctx, email: string): ContactReplies {
   return { email: contact.email, replies, bounced: replies.some((r) => r.kind === 'bounce') };
 }
 
-export function repliesPerDay(ctx: Ctx, days: number): RepliesPerDay[] {
+export function repliesPerDay(ctx: Pick<Ctx, 'clock' | 'sqlite'>, days: number): RepliesPerDay[] {
   const today = Math.floor(ctx.clock.now() / DAY) * DAY;
   const from = today - (days - 1) * DAY;
   const rows = ctx.sqlite
@@ -51,19 +51,4 @@ export function repliesPerDay(ctx: Ctx, days: number): RepliesPerDay[] {
     out.push({ day: isoDay(d), replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') });
   }
   return out;
-}
-
-/** Bounced contacts for the error report: one row per enrollment, state "bounced", the latest bounce's date. */
-export function bouncedReportRows(
-  ctx: Ctx,
-): { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[] {
-  return ctx.sqlite
-    .prepare(
-      `select e.email, trim(c.first_name || ' ' || c.last_name) as name, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
-              'Email bounced: ' || coalesce(nullif(b.subject, ''), 'delivery failed') as error, b.at as firstSeen
-       from (select contact_id, max(at) as at, subject from replies where kind = 'bounce' group by contact_id) b
-       join contacts c on c.id = b.contact_id join enrollments e on e.contact_id = c.id join sequences s on s.id = e.sequence_id
-       order by e.id`,
-    )
-    .all() as { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[];
 }

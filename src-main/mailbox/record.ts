@@ -4,9 +4,9 @@
 // trigger nothing. Callers run these inside their own transaction (one per scanned batch).
 import type { ReplyKind } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
-import { statement } from '../db/statements';
 import { triggerOnReply } from '../domain/replyTrigger';
-import { notesEnabled } from './store';
+import { replyTargetsOf } from '../store/enrollments';
+import { insertMailboxReply, notesEnabled, queueNote, sameMailboxReply } from '../store/replies';
 
 export interface IncomingMessage {
   contactId: number;
@@ -22,65 +22,22 @@ export interface IncomingMessage {
 
 export type RecordOutcome = 'recorded' | 'duplicate' | 'older';
 
-interface EnrollmentFacts {
-  id: number;
-  user_id: number;
-  added_at: number;
-  state: string;
-  awaiting_reply: number;
-}
-
-function enrollmentsOf(ctx: Ctx, contactId: number): EnrollmentFacts[] {
-  return statement(ctx.sqlite, 'select id, user_id, added_at, state, awaiting_reply from enrollments where contact_id = ?').all(
-    contactId,
-  ) as EnrollmentFacts[];
-}
-
-function queueNote(ctx: Ctx, replyId: number): void {
-  const now = ctx.clock.now();
-  statement(
-    ctx.sqlite,
-    "insert into reply_notes (reply_id, state, next_attempt_at, created_at, updated_at) values (?, 'pending', ?, ?, ?) on conflict do nothing",
-  ).run(replyId, now, now, now);
-}
-
 /** Must run inside a transaction. Returns what happened and how many enrollments it queued. */
 export function recordIncoming(ctx: Ctx, m: IncomingMessage): { outcome: RecordOutcome; queued: number } {
   // A Date header has whole seconds: a message of the same second as the add is not older than it.
-  const counted = enrollmentsOf(ctx, m.contactId).filter((e) => e.added_at <= m.at + 999);
+  const counted = replyTargetsOf(ctx.db, m.contactId).filter((e) => e.addedAt <= m.at + 999);
   // Mail older than every enrollment of the contact is earlier conversation, not a reply to a sequence.
   if (counted.length === 0) return { outcome: 'older', queued: 0 };
   if (m.key.startsWith('uid:')) {
     // No Message-ID: after a UIDVALIDITY change the same message comes back under a new UID.
-    const same = statement(
-      ctx.sqlite,
-      "select 1 from replies where contact_id = ? and at = ? and subject = ? and kind = ? and source = 'mailbox'",
-    ).get(m.contactId, m.at, m.subject, m.kind);
-    if (same) return { outcome: 'duplicate', queued: 0 };
+    if (sameMailboxReply(ctx.sqlite, m)) return { outcome: 'duplicate', queued: 0 };
   }
-  const inserted = statement(
-    ctx.sqlite,
-    `insert into replies (contact_id, kind, source, message_key, from_address, at, subject, snippet, return_at, recorded_at)
-     values (?, ?, 'mailbox', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-  ).run(m.contactId, m.kind, m.key, m.from, m.at, m.subject.slice(0, 500), m.snippet.slice(0, 200), m.returnAt, ctx.clock.now());
-  if (inserted.changes === 0) return { outcome: 'duplicate', queued: 0 };
+  const replyId = insertMailboxReply(ctx.sqlite, m, ctx.clock.now());
+  if (replyId === null) return { outcome: 'duplicate', queued: 0 };
   if (m.kind !== 'reply') return { outcome: 'recorded', queued: 0 };
   const queued = triggerOnReply(ctx, counted, m.at);
-  if (notesEnabled(ctx)) queueNote(ctx, Number(inserted.lastInsertRowid));
+  if (notesEnabled(ctx)) queueNote(ctx.sqlite, replyId, ctx.clock.now());
   return { outcome: 'recorded', queued };
-}
-
-/** A reply recorded by hand ("mark replied", `replies record`): listed with the others, marked manual. */
-export function recordManualReplies(ctx: Ctx, contactIds: Iterable<number>): void {
-  const now = ctx.clock.now();
-  const insert = statement(
-    ctx.sqlite,
-    "insert into replies (contact_id, kind, source, message_key, at, recorded_at) values (?, 'reply', 'manual', null, ?, ?)",
-  );
-  for (const contactId of new Set(contactIds)) {
-    const id = Number(insert.run(contactId, now, now).lastInsertRowid);
-    if (notesEnabled(ctx)) queueNote(ctx, id);
-  }
 }
 
 export function kindOf(row: { kind: string }): ReplyKind {

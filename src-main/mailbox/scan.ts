@@ -10,7 +10,7 @@ import type { ScanCounts } from '../../src-shared/mailbox';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import { bouncedRecipients, classify, returnDate, snippetOf } from './classify';
 import { failureKind, openImap, toMailboxError } from './imap';
 import { recordIncoming, type IncomingMessage } from './record';
@@ -36,7 +36,7 @@ function defaultBatchSize(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 500;
 }
 
-function enrolledContacts(ctx: Ctx): Map<string, number> {
+function enrolledContacts(ctx: Pick<Ctx, 'sqlite'>): Map<string, number> {
   const rows = ctx.sqlite
     .prepare('select c.id, c.email from contacts c where exists (select 1 from enrollments e where e.contact_id = c.id)')
     .all() as { id: number; email: string }[];

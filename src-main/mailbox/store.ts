@@ -4,16 +4,14 @@ import { eq } from 'drizzle-orm';
 import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import { mailboxes } from '../db/schema';
-import { getMeta, setMeta } from '../domain/meta';
+import { notesEnabled, setNotesEnabled } from '../store/replies';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
 import { getMailboxPassword } from './password';
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
-const NOTES_KEY = 'mailbox.notes';
-
-export function mailboxRow(ctx: Ctx, userId = currentUserRow(ctx).id): MailboxRow | null {
+export function mailboxRow(ctx: Pick<Ctx, 'db'>, userId = currentUserRow(ctx).id): MailboxRow | null {
   return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
 }
 
@@ -26,15 +24,7 @@ export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
   return password === null ? null : { kind: 'password', password };
 }
 
-export function notesEnabled(ctx: Ctx): boolean {
-  return getMeta(ctx, NOTES_KEY) === '1';
-}
-
-export function setNotesEnabled(ctx: Ctx, enabled: boolean): void {
-  setMeta(ctx, NOTES_KEY, enabled ? '1' : null);
-}
-
-function counts(ctx: Ctx): MailboxStatus['counts'] {
+function counts(ctx: Pick<Ctx, 'sqlite'>): MailboxStatus['counts'] {
   const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as {
     kind: string;
     n: number;
@@ -81,4 +71,12 @@ export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, m
   if (!before) return;
   ctx.db.update(mailboxes).set({ state, stateMessage: message }).where(eq(mailboxes.userId, userId)).run();
   if (before.state !== state || before.stateMessage !== message) ctx.events.emit('mailbox:changed', describeMailbox(ctx, live));
+}
+
+/** Reply notes on or off: the status bar and the Settings screen hear of it at once. */
+export function setReplyNotes(ctx: Ctx, enabled: boolean, live: boolean): MailboxStatus {
+  setNotesEnabled(ctx, enabled);
+  const status = describeMailbox(ctx, live);
+  ctx.events.emit('mailbox:changed', status);
+  return status;
 }

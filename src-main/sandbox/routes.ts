@@ -5,7 +5,8 @@ import { renderJob, renderProspect, renderUser } from './render';
 import type { SandboxState } from './state';
 import type { Faults, ProspectType, SandboxMessages, StoredProspect } from './types';
 import { moveToStage } from './stages';
-import { addProspect, addToJob, updateProspect, type WriteContext } from './writes';
+import { addProspect, addToJob, updateProspect } from './writes';
+import type { WriteContext } from './writeContext';
 
 interface RouteContext extends WriteContext {
   state: SandboxState;

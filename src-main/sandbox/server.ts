@@ -11,7 +11,8 @@ import { ROUTES } from './routes';
 import { seedCandidateFields, seedContactFields, seedJobs, seedProspects, seedUsers } from './seed';
 import { SandboxState } from './state';
 import type { Faults, SandboxMessages, SandboxOptions, SandboxStats } from './types';
-import { addProspect, addToJob, updateProspect, type WriteContext } from './writes';
+import { addProspect, addToJob, updateProspect } from './writes';
+import type { WriteContext } from './writeContext';
 
 export const SANDBOX_API_KEY = 'sandbox-demo-key';
 const API_PREFIX = '/api/external/';

@@ -1,7 +1,7 @@
 // candidate/move-to-stage and the record owner (`lead_owner_id`): the sandbox's rules for both.
 import { failure, fill, success, type Reply } from './reply';
 import type { SandboxState } from './state';
-import type { WriteContext } from './writes';
+import type { WriteContext } from './writeContext';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})?$/;
 

@@ -2,15 +2,9 @@
 import { checkCustomFields } from './customFieldRules';
 import { failure, fill, success, type Reply } from './reply';
 import { checkLeadOwner } from './stages';
-import { emailKey, type SandboxState } from './state';
-import type { Faults, ProspectType, SandboxMessages, StoredProspect } from './types';
-
-export interface WriteContext {
-  state: SandboxState;
-  now: number;
-  faults: Faults;
-  messages: SandboxMessages;
-}
+import { emailKey } from './state';
+import type { WriteContext } from './writeContext';
+import type { ProspectType, StoredProspect } from './types';
 
 const NAME_KEYS = new Set(['id', 'name', 'first_name', 'last_name', 'email', 'phone_number', 'custom_fields', 'added_time']);
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})?$/;

@@ -6,7 +6,7 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
-import { getMeta } from '../domain/meta';
+import { getMeta } from '../store/meta';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { PAUSE_KEY } from '../sync/connectivity';
 import { openTestBackend, tempDir } from '../testing/fixtures';

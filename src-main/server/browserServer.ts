@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CHANNELS, EVENT_NAMES } from '../../src-shared/contract';
-import type { Backend } from '../backend/createBackend';
+import type { Backend } from '../app/createBackend';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 export interface BrowserServer {

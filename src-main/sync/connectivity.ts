@@ -3,8 +3,8 @@
 // instead of spending attempts; a refused key pauses the whole queue until the recruiter reconnects.
 import type { Ctx } from '../backend/context';
 import { connectionOf, setConnectionStatus } from '../domain/connection';
-import { getMeta, setMeta } from '../domain/meta';
-import { logEvent } from '../domain/syncLog';
+import { getMeta, setMeta } from '../store/meta';
+import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type RecruiterflowClient } from '../recruiterflow';
 
 export const PAUSE_KEY = 'sync.pausedReason';

@@ -31,16 +31,15 @@
 // cannot find it, since the search may lag and a duplicate may not be refused with a 409 (claimCreate).
 import type { CustomFieldDef, FlagMatch, MappingRule, SyncAs, SyncCounts } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { statement } from '../db/statements';
 import { accountBaseUrl } from '../domain/account';
 import { connectionOf, requireConnection } from '../domain/connection';
 import { cancelDemoItem, demoBlocked } from '../domain/demoGuard';
 import { currentUserRow } from '../domain/users';
 import { cachedCustomFields } from '../domain/metadata';
 import { effectiveRules, rulesFor } from '../domain/mapping';
-import { getMeta } from '../domain/meta';
+import { getMeta } from '../store/meta';
 import { settingsRow } from '../domain/settings';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import {
   DEFAULT_SEARCH_BATCH,
   InFilterCheck,
@@ -50,7 +49,6 @@ import {
   type RecruiterflowClient,
 } from '../recruiterflow';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { leaseOwnerId, reclaimOrphans } from './leases';
 import {
   claimCreate,
   clearCreateStarted,
@@ -71,7 +69,19 @@ import { Pacer } from './pacer';
 import { pacedFetch } from './transport';
 import { findPossibleMatches } from './possibleMatch';
 import { buildPayload, type ContactSource } from './payload';
-import { claimDue, queueCounts, releaseClaims, renewClaim, type ClaimedItem } from './queue';
+import { syncSourceRow } from '../store/enrollments';
+import { isJobAssigned } from '../store/links';
+import {
+  claimDue,
+  dropClaimed,
+  leaseOwnerId,
+  nextDueAt,
+  queueCounts,
+  reclaimOrphans,
+  releaseClaims,
+  renewClaim,
+  type ClaimedItem,
+} from '../store/queue';
 import { sleep } from './sleep';
 import { stateCounts } from './status';
 import { withOwner } from './ownerStep';
@@ -267,11 +277,7 @@ export class SyncEngine {
   }
 
   private nextDueAt(): number | null {
-    const row = this.ctx.sqlite
-      .prepare("select min(next_attempt_at) from sync_queue where state in ('pending', 'backoff')")
-      .pluck()
-      .get() as number | null;
-    return row ?? null;
+    return nextDueAt(this.ctx.sqlite);
   }
 
   private pacedFetch(halt: AbortSignal): typeof fetch {
@@ -289,15 +295,8 @@ export class SyncEngine {
   }
 
   private load(items: ClaimedItem[]): LoadedItem[] {
-    const stmt = statement(
-      this.ctx.sqlite,
-      `select e.email, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.user_id as userId, e.cap_mapping_version as mappingVersion,
-              e.cap_dedup as capDedup, e.dedup_checked as dedupChecked, e.dedup_cleared as dedupCleared,
-              e.create_started_at as createStartedAt, e.synced_at as syncedAt, e.create_anyway as createAnyway, e.skip_fields as skipFields, c.*
-       from enrollments e join contacts c on c.id = e.contact_id where e.id = ?`,
-    );
     return items.flatMap((item) => {
-      const row = stmt.get(item.enrollmentId) as (ContactSource & Record<string, unknown>) | undefined;
+      const row = syncSourceRow(this.ctx.sqlite, item.enrollmentId) as (ContactSource & Record<string, unknown>) | undefined;
       if (!row) return [];
       return [
         {
@@ -328,8 +327,7 @@ export class SyncEngine {
     const loaded = this.load(claimed);
     // Items the loader could not find (removed meanwhile) leave the queue.
     const loadedIds = new Set(loaded.map((i) => i.queueId));
-    for (const c of claimed)
-      if (!loadedIds.has(c.id)) ctx.sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(c.id);
+    for (const c of claimed) if (!loadedIds.has(c.id)) dropClaimed(ctx.sqlite, c.id);
     const customFields = cachedCustomFields(ctx);
     const rulesCache = new Map<string, MappingRule[]>();
     const rules = (item: LoadedItem) => {
@@ -483,11 +481,7 @@ export class SyncEngine {
         ({ rfId, rfType, how, jobsOnRecord } = made);
       }
       if (item.jobId !== null && rfType === 'candidate') {
-        const assigned = statement(ctx.sqlite, 'select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?').get(
-          account,
-          rfId,
-          item.jobId,
-        );
+        const assigned = isJobAssigned(ctx.sqlite, account, rfId, item.jobId);
         if (!assigned) {
           // The create may have taken long (Retry-After waits): make sure the item is still ours.
           if (!this.keep(item)) return 'released';

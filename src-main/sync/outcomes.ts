@@ -1,18 +1,19 @@
-// Recording what happened to one queue item, each in one short transaction after the HTTP is done.
-import {
-  EXISTS_IN_RECRUITERFLOW,
-  existsAsMessage,
-  POSSIBLE_MATCH,
-  type FlagCode,
-  type FlagMatch,
-  type SyncAs,
-} from '../../src-shared/domain';
+// Recording what happened to one queue item, each in one short transaction after the HTTP is done: the
+// queue row, the enrollment and a sync_log line together. The SQL is the store's (src-main/store/).
+import type { FlagCode, FlagMatch, SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { statement } from '../db/statements';
-import { accountBaseUrl } from '../domain/account';
-import { logEvent } from '../domain/syncLog';
+import { flagMessage } from '../domain/flags';
+import { lastCreateStarted, markAttempt, markDeferred, markSynced, setCreateStarted, setFlagEvidence } from '../store/enrollments';
+import { saveJobAssignment, saveLink } from '../store/links';
+import { backOffItem, failItem, finishItem } from '../store/queue';
+import { logEvent } from '../store/syncLog';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
+// The engine reads links and builds a flag's evidence through this module, as it records outcomes.
+export { findLink } from '../store/links';
+export { matchOf, matchOfLink } from '../domain/flags';
+
+type Store = Pick<Ctx, 'sqlite' | 'clock'>;
 export interface WorkItem {
   queueId: number;
   enrollmentId: number;
@@ -30,110 +31,39 @@ export interface WorkItem {
  * not answer 409 on a duplicate would otherwise let a second create through. One immediate transaction,
  * so two processes cannot both pass.
  */
-export function claimCreate(ctx: Ctx, item: WorkItem, settleMs: number): { ok: true } | { ok: false; since: number; waitMs: number } {
+export function claimCreate(ctx: Store, item: WorkItem, settleMs: number): { ok: true } | { ok: false; since: number; waitMs: number } {
   return ctx.sqlite
     .transaction((): { ok: true } | { ok: false; since: number; waitMs: number } => {
       const now = ctx.clock.now();
-      const row = statement(
-        ctx.sqlite,
-        `select max(create_started_at) as at from enrollments
-        where contact_id = (select contact_id from enrollments where id = ?) and create_started_at is not null`,
-      ).get(item.enrollmentId) as { at: number | null } | undefined;
-      const since = row?.at ?? null;
+      const since = lastCreateStarted(ctx.sqlite, item.enrollmentId);
       if (since !== null && now - since < settleMs) return { ok: false, since, waitMs: since + settleMs - now };
-      statement(ctx.sqlite, 'update enrollments set create_started_at = ? where id = ?').run(now, item.enrollmentId);
+      setCreateStarted(ctx.sqlite, item.enrollmentId, now);
       return { ok: true };
     })
     .immediate();
 }
 
 /** The create was refused outright (a 4xx) and no earlier attempt sent one: no record is ours. */
-export function clearCreateStarted(ctx: Ctx, item: WorkItem): void {
-  statement(ctx.sqlite, 'update enrollments set create_started_at = null where id = ?').run(item.enrollmentId);
-}
-
-export interface RfLink {
-  id: number;
-  type: SyncAs;
-  /** 1 when Flowbridge created the record, 0 when it linked to one that existed. */
-  created: number;
-}
-
-/**
- * The Recruiterflow record this email is linked to in that account: of that type when one is named,
- * otherwise the candidate profile first (a person can have both).
- */
-export function findLink(ctx: Ctx, account: string, email: string, type?: SyncAs): RfLink | null {
-  const row = type
-    ? statement(
-        ctx.sqlite,
-        'select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? and rf_type = ?',
-      ).get(account, email, type)
-    : statement(
-        ctx.sqlite,
-        "select rf_id as id, rf_type as type, created from rf_links where account = ? and email = ? order by rf_type = 'candidate' desc limit 1",
-      ).get(account, email);
-  return (row as RfLink | undefined) ?? null;
-}
-
-/** The evidence of a flag, from a record read from Recruiterflow. */
-export function matchOf(record: { id: number; type: SyncAs; name: string; emails: string[] }, email: string): FlagMatch {
-  return { type: record.type, id: record.id, name: record.name, emails: record.emails, matchedEmail: email };
-}
-
-/** The evidence of a flag when only the local link is known (no record was read). */
-export function matchOfLink(link: RfLink, email: string): FlagMatch {
-  return { type: link.type, id: link.id, name: '', emails: [email], matchedEmail: email };
+export function clearCreateStarted(ctx: Store, item: WorkItem): void {
+  setCreateStarted(ctx.sqlite, item.enrollmentId, null);
 }
 
 /** Links an email to a record in that account (domain/account.ts). */
-export function recordLink(ctx: Ctx, account: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
-  statement(
-    ctx.sqlite,
-    `insert into rf_links (account, base_url, email, rf_id, rf_type, linked_at, created) values (?, ?, ?, ?, ?, ?, ?)
-       on conflict (account, email, rf_type) do update set rf_id = excluded.rf_id`,
-  ).run(account, accountBaseUrl(account), item.email, rfId, rfType, ctx.clock.now(), created ? 1 : 0);
+export function recordLink(ctx: Store, account: string, item: WorkItem, rfId: number, rfType: SyncAs, created: boolean): void {
+  saveLink(ctx.sqlite, account, item.email, rfId, rfType, created, ctx.clock.now());
 }
 
-export function recordJobAssigned(ctx: Ctx, account: string, rfId: number, jobId: number): void {
-  statement(
-    ctx.sqlite,
-    'insert into rf_job_assignments (account, base_url, rf_id, job_id, assigned_at) values (?, ?, ?, ?, ?) on conflict do nothing',
-  ).run(account, accountBaseUrl(account), rfId, jobId, ctx.clock.now());
+export function recordJobAssigned(ctx: Store, account: string, rfId: number, jobId: number): void {
+  saveJobAssignment(ctx.sqlite, account, rfId, jobId, ctx.clock.now());
 }
 
-export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
+export function recordSynced(ctx: Store, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    statement(
-      ctx.sqlite,
-      `update enrollments set state = 'synced', rf_id = ?, synced_at = ?, error = null, error_code = null, evidence = null,
-           attempts = attempts + 1, last_attempt_at = ?,
-           rf_account = (select coalesce(account, base_url) from connections where user_id = ?) where id = ?`,
-    ).run(rfId, now, now, item.userId, item.enrollmentId);
-    statement(
-      ctx.sqlite,
-      "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?",
-    ).run(now, item.queueId);
+    markSynced(ctx.sqlite, item.enrollmentId, item.userId, rfId, now);
+    finishItem(ctx.sqlite, item.queueId, now);
     logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
   })();
-}
-
-/** The enrollment side of every outcome that is not a sync: its state, the error, one more attempt. */
-function markEnrollment(
-  ctx: Ctx,
-  item: WorkItem,
-  state: 'flagged' | 'failed' | 'retrying',
-  code: string,
-  message: string,
-  now: number,
-  field: string | null = null,
-): void {
-  statement(
-    ctx.sqlite,
-    `update enrollments set state = ?, error = ?, error_code = ?, error_field = ?, first_error_at = coalesce(first_error_at, ?),
-         last_attempt_at = ?, attempts = attempts + 1 where id = ?`,
-  ).run(state, message, code, field, now, now, item.enrollmentId);
 }
 
 /**
@@ -141,40 +71,24 @@ function markEnrollment(
  * flagged (the add-time check could not run), or a record of the other type only. The matched records
  * are stored with the flag, so the recruiter sees which record matched.
  */
-export function recordFlagged(ctx: Ctx, item: WorkItem, matches: FlagMatch[], code: FlagCode): void {
+export function recordFlagged(ctx: Store, item: WorkItem, matches: FlagMatch[], code: FlagCode): void {
   const now = ctx.clock.now();
   const message = flagMessage(code);
   ctx.sqlite.transaction(() => {
-    markEnrollment(ctx, item, 'flagged', code, message, now);
-    statement(ctx.sqlite, 'update enrollments set dedup_checked = 1, evidence = ? where id = ?').run(
-      JSON.stringify(matches),
-      item.enrollmentId,
-    );
-    statement(
-      ctx.sqlite,
-      "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?",
-    ).run(now, item.queueId);
+    markAttempt(ctx.sqlite, item.enrollmentId, 'flagged', code, message, now, null);
+    setFlagEvidence(ctx.sqlite, item.enrollmentId, JSON.stringify(matches));
+    finishItem(ctx.sqlite, item.queueId, now);
     const ids = matches.map((m) => `${m.type} #${m.id}`).join(', ');
     logEvent(ctx, 'warn', 'sync.flagged', `${message} (${ids}); waiting for your review`, item);
   })();
 }
 
-export function flagMessage(code: FlagCode): string {
-  if (code === 'exists_as_contact') return existsAsMessage('contact');
-  if (code === 'exists_as_candidate') return existsAsMessage('candidate');
-  if (code === 'possible_match') return POSSIBLE_MATCH;
-  return EXISTS_IN_RECRUITERFLOW;
-}
-
 /** `field`: the mapping target whose value was refused, when known ("Sync without this field" drops it). */
-export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: string, field: string | null = null): void {
+export function recordFailed(ctx: Store, item: WorkItem, code: string, message: string, field: string | null = null): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
-    markEnrollment(ctx, item, 'failed', code, message, now, field);
-    statement(
-      ctx.sqlite,
-      "update sync_queue set state = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, updated_at = ? where id = ?",
-    ).run(message, now, item.queueId);
+    markAttempt(ctx.sqlite, item.enrollmentId, 'failed', code, message, now, field);
+    failItem(ctx.sqlite, item.queueId, message, now);
     logEvent(ctx, 'error', 'sync.failed', message, item);
   })();
 }
@@ -183,25 +97,19 @@ export function recordFailed(ctx: Ctx, item: WorkItem, code: string, message: st
  * Not tried now, and not an attempt: nothing was sent. The item comes due again in `waitMs` (a create for
  * its email may be on its way to the search, see claimCreate).
  */
-export function recordDeferred(ctx: Ctx, item: WorkItem, waitMs: number, message: string): void {
+export function recordDeferred(ctx: Store, item: WorkItem, waitMs: number, message: string): void {
   const now = ctx.clock.now();
   const next = now + Math.max(0, waitMs);
   ctx.sqlite.transaction(() => {
-    statement(
-      ctx.sqlite,
-      "update enrollments set state = 'retrying', error = ?, error_code = 'create_settling', last_attempt_at = ? where id = ?",
-    ).run(message, now, item.enrollmentId);
-    statement(
-      ctx.sqlite,
-      "update sync_queue set state = 'backoff', next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
-    ).run(next, message, now, item.queueId);
+    markDeferred(ctx.sqlite, item.enrollmentId, message, now);
+    backOffItem(ctx.sqlite, item.queueId, null, next, message, now);
     logEvent(ctx, 'info', 'sync.deferred', `${message}; again at ${new Date(next).toISOString()}`, item);
   })();
 }
 
 /** A transient failure: back off and retry, or give up with a clear `failed` after the cap. */
 export function recordTransient(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'sqlite' | 'clock' | 'random'>,
   item: WorkItem,
   policy: BackoffPolicy,
   code: string,
@@ -216,11 +124,8 @@ export function recordTransient(
   const now = ctx.clock.now();
   const next = now + backoffDelay(policy, attempts, ctx.random, retryAfterMs);
   ctx.sqlite.transaction(() => {
-    markEnrollment(ctx, item, 'retrying', code, message, now);
-    statement(
-      ctx.sqlite,
-      "update sync_queue set state = 'backoff', attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ?",
-    ).run(attempts, next, message, now, item.queueId);
+    markAttempt(ctx.sqlite, item.enrollmentId, 'retrying', code, message, now, null);
+    backOffItem(ctx.sqlite, item.queueId, attempts, next, message, now);
     logEvent(
       ctx,
       'warn',

@@ -1,15 +1,18 @@
 // The dry run: exactly the requests a queued item will send, without sending anything.
 import type { PlannedRequest, QueuePreview } from '../../src-shared/contract';
+import type { MappingRule, SyncAs } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
-import { settingsRow } from '../domain/settings';
-import { effectiveRules, rulesFor } from '../domain/mapping';
+import { getSettings, settingsRow } from '../domain/settings';
+import { effectiveRules, getMapping, rulesFor, sampleContactEmail, validateRules } from '../domain/mapping';
+import { contactByEmail } from '../domain/contacts';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
-import { plannedNotes } from '../mailbox/notes';
+import { plannedNotes } from '../domain/replyNotes';
+import { findLink, isJobAssigned } from '../store/links';
+import { previewSourceRow } from '../store/queue';
 import { planIdentityLookups } from '../recruiterflow/identity';
-import { findLink } from './outcomes';
 import { buildPayload, type ContactSource } from './payload';
 import { withOwner } from './ownerStep';
 import { plannedStageMove } from './stagePreview';
@@ -34,7 +37,7 @@ function maybeWhat(requests: PlannedRequest[]): string {
 }
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
-function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
+function describeJob(ctx: Pick<Ctx, 'sqlite'>, baseUrl: string | null, jobId: number): string {
   const job = baseUrl
     ? (ctx.sqlite.prepare('select name, client, location from rf_jobs where base_url = ? and id = ?').get(baseUrl, jobId) as
         { name: string; client: string; location: string } | undefined)
@@ -49,12 +52,7 @@ function describeJob(ctx: Ctx, baseUrl: string | null, jobId: number): string {
  * the create only happens when neither lookup finds the email, so it is counted as "up to".
  */
 export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
-  const row = ctx.sqlite
-    .prepare(
-      `select e.id as enrollmentId, e.user_id as userId, e.cap_sync_as as syncAs, e.cap_job_id as jobId, e.cap_mapping_version as version, c.*
-       from sync_queue q join enrollments e on e.id = q.enrollment_id join contacts c on c.id = e.contact_id where q.id = ?`,
-    )
-    .get(queueId) as
+  const row = previewSourceRow(ctx.sqlite, queueId) as
     | (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number })
     | undefined;
   if (!row) throw new AppError('not_found', `No queue item ${queueId}`);
@@ -94,12 +92,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     });
   }
   // Contacts (the Recruiterflow object) are never assigned to jobs, also when the email links to one.
-  const alreadyOnJob =
-    link !== null &&
-    row.jobId !== null &&
-    ctx.sqlite
-      .prepare('select 1 from rf_job_assignments where account = ? and rf_id = ? and job_id = ?')
-      .get(account, link.id, row.jobId) !== undefined;
+  const alreadyOnJob = link !== null && account !== null && row.jobId !== null && isJobAssigned(ctx.sqlite, account, link.id, row.jobId);
   if (row.jobId !== null && !blocked) {
     const job = describeJob(ctx, baseUrl, row.jobId);
     if (row.syncAs === 'candidate' && (!link || link.type === 'candidate') && !alreadyOnJob) {
@@ -127,4 +120,23 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
     summary: [...said, blocked ? 'The create cannot be sent until its field problems are fixed.' : '', count].filter(Boolean).join(' '),
     requests,
   };
+}
+
+/** The payload a contact would be sent with, under these rules (the mapping editor's preview). */
+export function previewMapping(
+  ctx: Ctx,
+  input: { email?: string; syncAs?: SyncAs; rules?: MappingRule[] },
+): { email: string | null; syncAs: SyncAs; payload: Record<string, unknown> | null; problems: string[] } {
+  const email = input.email ?? sampleContactEmail(ctx);
+  const syncAs = input.syncAs ?? getSettings(ctx).syncAs;
+  const rules = input.rules ?? getMapping(ctx).rules;
+  validateRules(rules);
+  const contact = email ? contactByEmail(ctx, email) : null;
+  if (email && !contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
+  // No contact to build a payload from: an empty preview, not a problem (the screen shows its empty state).
+  if (!contact) return { email: null, syncAs, payload: null, problems: [] };
+  const built = buildPayload(contact, effectiveRules(rules), syncAs, cachedCustomFields(ctx), {
+    defaultCurrency: getSettings(ctx).defaultCurrency,
+  });
+  return { email: contact.email, syncAs, payload: built.body, problems: built.problems };
 }

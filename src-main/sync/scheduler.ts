@@ -6,13 +6,13 @@ import type { SyncCounts } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { activeConnection, connectionOf, setConnectionStatus } from '../domain/connection';
 import { refreshMetadata } from '../domain/metadata';
-import { getMeta, setMeta } from '../domain/meta';
-import { logEvent } from '../domain/syncLog';
+import { getMeta, setMeta } from '../store/meta';
+import { logEvent } from '../store/syncLog';
 import { currentUserRow } from '../domain/users';
 import { RecruiterflowError } from '../recruiterflow';
 import { pauseForRefusedKey } from './connectivity';
 import { PAUSE_KEY, SyncEngine, type EngineOptions } from './engine';
-import { queueCounts, releaseClaims } from './queue';
+import { queueCounts, releaseClaims } from '../store/queue';
 import { stateCounts } from './status';
 
 export interface SchedulerOptions {

@@ -7,7 +7,7 @@ import type { JobStage } from '../../src-shared/ownerStages';
 import type { Ctx } from '../backend/context';
 import { connectionOf } from '../domain/connection';
 import { stagesOf } from '../domain/stages';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type Prospect, type RecruiterflowClient } from '../recruiterflow';
 import { clearReplyStageDue, stagePlanOf, type StagePlan } from '../store/enrollmentStages';
 

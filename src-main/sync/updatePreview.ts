@@ -8,7 +8,7 @@ import { cachedCustomFields } from '../domain/metadata';
 import { settingsRow } from '../domain/settings';
 import { planGet, planUpdate } from '../recruiterflow';
 import { writableTargets } from './fieldUpdate';
-import type { RfLink } from './outcomes';
+import type { RfLink } from '../store/links';
 import { buildPayload, type ContactSource } from './payload';
 
 export interface UpdatePreviewRow extends ContactSource {

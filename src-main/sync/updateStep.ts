@@ -7,7 +7,7 @@ import type { CustomFieldDef, FieldChange, MappingRule, SyncAs } from '../../src
 import type { Ctx } from '../backend/context';
 import { targetLabel } from '../domain/mapping';
 import { settingsRow } from '../domain/settings';
-import { logEvent } from '../domain/syncLog';
+import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type RecruiterflowClient } from '../recruiterflow';
 import { insertFieldChanges } from '../store/fieldChanges';
 import { planFieldUpdate, writableRules } from './fieldUpdate';

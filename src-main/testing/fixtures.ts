@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import { AppError, type AppErrorShape } from '../../src-shared/result';
-import { createBackend, type Backend, type BackendOptions } from '../backend/createBackend';
+import { createBackend, type Backend, type BackendOptions } from '../app/createBackend';
 import { startSandbox, type Faults, type Sandbox } from '../sandbox';
 
 export function tempDir(prefix = 'flowbridge-test-'): string {

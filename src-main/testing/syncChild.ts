@@ -3,7 +3,7 @@
 // after Recruiterflow created a record and before the outcome was written: exactly the window that
 // check-before-create (and the create_started_at mark) must cover.
 // Usage: node --import tsx src-main/testing/syncChild.ts DATA_DIR HOLD_MS WAIT_SECONDS
-import { createBackend } from '../backend/createBackend';
+import { createBackend } from '../app/createBackend';
 
 const [dataDir, hold = '0', wait = '30'] = process.argv.slice(2);
 if (!dataDir) {

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import type { FlowbridgeApi } from '../../src-shared/api';
 import { CHANNEL_NAMES } from '../../src-shared/channels';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
-import { createBackend, type Backend } from '../../src-main/backend/createBackend';
+import { createBackend, type Backend } from '../../src-main/app/createBackend';
 import { initApi } from '../src/api/getApi';
 
 export interface RealBackend {

@@ -1,16 +1,16 @@
-// Small facts about the data folder kept in the `meta` table.
+// Small facts about the data folder kept in the `meta` table: the only module that reads or writes it.
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../backend/context';
 import { meta } from '../db/schema';
 import { statement } from '../db/statements';
 
 /** A cached statement, not a drizzle query: the sync engine asks for its pause flag before every item. */
-export function getMeta(ctx: Ctx, key: string): string | null {
+export function getMeta(ctx: Pick<Ctx, 'sqlite'>, key: string): string | null {
   const row = statement(ctx.sqlite, 'select value from meta where key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
-export function setMeta(ctx: Ctx, key: string, value: string | null): void {
+export function setMeta(ctx: Pick<Ctx, 'db'>, key: string, value: string | null): void {
   if (value === null) {
     ctx.db.delete(meta).where(eq(meta.key, key)).run();
     return;

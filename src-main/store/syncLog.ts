@@ -1,12 +1,11 @@
-// The sync log: every attempt, outcome and notable event, for the Activity screen and support.
+// The sync log (table `sync_log`): every attempt, outcome and notable event, for the Activity screen and
+// support. The only module that reads or writes it.
 import type { LogEntry, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { statement } from '../db/statements';
-import { fieldChangesOfLogs } from '../store/fieldChanges';
-import { withLabels } from './mapping';
 
 export function logEvent(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'sqlite' | 'clock'>,
   level: LogEntry['level'],
   event: string,
   message: string,
@@ -22,21 +21,17 @@ export function logEvent(
   );
 }
 
-export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<LogEntry> {
-  const total = (ctx.sqlite.prepare('select count(*) as n from sync_log').get() as { n: number }).n;
+/** One page of the log, newest first. */
+export function logPage(ctx: Pick<Ctx, 'sqlite'>, q: { offset: number; limit: number }): Page<LogEntry> {
+  const total = Number(ctx.sqlite.prepare('select count(*) as n from sync_log').pluck().get());
   const rows = ctx.sqlite
     .prepare('select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?')
     .all(q.limit, q.offset) as LogEntry[];
-  // The fields each update changed, old and new value (store/fieldChanges.ts).
-  const changes = fieldChangesOfLogs(
-    ctx.sqlite,
-    rows.filter((r) => r.event === 'sync.updated').map((r) => r.id),
-  );
-  return { rows: rows.map((r) => (changes.has(r.id) ? { ...r, changes: withLabels(ctx, changes.get(r.id)!) } : r)), total };
+  return { rows, total };
 }
 
 /** Syncs and errors per day (UTC), oldest first, including empty days. */
-export function activitySummary(ctx: Ctx, days: number): { day: string; synced: number; errors: number }[] {
+export function activitySummary(ctx: Pick<Ctx, 'sqlite' | 'clock'>, days: number): { day: string; synced: number; errors: number }[] {
   const dayMs = 86_400_000;
   const today = Math.floor(ctx.clock.now() / dayMs);
   const from = (today - days + 1) * dayMs;

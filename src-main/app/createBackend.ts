@@ -17,10 +17,10 @@ import { osKeychain } from '../secrets/osKeychain';
 import type { SecretStore } from '../secrets/secretStore';
 import { LinkChecker } from '../sync/linkCheck';
 import { Scheduler, type SchedulerOptions } from '../sync/scheduler';
-import { systemClock, type Clock, type Ctx, type HostKind, type SandboxLauncher } from './context';
-import { BackendEvents } from './events';
-import { defaultMigrationsDir } from './paths';
-import { createRegistry } from './registry';
+import { systemClock, type Clock, type Ctx, type HostKind, type SandboxLauncher } from '../backend/context';
+import { BackendEvents } from '../backend/events';
+import { defaultMigrationsDir } from '../backend/paths';
+import { createRegistry } from '../backend/registry';
 
 export interface BackendOptions {
   dataDir: string;

@@ -6,8 +6,8 @@
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
 import { statement } from '../db/statements';
-import { settingsRow } from '../domain/settings';
-import { enqueue } from './queue';
+import { settingsRow } from './settings';
+import { enqueue } from '../store/queue';
 
 /** Enrollments synced in the account connected now whose captured mapping writes to existing records. */
 const WRITING_SYNCED = `from enrollments e

@@ -1,0 +1,115 @@
+// The statements of adding contacts to a sequence (domain/enroll.ts), set-based over a JSON list of
+// emails: one statement per batch writes the enrollments, their counts and their queue rows, which is
+// what makes a million-contact add fast. They touch several tables (contacts, enrollments,
+// enrollment_counts, sync_queue) because the batch is written in one transaction; they live here so that
+// no domain file holds SQL.
+import type Database from 'better-sqlite3';
+import type { Sqlite } from '../db/open';
+
+interface AddStatements {
+  insertEnrollments: Database.Statement;
+  count: Database.Statement;
+  parkDemo: Database.Statement | null;
+  queue: Database.Statement;
+  flaggedSince: (before: number, sequenceId: number) => { email: string; error: string }[];
+  maxId: () => number;
+}
+
+// `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
+const FLAGGED = 'j.value in (select value from json_each(@flagged))';
+/** One field of this email's flag, from the @flags object (read only for flagged emails). */
+const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') =>
+  `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
+
+/** Makes each email a contact with only its email (the add's "create" policy for unknown emails). */
+export function createBareContacts(sqlite: Sqlite, emails: string[], now: number): number {
+  return sqlite
+    .prepare(
+      `insert into contacts (email, created_at, updated_at) select value, @now, @now from json_each(@list) where true
+           on conflict (email) do nothing`,
+    )
+    .run({ now, list: JSON.stringify(emails) }).changes;
+}
+
+/** How many emails of the JSON list are contacts. */
+export function countKnownContacts(sqlite: Sqlite, list: string): number {
+  return Number(sqlite.prepare('select count(*) from json_each(?) j join contacts c on c.email = j.value').pluck().get(list));
+}
+
+/** Up to six emails of the JSON list that are not contacts (enough to name five and say "and more"). */
+export function firstUnknownContacts(sqlite: Sqlite, list: string): string[] {
+  return sqlite
+    .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) limit 6')
+    .pluck()
+    .all(list)
+    .map(String);
+}
+
+/** The emails of the JSON list already in this sequence. */
+export function enrolledEmails(sqlite: Sqlite, sequenceId: number, list: string): string[] {
+  return sqlite
+    .prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))')
+    .pluck()
+    .all(sequenceId, list)
+    .map(String);
+}
+
+/** Is any contact demo data? Asked once per add: with none (the usual case) the demo update is skipped. */
+export function anyDemoContact(sqlite: Sqlite): boolean {
+  return sqlite.prepare('select 1 from contacts where demo = 1 limit 1').get() !== undefined;
+}
+
+/**
+ * The add's per-batch statements. `anyFlagged`: some emails get a flag (nothing flagged, the usual case,
+ * uses the same statement without the per-row flag tests). `parkDemo`: demo data is involved and the
+ * connection is a real account, so the batch's demo enrollments are marked not synced.
+ */
+export function addStatements(db: Sqlite, options: { anyFlagged: boolean; parkDemo: boolean }): AddStatements {
+  const isFlagged = (yes: string, no: string) => (options.anyFlagged ? `case when ${FLAGGED} then ${yes} else ${no} end` : no);
+  const insertEnrollments = db.prepare(
+    `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
+       cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply, evidence,
+       cap_owner_id, cap_stage, cap_reply_stage)
+     select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
+       @mappingVersion, @disabled, @dedup, @dedupChecked,
+       ${isFlagged('@flaggedState', '@state')},
+       ${isFlagged(FLAG_FIELD('error'), 'null')},
+       ${isFlagged(FLAG_FIELD('code'), 'null')},
+       ${isFlagged('@now', 'null')},
+       ${isFlagged('@flaggedAwaiting', '@awaiting')},
+       ${isFlagged(FLAG_FIELD('evidence'), 'null')},
+       @ownerId, @stage, @replyStage
+     from json_each(@fresh) j join contacts c on c.email = j.value
+     where true
+     on conflict (contact_id, sequence_id) do nothing`,
+  );
+  // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
+  const count = db.prepare(
+    `insert into enrollment_counts (sequence_id, state, n)
+     select sequence_id, state, count(*) from enrollments where id > ? and sequence_id = ? group by state
+     on conflict (sequence_id, state) do update set n = n + excluded.n`,
+  );
+  // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
+  const parkDemo = options.parkDemo
+    ? db.prepare(
+        `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
+           where id > @before and sequence_id = @sequenceId and state != 'sync_disabled'
+             and (@demoSequence = 1 or contact_id in (select id from contacts where demo = 1))`,
+      )
+    : null;
+  const queue = db.prepare(
+    `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
+     select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
+     on conflict do nothing`,
+  );
+  const flagged = db.prepare("select email, error from enrollments where id > ? and sequence_id = ? and state = 'flagged'");
+  const maxId = db.prepare('select coalesce(max(id), 0) from enrollments').pluck();
+  return {
+    insertEnrollments,
+    count,
+    parkDemo,
+    queue,
+    flaggedSince: (before: number, sequenceId: number) => flagged.all(before, sequenceId) as { email: string; error: string }[],
+    maxId: () => Number(maxId.get()),
+  };
+}

@@ -1,0 +1,35 @@
+// Enrollments per sequence and state (`enrollment_counts`), so lists and totals read a handful of rows
+// instead of counting a million. Triggers (drizzle/0001) follow state changes and deletions; the add counts
+// its own rows (store/enrollmentAdd.ts). The reads, and the clean-up after sequences are deleted, are here.
+import type { EnrollmentState } from '../../src-shared/domain';
+import type { Sqlite } from '../db/open';
+
+/** Enrollments per state, over every sequence. */
+export function countsPerState(sqlite: Sqlite): { state: string; n: number }[] {
+  return sqlite.prepare('select state, sum(n) as n from enrollment_counts group by state').all() as { state: string; n: number }[];
+}
+
+/** The non-zero counts of every sequence. */
+export function countsPerSequence(sqlite: Sqlite): { id: number; state: EnrollmentState; n: number }[] {
+  return sqlite.prepare('select sequence_id as id, state, n from enrollment_counts where n > 0').all() as {
+    id: number;
+    state: EnrollmentState;
+    n: number;
+  }[];
+}
+
+/** A sequence's enrollments, in these states (all of them when none are named). */
+export function sequenceTotal(sqlite: Sqlite, sequenceId: number, states: readonly string[] | null): number {
+  const inStates = states ? ` and state in (${states.map(() => '?').join(', ')})` : '';
+  return Number(
+    sqlite
+      .prepare(`select coalesce(sum(n), 0) from enrollment_counts where sequence_id = ?${inStates}`)
+      .pluck()
+      .get(sequenceId, ...(states ?? [])),
+  );
+}
+
+/** The counts of sequences that no longer exist go with them. */
+export function dropCountsOfDeletedSequences(sqlite: Sqlite): void {
+  sqlite.prepare('delete from enrollment_counts where sequence_id not in (select id from sequences)').run();
+}
