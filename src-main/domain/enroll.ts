@@ -14,16 +14,21 @@ import { effectiveSettings, settingsRow } from './settings';
 import { logEvent } from './syncLog';
 
 // `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
-const FLAGGED = 'j.value in (select value from json_each(@flagged))';
+const FLAGGED = 'c.email in (select value from json_each(@flagged))';
 /** One field of this email's flag, from the @flags object (read only for flagged emails). */
 const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') =>
-  `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = j.value)`;
+  `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = c.email)`;
 /**
  * Contacts per transaction when adding to a sequence (see the loop in addToSequence). Smaller batches
- * answer other calls sooner but rewrite more index pages per row: at a million contacts, batches of 2,000
- * cost twice the CPU of batches of 10,000.
+ * answer other calls sooner but rewrite more index pages per row.
  */
 const ENROLL_BATCH = 10_000;
+/**
+ * With `interactive` (the window and browser mode), a batch is sized to about this many ms of work (from
+ * the pace of the batches before it), so a page read waits for at most one short batch.
+ */
+const SLICE_MS = 8;
+const FIRST_SLICE = 500;
 
 /**
  * What to do with emails that are not contacts yet: `fail` refuses the whole add (naming them), `skip`
@@ -31,11 +36,17 @@ const ENROLL_BATCH = 10_000;
  */
 export type UnknownPolicy = 'fail' | 'skip' | 'create';
 
+export interface AddOptions {
+  /** Other calls are served meanwhile (the window, browser mode): batches of about SLICE_MS of work. */
+  interactive?: boolean;
+}
+
 export async function addToSequence(
   ctx: Ctx,
   sequenceId: string,
   rawEmails: string[],
   onUnknown: UnknownPolicy = 'fail',
+  options: AddOptions = {},
 ): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
   // Sorted: the email-ordered indexes then grow at their end, which is cheaper than random inserts.
@@ -71,7 +82,12 @@ export async function addToSequence(
   const list = JSON.stringify(emails);
   // Set-based checks (counts first, lists only when something is off): at 100,000 emails one
   // statement is far faster than a lookup per email.
-  const known = ctx.sqlite.prepare('select count(*) from json_each(?) j join contacts c on c.email = j.value').pluck().get(list) as number;
+  // The contacts' ids, in the emails' order: the check that every email is a contact, and what the
+  // insert reads (a rowid lookup per row instead of a second lookup by email).
+  const contactIds = (json: string) =>
+    ctx.sqlite.prepare('select c.id from json_each(?) j join contacts c on c.email = j.value').pluck().all(json) as number[];
+  let ids = contactIds(list);
+  const known = ids.length;
   if (known < emails.length) {
     const unknown = ctx.sqlite
       .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) limit 6')
@@ -99,6 +115,7 @@ export async function addToSequence(
       )
     : new Set<string>();
   const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
+  if (fresh !== emails) ids = contactIds(JSON.stringify(fresh));
   // The dedup check happens before anything is written: HTTP never runs inside a transaction.
   // Email → the flag it gets: its code, message and the matched records (the evidence shown with it).
   const flags: Record<string, { code: FlagCode; error: string; evidence: string }> = {};
@@ -150,34 +167,45 @@ export async function addToSequence(
        ${isFlagged('@now', 'null')},
        ${isFlagged('@flaggedAwaiting', '@awaiting')},
        ${isFlagged(FLAG_FIELD('evidence'), 'null')}
-     from json_each(@fresh) j join contacts c on c.email = j.value
+     from json_each(@ids) j join contacts c on c.id = j.value
      where true
      on conflict (contact_id, sequence_id) do nothing`,
   );
-  // Counted here, in one statement, rather than by a per-row trigger (see enrollmentCounts in db/schema.ts).
-  const count = db.prepare(
-    `insert into enrollment_counts (sequence_id, state, n)
-     select sequence_id, state, count(*) from enrollments where id > ? and sequence_id = ? group by state
+  // Counted here rather than by a per-row trigger (see enrollmentCounts in db/schema.ts). With nothing
+  // flagged every new row has the usual state, and the insert's own count is the count.
+  // The batch's rows are read by rowid range (`+` keeps the planner off the sequence's indexes, which
+  // would walk every earlier enrollment of the sequence): they are the rows above the id before the batch.
+  const count =
+    flagged.length > 0
+      ? db.prepare(
+          `insert into enrollment_counts (sequence_id, state, n)
+           select sequence_id, state, count(*) from enrollments where id > ? and +sequence_id = ? group by state
+           on conflict (sequence_id, state) do update set n = n + excluded.n`,
+        )
+      : null;
+  const countUsual = db.prepare(
+    `insert into enrollment_counts (sequence_id, state, n) values (?, ?, ?)
      on conflict (sequence_id, state) do update set n = n + excluded.n`,
   );
   // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
   // Asked once per add, not per batch: with no demo contact at all (the usual case) the per-batch update
-  // would read every contact for nothing.
-  const demoInvolved = seq.demo || db.prepare('select 1 from contacts where demo = 1 limit 1').get() !== undefined;
+  // would read every contact for nothing. The question reads the (usually empty) contacts_demo index.
   const parkDemo =
-    connection !== null && !connection.sandbox && demoInvolved
+    connection !== null &&
+    !connection.sandbox &&
+    (seq.demo || db.prepare('select 1 from contacts where demo = 1 limit 1').get() !== undefined)
       ? db.prepare(
           `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
-           where id > @before and sequence_id = @sequenceId and state != 'sync_disabled'
+           where id > @before and +sequence_id = @sequenceId and state != 'sync_disabled'
              and (@demoSequence = 1 or contact_id in (select id from contacts where demo = 1))`,
         )
       : null;
   const queue = db.prepare(
     `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
-     select id, ?, 0, ?, ?, ? from enrollments where id > ? and sequence_id = ? and state = 'queued'
+     select id, ?, 0, ?, ?, ? from enrollments where id > ? and +sequence_id = ? and +state = 'queued'
      on conflict do nothing`,
   );
-  const flaggedSince = db.prepare("select email, error from enrollments where id > ? and sequence_id = ? and state = 'flagged'");
+  const flaggedSince = db.prepare("select email, error from enrollments where id > ? and +sequence_id = ? and +state = 'flagged'");
   const maxId = db.prepare('select coalesce(max(id), 0) from enrollments').pluck();
   const params = {
     flagged: JSON.stringify(flagged),
@@ -201,13 +229,23 @@ export async function addToSequence(
   // enrollments never hold the database (or browser mode's other calls) for more than one batch. Every
   // batch writes its enrollments, their counts and their queue rows together, so a crash between batches
   // leaves whole enrollments only, and adding the same list again completes it.
-  for (let start = 0; start < fresh.length; start += ENROLL_BATCH) {
-    const slice = fresh.length <= ENROLL_BATCH ? fresh : fresh.slice(start, start + ENROLL_BATCH);
+  const interactive = options.interactive === true;
+  let size = interactive ? FIRST_SLICE : ENROLL_BATCH;
+  for (let start = 0; start < ids.length;) {
+    const began = performance.now();
+    const slice = start === 0 && ids.length <= size ? ids : ids.slice(start, start + size);
+    writeBatch(slice);
+    start += slice.length;
+    if (interactive) size = nextSliceSize(slice.length, performance.now() - began);
+    if (start < ids.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  function writeBatch(slice: number[]): void {
     db.transaction(() => {
       const before = maxId.get() as number;
-      const inserted = insertEnrollments.run({ ...params, fresh: slice === emails ? list : JSON.stringify(slice) }).changes;
+      const inserted = insertEnrollments.run({ ...params, ids: JSON.stringify(slice) }).changes;
       summary.added += inserted;
-      count.run(before, seq.id);
+      if (count) count.run(before, seq.id);
+      else if (inserted > 0) countUsual.run(seq.id, usual.state, inserted);
       summary.alreadyEnrolled += slice.length - inserted;
       parkDemo?.run({ error: DEMO_MESSAGE, code: DEMO_CODE, before, sequenceId: seq.id, demoSequence: seq.demo ? 1 : 0 });
       if (usual.queue) queued += queue.run(eff.reviewBeforeSync ? 'review' : 'pending', now, now, now, before, seq.id).changes;
@@ -216,7 +254,6 @@ export async function addToSequence(
           summary.flagged.push({ email, error });
       }
     }).immediate();
-    if (start + ENROLL_BATCH < fresh.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (summary.added > 0) {
     logEvent(
@@ -232,4 +269,10 @@ export async function addToSequence(
     }
   }
   return summary;
+}
+
+/** The next interactive batch: about SLICE_MS of work at the pace of the last one. */
+function nextSliceSize(rows: number, ms: number): number {
+  const perMs = rows / Math.max(ms, 0.5);
+  return Math.max(100, Math.min(ENROLL_BATCH, Math.round(perMs * SLICE_MS)));
 }
