@@ -180,7 +180,13 @@ export const enrollments = sqliteTable(
     // A sequence's page is read from one of these, filtered by state inside the index (see enrollmentQueries.ts).
     index('enrollments_sequence_state').on(t.sequenceId, t.state, t.addedAt),
     index('enrollments_sequence_added_state').on(t.sequenceId, t.addedAt, t.state),
-    index('enrollments_state').on(t.state),
+    // Only enrollments in an error state (flagged, failed, retrying): the error list and export read them
+    // across sequences, and nothing else reads enrollments by state alone. New enrollments (queued) and
+    // syncs (queued → synced) write nothing here. A query uses it when its WHERE holds this very term
+    // (ERROR_STATE_TERM in domain/errorReport.ts).
+    index('enrollments_error_state')
+      .on(t.state)
+      .where(sql`state in ('flagged', 'failed', 'retrying')`),
     index('enrollments_sequence_email_state').on(t.sequenceId, t.email, t.state),
     index('enrollments_sequence_name_state').on(t.sequenceId, t.name, t.state),
   ],

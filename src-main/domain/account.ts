@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
 import { logEvent } from './syncLog';
+import { ERROR_STATE_TERM } from './errorReport';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
 const LAST_ACCOUNT = (userId: number) => `account.last.${userId}`;
@@ -73,7 +74,7 @@ export function planSwitch(ctx: Ctx, userId: number, from: string, to: string): 
     syncedElsewhere: n("select count(*) from enrollments where user_id = ? and state = 'synced' and rf_account is not ?", userId, to),
     restored: n('select count(*) from enrollments where user_id = ? and error_code = ? and rf_account = ?', userId, OTHER_ACCOUNT_CODE, to),
     flagsRechecked: n(
-      "select count(*) from enrollments where user_id = ? and state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')",
+      `select count(*) from enrollments e where e.user_id = ? and ${ERROR_STATE_TERM} and e.state = 'flagged' and e.error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')`,
       userId,
     ),
   };
@@ -130,8 +131,8 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
     // A flag's evidence names records of the old account: checked again in the new one, once reviewed.
     const reflag = ctx.sqlite
       .prepare(
-        `select id from enrollments where user_id = ? and state = 'flagged'
-           and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')`,
+        `select e.id from enrollments e where e.user_id = ? and ${ERROR_STATE_TERM} and e.state = 'flagged'
+           and e.error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate')`,
       )
       .pluck()
       .all(userId) as number[];

@@ -8,6 +8,8 @@ import { bouncedReportRows } from '../mailbox/queries';
 import { LIVE_QUEUE_STATES, parseEvidence } from './enrollmentQueries';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
+/** The WHERE of the enrollments_error_state partial index (db/schema.ts), word for word: with it, a query reads that index. */
+export const ERROR_STATE_TERM = "e.state in ('flagged', 'failed', 'retrying')";
 
 const ERROR_COLUMNS = `
   e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
@@ -41,7 +43,7 @@ function whereFor(q: { states?: string[]; error?: string; group?: string }): { w
   const states = q.states && q.states.length > 0 ? q.states : [...ERROR_STATES];
   const params: Record<string, unknown> = {};
   states.forEach((s, i) => (params[`s${i}`] = s));
-  let where = `where e.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
+  let where = `where ${ERROR_STATE_TERM} and e.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
   if (q.error !== undefined) {
     where += ' and e.error = @error';
     params.error = q.error;
