@@ -56,7 +56,10 @@ export async function responsiveFigures(n: number): Promise<Figure[]> {
     const big = await backend.invoke('sequences:create', { name: 'A million' });
     if (!big.ok) throw new Error(big.error.message);
     const emails = backend.ctx.sqlite.prepare('select email from contacts').pluck().all() as string[];
-    const duringEnroll = await pollWhile(addToSequence(backend.ctx, (big.value as { id: string }).id, emails), read);
+    const duringEnroll = await pollWhile(
+      addToSequence(backend.ctx, (big.value as { id: string }).id, emails, 'fail', { interactive: true }),
+      read,
+    );
     const figure = (what: string, samples: number[]): Figure => {
       const p95 = percentile(samples, 95);
       return {

@@ -96,7 +96,14 @@ export const contacts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('contacts_updated').on(t.updatedAt)],
+  (t) => [
+    index('contacts_updated').on(t.updatedAt),
+    // Only demo contacts are in it (none, usually): "is any contact a demo one" reads nothing, and an
+    // import of real contacts writes nothing to it.
+    index('contacts_demo')
+      .on(t.id)
+      .where(sql`demo = 1`),
+  ],
 );
 
 export const sequences = sqliteTable('sequences', {
@@ -196,7 +203,13 @@ export const enrollments = sqliteTable(
     // A sequence's page is read from one of these, filtered by state inside the index (see enrollmentQueries.ts).
     index('enrollments_sequence_state').on(t.sequenceId, t.state, t.addedAt),
     index('enrollments_sequence_added_state').on(t.sequenceId, t.addedAt, t.state),
-    index('enrollments_state').on(t.state),
+    // Only enrollments in an error state (flagged, failed, retrying): the error list and export read them
+    // across sequences, and nothing else reads enrollments by state alone. New enrollments (queued) and
+    // syncs (queued → synced) write nothing here. A query uses it when its WHERE holds this very term
+    // (ERROR_STATE_TERM in store/enrollments.ts).
+    index('enrollments_error_state')
+      .on(t.state)
+      .where(sql`state in ('flagged', 'failed', 'retrying')`),
     index('enrollments_sequence_email_state').on(t.sequenceId, t.email, t.state),
     index('enrollments_sequence_name_state').on(t.sequenceId, t.name, t.state),
   ],
@@ -287,14 +300,18 @@ export const syncQueue = sqliteTable(
     leaseUntil: integer('lease_until'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** 1 while the row is live (work to do or in progress), null once it is over: see sync_queue_enrollment_live. */
+    live: integer('live').generatedAlwaysAs(sql.raw(`case when state in (${LIVE_QUEUE_STATES.map((state) => `'${state}'`).join(', ')}) then 1 end`), {
+      mode: 'virtual',
+    }),
   },
   (t) => [
     index('sync_queue_state_next').on(t.state, t.nextAttemptAt),
-    index('sync_queue_enrollment').on(t.enrollmentId),
-    // At most one live unit of work per enrollment: a second trigger can never queue a second create.
-    uniqueIndex('sync_queue_live_enrollment')
-      .on(t.enrollmentId)
-      .where(sql.raw(`state in (${LIVE_QUEUE_STATES.map((state) => `'${state}'`).join(', ')})`)),
+    // At most one live unit of work per enrollment: a second trigger can never queue a second create. The
+    // second key is 1 for a live row and null otherwise (nulls never collide in a unique index), so the
+    // same index also finds every row of an enrollment (the foreign key's cascade, the page's next
+    // attempt): one index to write per queued enrollment instead of two.
+    uniqueIndex('sync_queue_enrollment_live').on(t.enrollmentId, t.live),
   ],
 );
 

@@ -6,9 +6,11 @@ import { errorCause, errorGroupKey } from '../../src-shared/errorCause';
 import type { Ctx } from '../backend/context';
 import { bouncedReportRows } from '../store/replies';
 import { NEXT_ATTEMPT_OF_E } from '../store/queue';
+import { ERROR_STATE_TERM } from '../store/enrollments';
 import { parseEvidence } from './enrollmentQueries';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
+/** The WHERE of the enrollments_error_state partial index (db/schema.ts), word for word: with it, a query reads that index. */
 
 const ERROR_COLUMNS = `
   e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
@@ -45,7 +47,7 @@ function whereFor(q: { states?: string[]; error?: string; group?: string }): { w
   const states = q.states && q.states.length > 0 ? q.states : [...ERROR_STATES];
   const params: Record<string, unknown> = {};
   states.forEach((s, i) => (params[`s${i}`] = s));
-  let where = `where e.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
+  let where = `where ${ERROR_STATE_TERM} and e.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
   if (q.error !== undefined) {
     where += ' and e.error = @error';
     params.error = q.error;

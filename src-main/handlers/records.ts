@@ -63,7 +63,7 @@ export const recordHandlers: HandlerGroup = {
     sequenceRow(ctx, input.sequenceId);
     return listEnrollments(ctx, { ...input, sequenceId: parseSequenceId(input.sequenceId) });
   },
-  'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails, input.unknown),
+  'sequences:add': (input, ctx) => addToSequence(ctx, input.sequenceId, input.emails, input.unknown, { interactive: ctx.host !== 'cli' }),
   'sequences:addCsv': async (input, ctx) => {
     sequenceRow(ctx, input.sequenceId);
     const { emails, ...imported } = await importContacts(ctx, input.csv, {
@@ -72,7 +72,10 @@ export const recordHandlers: HandlerGroup = {
       keepEmails: true,
       interactive: true,
     });
-    const added = emails.length > 0 ? await addToSequence(ctx, input.sequenceId, emails) : { added: 0, alreadyEnrolled: 0, flagged: [] };
+    const added =
+      emails.length > 0
+        ? await addToSequence(ctx, input.sequenceId, emails, 'fail', { interactive: ctx.host !== 'cli' })
+        : { added: 0, alreadyEnrolled: 0, flagged: [] };
     return { ...added, import: imported };
   },
 

@@ -317,8 +317,14 @@ export function replyTargetsOf(db: Db, contactId: number): Pick<Enrollment, 'id'
     .all();
 }
 
-const FLAGGED_AS_EXISTING =
-  "state = 'flagged' and error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match')";
+/**
+ * Enrollments in an error state. A query that reads them across sequences must hold this very term, so that
+ * SQLite uses the partial index enrollments_error_state (the only index of enrollments by state alone).
+ */
+export const ERROR_STATE_TERM = "e.state in ('flagged', 'failed', 'retrying')";
+
+const FLAGGED_AS_EXISTING = `${ERROR_STATE_TERM} and e.state = 'flagged'
+  and e.error_code in ('exists_in_recruiterflow', 'exists_as_contact', 'exists_as_candidate', 'possible_match')`;
 
 /** What an account switch would change for this user: synced elsewhere, synced here before, flags to check again. */
 export function accountSwitchCounts(
@@ -337,7 +343,7 @@ export function accountSwitchCounts(
   return {
     syncedElsewhere: n("select count(*) from enrollments where user_id = ? and state = 'synced' and rf_account is not ?", userId, to),
     restored: n('select count(*) from enrollments where user_id = ? and error_code = ? and rf_account = ?', userId, otherAccountCode, to),
-    flagsRechecked: n(`select count(*) from enrollments where user_id = ? and ${FLAGGED_AS_EXISTING}`, userId),
+    flagsRechecked: n(`select count(*) from enrollments e where e.user_id = ? and ${FLAGGED_AS_EXISTING}`, userId),
   };
 }
 
@@ -366,7 +372,7 @@ export function applyAccountSwitch(sqlite: Sqlite, userId: number, fromBaseUrl: 
       "update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?",
     )
     .run(userId, otherAccountCode, to);
-  const reflag = sqlite.prepare(`select id from enrollments where user_id = ? and ${FLAGGED_AS_EXISTING}`).pluck().all(userId).map(Number);
+  const reflag = sqlite.prepare(`select e.id from enrollments e where e.user_id = ? and ${FLAGGED_AS_EXISTING}`).pluck().all(userId).map(Number);
   const recheck = sqlite.prepare(
     "update enrollments set state = 'queued', error = null, error_code = null, evidence = null, dedup_checked = 0, dedup_cleared = 0 where id = ?",
   );
