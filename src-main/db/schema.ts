@@ -301,9 +301,12 @@ export const syncQueue = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /** 1 while the row is live (work to do or in progress), null once it is over: see sync_queue_enrollment_live. */
-    live: integer('live').generatedAlwaysAs(sql.raw(`case when state in (${LIVE_QUEUE_STATES.map((state) => `'${state}'`).join(', ')}) then 1 end`), {
-      mode: 'virtual',
-    }),
+    live: integer('live').generatedAlwaysAs(
+      sql.raw(`case when state in (${LIVE_QUEUE_STATES.map((state) => `'${state}'`).join(', ')}) then 1 end`),
+      {
+        mode: 'virtual',
+      },
+    ),
   },
   (t) => [
     index('sync_queue_state_next').on(t.state, t.nextAttemptAt),

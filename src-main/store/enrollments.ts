@@ -372,7 +372,11 @@ export function applyAccountSwitch(sqlite: Sqlite, userId: number, fromBaseUrl: 
       "update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?",
     )
     .run(userId, otherAccountCode, to);
-  const reflag = sqlite.prepare(`select e.id from enrollments e where e.user_id = ? and ${FLAGGED_AS_EXISTING}`).pluck().all(userId).map(Number);
+  const reflag = sqlite
+    .prepare(`select e.id from enrollments e where e.user_id = ? and ${FLAGGED_AS_EXISTING}`)
+    .pluck()
+    .all(userId)
+    .map(Number);
   const recheck = sqlite.prepare(
     "update enrollments set state = 'queued', error = null, error_code = null, evidence = null, dedup_checked = 0, dedup_cleared = 0 where id = ?",
   );
