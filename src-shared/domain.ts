@@ -99,6 +99,8 @@ export interface Settings {
   reviewBeforeSync: boolean;
   /** ISO 4217 code used for money custom fields whose value names no currency. */
   defaultCurrency: string;
+  /** The default pipeline stage by name (null: the job's first stage), set with stages:setDefault. */
+  defaultStage: string | null;
   connected: boolean;
   /** Links to Recruiterflow records: a pattern with {type} and {id}, or '' for none. */
   recordUrlPattern: string;

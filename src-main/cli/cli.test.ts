@@ -34,6 +34,7 @@ describe('the command line contract', () => {
       connected: false,
       reviewBeforeSync: false,
       currency: 'USD',
+      stage: null,
     });
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
