@@ -284,8 +284,13 @@ export interface QueueItem {
 
 export interface SyncCounts {
   created: number;
+  /** Linked to a record that was already in Recruiterflow (a synced contact queued again is not counted here). */
   linked: number;
   jobsAssigned: number;
+  /** Records that got an update of their fields (write rules). */
+  updated: number;
+  /** Candidates moved to a pipeline stage (a captured stage, or a reply stage). */
+  moved: number;
   failed: number;
   retrying: number;
   pending: number;

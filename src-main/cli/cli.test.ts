@@ -87,6 +87,8 @@ describe('the command line contract', () => {
       created: 2,
       linked: 0,
       jobsAssigned: 2,
+      updated: 0,
+      moved: 0,
       failed: 0,
       retrying: 0,
       pending: 0,

@@ -411,6 +411,22 @@ export const rfFieldChanges = sqliteTable(
   (t) => [index('rf_field_changes_log').on(t.logId), index('rf_field_changes_email').on(t.email, t.at)],
 );
 
+/**
+ * An update about to be sent, written before the request: if the process dies between Recruiterflow's
+ * answer and the log line, the retry reads the record, finds these values already there, and logs the
+ * update as done (sync/updateStep.ts). One per enrollment; the row goes when its log line is written.
+ */
+export const rfPendingUpdates = sqliteTable('rf_pending_updates', {
+  enrollmentId: integer('enrollment_id')
+    .primaryKey()
+    .references(() => enrollments.id, { onDelete: 'cascade' }),
+  rfType: text('rf_type', { enum: ['candidate', 'contact'] }).notNull(),
+  rfId: integer('rf_id').notNull(),
+  /** The planned changes as JSON: [{field, old, new}], old as read before the update. */
+  changes: text('changes').notNull(),
+  plannedAt: integer('planned_at').notNull(),
+});
+
 /** Small key/value facts about this data folder (demo workspace loaded, scheduler pause, ...). */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

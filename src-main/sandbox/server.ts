@@ -289,8 +289,12 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       return;
     }
     counters.statuses[String(reply.status)] = (counters.statuses[String(reply.status)] ?? 0) + 1;
-    const late = /\/move-to-stage$/.test(url.pathname) ? (faults.config.moveAnswerDelayMs ?? 0) : (faults.config.createAnswerDelayMs ?? 0);
-    if (late > 0 && reply.status === 200 && /\/((candidate|contact)\/add|candidate\/move-to-stage)$/.test(url.pathname)) {
+    const late = /\/move-to-stage$/.test(url.pathname)
+      ? (faults.config.moveAnswerDelayMs ?? 0)
+      : /\/update$/.test(url.pathname)
+        ? (faults.config.updateAnswerDelayMs ?? 0)
+        : (faults.config.createAnswerDelayMs ?? 0);
+    if (late > 0 && reply.status === 200 && /\/((candidate|contact)\/(add|update)|candidate\/move-to-stage)$/.test(url.pathname)) {
       await delay(late);
       if (stopping || res.destroyed || req.socket.destroyed) return;
     }

@@ -102,7 +102,8 @@ export function recordJobAssigned(ctx: Ctx, account: string, rfId: number, jobId
   ).run(account, accountBaseUrl(account), rfId, jobId, ctx.clock.now());
 }
 
-export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
+/** `followed_up`: a synced contact queued again (its update, its reply stage); `detail` says what came of it. */
+export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'created' | 'linked' | 'followed_up', detail = ''): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     statement(
@@ -115,7 +116,8 @@ export function recordSynced(ctx: Ctx, item: WorkItem, rfId: number, how: 'creat
       ctx.sqlite,
       "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?",
     ).run(now, item.queueId);
-    logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
+    const what = how === 'created' ? 'Created' : how === 'linked' ? 'Linked to existing' : 'Followed up on';
+    logEvent(ctx, 'info', `sync.${how}`, `${what} ${item.syncAs} #${rfId}${detail}`, item);
   })();
 }
 

@@ -44,8 +44,9 @@ function currentRank(record: Prospect, jobId: number, stages: JobStage[]): numbe
 }
 
 /**
- * Moves the candidate forward to the stage its enrollment asks for. Returns false when the item's claim
- * was lost before the move (the new holder finishes it). Throws what Recruiterflow answered.
+ * Moves the candidate forward to the stage its enrollment asks for. Returns 'moved' when it sent the move,
+ * 'done' when nothing was to move, 'released' when the item's claim was lost before the move (the new
+ * holder finishes it). Throws what Recruiterflow answered.
  */
 export async function applyStage(
   ctx: Ctx,
@@ -54,9 +55,9 @@ export async function applyStage(
   rfId: number,
   rfType: SyncAs,
   deps: StageStepDeps,
-): Promise<boolean> {
+): Promise<'moved' | 'done' | 'released'> {
   const plan = stagePlanOf(ctx.sqlite, item.enrollmentId);
-  if (!plan) return true;
+  if (!plan) return 'done';
   const done = () => {
     if (plan.replyStageDueAt !== null) clearReplyStageDue(ctx.sqlite, item.enrollmentId, plan.replyStageDueAt);
   };
@@ -64,7 +65,7 @@ export async function applyStage(
   // Contacts have no pipeline, and a candidate without a job has no stage: a reply has nothing to move.
   if (rfType !== 'candidate' || item.jobId === null || wanted.length === 0) {
     done();
-    return true;
+    return 'done';
   }
   const jobId = item.jobId;
   const baseUrl = connectionOf(ctx, item.userId)?.baseUrl ?? '';
@@ -88,7 +89,7 @@ export async function applyStage(
   });
   if (known.length === 0) {
     done();
-    return true;
+    return 'done';
   }
   const target = known.reduce((a, b) => (b.rank > a.rank ? b : a));
   const record = await deps.send(() => client.getCandidate(rfId));
@@ -100,11 +101,11 @@ export async function applyStage(
     );
   if (rank >= target.rank) {
     done();
-    return true;
+    return 'done';
   }
-  if (!deps.keep()) return false;
+  if (!deps.keep()) return 'released';
   await deps.send(() => client.moveToStage(rfId, jobId, target, plan.capOwnerId));
   done();
   logEvent(ctx, 'info', 'sync.stage', `Moved candidate #${rfId} to "${target.name}" on job #${jobId}`, item);
-  return true;
+  return 'moved';
 }
