@@ -74,6 +74,8 @@ export const POSSIBLE_MATCH = 'Possible match in Recruiterflow';
 /** The linked record is gone from Recruiterflow (deleted, or merged away with none of the contact's emails). */
 export const DELETED_IN_RECRUITERFLOW = 'Deleted in Recruiterflow';
 export const DELETED_CODE = 'deleted_in_recruiterflow';
+/** A "Deleted in Recruiterflow" mark of another account than the one connected now. */
+export const DELETED_OTHER_ACCOUNT_CODE = 'deleted_other_account';
 
 /**
  * What the recruiter decides for a flagged enrollment: link to a matched record, create a new one (only

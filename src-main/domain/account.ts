@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
+import { followDeletedMarks } from '../store/rfRecords';
 import { logEvent } from './syncLog';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
@@ -127,6 +128,7 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
         "update enrollments set state = 'synced', error = null, error_code = null where user_id = ? and error_code = ? and rf_account = ?",
       )
       .run(userId, OTHER_ACCOUNT_CODE, to);
+    followDeletedMarks(ctx.sqlite, userId, to);
     // A flag's evidence names records of the old account: checked again in the new one, once reviewed.
     const reflag = ctx.sqlite
       .prepare(
