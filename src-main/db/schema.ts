@@ -158,6 +158,11 @@ export const enrollments = sqliteTable(
      * Cleared (only if unchanged) once the move is done or found done, so each reply moves at most once.
      */
     replyStageDueAt: integer('reply_stage_due_at'),
+    /**
+     * The stage (by name) a move is about to be sent to, written before the request: a retry that finds the
+     * candidate there logs the move the killed attempt made (sync/stageStep.ts). Null when none is under way.
+     */
+    stageMovePlanned: text('stage_move_planned'),
     /** The add-time Recruiterflow check ran (false when it was offline: the engine checks instead). */
     dedupChecked: integer('dedup_checked', { mode: 'boolean' }).notNull().default(false),
     /** The recruiter reviewed an "Exists in Recruiterflow" flag and let the enrollment go on. */
