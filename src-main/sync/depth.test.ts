@@ -124,6 +124,11 @@ describe('issue 14 features together', () => {
     await t.call('replies:record', { email: ANN });
     const live = (await t.call('queue:list', {})).rows.filter((r) => r.email === ANN && r.state === 'pending');
     expect(live).toHaveLength(1);
+    // The dry run of that one item shows both: the update with the new title, and the move.
+    const preview = await t.call('queue:preview', { id: live[0]!.id });
+    const writes = preview.requests.filter((r) => r.method === 'POST').map((r) => r.path.replace('/api/external/', ''));
+    expect(writes).toEqual(['candidate/update', 'candidate/move-to-stage']);
+    expect(preview.requests.find((r) => r.path.endsWith('/update'))?.body).toMatchObject({ title: 'Principal Engineer' });
 
     // A follow-up of a synced contact: counted for what it did, not as a second link.
     expect(await t.call('sync:run', {})).toMatchObject({ created: 0, linked: 0, updated: 1, moved: 1, failed: 0 });
