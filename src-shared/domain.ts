@@ -78,6 +78,8 @@ export const POSSIBLE_MATCH = 'Possible match in Recruiterflow';
 /** The linked record is gone from Recruiterflow (deleted, or merged away with none of the contact's emails). */
 export const DELETED_IN_RECRUITERFLOW = 'Deleted in Recruiterflow';
 export const DELETED_CODE = 'deleted_in_recruiterflow';
+/** A "Deleted in Recruiterflow" mark of another account than the one connected now. */
+export const DELETED_OTHER_ACCOUNT_CODE = 'deleted_other_account';
 
 /**
  * What the recruiter decides for a flagged enrollment: link to a matched record, create a new one (only
@@ -103,6 +105,8 @@ export interface Settings {
   reviewBeforeSync: boolean;
   /** ISO 4217 code used for money custom fields whose value names no currency. */
   defaultCurrency: string;
+  /** The default pipeline stage by name (null: the job's first stage), set with stages:setDefault. */
+  defaultStage: string | null;
   connected: boolean;
   /** Links to Recruiterflow records: a pattern with {type} and {id}, or '' for none. */
   recordUrlPattern: string;
@@ -286,8 +290,13 @@ export interface QueueItem {
 
 export interface SyncCounts {
   created: number;
+  /** Linked to a record that was already in Recruiterflow (a synced contact queued again is not counted here). */
   linked: number;
   jobsAssigned: number;
+  /** Records that got an update of their fields (write rules). */
+  updated: number;
+  /** Candidates moved to a pipeline stage (a captured stage, or a reply stage). */
+  moved: number;
   failed: number;
   retrying: number;
   pending: number;

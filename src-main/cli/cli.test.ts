@@ -34,6 +34,7 @@ describe('the command line contract', () => {
       connected: false,
       reviewBeforeSync: false,
       currency: 'USD',
+      stage: null,
     });
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
@@ -86,6 +87,8 @@ describe('the command line contract', () => {
       created: 2,
       linked: 0,
       jobsAssigned: 2,
+      updated: 0,
+      moved: 0,
       failed: 0,
       retrying: 0,
       pending: 0,

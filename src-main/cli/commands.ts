@@ -76,6 +76,7 @@ const settingsShow = (s: ChannelOutput<'settings:get'>) => ({
   connected: s.connected,
   reviewBeforeSync: s.reviewBeforeSync,
   currency: s.defaultCurrency,
+  stage: s.defaultStage,
 });
 
 export const COMMANDS: Record<string, Command> = {

@@ -53,7 +53,9 @@ describe('owners and stages on the command line', () => {
     expect(set).toMatchObject({ code: 0, json: { defaultJobId: 103, stage: 'Interview' } });
     const refused = await cli(dir, 'settings', 'set', '--stage', 'Lunch');
     expect(refused.json).toEqual({ error: { code: 'invalid_input', message: expect.stringContaining('Phone Screen') } });
+    expect((await cli(dir, 'settings', 'show')).json).toMatchObject({ defaultJobId: 103, stage: 'Interview' });
     expect((await cli(dir, 'settings', 'set', '--stage', 'first')).json).toMatchObject({ stage: null });
+    expect((await cli(dir, 'settings', 'show')).json).toMatchObject({ stage: null });
   });
 
   it('sequences set --stage --reply-stage picks both from the sequence job, and inherit/none clear them', async () => {

@@ -162,6 +162,11 @@ export const enrollments = sqliteTable(
      * Cleared (only if unchanged) once the move is done or found done, so each reply moves at most once.
      */
     replyStageDueAt: integer('reply_stage_due_at'),
+    /**
+     * The stage (by name) a move is about to be sent to, written before the request: a retry that finds the
+     * candidate there logs the move the killed attempt made (sync/stageStep.ts). Null when none is under way.
+     */
+    stageMovePlanned: text('stage_move_planned'),
     /** The add-time Recruiterflow check ran (false when it was offline: the engine checks instead). */
     dedupChecked: integer('dedup_checked', { mode: 'boolean' }).notNull().default(false),
     /** The recruiter reviewed an "Exists in Recruiterflow" flag and let the enrollment go on. */
@@ -427,6 +432,22 @@ export const rfFieldChanges = sqliteTable(
   },
   (t) => [index('rf_field_changes_log').on(t.logId), index('rf_field_changes_email').on(t.email, t.at)],
 );
+
+/**
+ * An update about to be sent, written before the request: if the process dies between Recruiterflow's
+ * answer and the log line, the retry reads the record, finds these values already there, and logs the
+ * update as done (sync/updateStep.ts). One per enrollment; the row goes when its log line is written.
+ */
+export const rfPendingUpdates = sqliteTable('rf_pending_updates', {
+  enrollmentId: integer('enrollment_id')
+    .primaryKey()
+    .references(() => enrollments.id, { onDelete: 'cascade' }),
+  rfType: text('rf_type', { enum: ['candidate', 'contact'] }).notNull(),
+  rfId: integer('rf_id').notNull(),
+  /** The planned changes as JSON: [{field, old, new}], old as read before the update. */
+  changes: text('changes').notNull(),
+  plannedAt: integer('planned_at').notNull(),
+});
 
 /** Small key/value facts about this data folder (demo workspace loaded, scheduler pause, ...). */
 export const meta = sqliteTable('meta', {

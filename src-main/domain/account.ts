@@ -16,6 +16,7 @@ import { accountBaseUrl, countLinks, renameAccountLinks } from '../store/links';
 import { getMeta, setMeta } from '../store/meta';
 import { countDueOfUser, enqueueRecheck, holdUserForReview } from '../store/queue';
 import { logEvent } from '../store/syncLog';
+import { followDeletedMarks } from '../store/rfRecords';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
 const LAST_ACCOUNT = (userId: number) => `account.last.${userId}`;
@@ -91,8 +92,11 @@ export function applySwitch(ctx: Ctx, userId: number, from: string, to: string):
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     holdUserForReview(ctx.sqlite, userId, now);
+    const recheck = applyAccountSwitch(ctx.sqlite, userId, plan.from, to, OTHER_ACCOUNT_CODE);
+    // A record deleted in one account says nothing of the other: the mark follows the account.
+    followDeletedMarks(ctx.sqlite, userId, to);
     // A flag's evidence names records of the old account: checked again in the new one, once reviewed.
-    for (const id of applyAccountSwitch(ctx.sqlite, userId, plan.from, to, OTHER_ACCOUNT_CODE)) enqueueRecheck(ctx.sqlite, id, now);
+    for (const id of recheck) enqueueRecheck(ctx.sqlite, id, now);
     logEvent(ctx, 'warn', 'account.switched', describeSwitch(plan));
   })();
   return plan;

@@ -57,6 +57,7 @@ export function getSettings(ctx: Ctx): Settings {
     defaultJobId: row.defaultJobId,
     reviewBeforeSync: row.reviewBeforeSync,
     defaultCurrency: row.defaultCurrency,
+    defaultStage: row.defaultStage,
     connected: connection !== null,
   };
 }

@@ -297,6 +297,7 @@ function adminReply(run: Running, method: string, path: string, raw: string | nu
 function lateAnswerMs(config: Faults, path: string): number {
   if (/\/(candidate|contact)\/add$/.test(path)) return config.createAnswerDelayMs ?? 0;
   if (/\/candidate\/move-to-stage$/.test(path)) return config.moveAnswerDelayMs ?? 0;
+  if (/\/(candidate|contact)\/update$/.test(path)) return config.updateAnswerDelayMs ?? 0;
   return 0;
 }
 

@@ -26,6 +26,8 @@ export interface Faults {
   createAnswerDelayMs?: number;
   /** candidate/move-to-stage moves first and answers this much later (an answer the client gives up on). */
   moveAnswerDelayMs?: number;
+  /** candidate/update and contact/update apply the change first and answer this much later (a kill lands in between). */
+  updateAnswerDelayMs?: number;
   /**
    * Requests to these paths are carried out, then their answer is lost (the connection closes), `times`
    * times each: a write that happened although the caller never heard so.

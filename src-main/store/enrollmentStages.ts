@@ -1,5 +1,5 @@
 // SQL of the enrollment columns that carry the owner and the pipeline stages: cap_owner_id, cap_stage,
-// cap_reply_stage and reply_stage_due_at.
+// cap_reply_stage, reply_stage_due_at and stage_move_planned.
 import type { Sqlite } from '../db/open';
 import { statement } from '../db/statements';
 import type { enrollments } from '../db/schema';
@@ -7,14 +7,14 @@ import type { enrollments } from '../db/schema';
 type EnrollmentRow = typeof enrollments.$inferSelect;
 export type StagePlan = Pick<
   EnrollmentRow,
-  'capOwnerId' | 'capStage' | 'capReplyStage' | 'replyStageDueAt' | 'capJobId' | 'capSyncAs' | 'userId'
+  'capOwnerId' | 'capStage' | 'capReplyStage' | 'replyStageDueAt' | 'stageMovePlanned' | 'capJobId' | 'capSyncAs' | 'userId'
 >;
 
 export function stagePlanOf(sqlite: Sqlite, enrollmentId: number): StagePlan | null {
   const row = statement(
     sqlite,
     `select cap_owner_id as capOwnerId, cap_stage as capStage, cap_reply_stage as capReplyStage, reply_stage_due_at as replyStageDueAt,
-            cap_job_id as capJobId, cap_sync_as as capSyncAs, user_id as userId
+            stage_move_planned as stageMovePlanned, cap_job_id as capJobId, cap_sync_as as capSyncAs, user_id as userId
      from enrollments where id = ?`,
   ).get(enrollmentId) as StagePlan | undefined;
   return row ?? null;
@@ -49,4 +49,9 @@ export function dueReplyStageIds(sqlite: Sqlite, userId: number, account: string
   )
     .pluck()
     .all(userId, account) as number[];
+}
+
+/** The stage a move is about to be sent to (before the request), or null once it is logged or found not made. */
+export function setStageMovePlanned(sqlite: Sqlite, enrollmentId: number, stage: string | null): void {
+  statement(sqlite, 'update enrollments set stage_move_planned = ? where id = ?').run(stage, enrollmentId);
 }

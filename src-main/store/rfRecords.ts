@@ -1,7 +1,7 @@
 // SQL of `rf_records` (what the links check read of each linked record) and of the link changes the
 // check makes: a relink to a merge's survivor, and a link removed because its record was deleted.
 import type { LinkedRecord, RecordJob } from '../../src-shared/contract';
-import { DELETED_CODE, type SyncAs } from '../../src-shared/domain';
+import { DELETED_CODE, DELETED_IN_RECRUITERFLOW, DELETED_OTHER_ACCOUNT_CODE, type SyncAs } from '../../src-shared/domain';
 import type { Sqlite } from '../db/open';
 import { rfLinks, rfRecords } from '../db/schema';
 
@@ -65,6 +65,33 @@ export function markDeleted(sqlite: Sqlite, account: string, email: string, type
       .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account)
       .changes;
   })();
+}
+
+/** What a contact whose record was deleted says (its error), from the record that is gone. */
+export function deletedMessage(type: SyncAs, id: number, email: string): string {
+  return `${DELETED_IN_RECRUITERFLOW}: ${type === 'candidate' ? 'Candidate' : 'Contact'} #${id} is gone and no record has ${email}`;
+}
+
+/**
+ * On a change of account: a "Deleted in Recruiterflow" mark speaks of the account whose record was deleted.
+ * While another account is connected it says so instead (the contact was never synced there; Resync sends
+ * it); when that account is connected again, the mark is back as it was.
+ */
+export function followDeletedMarks(sqlite: Sqlite, userId: number, to: string): void {
+  sqlite
+    .prepare(
+      `update enrollments set error_code = ?, error = 'Its record in another Recruiterflow account was deleted there; not synced to this one'
+       where user_id = ? and state = 'not_synced' and error_code = ? and rf_account is not ?`,
+    )
+    .run(DELETED_OTHER_ACCOUNT_CODE, userId, DELETED_CODE, to);
+  const back = sqlite
+    .prepare(
+      `select id, email, json_extract(evidence, '$[0].type') as type, json_extract(evidence, '$[0].id') as rfId from enrollments
+       where user_id = ? and state = 'not_synced' and error_code = ? and rf_account = ?`,
+    )
+    .all(userId, DELETED_OTHER_ACCOUNT_CODE, to) as { id: number; email: string; type: SyncAs | null; rfId: number | null }[];
+  const restore = sqlite.prepare('update enrollments set error_code = ?, error = ? where id = ?');
+  for (const r of back) restore.run(DELETED_CODE, deletedMessage(r.type ?? 'candidate', r.rfId ?? 0, r.email), r.id);
 }
 
 /** The contact's linked records in the account, with what the last check read (the contact drawer). */

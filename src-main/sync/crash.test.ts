@@ -134,6 +134,19 @@ describe('crash safety of updates', () => {
       expect(updates()).toBeGreaterThanOrEqual(M);
       expect(updates()).toBeLessThanOrEqual(M + kills);
       expect(updateSandbox.state.createLog).toHaveLength(M);
+      // And the log is true: each contact's update is logged exactly once, a kill after the update included.
+      const db = new Database(join(t.dataDir, 'flowbridge.db'), { readonly: true });
+      const logged = db.prepare("select email, count(*) as n from sync_log where event = 'sync.updated' group by email").all() as {
+        email: string;
+        n: number;
+      }[];
+      db.close();
+      const byEmail = (a: { email: string }, b: { email: string }) => a.email.localeCompare(b.email);
+      expect(logged.sort(byEmail)).toEqual(
+        people(M)
+          .map((email) => ({ email, n: 1 }))
+          .sort(byEmail),
+      );
     } finally {
       await t.close();
       await updateSandbox.stop();

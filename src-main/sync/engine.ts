@@ -60,7 +60,6 @@ import {
   recordJobAssigned,
   recordDeferred,
   recordLink,
-  recordSynced,
   recordTransient,
   type WorkItem,
 } from './outcomes';
@@ -88,6 +87,7 @@ import { withOwner } from './ownerStep';
 import { applyStage } from './stageStep';
 import { failMissingRequired } from './requiredCheck';
 import { runUpdateStep } from './updateStep';
+import { finishItem } from './followUp';
 
 export interface EngineOptions {
   concurrency?: number;
@@ -152,7 +152,7 @@ function refusedField(ctx: Ctx, item: LoadedItem, message: string): string | nul
   return def ? `custom:${def.id}` : null;
 }
 
-type Outcome = 'created' | 'linked' | 'failed' | 'retrying' | 'flagged' | 'released';
+type Outcome = 'created' | 'linked' | 'followed_up' | 'failed' | 'retrying' | 'flagged' | 'released';
 
 export class SyncEngine {
   readonly owner: string;
@@ -229,7 +229,7 @@ export class SyncEngine {
     this.link.reset();
     reclaimOrphans(ctx);
     const client = connection.client;
-    const counts: SyncCounts = { created: 0, linked: 0, jobsAssigned: 0, failed: 0, retrying: 0, pending: 0 };
+    const counts: SyncCounts = { created: 0, linked: 0, jobsAssigned: 0, updated: 0, moved: 0, failed: 0, retrying: 0, pending: 0 };
     const deadline = ctx.clock.now() + (opts.waitMs ?? 0);
     this.deadline = opts.waitMs === undefined ? null : deadline;
     const wait = opts.sleep ?? ((ms: number) => sleep(ms, halt));
@@ -261,7 +261,8 @@ export class SyncEngine {
           else if (outcome === 'linked') counts.linked += 1;
           else if (outcome === 'failed') counts.failed += 1;
         }
-        if (outcomes.some((o) => o === 'created' || o === 'linked' || o === 'flagged')) this.link.markReachable(connection.userId);
+        if (outcomes.some((o) => o === 'created' || o === 'linked' || o === 'followed_up' || o === 'flagged'))
+          this.link.markReachable(connection.userId);
         done += outcomes.filter((o) => o !== 'released').length;
         ctx.events.emit('queue:changed', { reason: 'sync' });
         ctx.events.emit('data:changed', { what: 'sequences' });
@@ -505,10 +506,11 @@ export class SyncEngine {
       // The steps after the record and its job: the fields its write rules allow, then its stage.
       const step = { item, rfId, rfType, existed: how === 'linked' || own !== null, rules, customFields };
       const io = { send: <T>(call: () => Promise<T>) => this.withRateLimitRetries(call), keep: () => this.keep(item) };
-      if ((await runUpdateStep(ctx, client, step, io)) === 'released') return 'released';
-      if (!(await applyStage(ctx, client, item, rfId, rfType, io))) return 'released';
-      recordSynced(ctx, item, rfId, how);
-      return how;
+      const updated = await runUpdateStep(ctx, client, step, io);
+      if (updated === 'released') return 'released';
+      const moved = await applyStage(ctx, client, item, rfId, rfType, io);
+      if (moved === 'released') return 'released';
+      return finishItem(ctx, item, rfId, how, own !== null, { updated, moved }, counts);
     } catch (error) {
       return this.recordError(client, item, error, account);
     }

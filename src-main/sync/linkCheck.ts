@@ -15,7 +15,7 @@
 // moves to it (a merge) and the sync log says so; found nowhere, the contact is marked "Deleted in
 // Recruiterflow" and Resync creates a new record.
 import type { LinkedRecord, LinksVerifyResult, RecordJob } from '../../src-shared/contract';
-import { DELETED_IN_RECRUITERFLOW, type SyncAs } from '../../src-shared/domain';
+import type { SyncAs } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { activeConnection, connectionOf, requireConnection } from '../domain/connection';
@@ -24,7 +24,7 @@ import { getMeta, setMeta } from '../store/meta';
 import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type Prospect } from '../recruiterflow';
 import { asInt, asRecord, asText } from '../recruiterflow/values';
-import { linkedRecordsOf, linksOf, markDeleted, relink, saveRecord } from '../store/rfRecords';
+import { deletedMessage, linkedRecordsOf, linksOf, markDeleted, relink, saveRecord } from '../store/rfRecords';
 import type { SchedulerCompanion } from './scheduler';
 
 /** The jobs and stages a record read lists, or null when the answer left them out (a search may). */
@@ -122,7 +122,7 @@ async function checkLinks(ctx: Ctx): Promise<LinksVerifyResult> {
         },
       );
     } else {
-      const message = `${DELETED_IN_RECRUITERFLOW}: ${label(l.rfType)} #${l.rfId} is gone and no record has ${l.email}`;
+      const message = deletedMessage(l.rfType, l.rfId, l.email);
       markDeleted(ctx.sqlite, account, l.email, l.rfType, l.rfId, message);
       result.deleted.push({ email: l.email, type: l.rfType, id: l.rfId });
       logEvent(ctx, 'warn', 'links.deleted', `${message}; Resync creates a new record`, { email: l.email });

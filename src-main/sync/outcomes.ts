@@ -57,12 +57,14 @@ export function recordJobAssigned(ctx: Store, account: string, rfId: number, job
   saveJobAssignment(ctx.sqlite, account, rfId, jobId, ctx.clock.now());
 }
 
-export function recordSynced(ctx: Store, item: WorkItem, rfId: number, how: 'created' | 'linked'): void {
+/** `followed_up`: a synced contact queued again (its update, its reply stage); `detail` says what came of it. */
+export function recordSynced(ctx: Store, item: WorkItem, rfId: number, how: 'created' | 'linked' | 'followed_up', detail = ''): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     markSynced(ctx.sqlite, item.enrollmentId, item.userId, rfId, now);
     finishItem(ctx.sqlite, item.queueId, now);
-    logEvent(ctx, 'info', `sync.${how}`, `${how === 'created' ? 'Created' : 'Linked to existing'} ${item.syncAs} #${rfId}`, item);
+    const what = how === 'created' ? 'Created' : how === 'linked' ? 'Linked to existing' : 'Followed up on';
+    logEvent(ctx, 'info', `sync.${how}`, `${what} ${item.syncAs} #${rfId}${detail}`, item);
   })();
 }
 

@@ -2,7 +2,7 @@
 // while it moves replying candidates to the reply stage; then run to the end. Every candidate ends in its
 // stage and no candidate is moved twice to one stage: each move reads the record first. Half the runs hold
 // every answer back (syncChild.ts), so kills land after Recruiterflow moved a candidate and before the
-// outcome was written. Seeded: SYNC_CRASH_SEED=<n> replays a run.
+// outcome was written; each move is still logged exactly once. Seeded: SYNC_CRASH_SEED=<n> replays a run.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,5 +87,17 @@ describe('crash safety of stage moves', () => {
     expect(duplicateCreates(sandbox)).toEqual([]);
     expect(sandbox.state.stageMoves).toHaveLength(2 * N);
     for (const email of people(N)) expect(sandbox.state.findByEmail(email)?.jobs[0]?.stage_name).toBe('Interview');
+    // And the log is true: each move logged exactly once, a kill between the move and its log line included.
+    const db = new Database(join(dir, 'flowbridge.db'), { readonly: true });
+    const logged = db.prepare("select email, message from sync_log where event = 'sync.stage'").all() as {
+      email: string;
+      message: string;
+    }[];
+    db.close();
+    const lines = logged.map((l) => `${l.email} ${/"([^"]+)"/.exec(l.message)?.[1] ?? '?'}`).sort();
+    const expected = people(N)
+      .flatMap((email) => [`${email} Phone Screen`, `${email} Interview`])
+      .sort();
+    expect(lines, `seed ${SEED}`).toEqual(expected);
   }, 180_000);
 });

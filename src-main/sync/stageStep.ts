@@ -2,6 +2,8 @@
 // the enrollment's captured stage, and to its reply stage when a reply asked for it. It never moves a
 // candidate backwards (by the job's stage ranks), so it is idempotent by reading the record first: a
 // retry, a crash after the move, or a lost answer finds the candidate already there and sends nothing.
+// The log stays true: the stage is noted before the move is sent, and a retry that finds the candidate
+// there logs the move the killed attempt made, once.
 import type { SyncAs } from '../../src-shared/domain';
 import type { JobStage } from '../../src-shared/ownerStages';
 import type { Ctx } from '../backend/context';
@@ -9,7 +11,7 @@ import { connectionOf } from '../domain/connection';
 import { stagesOf } from '../domain/stages';
 import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type Prospect, type RecruiterflowClient } from '../recruiterflow';
-import { clearReplyStageDue, stagePlanOf, type StagePlan } from '../store/enrollmentStages';
+import { clearReplyStageDue, setStageMovePlanned, stagePlanOf, type StagePlan } from '../store/enrollmentStages';
 
 interface StageItem {
   enrollmentId: number;
@@ -44,8 +46,9 @@ function currentRank(record: Prospect, jobId: number, stages: JobStage[]): numbe
 }
 
 /**
- * Moves the candidate forward to the stage its enrollment asks for. Returns false when the item's claim
- * was lost before the move (the new holder finishes it). Throws what Recruiterflow answered.
+ * Moves the candidate forward to the stage its enrollment asks for. Returns 'moved' when it sent the move,
+ * 'done' when nothing was to move, 'released' when the item's claim was lost before the move (the new
+ * holder finishes it). Throws what Recruiterflow answered.
  */
 export async function applyStage(
   ctx: Ctx,
@@ -54,9 +57,9 @@ export async function applyStage(
   rfId: number,
   rfType: SyncAs,
   deps: StageStepDeps,
-): Promise<boolean> {
+): Promise<'moved' | 'done' | 'released'> {
   const plan = stagePlanOf(ctx.sqlite, item.enrollmentId);
-  if (!plan) return true;
+  if (!plan) return 'done';
   const done = () => {
     if (plan.replyStageDueAt !== null) clearReplyStageDue(ctx.sqlite, item.enrollmentId, plan.replyStageDueAt);
   };
@@ -64,7 +67,7 @@ export async function applyStage(
   // Contacts have no pipeline, and a candidate without a job has no stage: a reply has nothing to move.
   if (rfType !== 'candidate' || item.jobId === null || wanted.length === 0) {
     done();
-    return true;
+    return 'done';
   }
   const jobId = item.jobId;
   const baseUrl = connectionOf(ctx, item.userId)?.baseUrl ?? '';
@@ -88,7 +91,7 @@ export async function applyStage(
   });
   if (known.length === 0) {
     done();
-    return true;
+    return 'done';
   }
   const target = known.reduce((a, b) => (b.rank > a.rank ? b : a));
   const record = await deps.send(() => client.getCandidate(rfId));
@@ -98,13 +101,28 @@ export async function applyStage(
       'server',
       `Candidate #${rfId} is not on job #${jobId} yet in Recruiterflow; moving it to "${target.name}" later`,
     );
+  // A move an attempt noted and then died before logging: made if the candidate is there (or past it).
+  const planned =
+    plan.stageMovePlanned === null ? undefined : stages.find((s) => s.name.toLowerCase() === plan.stageMovePlanned?.toLowerCase());
+  const recovered = planned !== undefined && rank >= planned.rank;
+  if (recovered) logMoved(ctx, item, rfId, jobId, planned);
+  else if (plan.stageMovePlanned !== null) setStageMovePlanned(ctx.sqlite, item.enrollmentId, null);
   if (rank >= target.rank) {
     done();
-    return true;
+    return recovered ? 'moved' : 'done';
   }
-  if (!deps.keep()) return false;
+  if (!deps.keep()) return 'released';
+  setStageMovePlanned(ctx.sqlite, item.enrollmentId, target.name);
   await deps.send(() => client.moveToStage(rfId, jobId, target, plan.capOwnerId));
   done();
-  logEvent(ctx, 'info', 'sync.stage', `Moved candidate #${rfId} to "${target.name}" on job #${jobId}`, item);
-  return true;
+  logMoved(ctx, item, rfId, jobId, target);
+  return 'moved';
+}
+
+/** The move's log line, and its note gone, in one transaction. */
+function logMoved(ctx: Ctx, item: StageItem, rfId: number, jobId: number, stage: JobStage): void {
+  ctx.sqlite.transaction(() => {
+    logEvent(ctx, 'info', 'sync.stage', `Moved candidate #${rfId} to "${stage.name}" on job #${jobId}`, item);
+    setStageMovePlanned(ctx.sqlite, item.enrollmentId, null);
+  })();
 }

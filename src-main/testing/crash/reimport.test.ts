@@ -2,7 +2,9 @@
 // mid-file. Every synced contact whose new row was committed is queued for its update in the same
 // transaction (running the import again would find its row unchanged and queue nothing), and the ones
 // after the kill are not; the import run again and a sync then bring every record up to date, each with
-// one update. Seeded: CRASH_SEED=<n> replays a run.
+// one update. That sync is itself killed, each time just after Recruiterflow applied an update and before
+// its answer came back: every update is still sent once and logged once, with its old and new value.
+// Seeded: CRASH_SEED=<n> replays a run.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +19,8 @@ const ROWS = 20_000;
 const SYNCED = 60;
 /** Synced contact i sits at row i * SPREAD of the file, so the import's batches reach them one after another. */
 const SPREAD = 300;
+/** Kills of the sync that sends the updates. */
+const KILLS = 4;
 const synced = (i: number) => `s${i}@reimport.test`;
 
 let sandbox: Sandbox | null = null;
@@ -76,10 +80,49 @@ describe('crash safety of the update of a re-imported contact', () => {
 
     const again = await runCliProcess(dir, ['contacts', 'import', file]);
     expect(again.code, again.stderr).toBe(0);
+    // Kill the sync each time an update has been applied in Recruiterflow but before its answer arrives:
+    // the process dies between the change and its log line.
+    sandbox.setFaults({ updateAnswerDelayMs: 400 });
+    const updates = () => sandbox!.stats().byPath['/api/external/candidate/update'] ?? 0;
+    let kills = 0;
+    for (let k = 0; k < KILLS && updates() < SYNCED; k++) {
+      const before = updates();
+      const cut = await runCliProcess(
+        dir,
+        ['sync', 'run', '--wait', '30'],
+        {
+          kind: 'when',
+          when: () => updates() > before,
+          jitterMs: Math.floor(random() * 100),
+        },
+        { awaitReaped: true },
+      );
+      if (cut.killed) kills += 1;
+    }
+    sandbox.setFaults({});
     const sync = await runCliProcess(dir, ['sync', 'run', '--wait', '30']);
     expect(sync.code, sync.stderr).toBe(0);
-    expect(JSON.parse(sync.stdout)).toMatchObject({ failed: 0, retrying: 0, pending: 0, created: 0 });
+    expect(JSON.parse(sync.stdout)).toMatchObject({ failed: 0, retrying: 0, pending: 0, created: 0, linked: 0 });
+    console.info(`crash (update): seed ${SEED}; the sync was killed ${kills} times between an update and its answer`);
+    expect(kills, `seed ${SEED}`).toBeGreaterThan(0);
     for (let i = 0; i < SYNCED; i++) expect(sandbox.state.findByEmail(synced(i))?.fields.title, `seed ${SEED}`).toBe(`New ${i}`);
-    expect(sandbox.stats().byPath['/api/external/candidate/update']).toBe(SYNCED);
-  }, 120_000);
+    expect(updates()).toBe(SYNCED);
+
+    // The log is true: each contact's update logged exactly once, with the title's old and new value.
+    const log = new Database(join(dir, 'flowbridge.db'), { readonly: true });
+    const logged = log
+      .prepare(
+        `select l.email, count(distinct l.id) as lines, group_concat(f.old_value || ' -> ' || f.new_value) as change
+         from sync_log l left join rf_field_changes f on f.log_id = l.id where l.event = 'sync.updated' group by l.email`,
+      )
+      .all() as { email: string; lines: number; change: string }[];
+    const pendingLeft = log.prepare('select count(*) from rf_pending_updates').pluck().get() as number;
+    log.close();
+    expect(logged, `seed ${SEED}`).toHaveLength(SYNCED);
+    for (const l of logged) {
+      const i = Number(/^s(\d+)@/.exec(l.email)?.[1]);
+      expect(l, `seed ${SEED}`).toEqual({ email: synced(i), lines: 1, change: `Old ${i} -> New ${i}` });
+    }
+    expect(pendingLeft).toBe(0);
+  }, 180_000);
 });

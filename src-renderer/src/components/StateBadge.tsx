@@ -1,7 +1,14 @@
 // The one badge used wherever an enrollment appears: its state, and for problems an explanation and the fix.
 import { Badge, Button, Group, Popover, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { DELETED_CODE, DELETED_IN_RECRUITERFLOW, POSSIBLE_MATCH, type FlagMatch, type Resolution } from '../../../src-shared/domain';
+import {
+  DELETED_CODE,
+  DELETED_IN_RECRUITERFLOW,
+  DELETED_OTHER_ACCOUNT_CODE,
+  POSSIBLE_MATCH,
+  type FlagMatch,
+  type Resolution,
+} from '../../../src-shared/domain';
 import { DeletedRecordFix } from './DeletedRecordFix';
 import { PossibleMatchEvidence } from './PossibleMatchEvidence';
 import { openContactEditor } from './ContactEditModal';
@@ -42,6 +49,12 @@ const NOT_SYNCED_REASONS: Record<string, Explained> = {
     color: 'red',
     title: 'The record was deleted in Recruiterflow',
     text: 'Its Recruiterflow record is gone, and none of its emails is on another record (a merge would have been followed). Resync creates a new record.',
+  },
+  [DELETED_OTHER_ACCOUNT_CODE]: {
+    label: 'Deleted in another account',
+    color: 'gray',
+    title: 'Its record in another Recruiterflow account was deleted',
+    text: 'The record was deleted in the Recruiterflow account connected before; this contact was never synced to the account connected now. Resync sends it here; switching back shows it as deleted there again.',
   },
   cancelled: {
     label: 'Not synced',

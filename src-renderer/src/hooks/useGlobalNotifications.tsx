@@ -44,6 +44,8 @@ export function useGlobalNotifications(): void {
       `${c.created} created`,
       `${c.linked} linked`,
       `${c.jobsAssigned} added to a job`,
+      c.updated ? `${c.updated} updated` : '',
+      c.moved ? `${c.moved} moved to a stage` : '',
       c.failed ? `${c.failed} failed` : '',
       c.retrying ? `${c.retrying} will retry` : '',
       c.pending ? `${c.pending} still pending` : '',

@@ -6,6 +6,8 @@ const SENTENCES: Record<string, string> = {
   'sync.created': 'Created a record in Recruiterflow',
   'sync.linked': 'Linked to a record already in Recruiterflow',
   'sync.updated': 'Updated the record in Recruiterflow',
+  'sync.followed_up': 'Checked the synced record in Recruiterflow again',
+  'sync.stage': 'Moved the candidate to a pipeline stage in Recruiterflow',
   'sync.flagged': 'Found already in Recruiterflow; waiting for your review',
   'sync.failed': 'Recruiterflow refused the contact; it will not be retried until you act',
   'sync.retrying': 'A temporary problem; Flowbridge will try again',
