@@ -8,7 +8,7 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { sequences, settings } from '../db/schema';
 import type { RecruiterflowClient } from '../recruiterflow';
-import { dueReplyStageIds } from '../store/enrollmentStages';
+import { dueReplyStageIds } from '../store/enrollments';
 import { cachedStages, writeStages } from '../store/jobStages';
 import { enqueue } from '../store/queue';
 import { activeConnection, connectionOf } from './connection';

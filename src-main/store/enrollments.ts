@@ -1,8 +1,10 @@
 // Every change of an enrollment's sync state, and the reads the engine needs: the only module that
 // writes `enrollments` after the add (the add's bulk statements are in enrollmentAdd.ts). The rules that
-// decide where an enrollment goes are here too (placeEnrollment), next to the writes that apply them.
+// decide where an enrollment goes are here too (placeEnrollment), next to the writes that apply them, and
+// so are the columns that carry the owner and the pipeline stages (cap_owner_id, cap_stage,
+// cap_reply_stage, reply_stage_due_at) and the marks the links check makes (relinked, deleted).
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import type { EnrollmentState, SyncAs, SyncMode } from '../../src-shared/domain';
+import { DELETED_CODE, type EnrollmentState, type SyncAs, type SyncMode } from '../../src-shared/domain';
 import type { Db, Sqlite } from '../db/open';
 import { enrollments } from '../db/schema';
 import { statement } from '../db/statements';
@@ -372,4 +374,76 @@ export function applyAccountSwitch(sqlite: Sqlite, userId: number, fromBaseUrl: 
   );
   for (const id of reflag) recheck.run(id);
   return reflag;
+}
+
+export type StagePlan = Pick<
+  Enrollment,
+  'capOwnerId' | 'capStage' | 'capReplyStage' | 'replyStageDueAt' | 'capJobId' | 'capSyncAs' | 'userId'
+>;
+
+export function stagePlanOf(sqlite: Sqlite, enrollmentId: number): StagePlan | null {
+  const row = statement(
+    sqlite,
+    `select cap_owner_id as capOwnerId, cap_stage as capStage, cap_reply_stage as capReplyStage, reply_stage_due_at as replyStageDueAt,
+            cap_job_id as capJobId, cap_sync_as as capSyncAs, user_id as userId
+     from enrollments where id = ?`,
+  ).get(enrollmentId) as StagePlan | undefined;
+  return row ?? null;
+}
+
+export function ownerOf(sqlite: Sqlite, enrollmentId: number): number | null {
+  const v = statement(sqlite, 'select cap_owner_id from enrollments where id = ?').pluck().get(enrollmentId) as number | null | undefined;
+  return v ?? null;
+}
+
+/** Marks a reply as due to move the candidate (in the reply's transaction). True if it has a reply stage and a job. */
+export function markReplyStageDue(sqlite: Sqlite, enrollmentId: number, at: number): boolean {
+  return (
+    statement(
+      sqlite,
+      `update enrollments set reply_stage_due_at = ?
+     where id = ? and cap_reply_stage is not null and cap_sync_as = 'candidate' and cap_job_id is not null`,
+    ).run(at, enrollmentId).changes > 0
+  );
+}
+
+/** The reply's move is done (or was found done): cleared only if no later reply asked again meanwhile. */
+export function clearReplyStageDue(sqlite: Sqlite, enrollmentId: number, dueAt: number): void {
+  statement(sqlite, 'update enrollments set reply_stage_due_at = null where id = ? and reply_stage_due_at = ?').run(enrollmentId, dueAt);
+}
+
+/** Synced enrollments of this user and account with a reply's stage move still due (the reply came while offline). */
+export function dueReplyStageIds(sqlite: Sqlite, userId: number, account: string): number[] {
+  return statement(
+    sqlite,
+    "select id from enrollments where user_id = ? and rf_account = ? and state = 'synced' and reply_stage_due_at is not null",
+  )
+    .pluck()
+    .all(userId, account) as number[];
+}
+
+/** A record was merged away: the email's enrollments synced to it name the survivor (the caller holds the transaction). */
+export function relinkEnrollments(sqlite: Sqlite, account: string, email: string, from: number, to: number): void {
+  sqlite.prepare('update enrollments set rf_id = ? where email = ? and rf_id = ? and rf_account = ?').run(to, email, from, account);
+}
+
+/**
+ * A record was deleted: the email's enrollments synced to it are marked "Deleted in Recruiterflow" (the
+ * caller holds the transaction). synced_at and create_started_at go with the record: what they describe no
+ * longer exists. Returns how many were marked.
+ */
+export function markDeletedInRecruiterflow(
+  sqlite: Sqlite,
+  account: string,
+  email: string,
+  type: SyncAs,
+  id: number,
+  message: string,
+): number {
+  return sqlite
+    .prepare(
+      `update enrollments set state = 'not_synced', rf_id = null, synced_at = null, create_started_at = null,
+       error = ?, error_code = ?, evidence = ? where email = ? and rf_id = ? and rf_account = ?`,
+    )
+    .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account).changes;
 }

@@ -1,19 +1,11 @@
-// SQL of `rf_records` (what the links check read of each linked record) and of the link changes the
-// check makes: a relink to a merge's survivor, and a link removed because its record was deleted.
+// SQL of `rf_records`: what the links check read of each linked record (the links themselves are in
+// links.ts, the check's changes in sync/linkChanges.ts).
 import type { LinkedRecord, RecordJob } from '../../src-shared/contract';
-import { DELETED_CODE, type SyncAs } from '../../src-shared/domain';
+import type { SyncAs } from '../../src-shared/domain';
 import type { Sqlite } from '../db/open';
-import { rfLinks, rfRecords } from '../db/schema';
+import type { rfRecords } from '../db/schema';
 
-type LinkRow = Pick<typeof rfLinks.$inferSelect, 'email' | 'rfId' | 'rfType'>;
 type RecordRow = typeof rfRecords.$inferSelect;
-
-/** Every link of the account, for the check. */
-export function linksOf(sqlite: Sqlite, account: string): LinkRow[] {
-  return sqlite
-    .prepare('select email, rf_id as rfId, rf_type as rfType from rf_links where account = ? order by rf_id')
-    .all(account) as LinkRow[];
-}
 
 export function saveRecord(
   sqlite: Sqlite,
@@ -27,44 +19,6 @@ export function saveRecord(
        on conflict (account, rf_id) do update set rf_type = excluded.rf_type, state = excluded.state, jobs = excluded.jobs, checked_at = excluded.checked_at`,
     )
     .run(account, r.id, r.type, r.state, JSON.stringify(r.jobs), at);
-}
-
-/** A record was merged away: the email's link (and its synced enrollments) now name the survivor. */
-export function relink(sqlite: Sqlite, account: string, email: string, type: SyncAs, from: number, to: number): void {
-  sqlite.transaction(() => {
-    sqlite
-      .prepare('update rf_links set rf_id = ? where account = ? and email = ? and rf_type = ? and rf_id = ?')
-      .run(to, account, email, type, from);
-    sqlite.prepare('update enrollments set rf_id = ? where email = ? and rf_id = ? and rf_account = ?').run(to, email, from, account);
-  })();
-}
-
-/**
- * A record was deleted: the link goes (a resync must create a new record, never reuse the id), its job
- * assignments go (the new record needs its own), and the email's synced enrollments are marked "Deleted in
- * Recruiterflow". Returns how many enrollments were marked.
- */
-export function markDeleted(sqlite: Sqlite, account: string, email: string, type: SyncAs, id: number, message: string): number {
-  return sqlite.transaction(() => {
-    sqlite.prepare('delete from rf_links where account = ? and email = ? and rf_type = ? and rf_id = ?').run(account, email, type, id);
-    sqlite.prepare('delete from rf_job_assignments where account = ? and rf_id = ?').run(account, id);
-    const mine = 'email = ? and rf_id = ? and rf_account = ?';
-    // Follow-up work queued for the record (an update, a stage move) has nothing left to act on.
-    sqlite
-      .prepare(
-        `update sync_queue set state = 'cancelled' where state in ('pending', 'review', 'held', 'backoff')
-         and enrollment_id in (select id from enrollments where ${mine})`,
-      )
-      .run(email, id, account);
-    // synced_at and create_started_at go with the record: what they describe no longer exists.
-    return sqlite
-      .prepare(
-        `update enrollments set state = 'not_synced', rf_id = null, synced_at = null, create_started_at = null,
-         error = ?, error_code = ?, evidence = ? where ${mine}`,
-      )
-      .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account)
-      .changes;
-  })();
 }
 
 /** The contact's linked records in the account, with what the last check read (the contact drawer). */

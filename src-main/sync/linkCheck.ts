@@ -24,7 +24,9 @@ import { getMeta, setMeta } from '../store/meta';
 import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type Prospect } from '../recruiterflow';
 import { asInt, asRecord, asText } from '../recruiterflow/values';
-import { linkedRecordsOf, linksOf, markDeleted, relink, saveRecord } from '../store/rfRecords';
+import { linksOf } from '../store/links';
+import { linkedRecordsOf, saveRecord } from '../store/rfRecords';
+import { markDeleted, relink } from './linkChanges';
 import type { SchedulerCompanion } from './scheduler';
 
 /** The jobs and stages a record read lists, or null when the answer left them out (a search may). */
