@@ -3,6 +3,7 @@ import type { ContactDetail } from '../../src-shared/contract';
 import { normalizeEmail, type ContactRow, type EnrollmentState, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { deleteContactsUnlessInFlight } from '../store/contacts';
 import { findLink } from '../store/links';
 import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
@@ -145,25 +146,7 @@ export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: numb
     );
   }
   const list = JSON.stringify(ids);
-  const result = ctx.sqlite
-    .transaction(() => {
-      const busy = ctx.sqlite
-        .prepare(
-          `select count(distinct e.contact_id) from enrollments e join sync_queue q on q.enrollment_id = e.id
-           where q.state = 'in_flight' and e.contact_id in (select value from json_each(?))`,
-        )
-        .pluck()
-        .get(list) as number;
-      const deleted = ctx.sqlite
-        .prepare(
-          `delete from contacts where id in (select value from json_each(?))
-           and not exists (select 1 from enrollments e join sync_queue q on q.enrollment_id = e.id
-                           where e.contact_id = contacts.id and q.state = 'in_flight')`,
-        )
-        .run(list).changes;
-      return { deleted, skipped: busy };
-    })
-    .immediate();
+  const result = ctx.sqlite.transaction(() => deleteContactsUnlessInFlight(ctx.sqlite, list)).immediate();
   if (result.deleted > 0) {
     logEvent(
       ctx,

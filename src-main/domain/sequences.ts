@@ -1,5 +1,5 @@
 // Sequences and their sync overrides. Changing a sequence never rewrites existing enrollments.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Sequence, SequenceSummary, StateCounts, SyncAs, SyncMode } from '../../src-shared/domain';
 import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
@@ -133,4 +133,14 @@ export function listSequences(ctx: Ctx): SequenceSummary[] {
       effective: { syncMode: eff.syncMode, syncAs: eff.syncAs, jobId: eff.jobId, inherited: eff.inherited },
     };
   });
+}
+
+/** The demo workspace's sequences are marked as demo data. */
+export function markDemoSequences(ctx: Pick<Ctx, 'db'>, ids: number[]): void {
+  ctx.db.update(sequences).set({ demo: true }).where(inArray(sequences.id, ids)).run();
+}
+
+/** Removes the demo sequences (their enrollments and queue items cascade). */
+export function deleteDemoSequences(ctx: Pick<Ctx, 'db'>): number {
+  return ctx.db.delete(sequences).where(eq(sequences.demo, true)).run().changes;
 }

@@ -447,3 +447,21 @@ export function markDeletedInRecruiterflow(
     )
     .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account).changes;
 }
+
+/**
+ * Enrollments of the contact `c` (an alias the caller's SQL binds) synced in the account connected now,
+ * whose captured mapping writes to existing records: those a change of the contact's data sends an update for.
+ */
+export const WRITING_SYNCED_OF_C = `from enrollments e
+  where e.contact_id = c.id and e.state = 'synced'
+    and e.rf_account = (select coalesce(account, base_url) from connections where user_id = e.user_id)
+    and exists (select 1 from mapping_rules m where m.user_id = e.user_id and m.version = e.cap_mapping_version and m.write != 'never')`;
+
+/** The enrollments of this contact a change of its data sends an update for (WRITING_SYNCED_OF_C). */
+export function syncedEnrollmentsToUpdate(sqlite: Sqlite): (contactId: number) => Pick<Enrollment, 'id' | 'userId'>[] {
+  const of = statement(
+    sqlite,
+    `select e.id, e.user_id as userId ${WRITING_SYNCED_OF_C.replace('from enrollments e', 'from enrollments e, contacts c')} and c.id = ?`,
+  );
+  return (contactId) => of.all(contactId) as Pick<Enrollment, 'id' | 'userId'>[];
+}
