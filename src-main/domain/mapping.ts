@@ -6,8 +6,8 @@ import { STANDARD_FIELDS } from '../../src-shared/domain';
 import type { MappingCatalog } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { contacts, mappingRules, settings } from '../db/schema';
-import { readRequiredFields, writeRequiredFields } from '../store/requiredFields';
+import { contacts, mappingRules } from '../db/schema';
+import { readRequiredFields, updateSettings, writeRequiredFields } from '../store/settings';
 import { cachedCustomFields } from './metadata';
 import { settingsRow } from './settings';
 import { currentUserRow } from './users';
@@ -135,7 +135,7 @@ export function writeMapping(ctx: Ctx, userId: number, rules: MappingRule[]): nu
         .values({ userId, version: next, position, source: rule.source, target: rule.target, write: rule.write ?? 'never' })
         .run(),
     );
-    tx.update(settings).set({ mappingVersion: next }).where(eq(settings.userId, userId)).run();
+    updateSettings(ctx, userId, { mappingVersion: next });
     return next;
   });
 }

@@ -4,7 +4,8 @@ import type { Integration, Role, User } from '../../src-shared/domain';
 import { normalizeEmail, isValidEmail } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { connections, settings, users } from '../db/schema';
+import { connections, users } from '../db/schema';
+import { createSettings } from '../store/settings';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -17,7 +18,7 @@ export function ensureOwner(ctx: Pick<Ctx, 'clock' | 'db'>): void {
       .values({ email: PLACEHOLDER_OWNER_EMAIL, name: 'Owner', role: 'owner', isCurrent: true, createdAt: ctx.clock.now() })
       .returning({ id: users.id })
       .get();
-    tx.insert(settings).values({ userId: owner.id }).run();
+    createSettings(ctx, owner.id);
   });
 }
 
@@ -109,7 +110,7 @@ export function addUser(
       })
       .returning()
       .get();
-    tx.insert(settings).values({ userId: created.id }).run();
+    createSettings(ctx, created.id);
     return created;
   });
   ctx.events.emit('data:changed', { what: 'users' });
