@@ -8,7 +8,8 @@ import { writeContacts, type ContactValues } from './contactImport';
 import { addToSequence } from './enroll';
 import { dropCountsOfDeletedSequences } from '../store/enrollmentCounts';
 import { setMeta } from '../store/meta';
-import { createSequence, deleteDemoSequences, markDemoSequences } from './sequences';
+import { createSequence } from './sequences';
+import { deleteDemoSequences, markDemoSequences } from '../store/sequences';
 import { deleteDemoContacts, markDemoContacts } from '../store/contacts';
 
 const PEOPLE: [string, string, string, string, string][] = [

@@ -1,12 +1,14 @@
 // Sequences and their sync overrides. Changing a sequence never rewrites existing enrollments.
-import { eq, inArray } from 'drizzle-orm';
 import type { Sequence, SequenceSummary, StateCounts, SyncAs, SyncMode } from '../../src-shared/domain';
+import { eq } from 'drizzle-orm';
 import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { sequences, users } from '../db/schema';
+import type { sequences } from '../db/schema';
+import { users } from '../db/schema';
 import { countsPerSequence } from '../store/enrollmentCounts';
 import { cancelSequenceItems } from '../store/queue';
+import { allSequences, insertSequence, sequenceById, sequenceNameTaken, updateSequenceColumns } from '../store/sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { currentUserRow } from './users';
 
@@ -28,11 +30,7 @@ export function parseSequenceId(id: string): number {
 }
 
 export function sequenceRow(ctx: Pick<Ctx, 'db'>, id: string): SequenceRow {
-  const row = ctx.db
-    .select()
-    .from(sequences)
-    .where(eq(sequences.id, parseSequenceId(id)))
-    .get();
+  const row = sequenceById(ctx, parseSequenceId(id));
   if (!row) throw new AppError('unknown_sequence', `No sequence with id ${id}`);
   return row;
 }
@@ -66,11 +64,7 @@ function toColumns(input: SequenceInput): Partial<typeof sequences.$inferInsert>
  * (ignoring case and surrounding spaces) is refused, with a free name to use instead.
  */
 function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: number): void {
-  const taken = (candidate: string) =>
-    ctx.sqlite
-      .prepare('select 1 from sequences where lower(trim(name)) = lower(?) and id is not ?')
-      .pluck()
-      .get(candidate.trim(), exceptId ?? null) !== undefined;
+  const taken = (candidate: string) => sequenceNameTaken(ctx, candidate, exceptId ?? null);
   if (!taken(name)) return;
   let n = 2;
   while (taken(`${name.trim()} (${n})`)) n += 1;
@@ -82,11 +76,13 @@ function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: 
 export function createSequence(ctx: Ctx, input: SequenceInput & { name: string }): Sequence {
   const owner = currentUserRow(ctx);
   refuseDuplicateName(ctx, input.name);
-  const row = ctx.db
-    .insert(sequences)
-    .values({ ownerUserId: owner.id, createdAt: ctx.clock.now(), disableSync: false, ...toColumns(input), name: input.name.trim() })
-    .returning()
-    .get();
+  const row = insertSequence(ctx, {
+    ownerUserId: owner.id,
+    createdAt: ctx.clock.now(),
+    disableSync: false,
+    ...toColumns(input),
+    name: input.name.trim(),
+  });
   ctx.events.emit('data:changed', { what: 'sequences' });
   return toSequence(ctx, row);
 }
@@ -103,7 +99,7 @@ export function updateSequence(ctx: Ctx, id: string, input: SequenceInput & { ca
   }
   const columns = toColumns(input);
   const cancelled = ctx.sqlite.transaction(() => {
-    if (Object.keys(columns).length > 0) ctx.db.update(sequences).set(columns).where(eq(sequences.id, row.id)).run();
+    updateSequenceColumns(ctx, row.id, columns);
     return input.cancelQueued ? cancelSequenceItems(ctx, row.id) : 0;
   })();
   ctx.events.emit('data:changed', { what: 'sequences' });
@@ -116,7 +112,7 @@ export function getSequence(ctx: Ctx, id: string): Sequence {
 }
 
 export function listSequences(ctx: Ctx): SequenceSummary[] {
-  const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
+  const rows = allSequences(ctx);
   const counts = new Map<number, StateCounts>();
   for (const r of countsPerSequence(ctx.sqlite)) {
     const c = counts.get(r.id) ?? emptyCounts();
@@ -133,14 +129,4 @@ export function listSequences(ctx: Ctx): SequenceSummary[] {
       effective: { syncMode: eff.syncMode, syncAs: eff.syncAs, jobId: eff.jobId, inherited: eff.inherited },
     };
   });
-}
-
-/** The demo workspace's sequences are marked as demo data. */
-export function markDemoSequences(ctx: Pick<Ctx, 'db'>, ids: number[]): void {
-  ctx.db.update(sequences).set({ demo: true }).where(inArray(sequences.id, ids)).run();
-}
-
-/** Removes the demo sequences (their enrollments and queue items cascade). */
-export function deleteDemoSequences(ctx: Pick<Ctx, 'db'>): number {
-  return ctx.db.delete(sequences).where(eq(sequences.demo, true)).run().changes;
 }
