@@ -4,7 +4,8 @@ import type { Integration, Role, User } from '../../src-shared/domain';
 import { normalizeEmail, isValidEmail } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { connections, users } from '../db/schema';
+import { users } from '../db/schema';
+import { connectionRow } from '../store/connections';
 import { createSettings } from '../store/settings';
 
 type UserRow = typeof users.$inferSelect;
@@ -43,8 +44,7 @@ function userByEmail(ctx: Pick<Ctx, 'db'>, email: string): UserRow {
  * otherwise it is what was recorded for them (a teammate's own machine), or none.
  */
 export function integrationOf(ctx: Pick<Ctx, 'db'>, row: UserRow): Integration {
-  const connected = ctx.db.select({ userId: connections.userId }).from(connections).where(eq(connections.userId, row.id)).get();
-  if (connected) return 'recruiterflow';
+  if (connectionRow(ctx, row.id)) return 'recruiterflow';
   return row.isCurrent ? 'none' : row.integration;
 }
 
