@@ -1,9 +1,9 @@
 // The saved mailbox of the current user, its state for the status bar and `mailbox status`, and
 // the notes setting. The password is in the secret store (password.ts), never here.
-import { eq } from 'drizzle-orm';
 import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
-import { mailboxes } from '../db/schema';
+import type { mailboxes } from '../db/schema';
+import { mailboxOf, updateMailboxState } from '../store/mailboxes';
 import { notesEnabled, setNotesEnabled } from '../store/replies';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
@@ -12,7 +12,7 @@ import { getMailboxPassword } from './password';
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
 export function mailboxRow(ctx: Pick<Ctx, 'db'>, userId = currentUserRow(ctx).id): MailboxRow | null {
-  return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
+  return mailboxOf(ctx, userId);
 }
 
 export function settingsOf(row: MailboxRow): MailboxSettings {
@@ -69,7 +69,7 @@ export function describeMailbox(ctx: Ctx, live = false): MailboxStatus {
 export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, message: string | null, live = false): void {
   const before = mailboxRow(ctx, userId);
   if (!before) return;
-  ctx.db.update(mailboxes).set({ state, stateMessage: message }).where(eq(mailboxes.userId, userId)).run();
+  updateMailboxState(ctx, userId, state, message);
   if (before.state !== state || before.stateMessage !== message) ctx.events.emit('mailbox:changed', describeMailbox(ctx, live));
 }
 
