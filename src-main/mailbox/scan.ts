@@ -9,6 +9,7 @@ import { simpleParser } from 'mailparser';
 import type { ScanCounts } from '../../src-shared/mailbox';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { enrolledContactsOf } from '../store/contacts';
 import { checkpointOf, checkpointSaver, setLastScanAt, type Checkpoint } from '../store/mailboxes';
 import { logEvent } from '../store/syncLog';
 import { bouncedRecipients, classify, returnDate, snippetOf } from './classify';
@@ -36,11 +37,8 @@ function defaultBatchSize(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 500;
 }
 
-function enrolledContacts(ctx: Pick<Ctx, 'sqlite'>): Map<string, number> {
-  const rows = ctx.sqlite
-    .prepare('select c.id, c.email from contacts c where exists (select 1 from enrollments e where e.contact_id = c.id)')
-    .all() as { id: number; email: string }[];
-  return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+function enrolledContacts(ctx: Pick<Ctx, 'db'>): Map<string, number> {
+  return new Map(enrolledContactsOf(ctx).map((r) => [r.email.toLowerCase(), r.id]));
 }
 
 function isReport(structure: MessageStructureObject | undefined): boolean {

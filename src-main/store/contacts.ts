@@ -3,9 +3,11 @@
 // emails). Also the snapshot that tells which synced contacts a write changed (domain/changedContacts.ts).
 // The full-text index follows the table by triggers (db/contactSearch.ts).
 import type { Statement } from 'better-sqlite3';
+import { asc, desc, eq, exists, ne } from 'drizzle-orm';
+import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
-import type { contacts } from '../db/schema';
+import { contacts, enrollments } from '../db/schema';
 import { statement } from '../db/statements';
 import { WRITING_SYNCED_OF_C } from './enrollments';
 
@@ -119,4 +121,31 @@ export function snapshotsOfSynced(sqlite: Sqlite, emails: string[]): Map<number,
 export function snapshotOf(sqlite: Sqlite): (contactId: number) => unknown {
   const now = statement(sqlite, `select ${SNAPSHOT} from contacts c where c.id = ?`).pluck();
   return (contactId) => now.get(contactId);
+}
+
+/** The extra columns of the latest contacts that have any (sampled: the mapping's list of sources). */
+export function recentExtras(ctx: Pick<Ctx, 'db'>): string[] {
+  return ctx.db
+    .select({ extra: contacts.extra })
+    .from(contacts)
+    .where(ne(contacts.extra, '{}'))
+    .orderBy(desc(contacts.id))
+    .limit(2000)
+    .all()
+    .map((r) => r.extra);
+}
+
+/** The contacts enrolled in any sequence (whose mail a mailbox scan reads). */
+export function enrolledContactsOf(ctx: Pick<Ctx, 'db'>): Pick<typeof contacts.$inferSelect, 'id' | 'email'>[] {
+  return ctx.db
+    .select({ id: contacts.id, email: contacts.email })
+    .from(contacts)
+    .where(exists(ctx.db.select({ one: enrollments.id }).from(enrollments).where(eq(enrollments.contactId, contacts.id))))
+    .all();
+}
+
+/** The first contact's email (the mapping preview's sample), or null. */
+export function firstContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
+  const row = ctx.db.select({ email: contacts.email }).from(contacts).orderBy(asc(contacts.id)).limit(1).get();
+  return row?.email ?? null;
 }

@@ -392,8 +392,8 @@ export function stagePlanOf(sqlite: Sqlite, enrollmentId: number): StagePlan | n
 }
 
 export function ownerOf(sqlite: Sqlite, enrollmentId: number): number | null {
-  const v = statement(sqlite, 'select cap_owner_id from enrollments where id = ?').pluck().get(enrollmentId) as number | null | undefined;
-  return v ?? null;
+  const v = statement(sqlite, 'select cap_owner_id from enrollments where id = ?').pluck().get(enrollmentId);
+  return typeof v === 'number' ? v : null;
 }
 
 /** Marks a reply as due to move the candidate (in the reply's transaction). True if it has a reply stage and a job. */
@@ -419,7 +419,8 @@ export function dueReplyStageIds(sqlite: Sqlite, userId: number, account: string
     "select id from enrollments where user_id = ? and rf_account = ? and state = 'synced' and reply_stage_due_at is not null",
   )
     .pluck()
-    .all(userId, account) as number[];
+    .all(userId, account)
+    .map(Number);
 }
 
 /** A record was merged away: the email's enrollments synced to it name the survivor (the caller holds the transaction). */

@@ -58,12 +58,13 @@ export function pendingNotesOf(sqlite: Sqlite, enrollmentId: number): PendingNot
 
 /** The sequences a reply counted for (those its contact was in when it came), by name. */
 export function sequencesOfReply(sqlite: Sqlite, contactId: number, at: number): string[] {
-  return (
-    statement(
-      sqlite,
+  return sqlite
+    .prepare(
       'select s.name from enrollments e join sequences s on s.id = e.sequence_id where e.contact_id = ? and e.added_at <= ? order by s.name',
-    ).all(contactId, at + 999) as { name: string }[]
-  ).map((r) => r.name);
+    )
+    .pluck()
+    .all(contactId, at + 999)
+    .map(String);
 }
 
 /** Every contact whose mail bounced, once per enrollment, for the error export. */
