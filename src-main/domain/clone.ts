@@ -2,7 +2,7 @@
 import { normalizeEmail, type CloneResult } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { users } from '../db/schema';
+import { allUsers } from '../store/users';
 import { updateSettings, writeRequiredFields } from '../store/settings';
 import { getMapping, writeMapping } from './mapping';
 import { settingsRow } from './settings';
@@ -13,7 +13,7 @@ export function planClone(ctx: Ctx, target: { to?: string[]; all?: boolean }): C
   if (me.role === 'member') throw new AppError('forbidden', 'Only owners and managers can clone their settings to teammates');
   if (!target.all && (!target.to || target.to.length === 0))
     throw new AppError('invalid_input', 'Name teammates (--to) or choose all (--to-all)');
-  const everyone = ctx.db.select().from(users).all();
+  const everyone = allUsers(ctx);
   let chosen = everyone;
   if (!target.all) {
     const wanted = [...new Set(target.to!.map(normalizeEmail))];

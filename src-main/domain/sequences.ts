@@ -1,11 +1,10 @@
 // Sequences and their sync overrides. Changing a sequence never rewrites existing enrollments.
 import type { Sequence, SequenceSummary, StateCounts, SyncAs, SyncMode } from '../../src-shared/domain';
-import { eq } from 'drizzle-orm';
 import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import type { sequences } from '../db/schema';
-import { users } from '../db/schema';
+import { userById } from '../store/users';
 import { countsPerSequence } from '../store/enrollmentCounts';
 import { cancelSequenceItems } from '../store/queue';
 import { allSequences, insertSequence, sequenceById, sequenceNameTaken, updateSequenceColumns } from '../store/sequences';
@@ -36,7 +35,7 @@ export function sequenceRow(ctx: Pick<Ctx, 'db'>, id: string): SequenceRow {
 }
 
 function toSequence(ctx: Pick<Ctx, 'db'>, row: SequenceRow): Sequence {
-  const owner = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, row.ownerUserId)).get();
+  const owner = userById(ctx, row.ownerUserId);
   return {
     id: String(row.id),
     name: row.name,
