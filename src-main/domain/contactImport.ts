@@ -244,7 +244,7 @@ class ContactWriter {
     let imported = 0;
     this.ctx.sqlite
       .transaction(() => {
-        // Synced contacts whose row changes are queued again for their update (sync/changedContacts.ts).
+        // Synced contacts whose row changes are queued again for their update (domain/changedContacts.ts).
         const before = snapshotSyncedContacts(
           this.ctx.sqlite,
           rows.map((r) => r[0]),
