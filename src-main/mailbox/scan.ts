@@ -89,10 +89,10 @@ async function uidsToRead(
 ): Promise<number[]> {
   let found: number[] | false | undefined;
   if (since !== undefined) found = await client.search({ since: sinceDate(since) }, { uid: true });
-  else if (checkpoint && checkpoint.uid_validity === uidValidity) {
-    found = await client.search({ uid: `${checkpoint.last_uid + 1}:*` }, { uid: true });
+  else if (checkpoint && checkpoint.uidValidity === uidValidity) {
+    found = await client.search({ uid: `${checkpoint.lastUid + 1}:*` }, { uid: true });
     // `n:*` always names the newest message, even when its UID is below n.
-    if (found) found = found.filter((uid) => uid > checkpoint.last_uid);
+    if (found) found = found.filter((uid) => uid > checkpoint.lastUid);
   } else {
     if (checkpoint)
       logEvent(
@@ -212,7 +212,7 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
         });
       })();
     }
-    if (uids.length === 0 && (!checkpoint || checkpoint.uid_validity !== uidValidity)) {
+    if (uids.length === 0 && (!checkpoint || checkpoint.uidValidity !== uidValidity)) {
       // An empty window: remember where the folder stands, so the next scan reads only new mail.
       saveCheckpoint({
         user: row.userId,

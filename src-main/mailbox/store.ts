@@ -4,7 +4,7 @@ import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
 import type { mailboxes } from '../db/schema';
 import { mailboxOf, updateMailboxState } from '../store/mailboxes';
-import { notesEnabled, setNotesEnabled } from '../store/replies';
+import { mailboxReplyCounts, notesEnabled, setNotesEnabled } from '../store/replies';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
 import { getMailboxPassword } from './password';
@@ -24,11 +24,8 @@ export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
   return password === null ? null : { kind: 'password', password };
 }
 
-function counts(ctx: Pick<Ctx, 'sqlite'>): MailboxStatus['counts'] {
-  const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as {
-    kind: string;
-    n: number;
-  }[];
+function counts(ctx: Pick<Ctx, 'db'>): MailboxStatus['counts'] {
+  const rows = mailboxReplyCounts(ctx);
   const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') };
 }

@@ -4,7 +4,8 @@
 import type { SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
-import type { rfLinks } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { rfLinks } from '../db/schema';
 import { statement } from '../db/statements';
 
 type LinkRow = Pick<typeof rfLinks.$inferSelect, 'email' | 'rfId' | 'rfType'>;
@@ -78,10 +79,13 @@ export function renameAccountLinks(sqlite: Sqlite, from: string, to: string): vo
 }
 
 /** Every link of the account, for the links check. */
-export function linksOf(sqlite: Sqlite, account: string): LinkRow[] {
-  return sqlite
-    .prepare('select email, rf_id as rfId, rf_type as rfType from rf_links where account = ? order by rf_id')
-    .all(account) as LinkRow[];
+export function linksOf(ctx: Pick<Ctx, 'db'>, account: string): LinkRow[] {
+  return ctx.db
+    .select({ email: rfLinks.email, rfId: rfLinks.rfId, rfType: rfLinks.rfType })
+    .from(rfLinks)
+    .where(eq(rfLinks.account, account))
+    .orderBy(rfLinks.rfId)
+    .all();
 }
 
 /** A record was merged away: the email's link names the survivor (the caller holds the transaction). */

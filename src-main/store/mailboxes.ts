@@ -1,14 +1,13 @@
 // The only module that reads or writes `mailboxes` (the saved mailbox of each user; the password is in the
 // secret store, never here) and `mailbox_checkpoints` (where the scan of a folder got to).
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../backend/context';
-import type { SqlRow } from '../db/rows';
 import { mailboxCheckpoints, mailboxes } from '../db/schema';
 import { statement } from '../db/statements';
 
 type MailboxRow = typeof mailboxes.$inferSelect;
 type MailboxValues = Omit<typeof mailboxes.$inferInsert, 'userId'>;
-export type Checkpoint = Pick<SqlRow<typeof mailboxCheckpoints>, 'uid_validity' | 'last_uid'>;
+export type Checkpoint = Pick<typeof mailboxCheckpoints.$inferSelect, 'uidValidity' | 'lastUid'>;
 
 export function mailboxOf(ctx: Pick<Ctx, 'db'>, userId: number): MailboxRow | null {
   return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
@@ -45,11 +44,12 @@ export function setLastScanAt(ctx: Pick<Ctx, 'sqlite'>, userId: number, at: numb
   ctx.sqlite.prepare('update mailboxes set last_scan_at = ? where user_id = ?').run(at, userId);
 }
 
-export function checkpointOf(ctx: Pick<Ctx, 'sqlite'>, userId: number, folder: string): Checkpoint | undefined {
-  return statement(ctx.sqlite, 'select uid_validity, last_uid from mailbox_checkpoints where user_id = ? and folder = ?').get(
-    userId,
-    folder,
-  ) as Checkpoint | undefined;
+export function checkpointOf(ctx: Pick<Ctx, 'db'>, userId: number, folder: string): Checkpoint | undefined {
+  return ctx.db
+    .select({ uidValidity: mailboxCheckpoints.uidValidity, lastUid: mailboxCheckpoints.lastUid })
+    .from(mailboxCheckpoints)
+    .where(and(eq(mailboxCheckpoints.userId, userId), eq(mailboxCheckpoints.folder, folder)))
+    .get();
 }
 
 /** Records where the scan of a folder got to; within one UIDVALIDITY it never goes back. */

@@ -24,6 +24,19 @@ export function customFieldsOf(
   return ctx.db.select().from(rfCustomFields).where(where).orderBy(rfCustomFields.object, rfCustomFields.name).all();
 }
 
+/** One cached job (its name and where it is), if the cache has it. */
+export function cachedJob(
+  ctx: Pick<Ctx, 'db'>,
+  baseUrl: string,
+  id: number,
+): Pick<typeof rfJobs.$inferSelect, 'name' | 'client' | 'location'> | undefined {
+  return ctx.db
+    .select({ name: rfJobs.name, client: rfJobs.client, location: rfJobs.location })
+    .from(rfJobs)
+    .where(and(eq(rfJobs.baseUrl, baseUrl), eq(rfJobs.id, id)))
+    .get();
+}
+
 /** Replaces the server's cache with what was just fetched, in one transaction. */
 export function replaceMetadata(
   ctx: Pick<Ctx, 'db'>,

@@ -2,10 +2,10 @@
 // links.ts, the check's changes in sync/linkChanges.ts).
 import type { LinkedRecord, RecordJob } from '../../src-shared/contract';
 import type { SyncAs } from '../../src-shared/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
-import type { rfRecords } from '../db/schema';
-
-type RecordRow = typeof rfRecords.$inferSelect;
+import { rfLinks, rfRecords } from '../db/schema';
 
 export function saveRecord(
   sqlite: Sqlite,
@@ -22,14 +22,14 @@ export function saveRecord(
 }
 
 /** The contact's linked records in the account, with what the last check read (the contact drawer). */
-export function linkedRecordsOf(sqlite: Sqlite, account: string, email: string): LinkedRecord[] {
-  const rows = sqlite
-    .prepare(
-      `select l.rf_id as id, l.rf_type as type, r.state as state, r.jobs as jobs, r.checked_at as checkedAt
-       from rf_links l left join rf_records r on r.account = l.account and r.rf_id = l.rf_id
-       where l.account = ? and l.email = ? order by l.rf_type`,
-    )
-    .all(account, email) as { id: number; type: SyncAs; state: RecordRow['state'] | null; jobs: string | null; checkedAt: number | null }[];
+export function linkedRecordsOf(ctx: Pick<Ctx, 'db'>, account: string, email: string): LinkedRecord[] {
+  const rows = ctx.db
+    .select({ id: rfLinks.rfId, type: rfLinks.rfType, state: rfRecords.state, jobs: rfRecords.jobs, checkedAt: rfRecords.checkedAt })
+    .from(rfLinks)
+    .leftJoin(rfRecords, and(eq(rfRecords.account, rfLinks.account), eq(rfRecords.rfId, rfLinks.rfId)))
+    .where(and(eq(rfLinks.account, account), eq(rfLinks.email, email)))
+    .orderBy(rfLinks.rfType)
+    .all();
   return rows.map((r) => ({
     id: r.id,
     type: r.type,

@@ -60,7 +60,7 @@ async function checkLinks(ctx: Ctx): Promise<LinksVerifyResult> {
     return ctx.fetch(input, init);
   };
   const { client, account } = requireConnection(ctx, { fetch: counting });
-  const links = linksOf(ctx.sqlite, account);
+  const links = linksOf(ctx, account);
   const result: LinksVerifyResult = { checked: 0, present: 0, relinked: [], deleted: [], requests: 0 };
   const byType = (t: SyncAs) => links.filter((l) => l.rfType === t);
 
@@ -193,5 +193,5 @@ export class LinkChecker implements SchedulerCompanion {
 export function linkedRecordsFor(ctx: Ctx, email: string): LinkedRecord[] {
   const row = connectionOf(ctx, currentUserRow(ctx).id);
   if (!row) return [];
-  return linkedRecordsOf(ctx.sqlite, row.account ?? row.baseUrl, email.trim().toLowerCase());
+  return linkedRecordsOf(ctx, row.account ?? row.baseUrl, email.trim().toLowerCase());
 }
