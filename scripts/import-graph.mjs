@@ -135,7 +135,8 @@ if (!onlyCycles) {
   for (const [file, text] of source) {
     if (file === 'db/schema.ts') continue;
     const code = stripComments(text);
-    const schemaImport = [...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"][./]*(?:db\/)?schema['"]/g)]
+    // A type-only import (`import type { contacts }`, for `typeof contacts.$inferSelect`) runs no SQL.
+    const schemaImport = [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"][./]*(?:db\/)?schema['"]/g)]
       .flatMap((m) => m[1].split(','))
       .filter((s) => !/^\s*type\s/.test(s))
       .map((s) => s.trim().split(/\s+as\s+/)[0])
@@ -161,11 +162,21 @@ if (!onlyCycles) {
   }
   lines.push('', '## SQL per table (files that write it; files that only read it)');
   for (const [table, { write, read }] of [...usage].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const w = [...write].sort();
-    const r = [...read].filter((x) => !write.has(x)).sort();
-    lines.push(`- ${table}: ${w.length} writing, ${r.length} reading`);
-    if (w.length) lines.push(`  - writes: ${w.join(', ')}`);
-    if (r.length) lines.push(`  - reads: ${r.join(', ')}`);
+    // One entry per file, with the kinds of SQL it uses (`store/x.ts (drizzle, sql)`).
+    const byFile = (entries) => {
+      const kinds = new Map();
+      for (const e of entries) {
+        const [, file, kind] = /^(.*) \((\w+)\)$/.exec(e);
+        kinds.set(file, [...(kinds.get(file) ?? []), kind].sort());
+      }
+      return kinds;
+    };
+    const w = byFile(write);
+    const r = [...byFile(read)].filter(([file]) => !w.has(file));
+    const show = (entries) => [...entries].sort((a, b) => a[0].localeCompare(b[0])).map(([f, k]) => `${f} (${k.join(', ')})`);
+    lines.push(`- ${table}: ${w.size} writing, ${r.length} reading`);
+    if (w.size) lines.push(`  - writes: ${show(w).join(', ')}`);
+    if (r.length) lines.push(`  - reads: ${show(r).join(', ')}`);
   }
 }
 

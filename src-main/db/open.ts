@@ -106,7 +106,7 @@ interface Journal {
 function backupBeforeMigrations(sqlite: Sqlite, file: string, options: OpenOptions): string | null {
   const journal = JSON.parse(readFileSync(join(options.migrationsDir, 'meta', '_journal.json'), 'utf8')) as Journal;
   const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
-  const applied = hasTable ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
+  const applied = hasTable ? Number(sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()) : 0;
   if (applied === 0 || applied >= journal.entries.length) return null;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date(options.clock?.now() ?? Date.now()).toISOString().replace(/[:.]/g, '-');

@@ -11,12 +11,11 @@ import { createHash } from 'node:crypto';
 import type { AccountSwitch } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
 import { connectedAccount, setConnectedAccount } from '../store/connections';
-import { accountSwitchCounts, applyAccountSwitch, renameRfAccount } from '../store/enrollments';
+import { accountSwitchCounts, applyAccountSwitch, followDeletedMarks, renameRfAccount } from '../store/enrollments';
 import { accountBaseUrl, countLinks, renameAccountLinks } from '../store/links';
 import { getMeta, setMeta } from '../store/meta';
 import { countDueOfUser, enqueueRecheck, holdUserForReview } from '../store/queue';
 import { logEvent } from '../store/syncLog';
-import { followDeletedMarks } from '../store/rfRecords';
 
 const OTHER_ACCOUNT_CODE = 'other_account';
 const LAST_ACCOUNT = (userId: number) => `account.last.${userId}`;

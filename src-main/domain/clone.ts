@@ -1,10 +1,9 @@
 // Cloning the current user's Recruiterflow settings to teammates. Never the key, never the connection.
-import { eq } from 'drizzle-orm';
 import { normalizeEmail, type CloneResult } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { settings, users } from '../db/schema';
-import { writeRequiredFields } from '../store/requiredFields';
+import { allUsers } from '../store/users';
+import { updateSettings, writeRequiredFields } from '../store/settings';
 import { getMapping, writeMapping } from './mapping';
 import { settingsRow } from './settings';
 import { currentUserRow, integrationOf } from './users';
@@ -14,7 +13,7 @@ export function planClone(ctx: Ctx, target: { to?: string[]; all?: boolean }): C
   if (me.role === 'member') throw new AppError('forbidden', 'Only owners and managers can clone their settings to teammates');
   if (!target.all && (!target.to || target.to.length === 0))
     throw new AppError('invalid_input', 'Name teammates (--to) or choose all (--to-all)');
-  const everyone = ctx.db.select().from(users).all();
+  const everyone = allUsers(ctx);
   let chosen = everyone;
   if (!target.all) {
     const wanted = [...new Set(target.to!.map(normalizeEmail))];
@@ -48,19 +47,15 @@ export function cloneSettings(ctx: Ctx, target: { to?: string[]; all?: boolean }
   ctx.db.transaction(() => {
     for (const id of plan.ids) {
       settingsRow(ctx, id);
-      ctx.db
-        .update(settings)
-        .set({
-          syncMode: mine.syncMode,
-          syncAs: mine.syncAs,
-          dedup: mine.dedup,
-          defaultJobId: mine.defaultJobId,
-          defaultStage: mine.defaultStage,
-          reviewBeforeSync: mine.reviewBeforeSync,
-          defaultCurrency: mine.defaultCurrency,
-        })
-        .where(eq(settings.userId, id))
-        .run();
+      updateSettings(ctx, id, {
+        syncMode: mine.syncMode,
+        syncAs: mine.syncAs,
+        dedup: mine.dedup,
+        defaultJobId: mine.defaultJobId,
+        defaultStage: mine.defaultStage,
+        reviewBeforeSync: mine.reviewBeforeSync,
+        defaultCurrency: mine.defaultCurrency,
+      });
       writeMapping(ctx, id, mapping.rules);
       writeRequiredFields(ctx, id, mapping.required);
     }

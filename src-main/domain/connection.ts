@@ -1,10 +1,9 @@
 // The per-user Recruiterflow connection. The key goes to the secret store, never to the database.
-import { eq } from 'drizzle-orm';
 import type { ConnectResult } from '../../src-shared/contract';
 import type { Connection } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { connections } from '../db/schema';
+import type { connections } from '../db/schema';
 import { createRecruiterflowClient, RecruiterflowError, type InFilterCheck, type RecruiterflowClient } from '../recruiterflow';
 import { unreadableMessage, type SecretLookup } from '../secrets/secretStore';
 import {
@@ -18,6 +17,7 @@ import {
   switchMatters,
 } from './account';
 import { currentUserRow } from './users';
+import { connectionRow, deleteConnection, saveConnection, updateConnectionStatus } from '../store/connections';
 
 type ConnectionRow = typeof connections.$inferSelect;
 
@@ -37,7 +37,7 @@ function keyProblem(ctx: Pick<Ctx, 'host'>, key: SecretLookup): string | null {
 }
 
 export function connectionOf(ctx: Pick<Ctx, 'db'>, userId: number): ConnectionRow | null {
-  return ctx.db.select().from(connections).where(eq(connections.userId, userId)).get() ?? null;
+  return connectionRow(ctx, userId);
 }
 
 export function describeConnection(ctx: Ctx, userId = currentUserRow(ctx).id): Connection {
@@ -169,14 +169,7 @@ export async function connect(
   }
   const now = ctx.clock.now();
   ctx.secrets.set(secretName(user.id), apiKey);
-  ctx.db
-    .insert(connections)
-    .values({ userId: user.id, baseUrl, account, status: 'connected', sandbox: input.sandbox ?? false, connectedAt: now, checkedAt: now })
-    .onConflictDoUpdate({
-      target: connections.userId,
-      set: { baseUrl, account, status: 'connected', sandbox: input.sandbox ?? false, connectedAt: now, checkedAt: now },
-    })
-    .run();
+  saveConnection(ctx, { userId: user.id, baseUrl, account, sandbox: input.sandbox ?? false }, now);
   const switched = switching ? applySwitch(ctx, user.id, previous, account) : null;
   if (switched) ctx.events.emit('queue:changed', { reason: 'account changed' });
   return { ...announce(ctx, user.id), switched };
@@ -207,7 +200,7 @@ export function disconnect(ctx: Ctx): Connection {
   const user = currentUserRow(ctx);
   const before = connectionOf(ctx, user.id);
   if (before) rememberAccount(ctx, user.id, before.account ?? before.baseUrl);
-  ctx.db.delete(connections).where(eq(connections.userId, user.id)).run();
+  deleteConnection(ctx, user.id);
   ctx.secrets.delete(secretName(user.id));
   return announce(ctx, user.id);
 }
@@ -229,7 +222,7 @@ export async function testConnection(ctx: Ctx): Promise<Connection> {
 
 export function setConnectionStatus(ctx: Ctx, userId: number, status: ConnectionRow['status']): void {
   const before = connectionOf(ctx, userId);
-  ctx.db.update(connections).set({ status, checkedAt: ctx.clock.now() }).where(eq(connections.userId, userId)).run();
+  updateConnectionStatus(ctx, userId, status, ctx.clock.now());
   if (before && before.status !== status) announce(ctx, userId);
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { requeueChangedContacts, snapshotSyncedContacts } from './changedContacts';
 import { contactByEmail, getContact } from './contacts';
+import { updateContactColumns } from '../store/contacts';
 
 const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
 type EditableField = (typeof EDITABLE_FIELDS)[number];
@@ -17,26 +18,23 @@ export function updateContact(
 ): ContactDetail {
   const row = contactByEmail(ctx, email);
   if (!row) throw new AppError('unknown_contact', `No contact with email ${email}`);
-  const sets: string[] = [];
-  const params: Record<string, unknown> = { id: row.id, now: ctx.clock.now() };
+  const values: Record<string, string> = {};
   for (const field of EDITABLE_FIELDS) {
     const value = change.fields?.[field];
     if (value === undefined) continue;
-    sets.push(`${field} = @${field}`);
-    params[field] = value.trim();
+    values[field] = value.trim();
   }
   if (change.extra !== undefined) {
     const extra = Object.fromEntries(Object.entries(change.extra).map(([k, v]) => [k.trim(), v.trim()]));
     if (Object.keys(extra).some((k) => k === '' || (EDITABLE_FIELDS as readonly string[]).includes(k) || k === 'email')) {
       throw new AppError('invalid_input', 'An extra field needs a name of its own (not empty, not a standard field)');
     }
-    sets.push('extra = @extra');
-    params.extra = JSON.stringify(extra);
+    values.extra = JSON.stringify(extra);
   }
-  if (sets.length > 0) {
+  if (Object.keys(values).length > 0) {
     ctx.sqlite.transaction(() => {
       const before = snapshotSyncedContacts(ctx.sqlite, [row.email]);
-      ctx.sqlite.prepare(`update contacts set ${sets.join(', ')}, updated_at = @now where id = @id`).run(params);
+      updateContactColumns(ctx.sqlite, row.id, values, ctx.clock.now());
       // A synced contact whose rules write to existing records is queued again for its update.
       requeueChangedContacts(ctx, before);
     })();

@@ -9,6 +9,7 @@ import type { CsvPreview } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { requeueChangedContacts, snapshotSyncedContacts } from './changedContacts';
+import { contactWriteStatements } from '../store/contacts';
 import { resolveColumns, suggestTarget, type ColumnTarget } from './csv';
 import { CsvReader, readAllCsv, type CsvItem } from './csvReader';
 
@@ -210,8 +211,8 @@ class RowChecker {
 
 /**
  * Writes batches of contacts, each in one transaction. A new email is inserted; an existing one is updated:
- * non-empty cells replace, empty cells never blank out what is stored, extra columns are merged. The insert
- * does nothing on a known email (no RETURNING, no lookup first), and only then the update runs.
+ * non-empty cells replace, empty cells never blank out what is stored, extra columns are merged (the
+ * statements are store/contacts.ts's).
  */
 class ContactWriter {
   private readonly insert;
@@ -224,20 +225,11 @@ class ContactWriter {
   private readonly touchedStmt;
 
   constructor(private readonly ctx: Ctx) {
-    const db = ctx.sqlite;
     this.stamp = ctx.clock.now();
-    this.touchedStmt = db.prepare('select 1 from contacts where email = ? and updated_at = ?').pluck();
-    this.insert = db.prepare(
-      `insert into contacts (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (email) do nothing`,
-    );
-    // nullif/coalesce: an empty cell keeps what is stored. json_patch of '{}' leaves extra as it is.
-    const keep = (col: string) => `${col} = coalesce(nullif(?, ''), ${col})`;
-    this.update = db.prepare(
-      `update contacts set ${['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map(keep).join(', ')},
-         extra = json_patch(extra, ?), updated_at = ? where email = ?`,
-    );
+    const statements = contactWriteStatements(ctx.sqlite);
+    this.touchedStmt = statements.touched;
+    this.insert = statements.insert;
+    this.update = statements.update;
   }
 
   /** Whether this import already wrote the email (a committed batch). */
@@ -252,7 +244,7 @@ class ContactWriter {
     let imported = 0;
     this.ctx.sqlite
       .transaction(() => {
-        // Synced contacts whose row changes are queued again for their update (sync/changedContacts.ts).
+        // Synced contacts whose row changes are queued again for their update (domain/changedContacts.ts).
         const before = snapshotSyncedContacts(
           this.ctx.sqlite,
           rows.map((r) => r[0]),

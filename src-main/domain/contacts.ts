@@ -3,6 +3,7 @@ import type { ContactDetail } from '../../src-shared/contract';
 import { normalizeEmail, type ContactRow, type EnrollmentState, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
+import { deleteContactsUnlessInFlight } from '../store/contacts';
 import { findLink } from '../store/links';
 import { listEnrollments } from './enrollmentQueries';
 import { previousAccount } from './account';
@@ -54,7 +55,7 @@ export function listContacts(
   const order = `${CONTACT_SORT[q.sort] ?? 'c.email'} ${q.dir === 'desc' ? 'desc' : 'asc'}, c.id`;
   // Links of the account connected now (or last): a record id from another account is never shown.
   const params = { ...filterParams, account: previousAccount(ctx, currentUserRow(ctx).id) ?? '', limit: q.limit, offset: q.offset };
-  const total = (ctx.sqlite.prepare(`select count(*) as n from contacts c ${where}`).get(filterParams) as { n: number }).n;
+  const total = Number(ctx.sqlite.prepare(`select count(*) from contacts c ${where}`).pluck().get(filterParams));
   const rows = ctx.sqlite
     .prepare(
       `select c.id, c.email, trim(c.first_name || ' ' || c.last_name) as name, c.company, c.title, c.updated_at as updatedAt,
@@ -110,7 +111,8 @@ export function missingContacts(ctx: Pick<Ctx, 'sqlite'>, emails: string[]): str
   return ctx.sqlite
     .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) order by j.key')
     .pluck()
-    .all(list) as string[];
+    .all(list)
+    .map(String);
 }
 
 /** Which contacts to delete: by id, by email, or every contact a filter matches ("select all N matching"). */
@@ -130,13 +132,13 @@ export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: numb
     const find = ctx.sqlite.prepare('select id from contacts where email = ?').pluck();
     ids = [];
     for (const email of emails) {
-      const id = find.get(email) as number | undefined;
+      const id = find.get(email);
       if (id === undefined) unknown.push(email);
-      else ids.push(id);
+      else ids.push(Number(id));
     }
   } else {
     const { where, params } = contactWhere(ctx, target.matching);
-    ids = ctx.sqlite.prepare(`select c.id from contacts c ${where}`).pluck().all(params) as number[];
+    ids = ctx.sqlite.prepare(`select c.id from contacts c ${where}`).pluck().all(params).map(Number);
   }
   if ('emails' in target && ids.length === 0 && unknown.length > 0) {
     throw new AppError(
@@ -145,25 +147,7 @@ export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: numb
     );
   }
   const list = JSON.stringify(ids);
-  const result = ctx.sqlite
-    .transaction(() => {
-      const busy = ctx.sqlite
-        .prepare(
-          `select count(distinct e.contact_id) from enrollments e join sync_queue q on q.enrollment_id = e.id
-           where q.state = 'in_flight' and e.contact_id in (select value from json_each(?))`,
-        )
-        .pluck()
-        .get(list) as number;
-      const deleted = ctx.sqlite
-        .prepare(
-          `delete from contacts where id in (select value from json_each(?))
-           and not exists (select 1 from enrollments e join sync_queue q on q.enrollment_id = e.id
-                           where e.contact_id = contacts.id and q.state = 'in_flight')`,
-        )
-        .run(list).changes;
-      return { deleted, skipped: busy };
-    })
-    .immediate();
+  const result = ctx.sqlite.transaction(() => deleteContactsUnlessInFlight(ctx.sqlite, list)).immediate();
   if (result.deleted > 0) {
     logEvent(
       ctx,

@@ -9,6 +9,8 @@ import { addToSequence } from './enroll';
 import { dropCountsOfDeletedSequences } from '../store/enrollmentCounts';
 import { setMeta } from '../store/meta';
 import { createSequence } from './sequences';
+import { deleteDemoSequences, markDemoSequences } from '../store/sequences';
+import { deleteDemoContacts, markDemoContacts } from '../store/contacts';
 
 const PEOPLE: [string, string, string, string, string][] = [
   ['Ada', 'Okafor', 'Staff Backend Engineer', 'Northwind Labs', 'Senior'],
@@ -38,7 +40,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
       'The demo workspace cannot be loaded while connected to a real Recruiterflow account: its invented people would be synced into it. Disconnect, or use the Sandbox.',
     );
   }
-  const used = ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences) as n').pluck().get() as number;
+  const used = Number(ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences) as n').pluck().get());
   if (used > 0) throw new AppError('conflict', 'The demo workspace can only be loaded into an empty data folder');
   const contacts: ContactValues[] = PEOPLE.map(([first, last, title, company, seniority]) => ({
     email: `${first}.${last}@${company.toLowerCase().replace(/[^a-z]+/g, '')}.example`.toLowerCase(),
@@ -57,15 +59,11 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
   const designers = createSequence(ctx, { name: 'Demo · Product designers (sync on reply)', syncMode: 'on-reply' });
   const clients = createSequence(ctx, { name: 'Demo · Fintech hiring managers', syncAs: 'contact' });
   // Marked before anything is added, so no demo enrollment is ever queued for a real account.
-  const mark = (table: 'contacts' | 'sequences', ids: unknown[]) =>
-    ctx.sqlite
-      .prepare(`update ${table} set demo = 1 where ${table === 'contacts' ? 'email' : 'id'} in (select value from json_each(?))`)
-      .run(JSON.stringify(ids));
-  mark(
-    'contacts',
+  markDemoContacts(
+    ctx.sqlite,
     contacts.map((c) => c.email),
   );
-  mark('sequences', [engineers.id, designers.id, clients.id].map(Number));
+  markDemoSequences(ctx, [engineers.id, designers.id, clients.id].map(Number));
   await addToSequence(
     ctx,
     engineers.id,
@@ -90,8 +88,8 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
 export function removeDemo(ctx: Ctx): { contacts: number; sequences: number } {
   const removed = ctx.sqlite.transaction(() => {
     // Queue items of demo work cascade from their enrollments; an item being sent right now finishes first.
-    const sequences = ctx.sqlite.prepare('delete from sequences where demo = 1').run().changes;
-    const contacts = ctx.sqlite.prepare('delete from contacts where demo = 1').run().changes;
+    const sequences = deleteDemoSequences(ctx);
+    const contacts = deleteDemoContacts(ctx.sqlite);
     dropCountsOfDeletedSequences(ctx.sqlite);
     return { contacts, sequences };
   })();

@@ -7,14 +7,8 @@ import type { Ctx } from '../backend/context';
 import { activeConnection } from './connection';
 import { flagMessage, matchOf } from './flags';
 import { DEMO_CODE, DEMO_MESSAGE } from '../store/enrollments';
-import {
-  addStatements,
-  anyDemoContact,
-  contactIdsOf,
-  createBareContacts,
-  enrolledEmails,
-  firstUnknownContacts,
-} from '../store/enrollmentAdd';
+import { anyDemoContact, contactIdsOf, createBareContacts, firstUnknownContacts } from '../store/contacts';
+import { addStatements, enrolledEmails } from '../store/enrollmentAdd';
 import { createdByUs } from '../store/links';
 import { missingContacts } from './contacts';
 import { placeEnrollment } from '../store/enrollments';

@@ -89,7 +89,8 @@ export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> 
   const ids = ctx.sqlite
     .prepare(`select e.id from enrollments e ${where} order by ${order} limit @limit offset @offset`)
     .pluck()
-    .all(params) as number[];
+    .all(params)
+    .map(Number);
   if (ids.length === 0) return { rows: [], total };
   const rows = ctx.sqlite
     .prepare(
@@ -121,5 +122,5 @@ function countEnrollments(
     const states = q.states && q.states.length > 0 ? q.states : null;
     return sequenceTotal(ctx.sqlite, q.sequenceId, states);
   }
-  return ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params) as number;
+  return Number(ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params));
 }

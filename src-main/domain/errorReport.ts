@@ -69,7 +69,7 @@ export function listErrors(
 ): Page<ErrorRow> & { groups: ErrorGroup[] } {
   registerCause(ctx.sqlite);
   const { where, params } = whereFor(q);
-  const total = (ctx.sqlite.prepare(`select count(*) as n from enrollments e ${where}`).get(params) as { n: number }).n;
+  const total = Number(ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params));
   const rows = ctx.sqlite
     .prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.first_error_at desc, e.id limit @limit offset @offset`)
     .all({ ...params, limit: q.limit, offset: q.offset })

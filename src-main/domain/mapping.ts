@@ -1,13 +1,13 @@
 // Versioned custom field mapping. `mapping set` writes a new version; enrollments keep the version
 // they were captured with, so a change applies only to contacts added afterwards.
-import { and, asc, eq } from 'drizzle-orm';
 import type { Mapping, MappingRule, WriteRule } from '../../src-shared/domain';
 import { STANDARD_FIELDS } from '../../src-shared/domain';
 import type { MappingCatalog } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { contacts, mappingRules, settings } from '../db/schema';
-import { readRequiredFields, writeRequiredFields } from '../store/requiredFields';
+import { firstContactEmail, recentExtras } from '../store/contacts';
+import { insertRules, rulesOfVersion } from '../store/mappingRules';
+import { readRequiredFields, updateSettings, writeRequiredFields } from '../store/settings';
 import { cachedCustomFields } from './metadata';
 import { settingsRow } from './settings';
 import { currentUserRow } from './users';
@@ -42,13 +42,7 @@ const DEFAULT_RULES: MappingRule[] = [
 
 /** The rules of one mapping version; `write` is shown only where it is not the default (never). */
 export function rulesFor(ctx: Pick<Ctx, 'db'>, userId: number, version: number): MappingRule[] {
-  return ctx.db
-    .select({ source: mappingRules.source, target: mappingRules.target, write: mappingRules.write })
-    .from(mappingRules)
-    .where(and(eq(mappingRules.userId, userId), eq(mappingRules.version, version)))
-    .orderBy(asc(mappingRules.position))
-    .all()
-    .map((r) => (r.write === 'never' ? { source: r.source, target: r.target } : r));
+  return rulesOfVersion(ctx, userId, version).map((r) => (r.write === 'never' ? { source: r.source, target: r.target } : r));
 }
 
 /**
@@ -126,16 +120,16 @@ export function validateRules(rules: MappingRule[]): void {
 /** Replaces the custom rules of `userId` with a new version (inside the caller's transaction if any). */
 export function writeMapping(ctx: Ctx, userId: number, rules: MappingRule[]): number {
   validateRules(rules);
-  return ctx.db.transaction((tx) => {
+  return ctx.db.transaction(() => {
     const current = settingsRow(ctx, userId).mappingVersion;
     const next = current + 1;
-    rules.forEach((rule, position) =>
-      tx
-        .insert(mappingRules)
-        .values({ userId, version: next, position, source: rule.source, target: rule.target, write: rule.write ?? 'never' })
-        .run(),
+    insertRules(
+      ctx,
+      userId,
+      next,
+      rules.map((rule) => ({ source: rule.source, target: rule.target, write: rule.write ?? 'never' })),
     );
-    tx.update(settings).set({ mappingVersion: next }).where(eq(settings.userId, userId)).run();
+    updateSettings(ctx, userId, { mappingVersion: next });
     return next;
   });
 }
@@ -148,11 +142,10 @@ export function setMapping(ctx: Ctx, rules: MappingRule[]): Mapping {
 }
 
 /** Extra CSV column names seen on contacts (sampled: a mapping source list, not an exact census). */
-function extraColumns(ctx: Pick<Ctx, 'sqlite'>): string[] {
+function extraColumns(ctx: Pick<Ctx, 'db'>): string[] {
   const names = new Set<string>();
-  const stmt = ctx.sqlite.prepare("select extra from contacts where extra != '{}' order by id desc limit 2000");
-  for (const row of stmt.all() as { extra: string }[]) {
-    for (const key of Object.keys(JSON.parse(row.extra) as Record<string, string>)) names.add(key);
+  for (const extra of recentExtras(ctx)) {
+    for (const key of Object.keys(JSON.parse(extra) as Record<string, string>)) names.add(key);
   }
   return [...names].sort();
 }
@@ -177,6 +170,5 @@ export function mappingCatalog(ctx: Ctx): MappingCatalog {
 }
 
 export function sampleContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
-  const row = ctx.db.select({ email: contacts.email }).from(contacts).orderBy(asc(contacts.id)).limit(1).get();
-  return row?.email ?? null;
+  return firstContactEmail(ctx);
 }

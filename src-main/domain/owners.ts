@@ -1,12 +1,12 @@
 // Who owns the records a Flowbridge user's contacts create: each user is paired with a Recruiterflow
 // user, by email unless chosen by hand (Settings → Team, `users set-owner`). The pairing is captured on
 // each enrollment when the contact is added (cap_owner_id), like every other setting.
-import { eq } from 'drizzle-orm';
 import type { OwnerPairing, OwnerPairings } from '../../src-shared/ownerStages';
 import { normalizeEmail } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { users } from '../db/schema';
+import type { users } from '../db/schema';
+import { allUsers, userById, userWithEmail } from '../store/users';
 import { cachedRfUsers, pairingOf, writePairing, type RfUserRow } from '../store/ownerPairings';
 import { connectionOf } from './connection';
 import { getMeta } from '../store/meta';
@@ -35,7 +35,7 @@ function pairingFor(ctx: Ctx, user: UserRow, baseUrl: string | null, rfUsers: Rf
 
 /** The Recruiterflow user id a contact added now by this user is owned by, or null (Recruiterflow's default). */
 export function ownerIdFor(ctx: Ctx, userId: number): number | null {
-  const user = ctx.db.select().from(users).where(eq(users.id, userId)).get();
+  const user = userById(ctx, userId);
   const baseUrl = ownerBaseUrl(ctx, userId);
   if (!user || baseUrl === null) return null;
   return pairingFor(ctx, user, baseUrl, cachedRfUsers(ctx.db, baseUrl)).rfUserId;
@@ -46,12 +46,7 @@ export function listOwnerPairings(ctx: Ctx): OwnerPairings {
   const rfUsers = baseUrl === null ? [] : cachedRfUsers(ctx.db, baseUrl);
   return {
     rfUsers: rfUsers.map((u) => ({ id: u.id, email: u.email, name: u.name })),
-    users: ctx.db
-      .select()
-      .from(users)
-      .orderBy(users.id)
-      .all()
-      .map((u) => pairingFor(ctx, u, baseUrl, rfUsers)),
+    users: allUsers(ctx).map((u) => pairingFor(ctx, u, baseUrl, rfUsers)),
   };
 }
 
@@ -61,11 +56,7 @@ export function listOwnerPairings(ctx: Ctx): OwnerPairings {
  */
 export function setOwnerPairing(ctx: Ctx, input: { email: string; rfUserId: number | null }): OwnerPairing {
   const me = currentUserRow(ctx);
-  const user = ctx.db
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(input.email)))
-    .get();
+  const user = userWithEmail(ctx, normalizeEmail(input.email));
   if (!user) throw new AppError('not_found', `No teammate with email ${input.email}`);
   if (me.role === 'member' && user.id !== me.id) throw new AppError('forbidden', 'Members can only choose their own Recruiterflow owner');
   const baseUrl = ownerBaseUrl(ctx, me.id);

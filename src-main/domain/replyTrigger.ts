@@ -2,10 +2,9 @@
 // stamps each enrollment it counts for, and queues the on-reply ones still waiting for it. One place, so
 // the mailbox and a hand-recorded reply can never disagree about what "waiting for a reply" means.
 import type { Ctx } from '../backend/context';
-import { markReplied, type Enrollment } from '../store/enrollments';
+import { markReplied, markReplyStageDue, type Enrollment } from '../store/enrollments';
 import { enqueue } from '../store/queue';
 import { activeConnection } from './connection';
-import { markReplyStageDue } from '../store/enrollmentStages';
 import { settingsRow } from './settings';
 
 type ReplyTarget = Pick<Enrollment, 'id' | 'userId' | 'state' | 'awaitingReply'>;

@@ -1,12 +1,13 @@
 // Sequences and their sync overrides. Changing a sequence never rewrites existing enrollments.
-import { eq } from 'drizzle-orm';
 import type { Sequence, SequenceSummary, StateCounts, SyncAs, SyncMode } from '../../src-shared/domain';
 import { emptyCounts } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { sequences, users } from '../db/schema';
+import type { sequences } from '../db/schema';
+import { userById } from '../store/users';
 import { countsPerSequence } from '../store/enrollmentCounts';
 import { cancelSequenceItems } from '../store/queue';
+import { allSequences, insertSequence, sequenceById, sequenceNameTaken, updateSequenceColumns } from '../store/sequences';
 import { effectiveSettings, settingsRow } from './settings';
 import { currentUserRow } from './users';
 
@@ -28,17 +29,13 @@ export function parseSequenceId(id: string): number {
 }
 
 export function sequenceRow(ctx: Pick<Ctx, 'db'>, id: string): SequenceRow {
-  const row = ctx.db
-    .select()
-    .from(sequences)
-    .where(eq(sequences.id, parseSequenceId(id)))
-    .get();
+  const row = sequenceById(ctx, parseSequenceId(id));
   if (!row) throw new AppError('unknown_sequence', `No sequence with id ${id}`);
   return row;
 }
 
 function toSequence(ctx: Pick<Ctx, 'db'>, row: SequenceRow): Sequence {
-  const owner = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, row.ownerUserId)).get();
+  const owner = userById(ctx, row.ownerUserId);
   return {
     id: String(row.id),
     name: row.name,
@@ -66,11 +63,7 @@ function toColumns(input: SequenceInput): Partial<typeof sequences.$inferInsert>
  * (ignoring case and surrounding spaces) is refused, with a free name to use instead.
  */
 function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: number): void {
-  const taken = (candidate: string) =>
-    ctx.sqlite
-      .prepare('select 1 from sequences where lower(trim(name)) = lower(?) and id is not ?')
-      .pluck()
-      .get(candidate.trim(), exceptId ?? null) !== undefined;
+  const taken = (candidate: string) => sequenceNameTaken(ctx, candidate, exceptId ?? null);
   if (!taken(name)) return;
   let n = 2;
   while (taken(`${name.trim()} (${n})`)) n += 1;
@@ -82,11 +75,13 @@ function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: 
 export function createSequence(ctx: Ctx, input: SequenceInput & { name: string }): Sequence {
   const owner = currentUserRow(ctx);
   refuseDuplicateName(ctx, input.name);
-  const row = ctx.db
-    .insert(sequences)
-    .values({ ownerUserId: owner.id, createdAt: ctx.clock.now(), disableSync: false, ...toColumns(input), name: input.name.trim() })
-    .returning()
-    .get();
+  const row = insertSequence(ctx, {
+    ownerUserId: owner.id,
+    createdAt: ctx.clock.now(),
+    disableSync: false,
+    ...toColumns(input),
+    name: input.name.trim(),
+  });
   ctx.events.emit('data:changed', { what: 'sequences' });
   return toSequence(ctx, row);
 }
@@ -103,7 +98,7 @@ export function updateSequence(ctx: Ctx, id: string, input: SequenceInput & { ca
   }
   const columns = toColumns(input);
   const cancelled = ctx.sqlite.transaction(() => {
-    if (Object.keys(columns).length > 0) ctx.db.update(sequences).set(columns).where(eq(sequences.id, row.id)).run();
+    updateSequenceColumns(ctx, row.id, columns);
     return input.cancelQueued ? cancelSequenceItems(ctx, row.id) : 0;
   })();
   ctx.events.emit('data:changed', { what: 'sequences' });
@@ -116,7 +111,7 @@ export function getSequence(ctx: Ctx, id: string): Sequence {
 }
 
 export function listSequences(ctx: Ctx): SequenceSummary[] {
-  const rows = ctx.db.select().from(sequences).orderBy(sequences.id).all();
+  const rows = allSequences(ctx);
   const counts = new Map<number, StateCounts>();
   for (const r of countsPerSequence(ctx.sqlite)) {
     const c = counts.get(r.id) ?? emptyCounts();

@@ -1,12 +1,12 @@
 // Per-user integration settings and the effective settings a sequence gives a contact added now.
-import { eq } from 'drizzle-orm';
 import type { Settings, SyncAs, SyncMode } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { settings, type sequences } from '../db/schema';
+import type { sequences, settings } from '../db/schema';
 import { AppError } from '../../src-shared/result';
 import { DEFAULT_RECORD_URL_PATTERN, recordUrlPatternProblem } from '../../src-shared/recordUrl';
 import { connectionOf } from './connection';
 import { getMeta, setMeta } from '../store/meta';
+import { ensureSettings, updateSettings } from '../store/settings';
 import { currentUserRow } from './users';
 
 const RECORD_URL_KEY = 'record_url_pattern';
@@ -37,10 +37,7 @@ export type SettingsRow = typeof settings.$inferSelect;
 type SequenceRow = typeof sequences.$inferSelect;
 
 export function settingsRow(ctx: Pick<Ctx, 'db'>, userId: number): SettingsRow {
-  const row = ctx.db.select().from(settings).where(eq(settings.userId, userId)).get();
-  if (row) return row;
-  ctx.db.insert(settings).values({ userId }).run();
-  return ctx.db.select().from(settings).where(eq(settings.userId, userId)).get()!;
+  return ensureSettings(ctx, userId);
 }
 
 export function getSettings(ctx: Ctx): Settings {
@@ -84,7 +81,7 @@ export function setSettings(
     setMeta(ctx, RECORD_URL_KEY, pattern === null ? null : pattern.trim());
   }
   const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  if (Object.keys(values).length > 0) ctx.db.update(settings).set(values).where(eq(settings.userId, user.id)).run();
+  updateSettings(ctx, user.id, values);
   ctx.events.emit('data:changed', { what: 'settings' });
   return getSettings(ctx);
 }

@@ -2,13 +2,14 @@
 // name from the job's stages (`job?job_id=&include_stages=1`). A sequence without a job uses the default
 // job's stages. Captured on each enrollment at add time (cap_stage, cap_reply_stage); null is the first
 // stage, which is what Recruiterflow's add-to-job does by itself.
-import { eq } from 'drizzle-orm';
 import type { JobStage, StageSettings } from '../../src-shared/ownerStages';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { sequences, settings } from '../db/schema';
+import type { sequences } from '../db/schema';
+import { updateSequenceColumns } from '../store/sequences';
+import { updateSettings } from '../store/settings';
 import type { RecruiterflowClient } from '../recruiterflow';
-import { dueReplyStageIds } from '../store/enrollmentStages';
+import { dueReplyStageIds } from '../store/enrollments';
 import { cachedStages, writeStages } from '../store/jobStages';
 import { enqueue } from '../store/queue';
 import { activeConnection, connectionOf } from './connection';
@@ -103,11 +104,7 @@ export async function setDefaultStage(ctx: Ctx, input: { stage: string | null })
   const owner = settingsRow(ctx, me.id);
   const stages = await stagesForUser(ctx, me.id, owner.defaultJobId);
   const name = pick(stages, input.stage, owner.defaultJobId, 'default stage');
-  ctx.db
-    .update(settings)
-    .set({ defaultStage: stages[0]?.name === name ? null : name })
-    .where(eq(settings.userId, me.id))
-    .run();
+  updateSettings(ctx, me.id, { defaultStage: stages[0]?.name === name ? null : name });
   ctx.events.emit('data:changed', { what: 'settings' });
   return getStageSettings(ctx, {});
 }
@@ -127,7 +124,7 @@ export async function setSequenceStages(
   const patch: Partial<typeof sequences.$inferInsert> = {};
   if (input.stage !== undefined) patch.stage = pick(stages, input.stage, jobId, 'stage');
   if (input.replyStage !== undefined) patch.replyStage = pick(stages, input.replyStage, jobId, 'reply stage');
-  if (Object.keys(patch).length > 0) ctx.db.update(sequences).set(patch).where(eq(sequences.id, seq.id)).run();
+  updateSequenceColumns(ctx, seq.id, patch);
   ctx.events.emit('data:changed', { what: 'sequences' });
   return getStageSettings(ctx, { sequenceId: input.id });
 }

@@ -2,12 +2,11 @@
 // saved; plain IMAP is refused for anything but this machine.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { isLoopbackHost, type MailboxSecurity, type MailboxStatus } from '../../src-shared/mailbox';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { mailboxCheckpoints, mailboxes } from '../db/schema';
 import { currentUserRow } from '../domain/users';
+import { deleteMailbox, saveMailbox } from '../store/mailboxes';
 import { DEFAULT_PORTS, openImap, toMailboxError, type MailboxSettings } from './imap';
 import { deleteMailboxPassword, setMailboxPassword } from './password';
 import { authOf, describeMailbox, mailboxRow, setMailboxState, settingsOf } from './store';
@@ -78,15 +77,7 @@ export async function connectMailbox(ctx: Ctx, input: ConnectInput, live = false
     stateMessage: null,
     connectedAt: now,
   };
-  ctx.sqlite.transaction(() => {
-    // Another mailbox (or folder): its checkpoint means nothing here. Recorded replies stay, keyed by Message-ID.
-    if (!sameFolder) ctx.db.delete(mailboxCheckpoints).where(eq(mailboxCheckpoints.userId, user.id)).run();
-    ctx.db
-      .insert(mailboxes)
-      .values({ userId: user.id, ...values })
-      .onConflictDoUpdate({ target: mailboxes.userId, set: values })
-      .run();
-  })();
+  saveMailbox(ctx, user.id, values, sameFolder);
   const status = describeMailbox(ctx, live);
   ctx.events.emit('mailbox:changed', status);
   return status;
@@ -110,10 +101,7 @@ export async function testMailbox(ctx: Ctx, live = false): Promise<MailboxStatus
 
 export function disconnectMailbox(ctx: Ctx): MailboxStatus {
   const user = currentUserRow(ctx);
-  ctx.sqlite.transaction(() => {
-    ctx.db.delete(mailboxes).where(eq(mailboxes.userId, user.id)).run();
-    ctx.db.delete(mailboxCheckpoints).where(eq(mailboxCheckpoints.userId, user.id)).run();
-  })();
+  deleteMailbox(ctx, user.id);
   deleteMailboxPassword(ctx, user.id);
   const status = describeMailbox(ctx);
   ctx.events.emit('mailbox:changed', status);

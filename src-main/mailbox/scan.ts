@@ -9,7 +9,8 @@ import { simpleParser } from 'mailparser';
 import type { ScanCounts } from '../../src-shared/mailbox';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { statement } from '../db/statements';
+import { enrolledContactsOf } from '../store/contacts';
+import { checkpointOf, checkpointSaver, setLastScanAt, type Checkpoint } from '../store/mailboxes';
 import { logEvent } from '../store/syncLog';
 import { bouncedRecipients, classify, returnDate, snippetOf } from './classify';
 import { failureKind, openImap, toMailboxError } from './imap';
@@ -36,11 +37,8 @@ function defaultBatchSize(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 500;
 }
 
-function enrolledContacts(ctx: Pick<Ctx, 'sqlite'>): Map<string, number> {
-  const rows = ctx.sqlite
-    .prepare('select c.id, c.email from contacts c where exists (select 1 from enrollments e where e.contact_id = c.id)')
-    .all() as { id: number; email: string }[];
-  return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+function enrolledContacts(ctx: Pick<Ctx, 'db'>): Map<string, number> {
+  return new Map(enrolledContactsOf(ctx).map((r) => [r.email.toLowerCase(), r.id]));
 }
 
 function isReport(structure: MessageStructureObject | undefined): boolean {
@@ -74,11 +72,6 @@ function normalizeMessageId(id: string | undefined): string | null {
   return t.startsWith('<') ? t.toLowerCase() : `<${t.toLowerCase()}>`;
 }
 
-interface Checkpoint {
-  uid_validity: string;
-  last_uid: number;
-}
-
 function sinceDate(since: string): Date {
   const date = new Date(`${since}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) throw new AppError('invalid_input', `--since must be a date (YYYY-MM-DD), not "${since}"`);
@@ -96,10 +89,10 @@ async function uidsToRead(
 ): Promise<number[]> {
   let found: number[] | false | undefined;
   if (since !== undefined) found = await client.search({ since: sinceDate(since) }, { uid: true });
-  else if (checkpoint && checkpoint.uid_validity === uidValidity) {
-    found = await client.search({ uid: `${checkpoint.last_uid + 1}:*` }, { uid: true });
+  else if (checkpoint && checkpoint.uidValidity === uidValidity) {
+    found = await client.search({ uid: `${checkpoint.lastUid + 1}:*` }, { uid: true });
     // `n:*` always names the newest message, even when its UID is below n.
-    if (found) found = found.filter((uid) => uid > checkpoint.last_uid);
+    if (found) found = found.filter((uid) => uid > checkpoint.lastUid);
   } else {
     if (checkpoint)
       logEvent(
@@ -128,21 +121,12 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
     const box = client.mailbox;
     if (!box) throw new AppError('not_found', `The folder ${row.folder} could not be opened`);
     const uidValidity = String(box.uidValidity);
-    const checkpoint = statement(ctx.sqlite, 'select uid_validity, last_uid from mailbox_checkpoints where user_id = ? and folder = ?').get(
-      row.userId,
-      row.folder,
-    ) as Checkpoint | undefined;
+    const checkpoint = checkpointOf(ctx, row.userId, row.folder);
     const uids = await uidsToRead(ctx, client, row, checkpoint, uidValidity, options.since);
     const contacts = enrolledContacts(ctx);
     const own = row.username.toLowerCase();
     const batchSize = options.batchSize ?? defaultBatchSize();
-    const saveCheckpoint = statement(
-      ctx.sqlite,
-      `insert into mailbox_checkpoints (user_id, folder, uid_validity, last_uid, updated_at) values (@user, @folder, @validity, @uid, @now)
-       on conflict (user_id, folder) do update set
-         last_uid = case when uid_validity = excluded.uid_validity then max(last_uid, excluded.last_uid) else excluded.last_uid end,
-         uid_validity = excluded.uid_validity, updated_at = excluded.updated_at`,
-    );
+    const saveCheckpoint = checkpointSaver(ctx);
     for (let i = 0; i < uids.length; i += batchSize) {
       const batch = uids.slice(i, i + batchSize);
       const wanted: Candidate[] = [];
@@ -219,7 +203,7 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
         counts.scanned += batch.length;
         // Strangers and unrelated mail: read, not stored.
         counts.ignored += batch.length - incoming.length;
-        saveCheckpoint.run({
+        saveCheckpoint({
           user: row.userId,
           folder: row.folder,
           validity: uidValidity,
@@ -228,9 +212,9 @@ async function scanWith(ctx: Ctx, client: ImapFlow, row: MailboxRow, options: Sc
         });
       })();
     }
-    if (uids.length === 0 && (!checkpoint || checkpoint.uid_validity !== uidValidity)) {
+    if (uids.length === 0 && (!checkpoint || checkpoint.uidValidity !== uidValidity)) {
       // An empty window: remember where the folder stands, so the next scan reads only new mail.
-      saveCheckpoint.run({
+      saveCheckpoint({
         user: row.userId,
         folder: row.folder,
         validity: uidValidity,
@@ -263,7 +247,7 @@ export async function scanMailbox(ctx: Ctx, options: ScanOptions = {}): Promise<
     if (!client) client = await openImap(settingsOf(row), auth);
     setMailboxState(ctx, row.userId, 'scanning', null, live);
     const counts = await scanWith(ctx, client, row, options);
-    ctx.sqlite.prepare('update mailboxes set last_scan_at = ? where user_id = ?').run(ctx.clock.now(), row.userId);
+    setLastScanAt(ctx, row.userId, ctx.clock.now());
     setMailboxState(ctx, row.userId, 'idle', null, live);
     const found = counts.replies + counts.autoReplies + counts.bounces;
     if (found > 0) {

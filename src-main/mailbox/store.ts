@@ -1,10 +1,10 @@
 // The saved mailbox of the current user, its state for the status bar and `mailbox status`, and
 // the notes setting. The password is in the secret store (password.ts), never here.
-import { eq } from 'drizzle-orm';
 import type { MailboxState, MailboxStatus } from '../../src-shared/mailbox';
 import type { Ctx } from '../backend/context';
-import { mailboxes } from '../db/schema';
-import { notesEnabled, setNotesEnabled } from '../store/replies';
+import type { mailboxes } from '../db/schema';
+import { mailboxOf, updateMailboxState } from '../store/mailboxes';
+import { mailboxReplyCounts, notesEnabled, setNotesEnabled } from '../store/replies';
 import { currentUserRow } from '../domain/users';
 import type { MailboxAuth, MailboxSettings } from './imap';
 import { getMailboxPassword } from './password';
@@ -12,7 +12,7 @@ import { getMailboxPassword } from './password';
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
 export function mailboxRow(ctx: Pick<Ctx, 'db'>, userId = currentUserRow(ctx).id): MailboxRow | null {
-  return ctx.db.select().from(mailboxes).where(eq(mailboxes.userId, userId)).get() ?? null;
+  return mailboxOf(ctx, userId);
 }
 
 export function settingsOf(row: MailboxRow): MailboxSettings {
@@ -24,11 +24,8 @@ export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
   return password === null ? null : { kind: 'password', password };
 }
 
-function counts(ctx: Pick<Ctx, 'sqlite'>): MailboxStatus['counts'] {
-  const rows = ctx.sqlite.prepare("select kind, count(*) as n from replies where source = 'mailbox' group by kind").all() as {
-    kind: string;
-    n: number;
-  }[];
+function counts(ctx: Pick<Ctx, 'db'>): MailboxStatus['counts'] {
+  const rows = mailboxReplyCounts(ctx);
   const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') };
 }
@@ -69,7 +66,7 @@ export function describeMailbox(ctx: Ctx, live = false): MailboxStatus {
 export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, message: string | null, live = false): void {
   const before = mailboxRow(ctx, userId);
   if (!before) return;
-  ctx.db.update(mailboxes).set({ state, stateMessage: message }).where(eq(mailboxes.userId, userId)).run();
+  updateMailboxState(ctx, userId, state, message);
   if (before.state !== state || before.stateMessage !== message) ctx.events.emit('mailbox:changed', describeMailbox(ctx, live));
 }
 

@@ -1,8 +1,8 @@
-// The statements of adding contacts to a sequence (domain/enroll.ts), set-based over a JSON list of
-// emails: one statement per batch writes the enrollments, their counts and their queue rows, which is
-// what makes a million-contact add fast. They touch several tables (contacts, enrollments,
-// enrollment_counts, sync_queue) because the batch is written in one transaction; they live here so that
-// no domain file holds SQL.
+// The add's half of the enrollments store: the statements of adding contacts to a sequence
+// (domain/enroll.ts), set-based over a JSON list of emails. One statement per batch writes the
+// enrollments, their counts and their queue rows, which is what makes a million-contact add fast. They
+// touch three tables (enrollments, enrollment_counts, sync_queue) because the batch is one set-based
+// transaction: the one sanctioned exception to "one writer per table" (ARCHITECTURE.md).
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
 
@@ -23,33 +23,6 @@ const FLAGGED = 'c.email in (select value from json_each(@flagged))';
 const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') =>
   `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = c.email)`;
 
-/** Makes each email a contact with only its email (the add's "create" policy for unknown emails). */
-export function createBareContacts(sqlite: Sqlite, emails: string[], now: number): number {
-  return sqlite
-    .prepare(
-      `insert into contacts (email, created_at, updated_at) select value, @now, @now from json_each(@list) where true
-           on conflict (email) do nothing`,
-    )
-    .run({ now, list: JSON.stringify(emails) }).changes;
-}
-
-/**
- * The ids of the JSON list's emails that are contacts, in the list's order: how many are known, and what
- * the insert reads (a rowid lookup per row instead of a second lookup by email).
- */
-export function contactIdsOf(sqlite: Sqlite, list: string): number[] {
-  return sqlite.prepare('select c.id from json_each(?) j join contacts c on c.email = j.value').pluck().all(list).map(Number);
-}
-
-/** Up to six emails of the JSON list that are not contacts (enough to name five and say "and more"). */
-export function firstUnknownContacts(sqlite: Sqlite, list: string): string[] {
-  return sqlite
-    .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) limit 6')
-    .pluck()
-    .all(list)
-    .map(String);
-}
-
 /** The emails of the JSON list already in this sequence. */
 export function enrolledEmails(sqlite: Sqlite, sequenceId: number, list: string): string[] {
   return sqlite
@@ -57,14 +30,6 @@ export function enrolledEmails(sqlite: Sqlite, sequenceId: number, list: string)
     .pluck()
     .all(sequenceId, list)
     .map(String);
-}
-
-/**
- * Is any contact demo data? Asked once per add: with none (the usual case) the demo update is skipped.
- * The question reads the (usually empty) contacts_demo index.
- */
-export function anyDemoContact(sqlite: Sqlite): boolean {
-  return sqlite.prepare('select 1 from contacts where demo = 1 limit 1').get() !== undefined;
 }
 
 /**

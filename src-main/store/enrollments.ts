@@ -1,8 +1,18 @@
 // Every change of an enrollment's sync state, and the reads the engine needs: the only module that
 // writes `enrollments` after the add (the add's bulk statements are in enrollmentAdd.ts). The rules that
-// decide where an enrollment goes are here too (placeEnrollment), next to the writes that apply them.
+// decide where an enrollment goes are here too (placeEnrollment), next to the writes that apply them, and
+// so are the columns that carry the owner and the pipeline stages (cap_owner_id, cap_stage,
+// cap_reply_stage, reply_stage_due_at, stage_move_planned) and the marks the links check makes (relinked,
+// deleted, and a deleted mark that follows a change of account).
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import type { EnrollmentState, SyncAs, SyncMode } from '../../src-shared/domain';
+import {
+  DELETED_CODE,
+  DELETED_IN_RECRUITERFLOW,
+  DELETED_OTHER_ACCOUNT_CODE,
+  type EnrollmentState,
+  type SyncAs,
+  type SyncMode,
+} from '../../src-shared/domain';
 import type { Db, Sqlite } from '../db/open';
 import { enrollments } from '../db/schema';
 import { statement } from '../db/statements';
@@ -382,4 +392,127 @@ export function applyAccountSwitch(sqlite: Sqlite, userId: number, fromBaseUrl: 
   );
   for (const id of reflag) recheck.run(id);
   return reflag;
+}
+
+export type StagePlan = Pick<
+  Enrollment,
+  'capOwnerId' | 'capStage' | 'capReplyStage' | 'replyStageDueAt' | 'stageMovePlanned' | 'capJobId' | 'capSyncAs' | 'userId'
+>;
+
+export function stagePlanOf(sqlite: Sqlite, enrollmentId: number): StagePlan | null {
+  const row = statement(
+    sqlite,
+    `select cap_owner_id as capOwnerId, cap_stage as capStage, cap_reply_stage as capReplyStage, reply_stage_due_at as replyStageDueAt,
+            stage_move_planned as stageMovePlanned, cap_job_id as capJobId, cap_sync_as as capSyncAs, user_id as userId
+     from enrollments where id = ?`,
+  ).get(enrollmentId) as StagePlan | undefined;
+  return row ?? null;
+}
+
+/** The stage a move is about to be sent to (before the request), or null once it is logged or found not made. */
+export function setStageMovePlanned(sqlite: Sqlite, enrollmentId: number, stage: string | null): void {
+  statement(sqlite, 'update enrollments set stage_move_planned = ? where id = ?').run(stage, enrollmentId);
+}
+
+export function ownerOf(sqlite: Sqlite, enrollmentId: number): number | null {
+  const v = statement(sqlite, 'select cap_owner_id from enrollments where id = ?').pluck().get(enrollmentId);
+  return typeof v === 'number' ? v : null;
+}
+
+/** Marks a reply as due to move the candidate (in the reply's transaction). True if it has a reply stage and a job. */
+export function markReplyStageDue(sqlite: Sqlite, enrollmentId: number, at: number): boolean {
+  return (
+    statement(
+      sqlite,
+      `update enrollments set reply_stage_due_at = ?
+     where id = ? and cap_reply_stage is not null and cap_sync_as = 'candidate' and cap_job_id is not null`,
+    ).run(at, enrollmentId).changes > 0
+  );
+}
+
+/** The reply's move is done (or was found done): cleared only if no later reply asked again meanwhile. */
+export function clearReplyStageDue(sqlite: Sqlite, enrollmentId: number, dueAt: number): void {
+  statement(sqlite, 'update enrollments set reply_stage_due_at = null where id = ? and reply_stage_due_at = ?').run(enrollmentId, dueAt);
+}
+
+/** Synced enrollments of this user and account with a reply's stage move still due (the reply came while offline). */
+export function dueReplyStageIds(sqlite: Sqlite, userId: number, account: string): number[] {
+  return statement(
+    sqlite,
+    "select id from enrollments where user_id = ? and rf_account = ? and state = 'synced' and reply_stage_due_at is not null",
+  )
+    .pluck()
+    .all(userId, account)
+    .map(Number);
+}
+
+/** A record was merged away: the email's enrollments synced to it name the survivor (the caller holds the transaction). */
+export function relinkEnrollments(sqlite: Sqlite, account: string, email: string, from: number, to: number): void {
+  sqlite.prepare('update enrollments set rf_id = ? where email = ? and rf_id = ? and rf_account = ?').run(to, email, from, account);
+}
+
+/**
+ * A record was deleted: the email's enrollments synced to it are marked "Deleted in Recruiterflow" (the
+ * caller holds the transaction). synced_at and create_started_at go with the record: what they describe no
+ * longer exists. Returns how many were marked.
+ */
+export function markDeletedInRecruiterflow(
+  sqlite: Sqlite,
+  account: string,
+  email: string,
+  type: SyncAs,
+  id: number,
+  message: string,
+): number {
+  return sqlite
+    .prepare(
+      `update enrollments set state = 'not_synced', rf_id = null, synced_at = null, create_started_at = null,
+       error = ?, error_code = ?, evidence = ? where email = ? and rf_id = ? and rf_account = ?`,
+    )
+    .run(message, DELETED_CODE, JSON.stringify([{ type, id, name: '', emails: [email], matchedEmail: email }]), email, id, account).changes;
+}
+
+/**
+ * Enrollments of the contact `c` (an alias the caller's SQL binds) synced in the account connected now,
+ * whose captured mapping writes to existing records: those a change of the contact's data sends an update for.
+ */
+export const WRITING_SYNCED_OF_C = `from enrollments e
+  where e.contact_id = c.id and e.state = 'synced'
+    and e.rf_account = (select coalesce(account, base_url) from connections where user_id = e.user_id)
+    and exists (select 1 from mapping_rules m where m.user_id = e.user_id and m.version = e.cap_mapping_version and m.write != 'never')`;
+
+/** The enrollments of this contact a change of its data sends an update for (WRITING_SYNCED_OF_C). */
+export function syncedEnrollmentsToUpdate(sqlite: Sqlite): (contactId: number) => Pick<Enrollment, 'id' | 'userId'>[] {
+  const of = statement(
+    sqlite,
+    `select e.id, e.user_id as userId ${WRITING_SYNCED_OF_C.replace('from enrollments e', 'from enrollments e, contacts c')} and c.id = ?`,
+  );
+  return (contactId) => of.all(contactId) as Pick<Enrollment, 'id' | 'userId'>[];
+}
+
+/** What a contact whose record was deleted says (its error), from the record that is gone. */
+export function deletedMessage(type: SyncAs, id: number, email: string): string {
+  return `${DELETED_IN_RECRUITERFLOW}: ${type === 'candidate' ? 'Candidate' : 'Contact'} #${id} is gone and no record has ${email}`;
+}
+
+/**
+ * On a change of account: a "Deleted in Recruiterflow" mark speaks of the account whose record was deleted.
+ * While another account is connected it says so instead (the contact was never synced there; Resync sends
+ * it); when that account is connected again, the mark is back as it was.
+ */
+export function followDeletedMarks(sqlite: Sqlite, userId: number, to: string): void {
+  sqlite
+    .prepare(
+      `update enrollments set error_code = ?, error = 'Its record in another Recruiterflow account was deleted there; not synced to this one'
+       where user_id = ? and state = 'not_synced' and error_code = ? and rf_account is not ?`,
+    )
+    .run(DELETED_OTHER_ACCOUNT_CODE, userId, DELETED_CODE, to);
+  const back = sqlite
+    .prepare(
+      `select id, email, json_extract(evidence, '$[0].type') as type, json_extract(evidence, '$[0].id') as rfId from enrollments
+       where user_id = ? and state = 'not_synced' and error_code = ? and rf_account = ?`,
+    )
+    .all(userId, DELETED_OTHER_ACCOUNT_CODE, to) as { id: number; email: string; type: SyncAs | null; rfId: number | null }[];
+  const restore = sqlite.prepare('update enrollments set error_code = ?, error = ? where id = ?');
+  for (const r of back) restore.run(DELETED_CODE, deletedMessage(r.type ?? 'candidate', r.rfId ?? 0, r.email), r.id);
 }

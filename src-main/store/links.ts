@@ -4,7 +4,11 @@
 import type { SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
+import { eq } from 'drizzle-orm';
+import { rfLinks } from '../db/schema';
 import { statement } from '../db/statements';
+
+type LinkRow = Pick<typeof rfLinks.$inferSelect, 'email' | 'rfId' | 'rfType'>;
 
 export interface RfLink {
   id: number;
@@ -72,4 +76,30 @@ export function countLinks(sqlite: Sqlite, account: string): number {
 export function renameAccountLinks(sqlite: Sqlite, from: string, to: string): void {
   sqlite.prepare('update rf_links set account = ? where account = ?').run(to, from);
   sqlite.prepare('update rf_job_assignments set account = ? where account = ?').run(to, from);
+}
+
+/** Every link of the account, for the links check. */
+export function linksOf(ctx: Pick<Ctx, 'db'>, account: string): LinkRow[] {
+  return ctx.db
+    .select({ email: rfLinks.email, rfId: rfLinks.rfId, rfType: rfLinks.rfType })
+    .from(rfLinks)
+    .where(eq(rfLinks.account, account))
+    .orderBy(rfLinks.rfId)
+    .all();
+}
+
+/** A record was merged away: the email's link names the survivor (the caller holds the transaction). */
+export function relinkEmail(sqlite: Sqlite, account: string, email: string, type: SyncAs, from: number, to: number): void {
+  sqlite
+    .prepare('update rf_links set rf_id = ? where account = ? and email = ? and rf_type = ? and rf_id = ?')
+    .run(to, account, email, type, from);
+}
+
+/**
+ * A record was deleted: its link goes (a resync must create a new record, never reuse the id) and so do its
+ * job assignments (the new record needs its own). The caller holds the transaction.
+ */
+export function dropDeletedRecord(sqlite: Sqlite, account: string, email: string, type: SyncAs, id: number): void {
+  sqlite.prepare('delete from rf_links where account = ? and email = ? and rf_type = ? and rf_id = ?').run(account, email, type, id);
+  sqlite.prepare('delete from rf_job_assignments where account = ? and rf_id = ?').run(account, id);
 }

@@ -333,6 +333,19 @@ export function cancelWaiting(sqlite: Sqlite, queueId: number, now: number): voi
   sqlite.prepare("update sync_queue set state = 'cancelled', updated_at = ? where id = ?").run(now, queueId);
 }
 
+/**
+ * A record was deleted: the waiting follow-up work (an update, a stage move) of the email's enrollments
+ * synced to it has nothing left to act on (the caller holds the transaction, before the enrollments change).
+ */
+export function cancelWaitingOfRecord(sqlite: Sqlite, account: string, email: string, rfId: number): void {
+  sqlite
+    .prepare(
+      `update sync_queue set state = 'cancelled' where state in ${WAITING_IN}
+       and enrollment_id in (select id from enrollments where email = ? and rf_id = ? and rf_account = ?)`,
+    )
+    .run(email, rfId, account);
+}
+
 /** Retry now: a backing-off item of this enrollment is due at once, with a fresh attempt budget. */
 export function retryNow(sqlite: Sqlite, enrollmentId: number, now: number): number {
   return statement(

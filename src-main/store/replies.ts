@@ -1,8 +1,10 @@
 // Replies (`replies`: read from the mailbox or recorded by hand) and the opt-in reply notes' own small
 // queue (`reply_notes`): the SQL the domain and the mailbox share. The mailbox's scan still writes its
 // checkpoints and messages in mailbox/ (one transaction per scanned batch).
+import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
+import { replies } from '../db/schema';
 import { statement } from '../db/statements';
 import { getMeta, setMeta } from './meta';
 
@@ -58,12 +60,13 @@ export function pendingNotesOf(sqlite: Sqlite, enrollmentId: number): PendingNot
 
 /** The sequences a reply counted for (those its contact was in when it came), by name. */
 export function sequencesOfReply(sqlite: Sqlite, contactId: number, at: number): string[] {
-  return (
-    statement(
-      sqlite,
+  return sqlite
+    .prepare(
       'select s.name from enrollments e join sequences s on s.id = e.sequence_id where e.contact_id = ? and e.added_at <= ? order by s.name',
-    ).all(contactId, at + 999) as { name: string }[]
-  ).map((r) => r.name);
+    )
+    .pluck()
+    .all(contactId, at + 999)
+    .map(String);
 }
 
 /** Every contact whose mail bounced, once per enrollment, for the error export. */
@@ -161,4 +164,9 @@ export function noteFailed(sqlite: Sqlite, id: number, attempts: number, message
     now,
     id,
   );
+}
+
+/** How many replies, auto-replies and bounces the mailbox found, by kind. */
+export function mailboxReplyCounts(ctx: Pick<Ctx, 'db'>): { kind: (typeof replies.$inferSelect)['kind']; n: number }[] {
+  return ctx.db.select({ kind: replies.kind, n: count() }).from(replies).where(eq(replies.source, 'mailbox')).groupBy(replies.kind).all();
 }

@@ -24,7 +24,10 @@ import { getMeta, setMeta } from '../store/meta';
 import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type Prospect } from '../recruiterflow';
 import { asInt, asRecord, asText } from '../recruiterflow/values';
-import { deletedMessage, linkedRecordsOf, linksOf, markDeleted, relink, saveRecord } from '../store/rfRecords';
+import { linksOf } from '../store/links';
+import { linkedRecordsOf, saveRecord } from '../store/rfRecords';
+import { markDeleted, relink } from './linkChanges';
+import { deletedMessage } from '../store/enrollments';
 import type { SchedulerCompanion } from './scheduler';
 
 /** The jobs and stages a record read lists, or null when the answer left them out (a search may). */
@@ -58,7 +61,7 @@ async function checkLinks(ctx: Ctx): Promise<LinksVerifyResult> {
     return ctx.fetch(input, init);
   };
   const { client, account } = requireConnection(ctx, { fetch: counting });
-  const links = linksOf(ctx.sqlite, account);
+  const links = linksOf(ctx, account);
   const result: LinksVerifyResult = { checked: 0, present: 0, relinked: [], deleted: [], requests: 0 };
   const byType = (t: SyncAs) => links.filter((l) => l.rfType === t);
 
@@ -191,5 +194,5 @@ export class LinkChecker implements SchedulerCompanion {
 export function linkedRecordsFor(ctx: Ctx, email: string): LinkedRecord[] {
   const row = connectionOf(ctx, currentUserRow(ctx).id);
   if (!row) return [];
-  return linkedRecordsOf(ctx.sqlite, row.account ?? row.baseUrl, email.trim().toLowerCase());
+  return linkedRecordsOf(ctx, row.account ?? row.baseUrl, email.trim().toLowerCase());
 }

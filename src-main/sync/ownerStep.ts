@@ -3,7 +3,7 @@
 import type { SyncAs } from '../../src-shared/domain';
 import type { Sqlite } from '../db/open';
 import type { ProspectInput } from '../recruiterflow';
-import { ownerOf } from '../store/enrollmentStages';
+import { ownerOf } from '../store/enrollments';
 
 export function withOwner(sqlite: Sqlite, enrollmentId: number, syncAs: SyncAs, body: ProspectInput): ProspectInput {
   const owner = syncAs === 'candidate' ? ownerOf(sqlite, enrollmentId) : null;

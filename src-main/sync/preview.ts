@@ -17,6 +17,7 @@ import { buildPayload, type ContactSource } from './payload';
 import { withOwner } from './ownerStep';
 import { plannedStageMove } from './stagePreview';
 import { plannedUpdate } from './updatePreview';
+import { cachedJob } from '../store/metadata';
 
 /** What the conditional requests wait for, in the order they would be sent. */
 function maybeWhat(requests: PlannedRequest[]): string {
@@ -37,11 +38,8 @@ function maybeWhat(requests: PlannedRequest[]): string {
 }
 
 /** The job's name and where it is, from the cached job list: "#101 Senior Backend Engineer (Acme Corp, Berlin)". */
-function describeJob(ctx: Pick<Ctx, 'sqlite'>, baseUrl: string | null, jobId: number): string {
-  const job = baseUrl
-    ? (ctx.sqlite.prepare('select name, client, location from rf_jobs where base_url = ? and id = ?').get(baseUrl, jobId) as
-        { name: string; client: string; location: string } | undefined)
-    : undefined;
+function describeJob(ctx: Pick<Ctx, 'db'>, baseUrl: string | null, jobId: number): string {
+  const job = baseUrl ? cachedJob(ctx, baseUrl, jobId) : undefined;
   if (!job) return `job #${jobId}`;
   const where = [job.client, job.location].filter(Boolean).join(', ');
   return `job #${jobId} ${job.name}${where ? ` (${where})` : ''}`;

@@ -5,7 +5,7 @@
 import type { CustomFieldDef, MappingRule } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { targetLabel } from '../domain/mapping';
-import { readRequiredFields } from '../store/requiredFields';
+import { readRequiredFields } from '../store/settings';
 import { findLink, recordFailed, type WorkItem } from './outcomes';
 import { sourceValue, type ContactSource } from './payload';
 

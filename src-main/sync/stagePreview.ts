@@ -4,7 +4,7 @@ import type { SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { planGet, planJob, planMoveToStage } from '../recruiterflow';
 import { cachedStages } from '../store/jobStages';
-import { stagePlanOf } from '../store/enrollmentStages';
+import { stagePlanOf } from '../store/enrollments';
 import { wantedStages } from './stageStep';
 
 export function plannedStageMove(

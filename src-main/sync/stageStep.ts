@@ -11,7 +11,7 @@ import { connectionOf } from '../domain/connection';
 import { stagesOf } from '../domain/stages';
 import { logEvent } from '../store/syncLog';
 import { RecruiterflowError, type Prospect, type RecruiterflowClient } from '../recruiterflow';
-import { clearReplyStageDue, setStageMovePlanned, stagePlanOf, type StagePlan } from '../store/enrollmentStages';
+import { clearReplyStageDue, setStageMovePlanned, stagePlanOf, type StagePlan } from '../store/enrollments';
 
 interface StageItem {
   enrollmentId: number;

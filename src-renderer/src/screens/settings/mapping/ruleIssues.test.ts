@@ -6,6 +6,7 @@ import { buildTargetIndex, checkValue } from './targets';
 
 const catalog: MappingCatalog = {
   sources: [],
+  defaults: [],
   targets: [
     { target: 'first_name', label: 'First name', type: 'text', object: 'both', choices: [] },
     { target: 'organization', label: 'Organization', type: 'text', object: 'contact', choices: [] },
