@@ -2,7 +2,7 @@
 import type { Ctx } from '../backend/context';
 import { enqueue, retryNow } from '../store/queue';
 import { activeConnection, requireConnection } from './connection';
-import { contactByEmail } from './contacts';
+import { contactByEmail } from '../store/contacts';
 import {
   clearFlag,
   enrollmentsByIds,

@@ -7,7 +7,7 @@ import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { getSettings, settingsRow } from '../domain/settings';
 import { effectiveRules, getMapping, rulesFor, sampleContactEmail, validateRules } from '../domain/mapping';
-import { contactByEmail } from '../domain/contacts';
+import { contactByEmail } from '../store/contacts';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../domain/replyNotes';
 import { findLink, isJobAssigned } from '../store/links';
