@@ -6,7 +6,7 @@ import { holdsDemoRows, workspaceIsEmpty } from '../store/workspace';
 import { connectedToRealAccount } from './demoGuard';
 import { needsProfile } from './users';
 
-export function appInfo(ctx: Ctx, version: string): AppInfo {
+export function appInfo(ctx: Pick<Ctx, 'dataDir' | 'db' | 'host' | 'sqlite'>, version: string): AppInfo {
   return {
     version,
     host: ctx.host,

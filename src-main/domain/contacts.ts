@@ -13,7 +13,7 @@ import { currentUserRow } from './users';
 import { logEvent } from '../store/syncLog';
 
 export function listContacts(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'db' | 'sqlite'>,
   q: ContactFilter & { sort: string; dir: 'asc' | 'desc'; offset: number; limit: number },
 ): Page<ContactRow> {
   // Links of the account connected now (or last): a record id from another account is never shown.
@@ -33,7 +33,7 @@ function contactFields(row: ContactDbRow): Record<string, string> {
   };
 }
 
-export function getContact(ctx: Ctx, email: string): ContactDetail {
+export function getContact(ctx: Pick<Ctx, 'db' | 'sqlite'>, email: string): ContactDetail {
   const row = contactByEmail(ctx, email);
   if (!row) throw new AppError('unknown_contact', `No contact with email ${email}`);
   const link = findLink(ctx, previousAccount(ctx, currentUserRow(ctx).id) ?? '', row.email);
@@ -57,7 +57,10 @@ export type ContactTarget = { ids: number[] } | { emails: string[] } | { matchin
  * Recruiterflow. A contact whose sync is being sent right now is kept (and counted as skipped): the
  * request may already have reached Recruiterflow, and its outcome needs the enrollment.
  */
-export function deleteContacts(ctx: Ctx, target: ContactTarget): { deleted: number; skipped: number; unknown: string[] } {
+export function deleteContacts(
+  ctx: Pick<Ctx, 'clock' | 'events' | 'sqlite'>,
+  target: ContactTarget,
+): { deleted: number; skipped: number; unknown: string[] } {
   let ids: number[];
   let unknown: string[] = [];
   if ('ids' in target) ids = target.ids;

@@ -85,7 +85,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
 }
 
 /** Removes every demo contact and sequence, with their enrollments and queue items (cascades). */
-export function removeDemo(ctx: Ctx): { contacts: number; sequences: number } {
+export function removeDemo(ctx: Pick<Ctx, 'db' | 'events' | 'sqlite'>): { contacts: number; sequences: number } {
   const removed = ctx.sqlite.transaction(() => {
     // Queue items of demo work cascade from their enrollments; an item being sent right now finishes first.
     const sequences = deleteDemoSequences(ctx);

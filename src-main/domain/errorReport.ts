@@ -23,7 +23,7 @@ function describeMatches(matches: FlagMatch[]): string {
  * per exact message, so the values that differ from contact to contact do not split a cause.
  */
 export function listErrors(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'sqlite'>,
   q: { states?: string[]; error?: string; group?: string; offset: number; limit: number },
 ): Page<ErrorRow> & { groups: ErrorGroup[] } {
   const { rows: stored, total } = errorPage(ctx.sqlite, q);
@@ -162,14 +162,17 @@ function reportName(ctx: Pick<Ctx, 'clock'>, format: 'csv' | 'json'): string {
 }
 
 /** The report as one text, for the window's download (the CSV starts with a UTF-8 BOM). */
-export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+export function exportErrors(
+  ctx: Pick<Ctx, 'clock' | 'sqlite'>,
+  format: 'csv' | 'json',
+): { filename: string; content: string; rows: number } {
   const pieces: string[] = [];
   const rows = writeErrorReport(ctx, format, (p) => pieces.push(p));
   return { filename: reportName(ctx, format), content: pieces.join(''), rows };
 }
 
 /** The report streamed into a file (the command line): never held in memory whole. */
-export function exportErrorsToFile(ctx: Ctx, format: 'csv' | 'json', path: string): { file: string; rows: number } {
+export function exportErrorsToFile(ctx: Pick<Ctx, 'sqlite'>, format: 'csv' | 'json', path: string): { file: string; rows: number } {
   const fd = openSync(path, 'w', 0o600);
   try {
     const rows = writeErrorReport(ctx, format, (p) => writeSync(fd, p));

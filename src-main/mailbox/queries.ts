@@ -12,7 +12,7 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function contactReplies(ctx: Ctx, email: string): ContactReplies {
+export function contactReplies(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactReplies {
   const contact = contactByEmail(ctx, email);
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
   const rows = repliesOfContact(ctx.sqlite, contact.id);
