@@ -80,3 +80,29 @@ test('hold and release, pause and resume, and Sync now with its result', async (
   await waitForState(app, seq.id, 'synced', 2);
   await expect(page.getByText('The queue is empty')).toBeVisible();
 });
+
+test('a synced contact queued again for its update reads "Followed up · Updated" in the finished items, not "Synced" twice', async ({
+  page,
+  app,
+}) => {
+  await app.useSandbox();
+  // A write rule that updates existing records: a change of title is then sent to Recruiterflow.
+  await app.api('mapping:set', { rules: [{ source: 'title', target: 'title', write: 'always' }] });
+  await importContacts(app, ['again@example.com']);
+  const seq = await app.api('sequences:create', { name: 'Follow-ups' });
+  await app.api('sequences:add', { sequenceId: seq.id, emails: ['again@example.com'] });
+  await waitForState(app, seq.id, 'synced', 1);
+  // Its data changes: the contact is queued again, and the update goes out.
+  await app.api('contacts:update', { email: 'again@example.com', fields: { title: 'Head of Data' } });
+  await expect.poll(async () => (await app.api('queue:list', { states: ['done'] })).total, { timeout: 30_000 }).toBe(2);
+
+  await openApp(page, app, '/queue');
+  await page
+    .getByRole('radiogroup', { name: 'Filter the queue by state' })
+    .getByText(/^Finished/)
+    .click();
+  const rows = page.getByRole('table', { name: 'Queue items' }).getByRole('row', { name: /again@example\.com/ });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(/Followed up · Updated · Candidate #\d+/);
+  await expect(rows.last()).toContainText(/Synced · Candidate #\d+/);
+});

@@ -33,6 +33,12 @@ export type EnrollmentState = (typeof ENROLLMENT_STATES)[number];
  */
 export const QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'backoff', 'done', 'cancelled', 'failed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
+/**
+ * What a finished follow-up item did (a synced contact queued again for its update or its reply stage):
+ * the Queue screen says it, instead of a second "Synced".
+ */
+export const FOLLOW_UPS = ['updated', 'moved', 'updated_moved', 'unchanged'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
 /** The states of a queue item that still has work to do: at most one such row per enrollment (a unique index). */
 export const LIVE_QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'backoff'] as const satisfies readonly QueueState[];
 /** Live items not being sent right now: what cancel, hold and an account switch may touch. */
@@ -284,7 +290,9 @@ export interface QueueItem {
   /** When the item last changed: for a finished item, when it finished. */
   updatedAt: number;
   /** For a finished item, what came of it. */
-  outcome: 'synced' | 'flagged' | 'failed' | 'cancelled' | EnrollmentState | null;
+  outcome: 'synced' | 'followed_up' | 'flagged' | 'failed' | 'cancelled' | EnrollmentState | null;
+  /** For a finished follow-up (`outcome` 'followed_up'), what it did. */
+  followUp: FollowUp | null;
   recruiterflowId: number | null;
 }
 

@@ -3,7 +3,16 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 // The enums are declared once, in src-shared (the contract and the UI use them too), and read here.
-import { ENROLLMENT_STATES, INTEGRATIONS, LIVE_QUEUE_STATES, QUEUE_STATES, ROLES, SYNC_AS, SYNC_MODES } from '../../src-shared/domain';
+import {
+  ENROLLMENT_STATES,
+  FOLLOW_UPS,
+  INTEGRATIONS,
+  LIVE_QUEUE_STATES,
+  QUEUE_STATES,
+  ROLES,
+  SYNC_AS,
+  SYNC_MODES,
+} from '../../src-shared/domain';
 import { MAILBOX_SECURITY } from '../../src-shared/mailbox';
 
 export const users = sqliteTable('users', {
@@ -301,6 +310,8 @@ export const syncQueue = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
+    /** Set when the item finished as the follow-up of a synced contact: what it did (the Queue screen says it). */
+    followUp: text('follow_up', { enum: FOLLOW_UPS }),
     leaseOwner: text('lease_owner'),
     leaseUntil: integer('lease_until'),
     createdAt: integer('created_at').notNull(),

@@ -28,12 +28,12 @@ export function accountIdentity(baseUrl: string, apiKey: string): string {
 export { accountBaseUrl } from '../store/links';
 
 /** The account a user is (or was last) connected to, or null when there has never been one. */
-export function previousAccount(ctx: Ctx, userId: number): string | null {
+export function previousAccount(ctx: Pick<Ctx, 'sqlite'>, userId: number): string | null {
   return connectedAccount(ctx.sqlite, userId) ?? getMeta(ctx, LAST_ACCOUNT(userId));
 }
 
 /** On disconnect: remembered, so connecting another account later is still seen as a switch. */
-export function rememberAccount(ctx: Ctx, userId: number, account: string): void {
+export function rememberAccount(ctx: Pick<Ctx, 'db'>, userId: number, account: string): void {
   setMeta(ctx, LAST_ACCOUNT(userId), account);
 }
 
@@ -86,7 +86,7 @@ export function describeSwitch(s: AccountSwitch): string {
  * another account are not synced here (their record id kept for a switch back), and those synced in the
  * account now connected are synced again.
  */
-export function applySwitch(ctx: Ctx, userId: number, from: string, to: string): AccountSwitch {
+export function applySwitch(ctx: Pick<Ctx, 'clock' | 'sqlite'>, userId: number, from: string, to: string): AccountSwitch {
   const plan = planSwitch(ctx, userId, from, to);
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {

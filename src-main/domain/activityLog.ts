@@ -6,7 +6,10 @@ import { fieldChangesOfLogs } from '../store/fieldChanges';
 import { logPage } from '../store/syncLog';
 import { withLabels } from './mapping';
 
-export function listLog(ctx: Ctx, q: { offset: number; limit: number }): Page<LogEntry> {
+export function listLog(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
+  q: { offset: number; limit: number },
+): Page<LogEntry> {
   const page = logPage(ctx, q);
   const changes = fieldChangesOfLogs(
     ctx.sqlite,

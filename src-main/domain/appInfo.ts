@@ -2,22 +2,18 @@
 import type { AppInfo } from '../../src-shared/contract';
 import type { Ctx } from '../backend/context';
 import { getMeta } from '../store/meta';
+import { holdsDemoRows, workspaceIsEmpty } from '../store/workspace';
 import { connectedToRealAccount } from './demoGuard';
 import { needsProfile } from './users';
 
-export function appInfo(ctx: Ctx, version: string): AppInfo {
+export function appInfo(ctx: Pick<Ctx, 'dataDir' | 'db' | 'host' | 'sqlite'>, version: string): AppInfo {
   return {
     version,
     host: ctx.host,
     dataDir: ctx.dataDir,
-    demo:
-      getMeta(ctx, 'demo') !== null ||
-      ctx.sqlite
-        .prepare('select exists (select 1 from contacts where demo = 1) or exists (select 1 from sequences where demo = 1)')
-        .pluck()
-        .get() === 1,
+    demo: getMeta(ctx, 'demo') !== null || holdsDemoRows(ctx.sqlite),
     realAccount: connectedToRealAccount(ctx),
     needsProfile: needsProfile(ctx),
-    empty: ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences)').pluck().get() === 0,
+    empty: workspaceIsEmpty(ctx.sqlite),
   };
 }

@@ -8,7 +8,7 @@ import { getMapping, writeMapping } from './mapping';
 import { settingsRow } from './settings';
 import { currentUserRow, integrationOf } from './users';
 
-export function planClone(ctx: Ctx, target: { to?: string[]; all?: boolean }): CloneResult & { ids: number[] } {
+export function planClone(ctx: Pick<Ctx, 'db'>, target: { to?: string[]; all?: boolean }): CloneResult & { ids: number[] } {
   const me = currentUserRow(ctx);
   if (me.role === 'member') throw new AppError('forbidden', 'Only owners and managers can clone their settings to teammates');
   if (!target.all && (!target.to || target.to.length === 0))
@@ -39,7 +39,7 @@ export function planClone(ctx: Ctx, target: { to?: string[]; all?: boolean }): C
   return result;
 }
 
-export function cloneSettings(ctx: Ctx, target: { to?: string[]; all?: boolean }): CloneResult {
+export function cloneSettings(ctx: Pick<Ctx, 'db' | 'events'>, target: { to?: string[]; all?: boolean }): CloneResult {
   const plan = planClone(ctx, target);
   const me = currentUserRow(ctx);
   const mine = settingsRow(ctx, me.id);

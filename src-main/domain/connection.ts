@@ -40,7 +40,7 @@ export function connectionOf(ctx: Pick<Ctx, 'db'>, userId: number): ConnectionRo
   return connectionRow(ctx, userId);
 }
 
-export function describeConnection(ctx: Ctx, userId = currentUserRow(ctx).id): Connection {
+export function describeConnection(ctx: Pick<Ctx, 'db' | 'host' | 'secrets'>, userId = currentUserRow(ctx).id): Connection {
   const row = connectionOf(ctx, userId);
   if (!row)
     return { connected: false, baseUrl: null, status: 'not_connected', keySet: false, keyProblem: null, checkedAt: null, sandbox: false };
@@ -90,7 +90,11 @@ function clientFor(ctx: Pick<Ctx, 'clock' | 'fetch'>, baseUrl: string, apiKey: s
  * when this host cannot read the stored key. An unreadable key is never sent: what it would earn (a
  * 401) would pause the shared queue for the hosts that can read it.
  */
-export function activeConnection(ctx: Ctx, userId = currentUserRow(ctx).id, options: ClientOptions = {}): ActiveConnection | null {
+export function activeConnection(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets'>,
+  userId = currentUserRow(ctx).id,
+  options: ClientOptions = {},
+): ActiveConnection | null {
   const row = connectionOf(ctx, userId);
   if (!row) return null;
   const key = storedKey(ctx, userId);
@@ -105,7 +109,10 @@ export function activeConnection(ctx: Ctx, userId = currentUserRow(ctx).id, opti
 }
 
 /** activeConnection, or the reason there is none (not connected, or a key this host cannot read). */
-export function requireConnection(ctx: Ctx, options: ClientOptions = {}): ActiveConnection {
+export function requireConnection(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'host' | 'secrets'>,
+  options: ClientOptions = {},
+): ActiveConnection {
   const userId = currentUserRow(ctx).id;
   const active = activeConnection(ctx, userId, options);
   if (active) return active;
@@ -175,7 +182,7 @@ export async function connect(
   return { ...announce(ctx, user.id), switched };
 }
 
-async function verifyKey(ctx: Ctx, baseUrl: string, apiKey: string): Promise<void> {
+async function verifyKey(ctx: Pick<Ctx, 'clock' | 'fetch'>, baseUrl: string, apiKey: string): Promise<void> {
   try {
     await clientFor(ctx, baseUrl, apiKey, { timeoutMs: 10_000 }).ping();
   } catch (error) {
@@ -196,7 +203,7 @@ function toConnectionError(error: unknown, baseUrl: string): AppError {
   return new AppError('unreachable', `Cannot reach Recruiterflow at ${baseUrl}: ${detail}`);
 }
 
-export function disconnect(ctx: Ctx): Connection {
+export function disconnect(ctx: Pick<Ctx, 'db' | 'events' | 'host' | 'secrets' | 'wake'>): Connection {
   const user = currentUserRow(ctx);
   const before = connectionOf(ctx, user.id);
   if (before) rememberAccount(ctx, user.id, before.account ?? before.baseUrl);
@@ -220,7 +227,11 @@ export async function testConnection(ctx: Ctx): Promise<Connection> {
   return describeConnection(ctx, user.id);
 }
 
-export function setConnectionStatus(ctx: Ctx, userId: number, status: ConnectionRow['status']): void {
+export function setConnectionStatus(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'host' | 'secrets' | 'wake'>,
+  userId: number,
+  status: ConnectionRow['status'],
+): void {
   const before = connectionOf(ctx, userId);
   updateConnectionStatus(ctx, userId, status, ctx.clock.now());
   if (before && before.status !== status) announce(ctx, userId);
@@ -233,7 +244,7 @@ export async function useSandbox(ctx: Ctx, confirmSwitch?: boolean): Promise<Con
   return connect(ctx, { baseUrl: sandbox.url, apiKey: sandbox.apiKey, sandbox: true, confirmSwitch });
 }
 
-function announce(ctx: Ctx, userId: number): Connection {
+function announce(ctx: Pick<Ctx, 'db' | 'events' | 'host' | 'secrets' | 'wake'>, userId: number): Connection {
   const connection = describeConnection(ctx, userId);
   ctx.events.emit('connection:changed', connection);
   ctx.events.emit('data:changed', { what: 'settings' });

@@ -5,7 +5,8 @@ import type { ContactDetail } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { requeueChangedContacts, snapshotSyncedContacts } from './changedContacts';
-import { contactByEmail, getContact } from './contacts';
+import { contactByEmail } from '../store/contacts';
+import { getContact } from './contacts';
 import { updateContactColumns } from '../store/contacts';
 
 const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;

@@ -11,6 +11,7 @@ import { setMeta } from '../store/meta';
 import { createSequence } from './sequences';
 import { deleteDemoSequences, markDemoSequences } from '../store/sequences';
 import { deleteDemoContacts, markDemoContacts } from '../store/contacts';
+import { workspaceIsEmpty } from '../store/workspace';
 
 const PEOPLE: [string, string, string, string, string][] = [
   ['Ada', 'Okafor', 'Staff Backend Engineer', 'Northwind Labs', 'Senior'],
@@ -40,8 +41,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
       'The demo workspace cannot be loaded while connected to a real Recruiterflow account: its invented people would be synced into it. Disconnect, or use the Sandbox.',
     );
   }
-  const used = Number(ctx.sqlite.prepare('select (select count(*) from contacts) + (select count(*) from sequences) as n').pluck().get());
-  if (used > 0) throw new AppError('conflict', 'The demo workspace can only be loaded into an empty data folder');
+  if (!workspaceIsEmpty(ctx.sqlite)) throw new AppError('conflict', 'The demo workspace can only be loaded into an empty data folder');
   const contacts: ContactValues[] = PEOPLE.map(([first, last, title, company, seniority]) => ({
     email: `${first}.${last}@${company.toLowerCase().replace(/[^a-z]+/g, '')}.example`.toLowerCase(),
     fields: {
@@ -85,7 +85,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ contacts: number; sequences:
 }
 
 /** Removes every demo contact and sequence, with their enrollments and queue items (cascades). */
-export function removeDemo(ctx: Ctx): { contacts: number; sequences: number } {
+export function removeDemo(ctx: Pick<Ctx, 'db' | 'events' | 'sqlite'>): { contacts: number; sequences: number } {
   const removed = ctx.sqlite.transaction(() => {
     // Queue items of demo work cascade from their enrollments; an item being sent right now finishes first.
     const sequences = deleteDemoSequences(ctx);

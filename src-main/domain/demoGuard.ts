@@ -6,7 +6,7 @@ import { connectionOf } from './connection';
 import { currentUserRow } from './users';
 
 /** Connected to a Recruiterflow that is not the built-in sandbox: demo data must stay out of it. */
-export function connectedToRealAccount(ctx: Ctx, userId = currentUserRow(ctx).id): boolean {
+export function connectedToRealAccount(ctx: Pick<Ctx, 'db'>, userId = currentUserRow(ctx).id): boolean {
   const row = connectionOf(ctx, userId);
   return row !== null && !row.sandbox;
 }
@@ -20,7 +20,7 @@ export function demoBlocked(ctx: Pick<Ctx, 'sqlite'>, enrollmentId: number): boo
 }
 
 /** Connected to a real account: queued demo work is cancelled and its enrollments say why. */
-export function cancelDemoWork(ctx: Ctx, userId: number): number {
+export function cancelDemoWork(ctx: Pick<Ctx, 'clock' | 'db' | 'sqlite'>, userId: number): number {
   if (!connectedToRealAccount(ctx, userId)) return 0;
   const ids = waitingDemoItems(ctx.sqlite, userId);
   ctx.sqlite.transaction(() => {

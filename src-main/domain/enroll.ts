@@ -10,7 +10,7 @@ import { DEMO_CODE, DEMO_MESSAGE } from '../store/enrollments';
 import { anyDemoContact, contactIdsOf, createBareContacts, firstUnknownContacts } from '../store/contacts';
 import { addStatements, enrolledEmails } from '../store/enrollmentAdd';
 import { createdByUs } from '../store/links';
-import { missingContacts } from './contacts';
+import { missingContacts } from '../store/contacts';
 import { placeEnrollment } from '../store/enrollments';
 import { sequenceRow } from './sequences';
 import { ownerIdFor } from './owners';

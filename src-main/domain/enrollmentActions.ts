@@ -2,7 +2,7 @@
 import type { Ctx } from '../backend/context';
 import { enqueue, retryNow } from '../store/queue';
 import { activeConnection, requireConnection } from './connection';
-import { contactByEmail } from './contacts';
+import { contactByEmail } from '../store/contacts';
 import {
   clearFlag,
   enrollmentsByIds,
@@ -27,13 +27,13 @@ function rowsByIds(ctx: Pick<Ctx, 'db'>, ids: number[]): Enrollment[] {
   return enrollmentsByIds(ctx.db, ids);
 }
 
-function rowsByEmail(ctx: Ctx, email: string, sequenceId?: string): Enrollment[] {
+function rowsByEmail(ctx: Pick<Ctx, 'db' | 'sqlite'>, email: string, sequenceId?: string): Enrollment[] {
   const contact = contactByEmail(ctx, email);
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
   return enrollmentsOfContact(ctx.db, contact.id, sequenceId !== undefined ? sequenceRow(ctx, sequenceId).id : undefined);
 }
 
-function reviewHeld(ctx: Ctx, userId: number): boolean {
+function reviewHeld(ctx: Pick<Ctx, 'db'>, userId: number): boolean {
   return settingsRow(ctx, userId).reviewBeforeSync;
 }
 

@@ -1,25 +1,12 @@
 // The error report: every flagged, failed or retrying enrollment, listed, grouped and exported.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import type { ErrorGroup, ErrorRow, FlagMatch, Page } from '../../src-shared/domain';
 import { errorCause, errorGroupKey } from '../../src-shared/errorCause';
 import type { Ctx } from '../backend/context';
 import { bouncedReportRows } from '../store/replies';
-import { NEXT_ATTEMPT_OF_E } from '../store/queue';
-import { ERROR_STATE_TERM } from '../store/enrollments';
-import { parseEvidence } from './enrollmentQueries';
+import { errorCountsByMessage, errorExportRows, errorPage, type ExportRow, type StoredErrorRow } from '../store/errorRows';
+import { parseEvidence } from '../store/enrollmentPages';
 
-const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
-/** The WHERE of the enrollments_error_state partial index (db/schema.ts), word for word: with it, a query reads that index. */
-
-const ERROR_COLUMNS = `
-  e.id as enrollmentId, e.email, trim(c.first_name || ' ' || c.last_name) as name,
-  cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.state, coalesce(e.error, '') as error,
-  e.error_code as errorCode, e.first_error_at as firstSeen, e.last_attempt_at as lastAttempt, e.attempts,
-  ${NEXT_ATTEMPT_OF_E} as nextAttemptAt,
-  e.evidence, e.error_field as errorField, e.cap_sync_as as syncAs`;
-
-type StoredErrorRow = Omit<ErrorRow, 'matches'> & { evidence: string | null };
 const withMatches = ({ evidence, ...row }: StoredErrorRow): ErrorRow => ({ ...row, matches: parseEvidence(evidence) });
 
 /** The matched records of a flag in one spreadsheet cell: "contact #2002 Casey Contact <a@x, b@y> matched a@x". */
@@ -31,56 +18,17 @@ function describeMatches(matches: FlagMatch[]): string {
     )
     .join('; ');
 }
-const ERROR_FROM = 'from enrollments e join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id';
-
-// The group key is computed in SQL by a function registered on the connection (once per connection).
-const withCause = new WeakSet<Database.Database>();
-function registerCause(sqlite: Database.Database): void {
-  if (withCause.has(sqlite)) return;
-  sqlite.function('fb_error_group', { deterministic: true }, (code: unknown, message: unknown) =>
-    errorGroupKey(typeof code === 'string' ? code : null, typeof message === 'string' ? message : ''),
-  );
-  withCause.add(sqlite);
-}
-
-function whereFor(q: { states?: string[]; error?: string; group?: string }): { where: string; params: Record<string, unknown> } {
-  const states = q.states && q.states.length > 0 ? q.states : [...ERROR_STATES];
-  const params: Record<string, unknown> = {};
-  states.forEach((s, i) => (params[`s${i}`] = s));
-  let where = `where ${ERROR_STATE_TERM} and e.state in (${states.map((_, i) => `@s${i}`).join(', ')})`;
-  if (q.error !== undefined) {
-    where += ' and e.error = @error';
-    params.error = q.error;
-  }
-  if (q.group !== undefined) {
-    where += " and fb_error_group(e.error_code, coalesce(e.error, '')) = @group";
-    params.group = q.group;
-  }
-  return { where, params };
-}
-
 /**
  * The error list, and its groups: one per error code and cause ("Expected Salary: not a number"), not one
  * per exact message, so the values that differ from contact to contact do not split a cause.
  */
 export function listErrors(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'sqlite'>,
   q: { states?: string[]; error?: string; group?: string; offset: number; limit: number },
 ): Page<ErrorRow> & { groups: ErrorGroup[] } {
-  registerCause(ctx.sqlite);
-  const { where, params } = whereFor(q);
-  const total = Number(ctx.sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params));
-  const rows = ctx.sqlite
-    .prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.first_error_at desc, e.id limit @limit offset @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset })
-    .map((r) => withMatches(r as StoredErrorRow));
-  const grouped = whereFor({ states: q.states });
-  const byMessage = ctx.sqlite
-    .prepare(
-      `select e.error_code as code, coalesce(e.error, '') as error, count(*) as count from enrollments e ${grouped.where}
-       group by e.error_code, e.error`,
-    )
-    .all(grouped.params) as { code: string | null; error: string; count: number }[];
+  const { rows: stored, total } = errorPage(ctx.sqlite, q);
+  const rows = stored.map(withMatches);
+  const byMessage = errorCountsByMessage(ctx.sqlite, q.states);
   const groups = new Map<string, ErrorGroup>();
   for (const m of byMessage) {
     const key = errorGroupKey(m.code, m.error);
@@ -141,17 +89,6 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
  * flat however many rows there are.
  */
 function writeErrorReport(ctx: Pick<Ctx, 'sqlite'>, format: 'csv' | 'json', write: (piece: string) => void): number {
-  const { where, params } = whereFor({});
-  // The exported columns only, as arrays (no queue lookup, no objects per row: a million rows stream in
-  // flat memory); the name is the copy kept on the enrollment.
-  const stmt = ctx.sqlite
-    .prepare(
-      `select e.email, e.name, cast(e.sequence_id as text), s.name, e.state, coalesce(e.error, ''), e.error_code, e.evidence,
-         e.first_error_at, e.last_attempt_at, e.attempts
-       from enrollments e join sequences s on s.id = e.sequence_id ${where} order by e.id`,
-    )
-    .raw();
-  type ExportRow = [string, string, string, string, string, string, string | null, string | null, number | null, number | null, number];
   // Contacts whose mail bounced (from the mailbox) are listed too, with the state "bounced".
   const bounced = bouncedReportRows(ctx.sqlite).map((b): ExportRow => [
     b.email,
@@ -167,7 +104,7 @@ function writeErrorReport(ctx: Pick<Ctx, 'sqlite'>, format: 'csv' | 'json', writ
     0,
   ]);
   function* reportRows(): Generator<ExportRow> {
-    yield* stmt.iterate(params) as IterableIterator<ExportRow>;
+    yield* errorExportRows(ctx.sqlite);
     yield* bounced;
   }
   let rows = 0;
@@ -225,14 +162,17 @@ function reportName(ctx: Pick<Ctx, 'clock'>, format: 'csv' | 'json'): string {
 }
 
 /** The report as one text, for the window's download (the CSV starts with a UTF-8 BOM). */
-export function exportErrors(ctx: Ctx, format: 'csv' | 'json'): { filename: string; content: string; rows: number } {
+export function exportErrors(
+  ctx: Pick<Ctx, 'clock' | 'sqlite'>,
+  format: 'csv' | 'json',
+): { filename: string; content: string; rows: number } {
   const pieces: string[] = [];
   const rows = writeErrorReport(ctx, format, (p) => pieces.push(p));
   return { filename: reportName(ctx, format), content: pieces.join(''), rows };
 }
 
 /** The report streamed into a file (the command line): never held in memory whole. */
-export function exportErrorsToFile(ctx: Ctx, format: 'csv' | 'json', path: string): { file: string; rows: number } {
+export function exportErrorsToFile(ctx: Pick<Ctx, 'sqlite'>, format: 'csv' | 'json', path: string): { file: string; rows: number } {
   const fd = openSync(path, 'w', 0o600);
   try {
     const rows = writeErrorReport(ctx, format, (p) => writeSync(fd, p));

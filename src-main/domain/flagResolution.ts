@@ -11,8 +11,8 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { enqueue } from '../store/queue';
 import { activeConnection } from './connection';
-import { contactByEmail } from './contacts';
-import { parseEvidence } from './enrollmentQueries';
+import { contactByEmail } from '../store/contacts';
+import { parseEvidence } from '../store/enrollmentPages';
 import {
   clearFlag,
   enrollmentById,

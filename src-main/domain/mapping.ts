@@ -58,7 +58,7 @@ export function writeRuleOf(rule: MappingRule): WriteRule {
   return rule.write ?? 'never';
 }
 
-export function getMapping(ctx: Ctx, userId = currentUserRow(ctx).id): Mapping {
+export function getMapping(ctx: Pick<Ctx, 'db'>, userId = currentUserRow(ctx).id): Mapping {
   const version = settingsRow(ctx, userId).mappingVersion;
   return { version, rules: rulesFor(ctx, userId, version), required: readRequiredFields(ctx, userId) };
 }
@@ -72,7 +72,7 @@ function knownTarget(target: string): boolean {
  * Sets which Recruiterflow fields the account requires. Not versioned: it describes the account as it is
  * now, and a create Recruiterflow would refuse is refused as surely for a contact added last week.
  */
-export function setRequiredFields(ctx: Ctx, fields: string[]): Mapping {
+export function setRequiredFields(ctx: Pick<Ctx, 'db' | 'events'>, fields: string[]): Mapping {
   const unknown = fields.filter((f) => f !== 'email' && !knownTarget(f));
   if (unknown.length > 0) {
     throw new AppError(
@@ -87,12 +87,15 @@ export function setRequiredFields(ctx: Ctx, fields: string[]): Mapping {
 }
 
 /** Field changes with the name a recruiter knows each field by. */
-export function withLabels<T extends { field: string }>(ctx: Ctx, changes: T[]): (T & { label: string })[] {
+export function withLabels<T extends { field: string }>(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
+  changes: T[],
+): (T & { label: string })[] {
   return changes.map((c) => ({ ...c, label: targetLabel(ctx, c.field) }));
 }
 
 /** A field's label for messages: "Title", "Hiring Budget" (a custom field by its name, else "custom field 201"). */
-export function targetLabel(ctx: Ctx, target: string): string {
+export function targetLabel(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>, target: string): string {
   const standard = STANDARD_TARGETS.find((t) => t.target === target);
   if (standard) return standard.label;
   if (target === 'email') return 'Email';
@@ -118,7 +121,7 @@ export function validateRules(rules: MappingRule[]): void {
 }
 
 /** Replaces the custom rules of `userId` with a new version (inside the caller's transaction if any). */
-export function writeMapping(ctx: Ctx, userId: number, rules: MappingRule[]): number {
+export function writeMapping(ctx: Pick<Ctx, 'db'>, userId: number, rules: MappingRule[]): number {
   validateRules(rules);
   return ctx.db.transaction(() => {
     const current = settingsRow(ctx, userId).mappingVersion;
@@ -134,7 +137,7 @@ export function writeMapping(ctx: Ctx, userId: number, rules: MappingRule[]): nu
   });
 }
 
-export function setMapping(ctx: Ctx, rules: MappingRule[]): Mapping {
+export function setMapping(ctx: Pick<Ctx, 'db' | 'events'>, rules: MappingRule[]): Mapping {
   const user = currentUserRow(ctx);
   writeMapping(ctx, user.id, rules);
   ctx.events.emit('data:changed', { what: 'mapping' });
@@ -150,7 +153,7 @@ function extraColumns(ctx: Pick<Ctx, 'db'>): string[] {
   return [...names].sort();
 }
 
-export function mappingCatalog(ctx: Ctx): MappingCatalog {
+export function mappingCatalog(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>): MappingCatalog {
   const customFields = cachedCustomFields(ctx);
   const sources = [
     ...STANDARD_FIELDS.filter((f) => f !== 'email').map((name) => ({ name, kind: 'standard' as const })),

@@ -7,17 +7,20 @@ import { getMeta, setMeta } from '../store/meta';
 import { customFieldsOf, jobsOf, replaceMetadata } from '../store/metadata';
 
 /** The Recruiterflow account whose cache applies: the connection's, else the last one used. */
-function cacheBaseUrl(ctx: Ctx): string | null {
+function cacheBaseUrl(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>): string | null {
   return activeConnection(ctx)?.baseUrl ?? getMeta(ctx, 'metadata.baseUrl');
 }
 
-export function cachedJobs(ctx: Ctx): Job[] {
+export function cachedJobs(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>): Job[] {
   const baseUrl = cacheBaseUrl(ctx);
   if (!baseUrl) return [];
   return jobsOf(ctx, baseUrl);
 }
 
-export function cachedCustomFields(ctx: Ctx, object?: 'candidate' | 'contact'): CustomFieldDef[] {
+export function cachedCustomFields(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
+  object?: 'candidate' | 'contact',
+): CustomFieldDef[] {
   const baseUrl = cacheBaseUrl(ctx);
   if (!baseUrl) return [];
   return customFieldsOf(ctx, baseUrl, object).map((row) => ({
@@ -30,7 +33,9 @@ export function cachedCustomFields(ctx: Ctx, object?: 'candidate' | 'contact'): 
 }
 
 /** Fetches everything first, then replaces the cache in one transaction: a failed refresh keeps the old cache. */
-export async function refreshMetadata(ctx: Ctx): Promise<{ jobs: number; customFields: number; users: number } | null> {
+export async function refreshMetadata(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'fetch' | 'secrets'>,
+): Promise<{ jobs: number; customFields: number; users: number } | null> {
   const active = activeConnection(ctx);
   if (!active) return null;
   const { client, baseUrl } = active;

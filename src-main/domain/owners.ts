@@ -15,11 +15,11 @@ import { currentUserRow } from './users';
 type UserRow = typeof users.$inferSelect;
 
 /** The account server whose user list applies to this user: their connection's, else the last one cached. */
-function ownerBaseUrl(ctx: Ctx, userId: number): string | null {
+function ownerBaseUrl(ctx: Pick<Ctx, 'db' | 'sqlite'>, userId: number): string | null {
   return connectionOf(ctx, userId)?.baseUrl ?? getMeta(ctx, 'metadata.baseUrl');
 }
 
-function pairingFor(ctx: Ctx, user: UserRow, baseUrl: string | null, rfUsers: RfUserRow[]): OwnerPairing {
+function pairingFor(ctx: Pick<Ctx, 'db'>, user: UserRow, baseUrl: string | null, rfUsers: RfUserRow[]): OwnerPairing {
   const base = { email: user.email, name: user.name };
   if (baseUrl === null) return { ...base, rfUserId: null, rfUserName: null, how: 'none' };
   const chosen = pairingOf(ctx.db, user.id, baseUrl);
@@ -34,14 +34,14 @@ function pairingFor(ctx: Ctx, user: UserRow, baseUrl: string | null, rfUsers: Rf
 }
 
 /** The Recruiterflow user id a contact added now by this user is owned by, or null (Recruiterflow's default). */
-export function ownerIdFor(ctx: Ctx, userId: number): number | null {
+export function ownerIdFor(ctx: Pick<Ctx, 'db' | 'sqlite'>, userId: number): number | null {
   const user = userById(ctx, userId);
   const baseUrl = ownerBaseUrl(ctx, userId);
   if (!user || baseUrl === null) return null;
   return pairingFor(ctx, user, baseUrl, cachedRfUsers(ctx.db, baseUrl)).rfUserId;
 }
 
-export function listOwnerPairings(ctx: Ctx): OwnerPairings {
+export function listOwnerPairings(ctx: Pick<Ctx, 'db' | 'sqlite'>): OwnerPairings {
   const baseUrl = ownerBaseUrl(ctx, currentUserRow(ctx).id);
   const rfUsers = baseUrl === null ? [] : cachedRfUsers(ctx.db, baseUrl);
   return {
@@ -54,7 +54,10 @@ export function listOwnerPairings(ctx: Ctx): OwnerPairings {
  * Pairs a teammate (by email) with a Recruiterflow user of the connected account, or with null goes back
  * to pairing by email. Members may only choose their own; owners and managers anyone's.
  */
-export function setOwnerPairing(ctx: Ctx, input: { email: string; rfUserId: number | null }): OwnerPairing {
+export function setOwnerPairing(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'sqlite'>,
+  input: { email: string; rfUserId: number | null },
+): OwnerPairing {
   const me = currentUserRow(ctx);
   const user = userWithEmail(ctx, normalizeEmail(input.email));
   if (!user) throw new AppError('not_found', `No teammate with email ${input.email}`);

@@ -4,8 +4,10 @@ import type { Ctx } from '../backend/context';
 import { approveItems, cancelItems, holdItems, releaseItems } from '../store/queue';
 
 type Selection = Parameters<typeof holdItems>[1];
+/** The queue's store, and the events and the wake-up that follow a change. */
+type QueueCtx = Pick<Ctx, 'sqlite' | 'clock' | 'events' | 'wake'>;
 
-function announced(ctx: Ctx, changed: number): { changed: number } {
+function announced(ctx: Pick<Ctx, 'events' | 'wake'>, changed: number): { changed: number } {
   if (changed > 0) {
     ctx.events.emit('queue:changed', { reason: 'review' });
     ctx.events.emit('data:changed', { what: 'sequences' });
@@ -14,7 +16,7 @@ function announced(ctx: Ctx, changed: number): { changed: number } {
   return { changed };
 }
 
-export const holdQueueItems = (ctx: Ctx, sel: Selection) => announced(ctx, holdItems(ctx, sel));
-export const releaseQueueItems = (ctx: Ctx, sel: Selection) => announced(ctx, releaseItems(ctx, sel));
-export const approveQueueItems = (ctx: Ctx, sel: Selection) => announced(ctx, approveItems(ctx, sel));
-export const cancelQueueItems = (ctx: Ctx, sel: Selection) => announced(ctx, cancelItems(ctx, sel));
+export const holdQueueItems = (ctx: QueueCtx, sel: Selection) => announced(ctx, holdItems(ctx, sel));
+export const releaseQueueItems = (ctx: QueueCtx, sel: Selection) => announced(ctx, releaseItems(ctx, sel));
+export const approveQueueItems = (ctx: QueueCtx, sel: Selection) => announced(ctx, approveItems(ctx, sel));
+export const cancelQueueItems = (ctx: QueueCtx, sel: Selection) => announced(ctx, cancelItems(ctx, sel));

@@ -72,7 +72,7 @@ function refuseDuplicateName(ctx: Pick<Ctx, 'sqlite'>, name: string, exceptId?: 
   });
 }
 
-export function createSequence(ctx: Ctx, input: SequenceInput & { name: string }): Sequence {
+export function createSequence(ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'sqlite'>, input: SequenceInput & { name: string }): Sequence {
   const owner = currentUserRow(ctx);
   refuseDuplicateName(ctx, input.name);
   const row = insertSequence(ctx, {
@@ -106,11 +106,11 @@ export function updateSequence(ctx: Ctx, id: string, input: SequenceInput & { ca
   return { ...toSequence(ctx, sequenceRow(ctx, id)), cancelled };
 }
 
-export function getSequence(ctx: Ctx, id: string): Sequence {
+export function getSequence(ctx: Pick<Ctx, 'db'>, id: string): Sequence {
   return toSequence(ctx, sequenceRow(ctx, id));
 }
 
-export function listSequences(ctx: Ctx): SequenceSummary[] {
+export function listSequences(ctx: Pick<Ctx, 'db' | 'sqlite'>): SequenceSummary[] {
   const rows = allSequences(ctx);
   const counts = new Map<number, StateCounts>();
   for (const r of countsPerSequence(ctx.sqlite)) {

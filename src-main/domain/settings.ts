@@ -25,7 +25,7 @@ function hostnameOf(url: string | null): string {
   }
 }
 
-function recordUrlPattern(ctx: Ctx, baseUrl: string | null): { pattern: string; custom: boolean } {
+function recordUrlPattern(ctx: Pick<Ctx, 'sqlite'>, baseUrl: string | null): { pattern: string; custom: boolean } {
   const own = getMeta(ctx, RECORD_URL_KEY);
   if (own !== null) return { pattern: own, custom: true };
   const host = hostnameOf(baseUrl);
@@ -40,7 +40,7 @@ export function settingsRow(ctx: Pick<Ctx, 'db'>, userId: number): SettingsRow {
   return ensureSettings(ctx, userId);
 }
 
-export function getSettings(ctx: Ctx): Settings {
+export function getSettings(ctx: Pick<Ctx, 'db' | 'sqlite'>): Settings {
   const user = currentUserRow(ctx);
   const row = settingsRow(ctx, user.id);
   const connection = connectionOf(ctx, user.id);
@@ -60,7 +60,7 @@ export function getSettings(ctx: Ctx): Settings {
 }
 
 export function setSettings(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'db' | 'events' | 'sqlite'>,
   input: {
     syncMode?: SyncMode;
     syncAs?: SyncAs;

@@ -18,13 +18,13 @@ import { sequenceRow, type SequenceRow } from './sequences';
 import { settingsRow, type SettingsRow } from './settings';
 import { currentUserRow } from './users';
 
-function stageBaseUrl(ctx: Ctx, userId: number): string | null {
+function stageBaseUrl(ctx: Pick<Ctx, 'db' | 'sqlite'>, userId: number): string | null {
   return connectionOf(ctx, userId)?.baseUrl ?? getMeta(ctx, 'metadata.baseUrl');
 }
 
 /** The job's stages from the cache, read (and cached) from Recruiterflow when not known yet or when asked. */
 export async function stagesOf(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'db'>,
   client: RecruiterflowClient | null,
   baseUrl: string,
   jobId: number,
@@ -37,7 +37,12 @@ export async function stagesOf(
   return job.stages;
 }
 
-async function stagesForUser(ctx: Ctx, userId: number, jobId: number | null, refresh = false): Promise<JobStage[]> {
+async function stagesForUser(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
+  userId: number,
+  jobId: number | null,
+  refresh = false,
+): Promise<JobStage[]> {
   const baseUrl = stageBaseUrl(ctx, userId);
   if (jobId === null || baseUrl === null) return [];
   return stagesOf(ctx, activeConnection(ctx, userId)?.client ?? null, baseUrl, jobId, refresh);
@@ -67,7 +72,10 @@ function pick(stages: JobStage[], name: string | null, jobId: number | null, wha
   return found.name;
 }
 
-export async function getStageSettings(ctx: Ctx, input: { sequenceId?: string; refresh?: boolean }): Promise<StageSettings> {
+export async function getStageSettings(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
+  input: { sequenceId?: string; refresh?: boolean },
+): Promise<StageSettings> {
   const seq = input.sequenceId === undefined ? null : sequenceRow(ctx, input.sequenceId);
   const userId = seq?.ownerUserId ?? currentUserRow(ctx).id;
   const owner = settingsRow(ctx, userId);
@@ -99,7 +107,10 @@ function effectiveStageName(own: string | null, fallback: string | null, stages:
 }
 
 /** The default stage (`settings set --stage NAME`), picked from the default job's stages; null or '' = the first stage. */
-export async function setDefaultStage(ctx: Ctx, input: { stage: string | null }): Promise<StageSettings> {
+export async function setDefaultStage(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'fetch' | 'secrets' | 'sqlite'>,
+  input: { stage: string | null },
+): Promise<StageSettings> {
   const me = currentUserRow(ctx);
   const owner = settingsRow(ctx, me.id);
   const stages = await stagesForUser(ctx, me.id, owner.defaultJobId);
@@ -114,7 +125,7 @@ export async function setDefaultStage(ctx: Ctx, input: { stage: string | null })
  * job's stages (the default job's without one). Applies to contacts added afterwards.
  */
 export async function setSequenceStages(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'fetch' | 'secrets' | 'sqlite'>,
   input: { id: string; stage?: string | null; replyStage?: string | null },
 ): Promise<StageSettings> {
   const seq = sequenceRow(ctx, input.id);
@@ -134,7 +145,11 @@ export async function setSequenceStages(
  * A name the job's known stages lack (the sequence's job changed since it was chosen) is left out rather
  * than failing every contact at sync time: the candidate lands in the first stage, as without one.
  */
-export function captureStages(ctx: Ctx, seq: SequenceRow, owner: SettingsRow): { stage: string | null; replyStage: string | null } {
+export function captureStages(
+  ctx: Pick<Ctx, 'db' | 'sqlite'>,
+  seq: SequenceRow,
+  owner: SettingsRow,
+): { stage: string | null; replyStage: string | null } {
   const jobId = jobOf(seq, owner);
   const baseUrl = stageBaseUrl(ctx, seq.ownerUserId);
   if (jobId === null) return { stage: null, replyStage: null };

@@ -53,7 +53,7 @@ export function needsProfile(ctx: Pick<Ctx, 'db'>): boolean {
 }
 
 /** The recruiter's own name and email (asked on first start): renames the current user. */
-export function updateMe(ctx: Ctx, input: { name: string; email: string }): User {
+export function updateMe(ctx: Pick<Ctx, 'db' | 'events'>, input: { name: string; email: string }): User {
   const me = currentUserRow(ctx);
   const email = normalizeEmail(input.email);
   if (!isValidEmail(email) || email === PLACEHOLDER_OWNER_EMAIL)
@@ -65,7 +65,7 @@ export function updateMe(ctx: Ctx, input: { name: string; email: string }): User
   return toUser(ctx, { ...me, email, name: input.name.trim() });
 }
 
-function toUser(ctx: Ctx, row: UserRow): User {
+function toUser(ctx: Pick<Ctx, 'db'>, row: UserRow): User {
   return {
     email: row.email,
     name: row.name,
@@ -76,12 +76,12 @@ function toUser(ctx: Ctx, row: UserRow): User {
   };
 }
 
-export function listUsers(ctx: Ctx): User[] {
+export function listUsers(ctx: Pick<Ctx, 'db'>): User[] {
   return allUsers(ctx).map((row) => toUser(ctx, row));
 }
 
 export function addUser(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events'>,
   input: { email: string; name: string; role: Role; group?: string | null; integration?: Integration },
 ): User {
   const email = normalizeEmail(input.email);
@@ -105,7 +105,7 @@ export function addUser(
   return toUser(ctx, row);
 }
 
-export function useUser(ctx: Ctx, email: string): User {
+export function useUser(ctx: Pick<Ctx, 'db' | 'events'>, email: string): User {
   const target = userByEmail(ctx, email);
   makeCurrent(ctx, target.id);
   ctx.events.emit('data:changed', { what: 'users' });

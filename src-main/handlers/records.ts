@@ -1,6 +1,7 @@
 // Contacts, sequences, enrollments, replies and flags.
 import type { HandlerGroup } from '../backend/registry';
-import { deleteContacts, getContact, listContacts, missingContacts } from '../domain/contacts';
+import { deleteContacts, getContact, listContacts } from '../domain/contacts';
+import { missingContacts } from '../store/contacts';
 import { updateContact } from '../domain/contactEdit';
 import { AppError } from '../../src-shared/result';
 import { normalizeEmail } from '../../src-shared/domain';
@@ -9,7 +10,7 @@ import { withLabels } from '../domain/mapping';
 import { ImportCancelled, importContacts, previewCsv } from '../domain/contactImport';
 import { addToSequence } from '../domain/enroll';
 import { clearByEmail, clearByIds, markReplied, recordReply, removeEnrollments, resync, retry } from '../domain/enrollmentActions';
-import { listEnrollments } from '../domain/enrollmentQueries';
+import { listEnrollments } from '../store/enrollmentPages';
 import { resolveByEmail, resolveFlags } from '../domain/flagResolution';
 import { createSequence, getSequence, listSequences, parseSequenceId, sequenceRow, updateSequence } from '../domain/sequences';
 

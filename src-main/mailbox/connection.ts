@@ -57,7 +57,11 @@ async function checkLogin(settings: MailboxSettings, password: string): Promise<
   }
 }
 
-export async function connectMailbox(ctx: Ctx, input: ConnectInput, live = false): Promise<MailboxStatus> {
+export async function connectMailbox(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'events' | 'secrets' | 'sqlite'>,
+  input: ConnectInput,
+  live = false,
+): Promise<MailboxStatus> {
   const settings = settingsFrom(input);
   await checkLogin(settings, input.password);
   const user = currentUserRow(ctx);
@@ -84,7 +88,7 @@ export async function connectMailbox(ctx: Ctx, input: ConnectInput, live = false
 }
 
 /** Re-checks the saved login and records the outcome for the status bar. */
-export async function testMailbox(ctx: Ctx, live = false): Promise<MailboxStatus> {
+export async function testMailbox(ctx: Pick<Ctx, 'db' | 'events' | 'secrets' | 'sqlite'>, live = false): Promise<MailboxStatus> {
   const row = mailboxRow(ctx);
   if (!row) return describeMailbox(ctx, live);
   const auth = authOf(ctx, row);
@@ -99,7 +103,7 @@ export async function testMailbox(ctx: Ctx, live = false): Promise<MailboxStatus
   return describeMailbox(ctx, live);
 }
 
-export function disconnectMailbox(ctx: Ctx): MailboxStatus {
+export function disconnectMailbox(ctx: Pick<Ctx, 'db' | 'events' | 'secrets' | 'sqlite'>): MailboxStatus {
   const user = currentUserRow(ctx);
   deleteMailbox(ctx, user.id);
   deleteMailboxPassword(ctx, user.id);

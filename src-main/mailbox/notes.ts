@@ -14,7 +14,9 @@ import { backoffDelay, DEFAULT_BACKOFF } from '../sync/backoff';
 const MAX_NOTE_ATTEMPTS = 8;
 
 /** Sends every due note whose contact has a Recruiterflow record. Never throws. */
-export async function sendDueNotes(ctx: Ctx): Promise<{ sent: number; failed: number }> {
+export async function sendDueNotes(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'random' | 'secrets' | 'sqlite'>,
+): Promise<{ sent: number; failed: number }> {
   const active = activeConnection(ctx, undefined, { timeoutMs: 15_000 });
   const result = { sent: 0, failed: 0 };
   if (!active) return result;

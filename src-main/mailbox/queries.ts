@@ -2,7 +2,8 @@
 import type { ContactReplies, RepliesPerDay, ReplyEntry } from '../../src-shared/mailbox';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { contactByEmail } from '../domain/contacts';
+import { contactByEmail } from '../store/contacts';
+import { replyCountsByDay, repliesOfContact } from '../store/replies';
 import { kindOf } from './record';
 
 const DAY = 86_400_000;
@@ -11,22 +12,10 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function contactReplies(ctx: Ctx, email: string): ContactReplies {
+export function contactReplies(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactReplies {
   const contact = contactByEmail(ctx, email);
   if (!contact) throw new AppError('unknown_contact', `No contact with email ${email}`);
-  const rows = ctx.sqlite
-    .prepare(
-      'select kind, source, at, subject, from_address, snippet, return_at from replies where contact_id = ? order by at desc, id desc',
-    )
-    .all(contact.id) as {
-    kind: string;
-    source: 'mailbox' | 'manual';
-    at: number;
-    subject: string;
-    from_address: string;
-    snippet: string;
-    return_at: number | null;
-  }[];
+  const rows = repliesOfContact(ctx.sqlite, contact.id);
   const replies: ReplyEntry[] = rows.map((r) => ({
     at: r.at,
     subject: r.subject,
@@ -42,9 +31,7 @@ export function contactReplies(ctx: Ctx, email: string): ContactReplies {
 export function repliesPerDay(ctx: Pick<Ctx, 'clock' | 'sqlite'>, days: number): RepliesPerDay[] {
   const today = Math.floor(ctx.clock.now() / DAY) * DAY;
   const from = today - (days - 1) * DAY;
-  const rows = ctx.sqlite
-    .prepare('select (at / 86400000) * 86400000 as day, kind, count(*) as n from replies where at >= ? group by day, kind')
-    .all(from) as { day: number; kind: string; n: number }[];
+  const rows = replyCountsByDay(ctx.sqlite, from);
   const out: RepliesPerDay[] = [];
   for (let d = from; d <= today; d += DAY) {
     const n = (kind: string) => rows.find((r) => r.day === d && r.kind === kind)?.n ?? 0;

@@ -80,7 +80,7 @@ function sinceDate(since: string): Date {
 
 /** The UIDs to read this time, ascending, and whether the window was rescanned. */
 async function uidsToRead(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'sqlite'>,
   client: ImapFlow,
   row: MailboxRow,
   checkpoint: Checkpoint | undefined,

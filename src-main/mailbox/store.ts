@@ -19,7 +19,7 @@ export function settingsOf(row: MailboxRow): MailboxSettings {
   return { host: row.host, port: row.port, security: row.security, user: row.username, folder: row.folder, caFile: row.caFile };
 }
 
-export function authOf(ctx: Ctx, row: MailboxRow): MailboxAuth | null {
+export function authOf(ctx: Pick<Ctx, 'secrets'>, row: MailboxRow): MailboxAuth | null {
   const password = getMailboxPassword(ctx, row.userId);
   return password === null ? null : { kind: 'password', password };
 }
@@ -30,7 +30,7 @@ function counts(ctx: Pick<Ctx, 'db'>): MailboxStatus['counts'] {
   return { replies: n('reply'), autoReplies: n('auto_reply'), bounces: n('bounce') };
 }
 
-export function describeMailbox(ctx: Ctx, live = false): MailboxStatus {
+export function describeMailbox(ctx: Pick<Ctx, 'db' | 'sqlite'>, live = false): MailboxStatus {
   const row = mailboxRow(ctx);
   const base = { counts: counts(ctx), notes: notesEnabled(ctx), live: row !== null && live };
   if (!row)
@@ -63,7 +63,13 @@ export function describeMailbox(ctx: Ctx, live = false): MailboxStatus {
 }
 
 /** Records the state; tells the UI when it changed. */
-export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, message: string | null, live = false): void {
+export function setMailboxState(
+  ctx: Pick<Ctx, 'db' | 'events' | 'sqlite'>,
+  userId: number,
+  state: MailboxState,
+  message: string | null,
+  live = false,
+): void {
   const before = mailboxRow(ctx, userId);
   if (!before) return;
   updateMailboxState(ctx, userId, state, message);
@@ -71,7 +77,7 @@ export function setMailboxState(ctx: Ctx, userId: number, state: MailboxState, m
 }
 
 /** Reply notes on or off: the status bar and the Settings screen hear of it at once. */
-export function setReplyNotes(ctx: Ctx, enabled: boolean, live: boolean): MailboxStatus {
+export function setReplyNotes(ctx: Pick<Ctx, 'db' | 'events' | 'sqlite'>, enabled: boolean, live: boolean): MailboxStatus {
   setNotesEnabled(ctx, enabled);
   const status = describeMailbox(ctx, live);
   ctx.events.emit('mailbox:changed', status);

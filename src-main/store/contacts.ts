@@ -4,6 +4,7 @@
 // The full-text index follows the table by triggers (db/contactSearch.ts).
 import type { Statement } from 'better-sqlite3';
 import { asc, desc, eq, exists, ne } from 'drizzle-orm';
+import { normalizeEmail } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
@@ -154,4 +155,34 @@ export function enrolledContactsOf(ctx: Pick<Ctx, 'db'>): Pick<typeof contacts.$
 export function firstContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
   const row = ctx.db.select({ email: contacts.email }).from(contacts).orderBy(asc(contacts.id)).limit(1).get();
   return row?.email ?? null;
+}
+
+/** A contacts row as stored, read by raw SQL (the sync payload is built from the same shape). */
+export type ContactDbRow = SqlRow<typeof contacts>;
+
+export function contactByEmail(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactDbRow | null {
+  return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
+}
+
+/** The ids of the (normalized) emails that are contacts, and the emails that are not. */
+export function contactIdsByEmail(sqlite: Sqlite, emails: string[]): { ids: number[]; unknown: string[] } {
+  const find = sqlite.prepare('select id from contacts where email = ?').pluck();
+  const ids: number[] = [];
+  const unknown: string[] = [];
+  for (const email of emails) {
+    const id = find.get(email);
+    if (id === undefined) unknown.push(email);
+    else ids.push(Number(id));
+  }
+  return { ids, unknown };
+}
+
+/** The emails of a list that are not contacts yet (normalized, in the order given, each once). */
+export function missingContacts(ctx: Pick<Ctx, 'sqlite'>, emails: string[]): string[] {
+  const list = JSON.stringify([...new Set(emails.map(normalizeEmail))]);
+  return ctx.sqlite
+    .prepare('select j.value from json_each(?) j where not exists (select 1 from contacts c where c.email = j.value) order by j.key')
+    .pluck()
+    .all(list)
+    .map(String);
 }

@@ -5,7 +5,7 @@
 // a restart can give back the items of a process that died (kill -9, a crash) at once instead of waiting
 // for the lease to expire.
 import { hostname } from 'node:os';
-import { LIVE_QUEUE_STATES, WAITING_QUEUE_STATES, type QueueItem, type QueueState } from '../../src-shared/domain';
+import { LIVE_QUEUE_STATES, WAITING_QUEUE_STATES, type FollowUp, type QueueItem, type QueueState } from '../../src-shared/domain';
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
@@ -143,9 +143,10 @@ export function listQueue(ctx: Store, q: { states?: QueueState[]; offset: number
       `select q.id, q.enrollment_id as enrollmentId, e.email, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
               q.state, e.attempts, q.next_attempt_at as nextAttemptAt, q.last_error as lastError, q.updated_at as updatedAt,
               case q.state
-                when 'done' then case e.state when 'synced' then 'synced' when 'flagged' then 'flagged' else e.state end
+                when 'done' then case when q.follow_up is not null then 'followed_up'
+                  when e.state = 'synced' then 'synced' when e.state = 'flagged' then 'flagged' else e.state end
                 when 'failed' then 'failed' when 'cancelled' then 'cancelled' else null end as outcome,
-              e.rf_id as recruiterflowId, j.name as jobName,
+              q.follow_up as followUp, e.rf_id as recruiterflowId, j.name as jobName,
               e.cap_sync_as as syncAs, e.cap_job_id as jobId, q.created_at as createdAt
        from sync_queue q join enrollments e on e.id = q.enrollment_id join sequences s on s.id = e.sequence_id
          left join rf_jobs j on j.id = e.cap_job_id and j.base_url = (select base_url from connections where user_id = e.user_id)
@@ -283,12 +284,15 @@ export function dropClaimed(sqlite: Sqlite, queueId: number): void {
   sqlite.prepare("update sync_queue set state = 'cancelled' where id = ?").run(queueId);
 }
 
-/** The outcome of a claimed item, written with its enrollment's (sync/outcomes.ts holds the transaction). */
-export function finishItem(sqlite: Sqlite, queueId: number, now: number): void {
-  statement(sqlite, "update sync_queue set state = 'done', attempts = attempts + 1, lease_owner = null, updated_at = ? where id = ?").run(
-    now,
-    queueId,
-  );
+/**
+ * The outcome of a claimed item, written with its enrollment's (sync/outcomes.ts holds the transaction).
+ * `followUp`: what the item did when it was the follow-up of a synced contact.
+ */
+export function finishItem(sqlite: Sqlite, queueId: number, now: number, followUp: FollowUp | null = null): void {
+  statement(
+    sqlite,
+    "update sync_queue set state = 'done', attempts = attempts + 1, follow_up = ?, lease_owner = null, updated_at = ? where id = ?",
+  ).run(followUp, now, queueId);
 }
 
 export function failItem(sqlite: Sqlite, queueId: number, message: string, now: number): void {

@@ -170,3 +170,28 @@ export function noteFailed(sqlite: Sqlite, id: number, attempts: number, message
 export function mailboxReplyCounts(ctx: Pick<Ctx, 'db'>): { kind: (typeof replies.$inferSelect)['kind']; n: number }[] {
   return ctx.db.select({ kind: replies.kind, n: count() }).from(replies).where(eq(replies.source, 'mailbox')).groupBy(replies.kind).all();
 }
+
+/** A contact's replies, newest first (the drawer and `replies list`; mailbox/queries.ts shapes them). */
+export function repliesOfContact(
+  sqlite: Sqlite,
+  contactId: number,
+): (Pick<typeof replies.$inferSelect, 'kind' | 'source' | 'at' | 'subject' | 'snippet'> & {
+  from_address: string;
+  return_at: number | null;
+})[] {
+  return sqlite
+    .prepare(
+      'select kind, source, at, subject, from_address, snippet, return_at from replies where contact_id = ? order by at desc, id desc',
+    )
+    .all(contactId) as (Pick<typeof replies.$inferSelect, 'kind' | 'source' | 'at' | 'subject' | 'snippet'> & {
+    from_address: string;
+    return_at: number | null;
+  })[];
+}
+
+/** Replies per UTC day and kind since `from` (ms), for the mailbox's chart. */
+export function replyCountsByDay(sqlite: Sqlite, from: number): { day: number; kind: string; n: number }[] {
+  return sqlite
+    .prepare('select (at / 86400000) * 86400000 as day, kind, count(*) as n from replies where at >= ? group by day, kind')
+    .all(from) as { day: number; kind: string; n: number }[];
+}

@@ -10,7 +10,7 @@ import { getMeta, setMeta } from '../store/meta';
 import { isKeyPause, PAUSE_KEY } from './connectivity';
 
 /** A fresh connection lifts a pause that a refused key caused. */
-function liftKeyPause(ctx: Ctx): void {
+function liftKeyPause(ctx: Pick<Ctx, 'db' | 'sqlite'>): void {
   if (isKeyPause(getMeta(ctx, PAUSE_KEY))) setMeta(ctx, PAUSE_KEY, null);
 }
 

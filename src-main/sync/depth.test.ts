@@ -141,6 +141,12 @@ describe('issue 14 features together', () => {
     expect(events.filter((e) => e === 'sync.linked')).toHaveLength(0);
     expect(events.filter((e) => e === 'sync.created')).toHaveLength(1);
     expect(events.at(-1)).toBe('sync.followed_up');
+    // The Queue screen's finished rows say the same: the first item synced the contact, the second followed it up.
+    const finished = (await t.call('queue:list', { states: ['done'] })).rows.filter((r) => r.email === ANN);
+    expect(finished.map((r) => [r.outcome, r.followUp])).toEqual([
+      ['followed_up', 'updated_moved'],
+      ['synced', null],
+    ]);
 
     expect(await t.call('sync:run', {})).toMatchObject({ updated: 0, moved: 0 });
     expect(requestsTo(t.sandbox, 'candidate/update')).toBe(1);

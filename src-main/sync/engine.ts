@@ -145,7 +145,7 @@ interface LoadedItem extends WorkItem {
 }
 
 /** The custom field a Recruiterflow refusal names ('… custom field "Hiring Budget" …'), as a mapping target. */
-function refusedField(ctx: Ctx, item: LoadedItem, message: string): string | null {
+function refusedField(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>, item: LoadedItem, message: string): string | null {
   const name = /custom field "([^"]+)"/i.exec(message)?.[1];
   if (!name) return null;
   const def = cachedCustomFields(ctx).find((f) => f.object === item.syncAs && f.name.toLowerCase() === name.toLowerCase());

@@ -27,6 +27,8 @@ export function finishItem(
     return how;
   }
   const did = [steps.updated === 'updated' ? 'updated' : '', steps.moved === 'moved' ? 'moved to its stage' : ''].filter(Boolean);
-  recordSynced(ctx, item, rfId, 'followed_up', `: ${did.length > 0 ? did.join(', ') : 'nothing to change'}`);
+  const followUp =
+    did.length === 2 ? 'updated_moved' : steps.updated === 'updated' ? 'updated' : steps.moved === 'moved' ? 'moved' : 'unchanged';
+  recordSynced(ctx, item, rfId, 'followed_up', `: ${did.length > 0 ? did.join(', ') : 'nothing to change'}`, followUp);
   return 'followed_up';
 }

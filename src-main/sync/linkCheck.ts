@@ -191,7 +191,7 @@ export class LinkChecker implements SchedulerCompanion {
 }
 
 /** A contact's records in the account connected now, with what the last check read (the drawer). */
-export function linkedRecordsFor(ctx: Ctx, email: string): LinkedRecord[] {
+export function linkedRecordsFor(ctx: Pick<Ctx, 'db'>, email: string): LinkedRecord[] {
   const row = connectionOf(ctx, currentUserRow(ctx).id);
   if (!row) return [];
   return linkedRecordsOf(ctx, row.account ?? row.baseUrl, email.trim().toLowerCase());

@@ -1,6 +1,6 @@
 // Recording what happened to one queue item, each in one short transaction after the HTTP is done: the
 // queue row, the enrollment and a sync_log line together. The SQL is the store's (src-main/store/).
-import type { FlagCode, FlagMatch, SyncAs } from '../../src-shared/domain';
+import type { FlagCode, FlagMatch, FollowUp, SyncAs } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { flagMessage } from '../domain/flags';
 import { lastCreateStarted, markAttempt, markDeferred, markSynced, setCreateStarted, setFlagEvidence } from '../store/enrollments';
@@ -57,12 +57,22 @@ export function recordJobAssigned(ctx: Store, account: string, rfId: number, job
   saveJobAssignment(ctx.sqlite, account, rfId, jobId, ctx.clock.now());
 }
 
-/** `followed_up`: a synced contact queued again (its update, its reply stage); `detail` says what came of it. */
-export function recordSynced(ctx: Store, item: WorkItem, rfId: number, how: 'created' | 'linked' | 'followed_up', detail = ''): void {
+/**
+ * `followUp`: a synced contact queued again (its update, its reply stage) finished with what it did; the
+ * queue row keeps it for the Queue screen, and `detail` says it in the log.
+ */
+export function recordSynced(
+  ctx: Store,
+  item: WorkItem,
+  rfId: number,
+  how: 'created' | 'linked' | 'followed_up',
+  detail = '',
+  followUp: FollowUp | null = null,
+): void {
   const now = ctx.clock.now();
   ctx.sqlite.transaction(() => {
     markSynced(ctx.sqlite, item.enrollmentId, item.userId, rfId, now);
-    finishItem(ctx.sqlite, item.queueId, now);
+    finishItem(ctx.sqlite, item.queueId, now, followUp);
     const what = how === 'created' ? 'Created' : how === 'linked' ? 'Linked to existing' : 'Followed up on';
     logEvent(ctx, 'info', `sync.${how}`, `${what} ${item.syncAs} #${rfId}${detail}`, item);
   })();

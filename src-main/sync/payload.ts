@@ -1,7 +1,7 @@
 // What Flowbridge sends for one contact: the standard fields and the captured mapping version's rules,
 // with custom-field values formatted and checked against the cached definitions before anything is sent.
 import { STANDARD_FIELDS, type CustomFieldDef, type MappingRule, type StandardField, type SyncAs } from '../../src-shared/domain';
-import type { ContactDbRow } from '../domain/contacts';
+import type { ContactDbRow } from '../store/contacts';
 import { formatCustomFieldValue, type ProspectInput } from '../recruiterflow';
 
 /** The contact fields a payload is built from: a contacts row without its id. */

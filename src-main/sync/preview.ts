@@ -7,7 +7,7 @@ import { connectionOf } from '../domain/connection';
 import { cachedCustomFields } from '../domain/metadata';
 import { getSettings, settingsRow } from '../domain/settings';
 import { effectiveRules, getMapping, rulesFor, sampleContactEmail, validateRules } from '../domain/mapping';
-import { contactByEmail } from '../domain/contacts';
+import { contactByEmail } from '../store/contacts';
 import { planAddToJob, planCreate, planSearch } from '../recruiterflow';
 import { plannedNotes } from '../domain/replyNotes';
 import { findLink, isJobAssigned } from '../store/links';
@@ -49,7 +49,7 @@ function describeJob(ctx: Pick<Ctx, 'db'>, baseUrl: string | null, jobId: number
  * The requests an item will send, in order, and a one-line summary that counts them as they will go:
  * the create only happens when neither lookup finds the email, so it is counted as "up to".
  */
-export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
+export function previewQueueItem(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>, queueId: number): QueuePreview {
   const row = previewSourceRow(ctx.sqlite, queueId) as
     | (ContactSource & { enrollmentId: number; userId: number; syncAs: 'candidate' | 'contact'; jobId: number | null; version: number })
     | undefined;
@@ -122,7 +122,7 @@ export function previewQueueItem(ctx: Ctx, queueId: number): QueuePreview {
 
 /** The payload a contact would be sent with, under these rules (the mapping editor's preview). */
 export function previewMapping(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
   input: { email?: string; syncAs?: SyncAs; rules?: MappingRule[] },
 ): { email: string | null; syncAs: SyncAs; payload: Record<string, unknown> | null; problems: string[] } {
   const email = input.email ?? sampleContactEmail(ctx);

@@ -8,7 +8,7 @@ import { stagePlanOf } from '../store/enrollments';
 import { wantedStages } from './stageStep';
 
 export function plannedStageMove(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'db' | 'sqlite'>,
   enrollmentId: number,
   baseUrl: string | null,
   rfId: number | '<new id>',

@@ -51,7 +51,7 @@ function currentRank(record: Prospect, jobId: number, stages: JobStage[]): numbe
  * holder finishes it). Throws what Recruiterflow answered.
  */
 export async function applyStage(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'db' | 'sqlite'>,
   client: RecruiterflowClient,
   item: StageItem,
   rfId: number,
@@ -120,7 +120,7 @@ export async function applyStage(
 }
 
 /** The move's log line, and its note gone, in one transaction. */
-function logMoved(ctx: Ctx, item: StageItem, rfId: number, jobId: number, stage: JobStage): void {
+function logMoved(ctx: Pick<Ctx, 'clock' | 'sqlite'>, item: StageItem, rfId: number, jobId: number, stage: JobStage): void {
   ctx.sqlite.transaction(() => {
     logEvent(ctx, 'info', 'sync.stage', `Moved candidate #${rfId} to "${stage.name}" on job #${jobId}`, item);
     setStageMovePlanned(ctx.sqlite, item.enrollmentId, null);

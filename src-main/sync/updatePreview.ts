@@ -18,7 +18,11 @@ export interface UpdatePreviewRow extends ContactSource {
 }
 
 /** `link`: the record this enrollment is linked to already, or null (the lookup decides). */
-export function plannedUpdate(ctx: Ctx, row: UpdatePreviewRow, link: RfLink | null): { requests: PlannedRequest[]; said: string } {
+export function plannedUpdate(
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
+  row: UpdatePreviewRow,
+  link: RfLink | null,
+): { requests: PlannedRequest[]; said: string } {
   const rules = effectiveRules(rulesFor(ctx, row.userId, row.version));
   const targets = writableTargets(row, rules);
   if (targets.length === 0) return { requests: [], said: '' };

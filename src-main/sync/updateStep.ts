@@ -39,7 +39,7 @@ export interface UpdateStepIo {
  * holder finishes the item.
  */
 export async function runUpdateStep(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>,
   client: RecruiterflowClient,
   input: UpdateStepInput,
   io: UpdateStepIo,
@@ -75,7 +75,7 @@ function landed(pending: PendingUpdate, stillToChange: FieldChange[]): boolean {
 }
 
 /** The log line and its field changes, and the pending plan gone, in one transaction. */
-function recordUpdated(ctx: Ctx, item: WorkItem, update: PendingUpdate): void {
+function recordUpdated(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>, item: WorkItem, update: PendingUpdate): void {
   const { rfType, rfId, changes } = update;
   const list = changes.map((c) => `${targetLabel(ctx, c.field)}: "${c.old}" → "${c.new}"`).join('; ');
   ctx.sqlite.transaction(() => {

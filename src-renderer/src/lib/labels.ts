@@ -1,5 +1,5 @@
 // Human words for the domain's enums, in one place so every screen says the same thing.
-import type { EnrollmentState, QueueState, SyncAs, SyncMode } from '../../../src-shared/domain';
+import type { EnrollmentState, FollowUp, QueueState, SyncAs, SyncMode } from '../../../src-shared/domain';
 
 export const STATE_LABELS: Record<EnrollmentState, string> = {
   not_synced: 'Not synced',
@@ -78,8 +78,17 @@ export const QUEUE_STATE_COLORS: Record<QueueState, string> = {
 };
 
 /** What came of a finished queue item. */
+/** What a finished follow-up of a synced contact did, after "Followed up" in the Queue screen. */
+export const FOLLOW_UP_LABELS: Record<FollowUp, string> = {
+  updated: 'Updated',
+  moved: 'Moved to its stage',
+  updated_moved: 'Updated, moved to its stage',
+  unchanged: 'Nothing to change',
+};
+
 export const QUEUE_OUTCOME_LABELS: Record<string, string> = {
   synced: 'Synced',
+  followed_up: 'Followed up',
   flagged: 'Flagged for review',
   failed: 'Failed',
   cancelled: 'Cancelled',

@@ -5,7 +5,7 @@ import { IconEye } from '../../components/Icons';
 import { Truncated } from '../../components/CellButton';
 import type { Column } from '../../components/VirtualTable';
 import { formatDateTime, formatRelative, formatWhen } from '../../lib/format';
-import { QUEUE_OUTCOME_LABELS, QUEUE_STATE_COLORS, QUEUE_STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
+import { FOLLOW_UP_LABELS, QUEUE_OUTCOME_LABELS, QUEUE_STATE_COLORS, QUEUE_STATE_LABELS, SYNC_AS_LABELS } from '../../lib/labels';
 
 export type QueueOp = 'hold' | 'release' | 'approve' | 'cancel';
 
@@ -62,7 +62,10 @@ export function queueColumns({
     render: (q) => (
       <Text size="sm" truncate title={q.lastError ?? undefined}>
         {q.outcome ? (QUEUE_OUTCOME_LABELS[q.outcome] ?? q.outcome) : '—'}
-        {q.outcome === 'synced' && q.recruiterflowId !== null ? ` · ${SYNC_AS_LABELS[q.syncAs]} #${q.recruiterflowId}` : ''}
+        {q.outcome === 'followed_up' && q.followUp ? ` · ${FOLLOW_UP_LABELS[q.followUp]}` : ''}
+        {(q.outcome === 'synced' || q.outcome === 'followed_up') && q.recruiterflowId !== null
+          ? ` · ${SYNC_AS_LABELS[q.syncAs]} #${q.recruiterflowId}`
+          : ''}
         {q.outcome === 'failed' && q.lastError ? `: ${q.lastError}` : ''}
       </Text>
     ),

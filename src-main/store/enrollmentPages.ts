@@ -1,9 +1,11 @@
-// Paged reads of enrollments, used by a sequence's table, a contact's detail and the CLI.
+// Read model over enrollments, sequences and replies: the paged enrollments of a sequence's table, a
+// contact's detail and the CLI. Its writers are store/enrollments.ts and store/enrollmentAdd.ts; the query
+// text decides which index SQLite reads, so it changes only with the indexes in db/schema.ts.
 import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import { contactSearchCondition } from '../db/contactSearch';
-import { sequenceTotal } from '../store/enrollmentCounts';
-import { NEXT_ATTEMPT_OF_E } from '../store/queue';
+import { sequenceTotal } from './enrollmentCounts';
+import { NEXT_ATTEMPT_OF_E } from './queue';
 
 // Every sort key is a column of enrollments with an index led by sequence_id (email, name, added_at,
 // state): a page is read from one index without touching contacts.
@@ -53,7 +55,7 @@ export interface EnrollmentQuery {
  * One page, in two steps: the page's ids from an index (sorting and skipping touch nothing else), then
  * those rows in full. The total comes from enrollment_counts unless a search narrows it.
  */
-export function listEnrollments(ctx: Ctx, q: EnrollmentQuery): Page<Enrollment> {
+export function listEnrollments(ctx: Pick<Ctx, 'sqlite'>, q: EnrollmentQuery): Page<Enrollment> {
   const clauses: string[] = [];
   const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
   if (q.sequenceId !== undefined) {

@@ -1,0 +1,1 @@
+ALTER TABLE `sync_queue` ADD `follow_up` text;
