@@ -116,11 +116,11 @@ export function anyRuleWritesToRecords(sqlite: Sqlite): boolean {
 
 /** The snapshot of the contacts among `emails` with an enrollment whose update a change would send. */
 export function snapshotsOfSynced(sqlite: Sqlite, emails: string[]): Map<number, string> {
-  const rows = statement(
+  const rows = statement<[string], Pick<SqlRow<typeof contacts>, 'id'> & { snap: string }>(
     sqlite,
     `select c.id, ${SNAPSHOT} as snap from json_each(?) j join contacts c on c.email = j.value
      where exists (select 1 ${WRITING_SYNCED_OF_C})`,
-  ).all(JSON.stringify(emails)) as (Pick<SqlRow<typeof contacts>, 'id'> & { snap: string })[];
+  ).all(JSON.stringify(emails));
   return new Map(rows.map((r) => [r.id, r.snap]));
 }
 
@@ -161,7 +161,7 @@ export function firstContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
 export type ContactDbRow = SqlRow<typeof contacts>;
 
 export function contactByEmail(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactDbRow | null {
-  return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
+  return ctx.sqlite.prepare<[string], ContactDbRow>('select * from contacts where email = ?').get(normalizeEmail(email)) ?? null;
 }
 
 /** The ids of the (normalized) emails that are contacts, and the emails that are not. */
