@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels';
 import {
+  CONTACT_FIELDS,
   ENROLLMENT_STATES,
   INTEGRATIONS,
   QUEUE_STATES,
@@ -285,11 +286,7 @@ export const contract = {
     z.object({
       email,
       fields: z
-        .object(
-          Object.fromEntries(
-            ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map((f) => [f, fieldValue.optional()]),
-          ),
-        )
+        .object(Object.fromEntries(CONTACT_FIELDS.map((f) => [f, fieldValue.optional()])))
         .strict()
         .optional(),
       extra: z

@@ -44,8 +44,14 @@ export const LIVE_QUEUE_STATES = ['pending', 'review', 'held', 'in_flight', 'bac
 /** Live items not being sent right now: what cancel, hold and an account switch may touch. */
 export const WAITING_QUEUE_STATES = ['pending', 'review', 'held', 'backoff'] as const satisfies readonly QueueState[];
 
+/**
+ * A contact's own columns besides its email, in the table's order: what an import fills, the drawer edits,
+ * a synced contact's update compares. The one list: the store's SQL and the contract are built from it.
+ */
+export const CONTACT_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
 /** The contact fields Flowbridge knows by name; every other CSV column is an "extra" field. */
-export const STANDARD_FIELDS = ['email', 'first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
+export const STANDARD_FIELDS = ['email', ...CONTACT_FIELDS] as const;
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
 export const EXISTS_IN_RECRUITERFLOW = 'Exists in Recruiterflow';

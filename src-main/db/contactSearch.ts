@@ -4,6 +4,7 @@
 // insert. What it has to catch up on: contacts above the indexed-through mark in `meta` (new contacts: no
 // trigger, so an import pays nothing per row), and the updated or deleted ones that triggers note in
 // contact_search_pending.
+import type { meta } from './schema';
 import { statement } from './statements';
 import type { Sqlite } from './open';
 
@@ -36,7 +37,9 @@ const INDEXED_THROUGH = 'search.indexedThrough';
 export function catchUpContactSearch(sqlite: Sqlite): void {
   // Not plucked: the statement is shared with store/meta.ts (getMeta), which reads it as a row. Plucking it
   // here once made every later getMeta answer null, so a search un-paused a paused sync.
-  const mark = statement(sqlite, 'select value from meta where key = ?').get(INDEXED_THROUGH) as { value: string } | undefined;
+  const mark = statement<[string], Pick<typeof meta.$inferSelect, 'value'>>(sqlite, 'select value from meta where key = ?').get(
+    INDEXED_THROUGH,
+  );
   const through = Number(mark?.value ?? 0);
   const pending = statement(sqlite, 'select exists (select 1 from contact_search_pending)').pluck().get() === 1;
   if (!pending && statement(sqlite, 'select exists (select 1 from contacts where id > ?)').pluck().get(through) !== 1) return;

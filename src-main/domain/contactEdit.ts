@@ -2,6 +2,7 @@
 // The email is the contact's identity and is not edited; extra fields are replaced as a whole, so a
 // field can be corrected or removed.
 import type { ContactDetail } from '../../src-shared/contract';
+import { CONTACT_FIELDS, type ContactField } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { requeueChangedContacts, snapshotSyncedContacts } from './changedContacts';
@@ -9,25 +10,22 @@ import { contactByEmail } from '../store/contacts';
 import { getContact } from './contacts';
 import { updateContactColumns } from '../store/contacts';
 
-const EDITABLE_FIELDS = ['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'] as const;
-type EditableField = (typeof EDITABLE_FIELDS)[number];
-
 export function updateContact(
   ctx: Ctx,
   email: string,
-  change: { fields?: Partial<Record<EditableField, string>>; extra?: Record<string, string> },
+  change: { fields?: Partial<Record<ContactField, string>>; extra?: Record<string, string> },
 ): ContactDetail {
   const row = contactByEmail(ctx, email);
   if (!row) throw new AppError('unknown_contact', `No contact with email ${email}`);
   const values: Record<string, string> = {};
-  for (const field of EDITABLE_FIELDS) {
+  for (const field of CONTACT_FIELDS) {
     const value = change.fields?.[field];
     if (value === undefined) continue;
     values[field] = value.trim();
   }
   if (change.extra !== undefined) {
     const extra = Object.fromEntries(Object.entries(change.extra).map(([k, v]) => [k.trim(), v.trim()]));
-    if (Object.keys(extra).some((k) => k === '' || (EDITABLE_FIELDS as readonly string[]).includes(k) || k === 'email')) {
+    if (Object.keys(extra).some((k) => k === '' || (CONTACT_FIELDS as readonly string[]).includes(k) || k === 'email')) {
       throw new AppError('invalid_input', 'An extra field needs a name of its own (not empty, not a standard field)');
     }
     values.extra = JSON.stringify(extra);

@@ -4,7 +4,15 @@
 // (a page read waits at most one batch). Memory stays flat: only one batch and the emails seen so far
 // (to report duplicates within the file) are held, never the file.
 import { REPLACEMENT_CHAR } from '../../src-shared/csvEncoding';
-import { isValidEmail, normalizeEmail, type CsvRejection, type ImportSummary, type StandardField } from '../../src-shared/domain';
+import {
+  CONTACT_FIELDS,
+  isValidEmail,
+  normalizeEmail,
+  STANDARD_FIELDS,
+  type ContactField,
+  type CsvRejection,
+  type ImportSummary,
+} from '../../src-shared/domain';
 import type { CsvPreview } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
@@ -25,7 +33,7 @@ const SLICE_MS = 6;
 
 export interface ContactValues {
   email: string;
-  fields: Partial<Record<Exclude<StandardField, 'email'>, string>>;
+  fields: Partial<Record<ContactField, string>>;
   extra: Record<string, string>;
 }
 
@@ -73,21 +81,13 @@ export function previewCsv(text: string): CsvPreview {
   };
 }
 
-// A contact as the writer binds it: email, first_name, last_name, title, company, phone, linkedin_url,
-// location, extra (JSON). Flat arrays rather than objects: at a million rows, fewer allocations is less GC.
+// A contact as the writer binds it: the STANDARD_FIELDS in their order (email, then CONTACT_FIELDS), then
+// extra (JSON). Flat arrays rather than objects: at a million rows, fewer allocations is less GC; and the
+// writer binds the slots one by one (no spread per row), which is why its statements' calls spell them out.
 type ContactRow = [string, string, string, string, string, string, string, string, string];
 const EXTRA = -1;
 const IGNORED = -2;
-const FIELD_SLOT: Partial<Record<ColumnTarget, number>> = {
-  email: 0,
-  first_name: 1,
-  last_name: 2,
-  title: 3,
-  company: 4,
-  phone: 5,
-  linkedin_url: 6,
-  location: 7,
-};
+const FIELD_SLOT: Partial<Record<ColumnTarget, number>> = Object.fromEntries(STANDARD_FIELDS.map((field, slot) => [field, slot]));
 
 /** FNV-1a and djb2 side by side, 32 + 21 bits: a number that stays exact in a double. */
 function emailHash(email: string): number {
@@ -265,19 +265,12 @@ class ContactWriter {
 /** Writes contacts in one transaction (the demo workspace). */
 export function writeContacts(ctx: Ctx, contacts: ContactValues[]): { imported: number; updated: number } {
   const writer = new ContactWriter(ctx);
-  const f = (c: ContactValues) => c.fields;
   writer.write(
-    contacts.map((c): ContactRow => [
-      normalizeEmail(c.email),
-      f(c).first_name ?? '',
-      f(c).last_name ?? '',
-      f(c).title ?? '',
-      f(c).company ?? '',
-      f(c).phone ?? '',
-      f(c).linkedin_url ?? '',
-      f(c).location ?? '',
-      JSON.stringify(c.extra),
-    ]),
+    contacts.map((c) => {
+      const row: ContactRow = [normalizeEmail(c.email), '', '', '', '', '', '', '', JSON.stringify(c.extra)];
+      for (const field of CONTACT_FIELDS) row[FIELD_SLOT[field]!] = c.fields[field] ?? '';
+      return row;
+    }),
   );
   return { imported: writer.imported, updated: writer.updated };
 }

@@ -1,6 +1,6 @@
 // Reading contacts: paged lists straight from SQLite, one contact with its enrollments.
 import type { ContactDetail } from '../../src-shared/contract';
-import { normalizeEmail, type ContactRow, type Page } from '../../src-shared/domain';
+import { CONTACT_FIELDS, normalizeEmail, type ContactRow, type Page } from '../../src-shared/domain';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import type { ContactDbRow } from '../store/contacts';
@@ -22,13 +22,7 @@ export function listContacts(
 
 function contactFields(row: ContactDbRow): Record<string, string> {
   return {
-    first_name: row.first_name,
-    last_name: row.last_name,
-    title: row.title,
-    company: row.company,
-    phone: row.phone,
-    linkedin_url: row.linkedin_url,
-    location: row.location,
+    ...Object.fromEntries(CONTACT_FIELDS.map((f) => [f, row[f]])),
     ...(JSON.parse(row.extra) as Record<string, string>),
   };
 }

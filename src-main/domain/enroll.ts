@@ -4,17 +4,17 @@ import { isValidEmail, normalizeEmail, type AddSummary, type FlagCode, type Sync
 import type { Prospect } from '../recruiterflow';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
-import { activeConnection } from './connection';
+import { activeConnection, type ActiveConnection } from './connection';
 import { flagMessage, matchOf } from './flags';
-import { DEMO_CODE, DEMO_MESSAGE } from '../store/enrollments';
+import { DEMO_CODE, DEMO_MESSAGE, type Placement } from '../store/enrollments';
 import { anyDemoContact, contactIdsOf, createBareContacts, firstUnknownContacts } from '../store/contacts';
 import { addStatements, enrolledEmails } from '../store/enrollmentAdd';
 import { createdByUs } from '../store/links';
 import { missingContacts } from '../store/contacts';
 import { placeEnrollment } from '../store/enrollments';
-import { sequenceRow } from './sequences';
+import { sequenceRow, type SequenceRow } from './sequences';
 import { ownerIdFor } from './owners';
-import { effectiveSettings, settingsRow } from './settings';
+import { effectiveSettings, settingsRow, type EffectiveSettings, type SettingsRow } from './settings';
 import { captureStages } from './stages';
 import { logEvent } from '../store/syncLog';
 
@@ -51,46 +51,10 @@ export async function addToSequence(
   options: AddOptions = {},
 ): Promise<AddSummary> {
   const seq = sequenceRow(ctx, sequenceId);
-  // Sorted: the email-ordered indexes then grow at their end, which is cheaper than random inserts.
-  let emails = [...new Set(rawEmails.map(normalizeEmail))].sort();
-  const invalid = emails.filter((email) => !isValidEmail(email));
-  if (invalid.length > 0) {
-    throw new AppError(
-      'invalid_input',
-      `Not an email address: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ''}`,
-      { field: 'emails' },
-    );
-  }
-  let skipped: string[] = [];
-  let created = 0;
-  if (onUnknown !== 'fail') {
-    const missing = missingContacts(ctx, emails);
-    if (missing.length > 0 && onUnknown === 'skip') {
-      const gone = new Set(missing);
-      emails = emails.filter((email) => !gone.has(email));
-      skipped = missing;
-    } else if (missing.length > 0) {
-      const now = ctx.clock.now();
-      created = createBareContacts(ctx.sqlite, missing, now);
-      if (created > 0) ctx.events.emit('data:changed', { what: 'contacts' });
-    }
-    if (emails.length === 0) return { added: 0, alreadyEnrolled: 0, flagged: [], skipped, created };
-  }
+  const { emails, skipped, created } = settleUnknownEmails(ctx, validEmails(rawEmails), onUnknown);
+  if (onUnknown !== 'fail' && emails.length === 0) return { added: 0, alreadyEnrolled: 0, flagged: [], skipped, created };
   const list = JSON.stringify(emails);
-  // Set-based checks (counts first, lists only when something is off): at 100,000 emails one
-  // statement is far faster than a lookup per email.
-  // The contacts' ids, in the emails' order: the check that every email is a contact, and what the
-  // insert reads (a rowid lookup per row instead of a second lookup by email).
-  let ids = contactIdsOf(ctx.sqlite, list);
-  const known = ids.length;
-  if (known < emails.length) {
-    const unknown = firstUnknownContacts(ctx.sqlite, list);
-    const shown = unknown.slice(0, 5).join(', ');
-    const more = emails.length - known - 5;
-    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`, {
-      field: 'emails',
-    });
-  }
+  let ids = idsOfContacts(ctx, emails, list);
   const owner = settingsRow(ctx, seq.ownerUserId);
   const eff = effectiveSettings(seq, owner);
   const connection = activeConnection(ctx, seq.ownerUserId);
@@ -102,33 +66,7 @@ export async function addToSequence(
   const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
   if (fresh !== emails) ids = contactIdsOf(ctx.sqlite, JSON.stringify(fresh));
   // The dedup check happens before anything is written: HTTP never runs inside a transaction.
-  // Email → the flag it gets: its code, message and the matched records (the evidence shown with it).
-  const flags: Record<string, { code: FlagCode; error: string; evidence: string }> = {};
-  let dedupChecked = false;
-  if (wouldSync && eff.dedup && fresh.length > 0) {
-    // A record Flowbridge created itself (for another sequence) is ours, not a duplicate to review.
-    const toCheck = fresh.filter((email) => !createdByUs(ctx.sqlite, connection.account, email));
-    try {
-      // Records of the type this sequence syncs as first: "exists as a Contact" only when there is no candidate.
-      const order: SyncAs[] = eff.syncAs === 'candidate' ? ['candidate', 'contact'] : ['contact', 'candidate'];
-      const found = toCheck.length > 0 ? await connection.client.findByEmails(toCheck, order) : new Map<string, Prospect>();
-      for (const [email, record] of found) {
-        const code: FlagCode =
-          record.type === eff.syncAs ? 'exists_in_recruiterflow' : record.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate';
-        flags[email] = { code, error: flagMessage(code), evidence: JSON.stringify([matchOf(record, email)]) };
-      }
-      dedupChecked = true;
-    } catch (error) {
-      // Offline or failing: enroll anyway; the engine runs the same check before it creates anything.
-      logEvent(ctx, 'warn', 'dedup.deferred', `Recruiterflow check deferred to sync time: ${(error as Error).message}`);
-    }
-  }
-
-  const now = ctx.clock.now();
-  const trigger = { connected: connection !== null, mode: eff.syncMode, disabled: eff.disabled, replied: false };
-  const usual = placeEnrollment({ ...trigger, existsInRecruiterflow: false });
-  const flaggedPlace = placeEnrollment({ ...trigger, existsInRecruiterflow: true });
-  const flagged = fresh.filter((email) => flags[email] !== undefined);
+  const dedup = willCheck && fresh.length > 0 ? await checkDuplicates(ctx, connection, eff.syncAs, fresh) : NOT_CHECKED;
   // skipped/created are reported only when the caller chose what to do with unknown emails.
   const summary: AddSummary = {
     added: 0,
@@ -136,37 +74,134 @@ export async function addToSequence(
     flagged: [],
     ...(onUnknown === 'fail' ? {} : { skipped, created }),
   };
+  const target = { seq, owner, eff, connection };
+  const queued = await writeEnrollments(ctx, target, ids, fresh, dedup, summary, options.interactive === true);
+  announceAdd(ctx, seq.name, summary, queued);
+  return summary;
+}
+
+/** The emails normalized, once each and sorted; throws (naming the first few) if any is not an address. */
+function validEmails(rawEmails: string[]): string[] {
+  // Sorted: the email-ordered indexes then grow at their end, which is cheaper than random inserts.
+  const emails = [...new Set(rawEmails.map(normalizeEmail))].sort();
+  const invalid = emails.filter((email) => !isValidEmail(email));
+  if (invalid.length > 0) {
+    throw new AppError(
+      'invalid_input',
+      `Not an email address: ${invalid.slice(0, 5).join(', ')}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ''}`,
+      { field: 'emails' },
+    );
+  }
+  return emails;
+}
+
+/** Applies `onUnknown` to the emails that are not contacts yet: `skip` drops them, `create` makes them. */
+function settleUnknownEmails(
+  ctx: Ctx,
+  emails: string[],
+  onUnknown: UnknownPolicy,
+): { emails: string[]; skipped: string[]; created: number } {
+  if (onUnknown === 'fail') return { emails, skipped: [], created: 0 };
+  const missing = missingContacts(ctx, emails);
+  if (missing.length === 0) return { emails, skipped: [], created: 0 };
+  if (onUnknown === 'skip') {
+    const gone = new Set(missing);
+    return { emails: emails.filter((email) => !gone.has(email)), skipped: missing, created: 0 };
+  }
+  const created = createBareContacts(ctx.sqlite, missing, ctx.clock.now());
+  if (created > 0) ctx.events.emit('data:changed', { what: 'contacts' });
+  return { emails, skipped: [], created };
+}
+
+/**
+ * The contacts' ids, in the emails' order: the check that every email is a contact (`fail`, the default,
+ * refuses the add), and what the insert reads (a rowid lookup per row instead of a second one by email).
+ */
+function idsOfContacts(ctx: Pick<Ctx, 'sqlite'>, emails: string[], list: string): number[] {
+  // Set-based checks (counts first, lists only when something is off): at 100,000 emails one
+  // statement is far faster than a lookup per email.
+  const ids = contactIdsOf(ctx.sqlite, list);
+  const known = ids.length;
+  if (known < emails.length) {
+    const unknown = firstUnknownContacts(ctx.sqlite, list);
+    const shown = unknown.slice(0, 5).join(', ');
+    const more = emails.length - known - 5;
+    throw new AppError('unknown_contact', `Not a contact: ${shown}${more > 0 ? ` and ${more} more` : ''}; import them first`, {
+      field: 'emails',
+    });
+  }
+  return ids;
+}
+
+/** The add-time dedup check's outcome: email → the flag it gets (code, message, the matched records shown with it). */
+interface Dedup {
+  flags: Record<string, { code: FlagCode; error: string; evidence: string }>;
+  /** The check ran; when it failed (offline), the engine runs it again before it creates anything. */
+  checked: boolean;
+}
+
+const NOT_CHECKED: Dedup = { flags: {}, checked: false };
+
+/** Asks Recruiterflow which of `fresh` it already has, before anything is written. */
+async function checkDuplicates(ctx: Ctx, connection: ActiveConnection, syncAs: SyncAs, fresh: string[]): Promise<Dedup> {
+  const flags: Dedup['flags'] = {};
+  // A record Flowbridge created itself (for another sequence) is ours, not a duplicate to review.
+  const toCheck = fresh.filter((email) => !createdByUs(ctx.sqlite, connection.account, email));
+  try {
+    // Records of the type this sequence syncs as first: "exists as a Contact" only when there is no candidate.
+    const order: SyncAs[] = syncAs === 'candidate' ? ['candidate', 'contact'] : ['contact', 'candidate'];
+    const found = toCheck.length > 0 ? await connection.client.findByEmails(toCheck, order) : new Map<string, Prospect>();
+    for (const [email, record] of found) {
+      const code: FlagCode =
+        record.type === syncAs ? 'exists_in_recruiterflow' : record.type === 'contact' ? 'exists_as_contact' : 'exists_as_candidate';
+      flags[email] = { code, error: flagMessage(code), evidence: JSON.stringify([matchOf(record, email)]) };
+    }
+    return { flags, checked: true };
+  } catch (error) {
+    // Offline or failing: enroll anyway; the engine runs the same check before it creates anything.
+    logEvent(ctx, 'warn', 'dedup.deferred', `Recruiterflow check deferred to sync time: ${(error as Error).message}`);
+    return { flags, checked: false };
+  }
+}
+
+/** The sequence being added to and what applies to its adds at this moment. */
+interface AddTarget {
+  seq: SequenceRow;
+  owner: SettingsRow;
+  eff: EffectiveSettings;
+  connection: ActiveConnection | null;
+}
+
+/**
+ * Writes the enrollments of `ids` (the contacts of `fresh`), their counts and queue rows, adding to
+ * `summary`; returns how many queue rows it wrote.
+ */
+async function writeEnrollments(
+  ctx: Ctx,
+  target: AddTarget,
+  ids: number[],
+  fresh: string[],
+  dedup: Dedup,
+  summary: AddSummary,
+  interactive: boolean,
+): Promise<number> {
+  const { seq, eff, connection } = target;
+  const now = ctx.clock.now();
+  const trigger = { connected: connection !== null, mode: eff.syncMode, disabled: eff.disabled, replied: false };
+  const usual = placeEnrollment({ ...trigger, existsInRecruiterflow: false });
+  const flaggedPlace = placeEnrollment({ ...trigger, existsInRecruiterflow: true });
+  const flagged = fresh.filter((email) => dedup.flags[email] !== undefined);
   let queued = 0;
   const db = ctx.sqlite;
   const { insertEnrollments, count, countUsual, parkDemo, queue, flaggedSince, maxId } = addStatements(db, {
     anyFlagged: flagged.length > 0,
     parkDemo: connection !== null && !connection.sandbox && (seq.demo || anyDemoContact(db)),
   });
-  const params = {
-    flagged: JSON.stringify(flagged),
-    flags: flagged.length > 0 ? JSON.stringify(flags) : '{}',
-    sequenceId: seq.id,
-    userId: seq.ownerUserId,
-    now,
-    mode: eff.syncMode,
-    syncAs: eff.syncAs,
-    jobId: eff.jobId,
-    mappingVersion: eff.mappingVersion,
-    disabled: eff.disabled ? 1 : 0,
-    dedup: eff.dedup ? 1 : 0,
-    dedupChecked: dedupChecked ? 1 : 0,
-    state: usual.state,
-    awaiting: usual.awaitingReply ? 1 : 0,
-    flaggedState: flaggedPlace.state,
-    flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
-    ownerId: ownerIdFor(ctx, seq.ownerUserId),
-    ...captureStages(ctx, seq, owner),
-  };
+  const params = captureParams(ctx, target, { now, usual, flaggedPlace, flagged, dedup });
   // In batches, each its own short transaction, with the event loop free between them: a million
   // enrollments never hold the database (or browser mode's other calls) for more than one batch. Every
   // batch writes its enrollments, their counts and their queue rows together, so a crash between batches
   // leaves whole enrollments only, and adding the same list again completes it.
-  const interactive = options.interactive === true;
   let size = interactive ? FIRST_SLICE : ENROLL_BATCH;
   for (let start = 0; start < ids.length;) {
     const began = performance.now();
@@ -191,20 +226,57 @@ export async function addToSequence(
       }
     }).immediate();
   }
-  if (summary.added > 0) {
-    logEvent(
-      ctx,
-      'info',
-      'sequence.add',
-      `${summary.added} ${summary.added === 1 ? 'contact' : 'contacts'} added to "${seq.name}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`,
-    );
-    ctx.events.emit('data:changed', { what: 'sequences' });
-    if (queued > 0) {
-      ctx.events.emit('queue:changed', { reason: 'enrolled' });
-      ctx.wake();
-    }
+  return queued;
+}
+
+/** The insert's named parameters: what every enrollment of this add captures (settings, stages, owner, placement). */
+function captureParams(
+  ctx: Pick<Ctx, 'db' | 'sqlite'>,
+  { seq, owner, eff }: AddTarget,
+  add: { now: number; usual: Placement; flaggedPlace: Placement; flagged: string[]; dedup: Dedup },
+) {
+  const { now, usual, flaggedPlace, flagged, dedup } = add;
+  return {
+    flagged: JSON.stringify(flagged),
+    flags: flagged.length > 0 ? JSON.stringify(dedup.flags) : '{}',
+    sequenceId: seq.id,
+    userId: seq.ownerUserId,
+    now,
+    mode: eff.syncMode,
+    syncAs: eff.syncAs,
+    jobId: eff.jobId,
+    mappingVersion: eff.mappingVersion,
+    disabled: eff.disabled ? 1 : 0,
+    dedup: eff.dedup ? 1 : 0,
+    dedupChecked: dedup.checked ? 1 : 0,
+    state: usual.state,
+    awaiting: usual.awaitingReply ? 1 : 0,
+    flaggedState: flaggedPlace.state,
+    flaggedAwaiting: flaggedPlace.awaitingReply ? 1 : 0,
+    ownerId: ownerIdFor(ctx, seq.ownerUserId),
+    ...captureStages(ctx, seq, owner),
+  };
+}
+
+/** The log line and the events of an add that wrote something; the engine wakes for new queue rows. */
+function announceAdd(
+  ctx: Pick<Ctx, 'sqlite' | 'clock' | 'events' | 'wake'>,
+  sequenceName: string,
+  summary: AddSummary,
+  queued: number,
+): void {
+  if (summary.added === 0) return;
+  logEvent(
+    ctx,
+    'info',
+    'sequence.add',
+    `${summary.added} ${summary.added === 1 ? 'contact' : 'contacts'} added to "${sequenceName}"${summary.flagged.length ? `, ${summary.flagged.length} flagged` : ''}`,
+  );
+  ctx.events.emit('data:changed', { what: 'sequences' });
+  if (queued > 0) {
+    ctx.events.emit('queue:changed', { reason: 'enrolled' });
+    ctx.wake();
   }
-  return summary;
 }
 
 /** The next interactive batch: about SLICE_MS of work at the pace of the last one. */

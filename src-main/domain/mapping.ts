@@ -1,7 +1,7 @@
 // Versioned custom field mapping. `mapping set` writes a new version; enrollments keep the version
 // they were captured with, so a change applies only to contacts added afterwards.
 import type { Mapping, MappingRule, WriteRule } from '../../src-shared/domain';
-import { STANDARD_FIELDS } from '../../src-shared/domain';
+import { CONTACT_FIELDS } from '../../src-shared/domain';
 import type { MappingCatalog } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
@@ -156,7 +156,7 @@ function extraColumns(ctx: Pick<Ctx, 'db'>): string[] {
 export function mappingCatalog(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sqlite'>): MappingCatalog {
   const customFields = cachedCustomFields(ctx);
   const sources = [
-    ...STANDARD_FIELDS.filter((f) => f !== 'email').map((name) => ({ name, kind: 'standard' as const })),
+    ...CONTACT_FIELDS.map((name) => ({ name, kind: 'standard' as const })),
     ...extraColumns(ctx).map((name) => ({ name, kind: 'extra' as const })),
   ];
   const targets = [

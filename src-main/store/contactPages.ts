@@ -50,7 +50,7 @@ export function contactPage(
   const params = { ...filterParams, account, limit: q.limit, offset: q.offset };
   const total = Number(sqlite.prepare(`select count(*) from contacts c ${where}`).pluck().get(filterParams));
   const rows = sqlite
-    .prepare(
+    .prepare<typeof params, ContactRow>(
       `select c.id, c.email, trim(c.first_name || ' ' || c.last_name) as name, c.company, c.title, c.updated_at as updatedAt,
               (select count(*) from enrollments e where e.contact_id = c.id) as sequences,
               l.rf_id as recruiterflowId, l.rf_type as recruiterflowType
@@ -58,7 +58,7 @@ export function contactPage(
          and l.rf_type = (select min(rf_type) from rf_links k where k.account = @account and k.email = c.email)
        ${where} order by ${order} limit @limit offset @offset`,
     )
-    .all(params) as ContactRow[];
+    .all(params);
   return { rows, total };
 }
 

@@ -4,7 +4,7 @@
 // The full-text index follows the table by triggers (db/contactSearch.ts).
 import type { Statement } from 'better-sqlite3';
 import { asc, desc, eq, exists, ne } from 'drizzle-orm';
-import { normalizeEmail } from '../../src-shared/domain';
+import { CONTACT_FIELDS, normalizeEmail } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
@@ -20,14 +20,14 @@ import { WRITING_SYNCED_OF_C } from './enrollments';
 export function contactWriteStatements(db: Sqlite): { touched: Statement; insert: Statement; update: Statement } {
   const touched = db.prepare('select 1 from contacts where email = ? and updated_at = ?').pluck();
   const insert = db.prepare(
-    `insert into contacts (email, first_name, last_name, title, company, phone, linkedin_url, location, extra, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `insert into contacts (email, ${CONTACT_FIELDS.join(', ')}, extra, created_at, updated_at)
+       values (?, ${CONTACT_FIELDS.map(() => '?').join(', ')}, ?, ?, ?)
        on conflict (email) do nothing`,
   );
   // nullif/coalesce: an empty cell keeps what is stored. json_patch of '{}' leaves extra as it is.
   const keep = (col: string) => `${col} = coalesce(nullif(?, ''), ${col})`;
   const update = db.prepare(
-    `update contacts set ${['first_name', 'last_name', 'title', 'company', 'phone', 'linkedin_url', 'location'].map(keep).join(', ')},
+    `update contacts set ${CONTACT_FIELDS.map(keep).join(', ')},
          extra = json_patch(extra, ?), updated_at = ? where email = ?`,
   );
   return { touched, insert, update };
@@ -107,7 +107,7 @@ export function anyDemoContact(sqlite: Sqlite): boolean {
 }
 
 /** The columns a synced contact's update sends, as one comparable value. */
-const SNAPSHOT = 'json_array(c.first_name, c.last_name, c.title, c.company, c.phone, c.linkedin_url, c.location, c.extra)';
+const SNAPSHOT = `json_array(${CONTACT_FIELDS.map((f) => `c.${f}`).join(', ')}, c.extra)`;
 
 /** Does any mapping rule write to existing records? Usually not, and then a write snapshots nothing. */
 export function anyRuleWritesToRecords(sqlite: Sqlite): boolean {
@@ -116,11 +116,11 @@ export function anyRuleWritesToRecords(sqlite: Sqlite): boolean {
 
 /** The snapshot of the contacts among `emails` with an enrollment whose update a change would send. */
 export function snapshotsOfSynced(sqlite: Sqlite, emails: string[]): Map<number, string> {
-  const rows = statement(
+  const rows = statement<[string], Pick<SqlRow<typeof contacts>, 'id'> & { snap: string }>(
     sqlite,
     `select c.id, ${SNAPSHOT} as snap from json_each(?) j join contacts c on c.email = j.value
      where exists (select 1 ${WRITING_SYNCED_OF_C})`,
-  ).all(JSON.stringify(emails)) as (Pick<SqlRow<typeof contacts>, 'id'> & { snap: string })[];
+  ).all(JSON.stringify(emails));
   return new Map(rows.map((r) => [r.id, r.snap]));
 }
 
@@ -161,7 +161,7 @@ export function firstContactEmail(ctx: Pick<Ctx, 'db'>): string | null {
 export type ContactDbRow = SqlRow<typeof contacts>;
 
 export function contactByEmail(ctx: Pick<Ctx, 'sqlite'>, email: string): ContactDbRow | null {
-  return (ctx.sqlite.prepare('select * from contacts where email = ?').get(normalizeEmail(email)) as ContactDbRow | undefined) ?? null;
+  return ctx.sqlite.prepare<[string], ContactDbRow>('select * from contacts where email = ?').get(normalizeEmail(email)) ?? null;
 }
 
 /** The ids of the (normalized) emails that are contacts, and the emails that are not. */

@@ -5,6 +5,8 @@
 // transaction: the one sanctioned exception to "one writer per table" (ARCHITECTURE.md).
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { enrollments } from '../db/schema';
 
 interface AddStatements {
   insertEnrollments: Database.Statement;
@@ -84,7 +86,10 @@ export function addStatements(db: Sqlite, options: { anyFlagged: boolean; parkDe
      select id, ?, 0, ?, ?, ? from enrollments where id > ? and +sequence_id = ? and +state = 'queued'
      on conflict do nothing`,
   );
-  const flagged = db.prepare("select email, error from enrollments where id > ? and +sequence_id = ? and +state = 'flagged'");
+  // A flagged row always has its error (the flag's message).
+  const flagged = db.prepare<[number, number], Pick<SqlRow<typeof enrollments>, 'email'> & { error: string }>(
+    "select email, error from enrollments where id > ? and +sequence_id = ? and +state = 'flagged'",
+  );
   const maxId = db.prepare('select coalesce(max(id), 0) from enrollments').pluck();
   return {
     insertEnrollments,
@@ -92,7 +97,7 @@ export function addStatements(db: Sqlite, options: { anyFlagged: boolean; parkDe
     countUsual,
     parkDemo,
     queue,
-    flaggedSince: (before: number, sequenceId: number) => flagged.all(before, sequenceId) as { email: string; error: string }[],
+    flaggedSince: (before: number, sequenceId: number) => flagged.all(before, sequenceId),
     maxId: () => Number(maxId.get()),
   };
 }

@@ -3,19 +3,23 @@
 // its own rows (store/enrollmentAdd.ts). The reads, and the clean-up after sequences are deleted, are here.
 import type { EnrollmentState } from '../../src-shared/domain';
 import type { Sqlite } from '../db/open';
+import type { enrollmentCounts } from '../db/schema';
+
+type Count = typeof enrollmentCounts.$inferSelect;
 
 /** Enrollments per state, over every sequence. */
 export function countsPerState(sqlite: Sqlite): { state: string; n: number }[] {
-  return sqlite.prepare('select state, sum(n) as n from enrollment_counts group by state').all() as { state: string; n: number }[];
+  return sqlite.prepare<[], Pick<Count, 'state' | 'n'>>('select state, sum(n) as n from enrollment_counts group by state').all();
 }
 
 /** The non-zero counts of every sequence. */
 export function countsPerSequence(sqlite: Sqlite): { id: number; state: EnrollmentState; n: number }[] {
-  return sqlite.prepare('select sequence_id as id, state, n from enrollment_counts where n > 0').all() as {
-    id: number;
-    state: EnrollmentState;
-    n: number;
-  }[];
+  // `state` is one of the enrollment states: the add and the triggers copy it from enrollments.state.
+  return sqlite
+    .prepare<[], Pick<Count, 'n'> & { id: Count['sequenceId']; state: EnrollmentState }>(
+      'select sequence_id as id, state, n from enrollment_counts where n > 0',
+    )
+    .all();
 }
 
 /** A sequence's enrollments, in these states (all of them when none are named). */

@@ -16,6 +16,13 @@ const ENROLLMENT_SORT: Record<string, string> = {
   addedAt: 'e.added_at',
 };
 
+/** A row of ENROLLMENT_COLUMNS: the contract's Enrollment as SQLite stores it (0/1 flags, the evidence as JSON). */
+type StoredEnrollment = Omit<Enrollment, 'disabled' | 'bounced' | 'matches'> & {
+  disabled: number;
+  bounced: number;
+  evidence: string | null;
+};
+
 const ENROLLMENT_COLUMNS = `
   e.id, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName, e.email,
   e.name, e.state, e.error, e.error_code as errorCode,
@@ -95,15 +102,11 @@ export function listEnrollments(ctx: Pick<Ctx, 'sqlite'>, q: EnrollmentQuery): P
     .map(Number);
   if (ids.length === 0) return { rows: [], total };
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<number[], StoredEnrollment>(
       `select ${ENROLLMENT_COLUMNS} from enrollments e join sequences s on s.id = e.sequence_id
        where e.id in (${ids.map(() => '?').join(', ')})`,
     )
-    .all(...ids) as (Omit<Enrollment, 'disabled' | 'bounced' | 'matches'> & {
-    disabled: number;
-    bounced: number;
-    evidence: string | null;
-  })[];
+    .all(...ids);
   const byId = new Map(
     rows.map(({ evidence, ...r }) => [
       r.id,

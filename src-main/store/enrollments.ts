@@ -96,11 +96,11 @@ export function markReplied(sqlite: Sqlite, enrollmentId: number, at: number): v
 
 /** The latest create sent for this enrollment's contact (by any of its enrollments), or null. */
 export function lastCreateStarted(sqlite: Sqlite, enrollmentId: number): number | null {
-  const row = statement(
+  const row = statement<[number], { at: Enrollment['createStartedAt'] }>(
     sqlite,
     `select max(create_started_at) as at from enrollments
         where contact_id = (select contact_id from enrollments where id = ?) and create_started_at is not null`,
-  ).get(enrollmentId) as { at: number | null } | undefined;
+  ).get(enrollmentId);
   return row?.at ?? null;
 }
 
@@ -400,12 +400,12 @@ export type StagePlan = Pick<
 >;
 
 export function stagePlanOf(sqlite: Sqlite, enrollmentId: number): StagePlan | null {
-  const row = statement(
+  const row = statement<[number], StagePlan>(
     sqlite,
     `select cap_owner_id as capOwnerId, cap_stage as capStage, cap_reply_stage as capReplyStage, reply_stage_due_at as replyStageDueAt,
             stage_move_planned as stageMovePlanned, cap_job_id as capJobId, cap_sync_as as capSyncAs, user_id as userId
      from enrollments where id = ?`,
-  ).get(enrollmentId) as StagePlan | undefined;
+  ).get(enrollmentId);
   return row ?? null;
 }
 
@@ -483,11 +483,11 @@ export const WRITING_SYNCED_OF_C = `from enrollments e
 
 /** The enrollments of this contact a change of its data sends an update for (WRITING_SYNCED_OF_C). */
 export function syncedEnrollmentsToUpdate(sqlite: Sqlite): (contactId: number) => Pick<Enrollment, 'id' | 'userId'>[] {
-  const of = statement(
+  const of = statement<[number], Pick<Enrollment, 'id' | 'userId'>>(
     sqlite,
     `select e.id, e.user_id as userId ${WRITING_SYNCED_OF_C.replace('from enrollments e', 'from enrollments e, contacts c')} and c.id = ?`,
   );
-  return (contactId) => of.all(contactId) as Pick<Enrollment, 'id' | 'userId'>[];
+  return (contactId) => of.all(contactId);
 }
 
 /** What a contact whose record was deleted says (its error), from the record that is gone. */
@@ -508,11 +508,11 @@ export function followDeletedMarks(sqlite: Sqlite, userId: number, to: string): 
     )
     .run(DELETED_OTHER_ACCOUNT_CODE, userId, DELETED_CODE, to);
   const back = sqlite
-    .prepare(
+    .prepare<[number, string, string], Pick<Enrollment, 'id' | 'email'> & { type: SyncAs | null; rfId: number | null }>(
       `select id, email, json_extract(evidence, '$[0].type') as type, json_extract(evidence, '$[0].id') as rfId from enrollments
        where user_id = ? and state = 'not_synced' and error_code = ? and rf_account = ?`,
     )
-    .all(userId, DELETED_OTHER_ACCOUNT_CODE, to) as { id: number; email: string; type: SyncAs | null; rfId: number | null }[];
+    .all(userId, DELETED_OTHER_ACCOUNT_CODE, to);
   const restore = sqlite.prepare('update enrollments set error_code = ?, error = ? where id = ?');
   for (const r of back) restore.run(DELETED_CODE, deletedMessage(r.type ?? 'candidate', r.rfId ?? 0, r.email), r.id);
 }

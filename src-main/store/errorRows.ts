@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ErrorRow } from '../../src-shared/domain';
 import { errorGroupKey } from '../../src-shared/errorCause';
 import type { Sqlite } from '../db/open';
-import { ERROR_STATE_TERM } from './enrollments';
+import { ERROR_STATE_TERM, type Enrollment } from './enrollments';
 import { NEXT_ATTEMPT_OF_E } from './queue';
 
 const ERROR_STATES = ['flagged', 'failed', 'retrying'] as const;
@@ -58,8 +58,10 @@ export function errorPage(
   const { where, params } = whereFor(q);
   const total = Number(sqlite.prepare(`select count(*) from enrollments e ${where}`).pluck().get(params));
   const rows = sqlite
-    .prepare(`select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.first_error_at desc, e.id limit @limit offset @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as StoredErrorRow[];
+    .prepare<Record<string, unknown>, StoredErrorRow>(
+      `select ${ERROR_COLUMNS} ${ERROR_FROM} ${where} order by e.first_error_at desc, e.id limit @limit offset @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset });
   return { rows, total };
 }
 
@@ -70,11 +72,11 @@ export function errorCountsByMessage(
 ): { code: string | null; error: string; count: number }[] {
   const grouped = whereFor({ states });
   return sqlite
-    .prepare(
+    .prepare<Record<string, unknown>, { code: Enrollment['errorCode']; error: string; count: number }>(
       `select e.error_code as code, coalesce(e.error, '') as error, count(*) as count from enrollments e ${grouped.where}
        group by e.error_code, e.error`,
     )
-    .all(grouped.params) as { code: string | null; error: string; count: number }[];
+    .all(grouped.params);
 }
 
 /** email, name, sequence id and name, state, error, error code, evidence, first error, last attempt, attempts. */

@@ -22,20 +22,20 @@ export function insertFieldChanges(
 export function fieldChangesOfLogs(sqlite: Sqlite, logIds: number[]): Map<number, FieldChange[]> {
   const out = new Map<number, FieldChange[]>();
   if (logIds.length === 0) return out;
-  const rows = statement(
+  const rows = statement<[string], FieldChange & { logId: number }>(
     sqlite,
     `select log_id as logId, field, old_value as old, new_value as new from rf_field_changes
      where log_id in (select value from json_each(?)) order by id`,
-  ).all(JSON.stringify(logIds)) as (FieldChange & { logId: number })[];
+  ).all(JSON.stringify(logIds));
   for (const { logId, ...change } of rows) out.set(logId, [...(out.get(logId) ?? []), change]);
   return out;
 }
 
 /** The latest changes made to this email's records, newest first. */
 export function fieldChangesOfEmail(sqlite: Sqlite, email: string, limit = 100): RecordFieldChange[] {
-  return statement(
+  return statement<[string, number], RecordFieldChange>(
     sqlite,
     `select at, rf_type as rfType, rf_id as rfId, field, old_value as old, new_value as new from rf_field_changes
      where email = ? order by at desc, id desc limit ?`,
-  ).all(email, limit) as RecordFieldChange[];
+  ).all(email, limit);
 }

@@ -6,7 +6,7 @@ import { statement } from '../db/statements';
 
 /** A cached statement, not a drizzle query: the sync engine asks for its pause flag before every item. */
 export function getMeta(ctx: Pick<Ctx, 'sqlite'>, key: string): string | null {
-  const row = statement(ctx.sqlite, 'select value from meta where key = ?').get(key) as { value: string } | undefined;
+  const row = statement<[string], Pick<typeof meta.$inferSelect, 'value'>>(ctx.sqlite, 'select value from meta where key = ?').get(key);
   return row?.value ?? null;
 }
 

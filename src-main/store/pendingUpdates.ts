@@ -28,10 +28,10 @@ export function savePendingUpdate(sqlite: Sqlite, at: number, enrollmentId: numb
 
 /** The update this enrollment planned and has not logged, if any. */
 export function pendingUpdateOf(sqlite: Sqlite, enrollmentId: number): PendingUpdate | null {
-  const row = statement(
+  const row = statement<[number], PendingRow>(
     sqlite,
     'select enrollment_id as enrollmentId, rf_type as rfType, rf_id as rfId, changes, planned_at as plannedAt from rf_pending_updates where enrollment_id = ?',
-  ).get(enrollmentId) as PendingRow | undefined;
+  ).get(enrollmentId);
   if (!row) return null;
   const changes = changesSchema.safeParse(JSON.parse(row.changes));
   return { rfType: row.rfType, rfId: row.rfId, changes: changes.success ? changes.data : [] };

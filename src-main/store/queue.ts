@@ -9,6 +9,7 @@ import { LIVE_QUEUE_STATES, WAITING_QUEUE_STATES, type FollowUp, type QueueItem,
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
+import type { syncQueue } from '../db/schema';
 import { statement } from '../db/statements';
 import { isDemoForRealAccount, markCancelled, markQueued, parkDemo } from './enrollments';
 
@@ -57,13 +58,13 @@ export interface ClaimedItem {
 export function claimDue(ctx: Store, owner: string, limit: number, leaseMs: number): ClaimedItem[] {
   const now = ctx.clock.now();
   const claim = ctx.sqlite.transaction(() => {
-    const rows = statement(
+    const rows = statement<[{ now: number; limit: number }], Omit<ClaimedItem, 'leaseUntil'>>(
       ctx.sqlite,
       `select id, enrollment_id as enrollmentId, attempts from sync_queue
        where (state in ('pending', 'backoff') and next_attempt_at <= @now)
           or (state = 'in_flight' and lease_until < @now)
        order by next_attempt_at, id limit @limit`,
-    ).all({ now, limit }) as Omit<ClaimedItem, 'leaseUntil'>[];
+    ).all({ now, limit });
     const take = statement(
       ctx.sqlite,
       "update sync_queue set state = 'in_flight', lease_owner = ?, lease_until = ?, updated_at = ? where id = ?",
@@ -108,8 +109,9 @@ export function releaseClaims(ctx: Store, owner: string, ids?: number[]): number
 
 export function queueCounts(ctx: Store): { due: number; backoff: number; review: number; held: number; inFlight: number; pending: number } {
   const now = ctx.clock.now();
+  // Each count is a coalesce(sum(…), 0): one row, never null.
   const row = ctx.sqlite
-    .prepare(
+    .prepare<{ now: number }, Record<'due' | 'backoff' | 'later' | 'review' | 'held' | 'inFlight', number>>(
       `select
          coalesce(sum(state in ('pending', 'backoff') and next_attempt_at <= @now), 0) as due,
          coalesce(sum(state = 'backoff' and next_attempt_at > @now), 0) as backoff,
@@ -119,7 +121,7 @@ export function queueCounts(ctx: Store): { due: number; backoff: number; review:
          coalesce(sum(state = 'in_flight'), 0) as inFlight
        from sync_queue where state in ${LIVE_IN}`,
     )
-    .get({ now }) as { due: number; backoff: number; later: number; review: number; held: number; inFlight: number };
+    .get({ now })!;
   return {
     due: row.due + row.later,
     backoff: row.backoff,
@@ -139,7 +141,7 @@ export function listQueue(ctx: Store, q: { states?: QueueState[]; offset: number
   const finishedOnly = states.every((s) => s === 'done' || s === 'failed' || s === 'cancelled');
   const total = Number(ctx.sqlite.prepare(`select count(*) as n from sync_queue q ${where}`).pluck().get(params));
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<Record<string, unknown>, QueueItem>(
       `select q.id, q.enrollment_id as enrollmentId, e.email, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
               q.state, e.attempts, q.next_attempt_at as nextAttemptAt, q.last_error as lastError, q.updated_at as updatedAt,
               case q.state
@@ -152,7 +154,7 @@ export function listQueue(ctx: Store, q: { states?: QueueState[]; offset: number
          left join rf_jobs j on j.id = e.cap_job_id and j.base_url = (select base_url from connections where user_id = e.user_id)
        ${where} order by ${finishedOnly ? 'q.updated_at desc' : 'q.next_attempt_at'}, q.id limit @limit offset @offset`,
     )
-    .all(params) as QueueItem[];
+    .all(params);
   return { rows, total };
 }
 
@@ -324,12 +326,12 @@ export function cancelClaimed(sqlite: Sqlite, queueId: number, now: number): voi
 /** Waiting items of this user's demo data (its contact or its sequence). */
 export function waitingDemoItems(sqlite: Sqlite, userId: number): { id: number; enrollmentId: number }[] {
   return sqlite
-    .prepare(
+    .prepare<[number], Pick<typeof syncQueue.$inferSelect, 'id' | 'enrollmentId'>>(
       `select q.id, q.enrollment_id as enrollmentId from sync_queue q join enrollments e on e.id = q.enrollment_id
          join contacts c on c.id = e.contact_id join sequences s on s.id = e.sequence_id
        where q.state in ${WAITING_IN} and e.user_id = ? and (c.demo = 1 or s.demo = 1)`,
     )
-    .all(userId) as { id: number; enrollmentId: number }[];
+    .all(userId);
 }
 
 /** Cancels a waiting item (demo data bound for a real account); its enrollment is parked by the caller. */

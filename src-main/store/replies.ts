@@ -4,7 +4,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../backend/context';
 import type { Sqlite } from '../db/open';
-import { replies } from '../db/schema';
+import type { SqlRow } from '../db/rows';
+import { replies, type contacts, type replyNotes } from '../db/schema';
 import { statement } from '../db/statements';
 import { getMeta, setMeta } from './meta';
 
@@ -40,22 +41,19 @@ export function recordManualReplies(ctx: Pick<Ctx, 'sqlite' | 'clock'>, contactI
   }
 }
 
-export interface PendingNote {
-  id: number;
-  contact_id: number;
-  at: number;
-  subject: string;
-  email: string;
-}
+type ReplyRow = SqlRow<typeof replies>;
+type NoteRow = SqlRow<typeof replyNotes>;
+
+export type PendingNote = Pick<NoteRow, 'id'> & Pick<ReplyRow, 'contact_id' | 'at' | 'subject'> & Pick<SqlRow<typeof contacts>, 'email'>;
 
 /** The notes still to send for an enrollment's contact, oldest reply first (the dry run shows them). */
 export function pendingNotesOf(sqlite: Sqlite, enrollmentId: number): PendingNote[] {
   return sqlite
-    .prepare(
+    .prepare<[number], PendingNote>(
       `select n.id, r.contact_id, r.at, r.subject, c.email from reply_notes n join replies r on r.id = n.reply_id join contacts c on c.id = r.contact_id
        where n.state = 'pending' and r.contact_id = (select contact_id from enrollments where id = ?) order by r.at`,
     )
-    .all(enrollmentId) as PendingNote[];
+    .all(enrollmentId);
 }
 
 /** The sequences a reply counted for (those its contact was in when it came), by name. */
@@ -74,14 +72,14 @@ export function bouncedReportRows(
   sqlite: Sqlite,
 ): { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[] {
   return sqlite
-    .prepare(
+    .prepare<[], ReturnType<typeof bouncedReportRows>[number]>(
       `select e.email, trim(c.first_name || ' ' || c.last_name) as name, cast(e.sequence_id as text) as sequenceId, s.name as sequenceName,
               'Email bounced: ' || coalesce(nullif(b.subject, ''), 'delivery failed') as error, b.at as firstSeen
        from (select contact_id, max(at) as at, subject from replies where kind = 'bounce' group by contact_id) b
        join contacts c on c.id = b.contact_id join enrollments e on e.contact_id = c.id join sequences s on s.id = e.sequence_id
        order by e.id`,
     )
-    .all() as { email: string; name: string; sequenceId: string; sequenceName: string; error: string; firstSeen: number }[];
+    .all();
 }
 
 /** A message read from the mailbox, as recorded. */
@@ -118,26 +116,19 @@ export function insertMailboxReply(sqlite: Sqlite, m: MailboxReply, now: number)
   return inserted.changes === 0 ? null : Number(inserted.lastInsertRowid);
 }
 
-export interface DueNote {
-  id: number;
-  attempts: number;
-  reply_id: number;
-  contact_id: number;
-  email: string;
-  at: number;
-  subject: string;
-  source: string;
-}
+export type DueNote = Pick<NoteRow, 'id' | 'attempts' | 'reply_id'> &
+  Pick<ReplyRow, 'contact_id' | 'at' | 'subject' | 'source'> &
+  Pick<SqlRow<typeof contacts>, 'email'>;
 
 /** Notes due now, oldest first, at most 200 a pass. */
 export function dueNotes(sqlite: Sqlite, now: number): DueNote[] {
   return sqlite
-    .prepare(
+    .prepare<[number], DueNote>(
       `select n.id, n.attempts, n.reply_id, r.contact_id, c.email, r.at, r.subject, r.source
        from reply_notes n join replies r on r.id = n.reply_id join contacts c on c.id = r.contact_id
        where n.state = 'pending' and n.next_attempt_at <= ? order by n.id limit 200`,
     )
-    .all(now) as DueNote[];
+    .all(now);
 }
 
 export function noteSent(sqlite: Sqlite, id: number, rfNoteId: number, now: number): void {
@@ -175,23 +166,19 @@ export function mailboxReplyCounts(ctx: Pick<Ctx, 'db'>): { kind: (typeof replie
 export function repliesOfContact(
   sqlite: Sqlite,
   contactId: number,
-): (Pick<typeof replies.$inferSelect, 'kind' | 'source' | 'at' | 'subject' | 'snippet'> & {
-  from_address: string;
-  return_at: number | null;
-})[] {
+): Pick<ReplyRow, 'kind' | 'source' | 'at' | 'subject' | 'from_address' | 'snippet' | 'return_at'>[] {
   return sqlite
-    .prepare(
+    .prepare<[number], ReturnType<typeof repliesOfContact>[number]>(
       'select kind, source, at, subject, from_address, snippet, return_at from replies where contact_id = ? order by at desc, id desc',
     )
-    .all(contactId) as (Pick<typeof replies.$inferSelect, 'kind' | 'source' | 'at' | 'subject' | 'snippet'> & {
-    from_address: string;
-    return_at: number | null;
-  })[];
+    .all(contactId);
 }
 
 /** Replies per UTC day and kind since `from` (ms), for the mailbox's chart. */
-export function replyCountsByDay(sqlite: Sqlite, from: number): { day: number; kind: string; n: number }[] {
+export function replyCountsByDay(sqlite: Sqlite, from: number): ({ day: number; n: number } & Pick<ReplyRow, 'kind'>)[] {
   return sqlite
-    .prepare('select (at / 86400000) * 86400000 as day, kind, count(*) as n from replies where at >= ? group by day, kind')
-    .all(from) as { day: number; kind: string; n: number }[];
+    .prepare<[number], ReturnType<typeof replyCountsByDay>[number]>(
+      'select (at / 86400000) * 86400000 as day, kind, count(*) as n from replies where at >= ? group by day, kind',
+    )
+    .all(from);
 }

@@ -2,31 +2,29 @@
 // support. The only module that reads or writes it.
 import type { LogEntry, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import type { syncLog } from '../db/schema';
 import { statement } from '../db/statements';
 
+/** Writes one log line; returns its id (an update's field changes hang on it). */
 export function logEvent(
   ctx: Pick<Ctx, 'sqlite' | 'clock'>,
   level: LogEntry['level'],
   event: string,
   message: string,
   about?: { enrollmentId?: number; email?: string },
-): void {
-  statement(ctx.sqlite, 'insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)').run(
-    ctx.clock.now(),
-    level,
-    event,
-    message,
-    about?.enrollmentId ?? null,
-    about?.email ?? null,
-  );
+): number {
+  const insert = statement(ctx.sqlite, 'insert into sync_log (at, level, event, message, enrollment_id, email) values (?, ?, ?, ?, ?, ?)');
+  return Number(insert.run(ctx.clock.now(), level, event, message, about?.enrollmentId ?? null, about?.email ?? null).lastInsertRowid);
 }
 
 /** One page of the log, newest first. */
 export function logPage(ctx: Pick<Ctx, 'sqlite'>, q: { offset: number; limit: number }): Page<LogEntry> {
   const total = Number(ctx.sqlite.prepare('select count(*) as n from sync_log').pluck().get());
   const rows = ctx.sqlite
-    .prepare('select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?')
-    .all(q.limit, q.offset) as LogEntry[];
+    .prepare<[number, number], Pick<typeof syncLog.$inferSelect, 'id' | 'at' | 'level' | 'event' | 'message' | 'email'>>(
+      'select id, at, level, event, message, email from sync_log order by id desc limit ? offset ?',
+    )
+    .all(q.limit, q.offset);
   return { rows, total };
 }
 
@@ -36,11 +34,11 @@ export function activitySummary(ctx: Pick<Ctx, 'sqlite' | 'clock'>, days: number
   const today = Math.floor(ctx.clock.now() / dayMs);
   const from = (today - days + 1) * dayMs;
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<[number], { d: number; synced: number; errors: number }>(
       `select at / ${dayMs} as d, sum(event in ('sync.created', 'sync.linked')) as synced, sum(level = 'error') as errors
        from sync_log where at >= ? group by d`,
     )
-    .all(from) as { d: number; synced: number; errors: number }[];
+    .all(from);
   const byDay = new Map(rows.map((r) => [r.d, r]));
   return Array.from({ length: days }, (_, i) => {
     const d = today - days + 1 + i;

@@ -79,8 +79,7 @@ function recordUpdated(ctx: Pick<Ctx, 'clock' | 'db' | 'fetch' | 'secrets' | 'sq
   const { rfType, rfId, changes } = update;
   const list = changes.map((c) => `${targetLabel(ctx, c.field)}: "${c.old}" → "${c.new}"`).join('; ');
   ctx.sqlite.transaction(() => {
-    logEvent(ctx, 'info', 'sync.updated', `Updated ${rfType} #${rfId}: ${list || 'fields merged'}`, item);
-    const logId = ctx.sqlite.prepare('select last_insert_rowid()').pluck().get() as number;
+    const logId = logEvent(ctx, 'info', 'sync.updated', `Updated ${rfType} #${rfId}: ${list || 'fields merged'}`, item);
     insertFieldChanges(ctx.sqlite, ctx.clock.now(), logId, { enrollmentId: item.enrollmentId, email: item.email, rfType, rfId }, changes);
     clearPendingUpdate(ctx.sqlite, item.enrollmentId);
   })();

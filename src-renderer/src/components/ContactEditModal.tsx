@@ -2,12 +2,11 @@
 // refused: correct it here, then retry (the enrollment that failed is retried when one is given).
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { STANDARD_FIELDS } from '../../../src-shared/domain';
+import { CONTACT_FIELDS, STANDARD_FIELDS } from '../../../src-shared/domain';
 import { call, notifyDone } from '../api/call';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { fieldLabel } from '../lib/labels';
 
-const EDITABLE = STANDARD_FIELDS.filter((f) => f !== 'email');
 const STANDARD = new Set<string>(STANDARD_FIELDS);
 
 export function ContactEditModal({ email, retryId, onClose }: { email: string | null; retryId?: number; onClose: () => void }) {
@@ -33,7 +32,7 @@ export function ContactEditModal({ email, retryId, onClose }: { email: string | 
   async function save(retry: boolean) {
     if (!email) return;
     setBusy(true);
-    const fields = Object.fromEntries(EDITABLE.map((f) => [f, values[f] ?? '']));
+    const fields = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, values[f] ?? '']));
     const extra = Object.fromEntries(extraKeys.map((k) => [k, values[k] ?? '']));
     const saved = await call('contacts:update', { email, fields, extra });
     if (saved && retry && retryId !== undefined) {
@@ -59,7 +58,7 @@ export function ContactEditModal({ email, retryId, onClose }: { email: string | 
         >
           <Stack>
             <SimpleGrid cols={2}>
-              {EDITABLE.map((f) => (
+              {CONTACT_FIELDS.map((f) => (
                 <TextInput key={f} label={fieldLabel(f)} value={values[f] ?? ''} onChange={(e) => set(f, e.currentTarget.value)} />
               ))}
             </SimpleGrid>

@@ -2,7 +2,7 @@
 import { Anchor, Badge, Button, Center, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ContactEditModal } from '../../components/ContactEditModal';
-import { STANDARD_FIELDS } from '../../../../src-shared/domain';
+import { CONTACT_FIELDS, STANDARD_FIELDS } from '../../../../src-shared/domain';
 import { RecordLink, useRecordUrlPattern } from '../../components/RecordLink';
 import { StateBadge } from '../../components/StateBadge';
 import { useApiQuery } from '../../hooks/useApiQuery';
@@ -25,7 +25,7 @@ export function ContactDrawer({ email, onClose }: { email: string | null; onClos
   const jobs = useApiQuery('jobs:list', {}, { enabled: !!email });
   const pattern = useRecordUrlPattern();
   const c = detail.data && detail.data.email === email ? detail.data : undefined;
-  const standard = c ? STANDARD_FIELDS.filter((f) => f !== 'email').map((f) => [f, c.fields[f] ?? ''] as const) : [];
+  const standard = c ? CONTACT_FIELDS.map((f) => [f, c.fields[f] ?? ''] as const) : [];
   const extra = c ? Object.entries(c.fields).filter(([k]) => !STANDARD.has(k)) : [];
   const [editing, setEditing] = useState(false);
 
