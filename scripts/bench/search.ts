@@ -1,10 +1,10 @@
 // The search figure: substring searches inside a sequence of 100,000 (a page of 50 and the match count),
 // answered from the contact_search FTS5 index, next to the same index lookup written by hand in raw SQL
 // (the floor: what is left is the backend's own work). Also how long the index takes to catch up after a
-// 100,000-contact import, which the first search after it pays (see src-main/db/contactSearch.ts).
+// 100,000-contact import, which the first search after it pays (see src-main/store/contactSearch.ts).
 import type { ChannelOutput } from '../../src-shared/contract';
 import { createBackend } from '../../src-main/app/createBackend';
-import { catchUpContactSearch, trigramQuery } from '../../src-main/db/contactSearch';
+import { catchUpContactSearch, trigramQuery } from '../../src-main/store/contactSearch';
 import { median, ms, percentile, timeIt, times, type Figure } from './measure';
 
 const SAMPLES = 40;

@@ -2,7 +2,7 @@
 // the ids a filter matches ("select all N matching"). Its writers are store/contacts.ts, the enrollments'
 // modules and store/links.ts; the query text decides which index SQLite reads.
 import type { ContactRow, EnrollmentState, Page } from '../../src-shared/domain';
-import { contactSearchCondition } from '../db/contactSearch';
+import { contactSearchCondition } from './contactSearch';
 import type { Sqlite } from '../db/open';
 
 const CONTACT_SORT: Record<string, string> = {

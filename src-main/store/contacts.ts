@@ -1,7 +1,7 @@
 // The only module that writes `contacts`: the CSV import's batch statements, the drawer's edit, the
 // delete, the demo workspace's marks, and the add's bare contacts (the "create" policy for unknown
 // emails). Also the snapshot that tells which synced contacts a write changed (domain/changedContacts.ts).
-// The full-text index follows the table by triggers (db/contactSearch.ts).
+// The full-text index follows the table by triggers (store/contactSearch.ts).
 import type { Statement } from 'better-sqlite3';
 import { asc, desc, eq, exists, ne } from 'drizzle-orm';
 import { CONTACT_FIELDS, normalizeEmail } from '../../src-shared/domain';

@@ -1,7 +1,8 @@
 // Enrollments per sequence and state (`enrollment_counts`), so lists and totals read a handful of rows
 // instead of counting a million. Triggers (drizzle/0001) follow state changes and deletions; the add counts
-// its own rows (store/enrollmentAdd.ts). The reads, and the clean-up after sequences are deleted, are here.
+// its own rows (batchCountStatements). The reads, and the clean-up after sequences are deleted, are here.
 import type { EnrollmentState } from '../../src-shared/domain';
+import type Database from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
 import type { enrollmentCounts } from '../db/schema';
 
@@ -36,4 +37,27 @@ export function sequenceTotal(sqlite: Sqlite, sequenceId: number, states: readon
 /** The counts of sequences that no longer exist go with them. */
 export function dropCountsOfDeletedSequences(sqlite: Sqlite): void {
   sqlite.prepare('delete from enrollment_counts where sequence_id not in (select id from sequences)').run();
+}
+
+/**
+ * The counts' part of the add's batch: by state from the batch's own rows when some are flagged (null
+ * otherwise), else one row from the insert's own count (every new row has the usual state).
+ */
+export function batchCountStatements(
+  db: Sqlite,
+  anyFlagged: boolean,
+): { count: Database.Statement | null; countUsual: Database.Statement } {
+  const count = anyFlagged
+    ? db.prepare(
+        `insert into enrollment_counts (sequence_id, state, n)
+         select sequence_id, state, count(*) from enrollments where id > ? and +sequence_id = ? group by state
+         on conflict (sequence_id, state) do update set n = n + excluded.n`,
+      )
+    : null;
+  const countUsual = db.prepare(
+    `insert into enrollment_counts (sequence_id, state, n) values (?, ?, ?)
+     on conflict (sequence_id, state) do update set n = n + excluded.n`,
+  );
+  // Demo data never goes to a real account (after the counts: the state trigger then moves the count).
+  return { count, countUsual };
 }

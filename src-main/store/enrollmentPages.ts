@@ -3,7 +3,7 @@
 // text decides which index SQLite reads, so it changes only with the indexes in db/schema.ts.
 import type { Enrollment, EnrollmentState, FlagMatch, Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
-import { contactSearchCondition } from '../db/contactSearch';
+import { contactSearchCondition } from './contactSearch';
 import { sequenceTotal } from './enrollmentCounts';
 import { NEXT_ATTEMPT_OF_E } from './queue';
 

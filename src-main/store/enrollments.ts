@@ -13,7 +13,9 @@ import {
   type SyncAs,
   type SyncMode,
 } from '../../src-shared/domain';
+import type Database from 'better-sqlite3';
 import type { Db, Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
 import { enrollments } from '../db/schema';
 import { statement } from '../db/statements';
 
@@ -515,4 +517,77 @@ export function followDeletedMarks(sqlite: Sqlite, userId: number, to: string): 
     .all(userId, DELETED_OTHER_ACCOUNT_CODE, to);
   const restore = sqlite.prepare('update enrollments set error_code = ?, error = ? where id = ?');
   for (const r of back) restore.run(DELETED_CODE, deletedMessage(r.type ?? 'candidate', r.rfId ?? 0, r.email), r.id);
+}
+
+// ---- The add's batch (domain/enroll.ts): set-based over a JSON list of contact ids. ----
+
+// `in (select ...)` over a constant list: SQLite builds an index over it once per statement.
+const FLAGGED = 'c.email in (select value from json_each(@flagged))';
+/** One field of this email's flag, from the @flags object (read only for flagged emails). */
+const FLAG_FIELD = (field: 'code' | 'error' | 'evidence') =>
+  `(select json_extract(f.value, '$.${field}') from json_each(@flags) f where f.key = c.email)`;
+
+/** The emails of the JSON list already in this sequence. */
+export function enrolledEmails(sqlite: Sqlite, sequenceId: number, list: string): string[] {
+  return sqlite
+    .prepare('select email from enrollments where sequence_id = ? and email in (select value from json_each(?))')
+    .pluck()
+    .all(sequenceId, list)
+    .map(String);
+}
+
+export interface EnrollmentBatchStatements {
+  insertEnrollments: Database.Statement;
+  parkDemo: Database.Statement | null;
+  flaggedSince: (before: number, sequenceId: number) => { email: string; error: string }[];
+  maxId: () => number;
+}
+
+/**
+ * The enrollments' half of the add's per-batch statements. `anyFlagged`: some emails get a flag (nothing
+ * flagged, the usual case, uses the same statement without the per-row flag tests). `parkDemo`: demo data is
+ * involved and the connection is a real account, so the batch's demo enrollments are marked not synced.
+ * The batch's rows are read by rowid range (`+` keeps the planner off the sequence's indexes, which would
+ * walk every earlier enrollment of the sequence): they are the rows above the id before the batch.
+ */
+export function enrollmentBatchStatements(db: Sqlite, options: { anyFlagged: boolean; parkDemo: boolean }): EnrollmentBatchStatements {
+  const isFlagged = (yes: string, no: string) => (options.anyFlagged ? `case when ${FLAGGED} then ${yes} else ${no} end` : no);
+  const insertEnrollments = db.prepare(
+    `insert into enrollments (contact_id, email, name, sequence_id, user_id, added_at, cap_mode, cap_sync_as, cap_job_id,
+       cap_mapping_version, cap_disabled, cap_dedup, dedup_checked, state, error, error_code, first_error_at, awaiting_reply, evidence,
+       cap_owner_id, cap_stage, cap_reply_stage)
+     select c.id, c.email, trim(c.first_name || ' ' || c.last_name), @sequenceId, @userId, @now, @mode, @syncAs, @jobId,
+       @mappingVersion, @disabled, @dedup, @dedupChecked,
+       ${isFlagged('@flaggedState', '@state')},
+       ${isFlagged(FLAG_FIELD('error'), 'null')},
+       ${isFlagged(FLAG_FIELD('code'), 'null')},
+       ${isFlagged('@now', 'null')},
+       ${isFlagged('@flaggedAwaiting', '@awaiting')},
+       ${isFlagged(FLAG_FIELD('evidence'), 'null')},
+       @ownerId, @stage, @replyStage
+     from json_each(@ids) j join contacts c on c.id = j.value
+     where true
+     on conflict (contact_id, sequence_id) do nothing`,
+  );
+  // Counted here rather than by a per-row trigger (see enrollmentCounts in db/schema.ts). With nothing
+  // flagged every new row has the usual state, and the insert's own count is the count.
+  // The batch's rows are read by rowid range (`+` keeps the planner off the sequence's indexes, which
+  // would walk every earlier enrollment of the sequence): they are the rows above the id before the batch.
+  const parkDemo = options.parkDemo
+    ? db.prepare(
+        `update enrollments set state = 'not_synced', error = @error, error_code = @code, awaiting_reply = 0
+           where id > @before and +sequence_id = @sequenceId and state != 'sync_disabled'
+             and (@demoSequence = 1 or contact_id in (select id from contacts where demo = 1))`,
+      )
+    : null;
+  const flagged = db.prepare<[number, number], Pick<SqlRow<typeof enrollments>, 'email'> & { error: string }>(
+    "select email, error from enrollments where id > ? and +sequence_id = ? and +state = 'flagged'",
+  );
+  const maxId = db.prepare('select coalesce(max(id), 0) from enrollments').pluck();
+  return {
+    insertEnrollments,
+    parkDemo,
+    flaggedSince: (before: number, sequenceId: number) => flagged.all(before, sequenceId),
+    maxId: () => Number(maxId.get()),
+  };
 }

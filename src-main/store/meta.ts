@@ -1,6 +1,7 @@
 // Small facts about the data folder kept in the `meta` table: the only module that reads or writes it.
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../backend/context';
+import type { Sqlite } from '../db/open';
 import { meta } from '../db/schema';
 import { statement } from '../db/statements';
 
@@ -16,4 +17,9 @@ export function setMeta(ctx: Pick<Ctx, 'db'>, key: string, value: string | null)
     return;
   }
   ctx.db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
+}
+
+/** setMeta on the raw connection, for a caller inside a transaction of its own (the search index's mark). */
+export function putMeta(sqlite: Sqlite, key: string, value: string): void {
+  statement(sqlite, 'insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
 }

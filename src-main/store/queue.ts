@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { LIVE_QUEUE_STATES, WAITING_QUEUE_STATES, type FollowUp, type QueueItem, type QueueState } from '../../src-shared/domain';
 import type { Page } from '../../src-shared/domain';
 import type { Ctx } from '../backend/context';
+import type Database from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
 import type { syncQueue } from '../db/schema';
 import { statement } from '../db/statements';
@@ -400,4 +401,14 @@ export function previewSourceRow(sqlite: Sqlite, queueId: number): unknown {
        from sync_queue q join enrollments e on e.id = q.enrollment_id join contacts c on c.id = e.contact_id where q.id = ?`,
     )
     .get(queueId);
+}
+
+/** The queue's part of the add's batch: a queue row for each of the batch's new queued enrollments. */
+export function batchQueueStatement(db: Sqlite): Database.Statement {
+  return db.prepare(
+    `insert into sync_queue (enrollment_id, state, attempts, next_attempt_at, created_at, updated_at)
+     select id, ?, 0, ?, ?, ? from enrollments where id > ? and +sequence_id = ? and +state = 'queued'
+     on conflict do nothing`,
+  );
+  // A flagged row always has its error (the flag's message).
 }

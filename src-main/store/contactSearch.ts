@@ -4,9 +4,9 @@
 // insert. What it has to catch up on: contacts above the indexed-through mark in `meta` (new contacts: no
 // trigger, so an import pays nothing per row), and the updated or deleted ones that triggers note in
 // contact_search_pending.
-import type { meta } from './schema';
-import { statement } from './statements';
-import type { Sqlite } from './open';
+import type { Sqlite } from '../db/open';
+import { statement } from '../db/statements';
+import { getMeta, putMeta } from './meta';
 
 /** The indexed columns: the contact's email, its "first last" name and its company. */
 export type SearchColumn = 'email' | 'name' | 'company';
@@ -35,12 +35,7 @@ const INDEXED_THROUGH = 'search.indexedThrough';
 
 /** Applies the pending changes to the index, in one transaction; does nothing (two reads) when none wait. */
 export function catchUpContactSearch(sqlite: Sqlite): void {
-  // Not plucked: the statement is shared with store/meta.ts (getMeta), which reads it as a row. Plucking it
-  // here once made every later getMeta answer null, so a search un-paused a paused sync.
-  const mark = statement<[string], Pick<typeof meta.$inferSelect, 'value'>>(sqlite, 'select value from meta where key = ?').get(
-    INDEXED_THROUGH,
-  );
-  const through = Number(mark?.value ?? 0);
+  const through = Number(getMeta({ sqlite }, INDEXED_THROUGH) ?? 0);
   const pending = statement(sqlite, 'select exists (select 1 from contact_search_pending)').pluck().get() === 1;
   if (!pending && statement(sqlite, 'select exists (select 1 from contacts where id > ?)').pluck().get(through) !== 1) return;
   sqlite
@@ -54,11 +49,8 @@ export function catchUpContactSearch(sqlite: Sqlite): void {
          from contacts c where c.id > @through or c.id in (select id from contact_search_pending)`,
       ).run({ through });
       statement(sqlite, 'delete from contact_search_pending').run();
-      statement(
-        sqlite,
-        `insert into meta (key, value) select @key, cast(coalesce(max(id), 0) as text) from contacts where true
-         on conflict (key) do update set value = excluded.value`,
-      ).run({ key: INDEXED_THROUGH });
+      const last = statement(sqlite, 'select coalesce(max(id), 0) from contacts').pluck().get();
+      putMeta(sqlite, INDEXED_THROUGH, String(last));
     })
     .immediate();
 }
