@@ -4,9 +4,8 @@
 // search matches loosely (substring, case-insensitive), so a hit is kept only when the record's URL or
 // phone is the contact's once both are normalized.
 import type { Send } from './http';
-import { listItems, normalizeProspect, totalItems } from './normalize';
 import { clampPageSize, DEFAULT_SEARCH_BATCH, API } from './requests';
-import type { InFilterCheck } from './lookup';
+import { forEachRecord, type InFilterCheck } from './lookup';
 import type { PlannedRequest, Prospect, ProspectObject } from './types';
 import { asText } from './values';
 
@@ -136,28 +135,20 @@ export async function findByIdentity(
     const groups = oneValue ? values.map((v) => [v]) : [values];
     const inBatch = new Set(batch);
     for (const group of groups) {
-      const seen = new Set<number>();
-      for (let page = 1; page <= maxPages; page++) {
-        const plan = planIdentitySearch(object, key, group, page, pageSize);
-        const value = await send({ method: 'POST', path: plan.path, body: plan.body });
-        const items = listItems(value, plan.path);
-        let fresh = 0;
-        for (const item of items) {
-          const p = normalizeProspect(item, object, plan.path);
-          if (seen.has(p.id)) continue;
-          seen.add(p.id);
-          fresh++;
+      await forEachRecord(
+        send,
+        object,
+        { pageSize, maxPages },
+        (page) => planIdentitySearch(object, key, group, page, pageSize),
+        (p) => {
           for (const k of recordKeys(key, p)) {
             if (!inBatch.has(k)) continue;
             const list = found.get(k) ?? [];
             if (!list.some((x) => x.id === p.id && x.type === p.type)) list.push(p);
             found.set(k, list);
           }
-        }
-        const total = totalItems(value);
-        if (items.length < pageSize || fresh === 0) break;
-        if (total !== null && page * pageSize >= total) break;
-      }
+        },
+      );
     }
   }
   return found;

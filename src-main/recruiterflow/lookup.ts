@@ -11,7 +11,7 @@ import { RecruiterflowError, type RfErrorKind } from './errors';
 import type { Send } from './http';
 import { emailsOf, listItems, normalizeProspect, totalItems } from './normalize';
 import { clampPageSize, DEFAULT_SEARCH_BATCH, normalizeEmailList, planSearch, API } from './requests';
-import type { Prospect, ProspectObject } from './types';
+import type { PlannedRequest, Prospect, ProspectObject } from './types';
 import { asRecord } from './values';
 
 export interface LookupOptions {
@@ -73,6 +73,38 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * Every distinct record of one search, page by page: `onRecord` sees each once. It stops at a short or
+ * repeated page, at the total the server states, at maxPages, or when `enough()` says so.
+ */
+export async function forEachRecord(
+  send: Send,
+  object: ProspectObject,
+  o: { pageSize: number; maxPages: number },
+  planPage: (page: number) => PlannedRequest,
+  onRecord: (p: Prospect) => void,
+  enough: () => boolean = () => false,
+): Promise<void> {
+  const seen = new Set<number>();
+  for (let page = 1; page <= o.maxPages; page++) {
+    const plan = planPage(page);
+    const value = await send({ method: plan.method, path: plan.path, body: plan.body });
+    const items = listItems(value, plan.path);
+    let fresh = 0;
+    for (const item of items) {
+      const p = normalizeProspect(item, object, plan.path);
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      fresh++;
+      onRecord(p);
+    }
+    const total = totalItems(value);
+    if (items.length < o.pageSize || fresh === 0) break;
+    if (total !== null && page * o.pageSize >= total) break;
+    if (enough()) break;
+  }
+}
+
 export async function findByEmails(
   send: Send,
   emails: string[],
@@ -94,27 +126,19 @@ export async function findByEmails(
     const inBatch = new Set(batch);
     const canaries = new Set(extra);
     const seenCanaries = new Set<string>();
-    const seen = new Set<number>();
-    for (let page = 1; page <= maxPages; page++) {
-      const plan = planSearch(object, values, page, pageSize);
-      const value = await send({ method: plan.method, path: plan.path, body: plan.body });
-      const items = listItems(value, plan.path);
-      let fresh = 0;
-      for (const item of items) {
-        const p = normalizeProspect(item, object, plan.path);
-        if (seen.has(p.id)) continue;
-        seen.add(p.id);
-        fresh++;
+    await forEachRecord(
+      send,
+      object,
+      { pageSize, maxPages },
+      (page) => planSearch(object, values, page, pageSize),
+      (p) => {
         for (const e of p.emails) {
           if (inBatch.has(e) && !found.has(e)) found.set(e, p);
           if (canaries.has(e)) seenCanaries.add(e);
         }
-      }
-      const total = totalItems(value);
-      if (items.length < pageSize || fresh === 0) break;
-      if (total !== null && page * pageSize >= total) break;
-      if (batch.every((e) => found.has(e)) && seenCanaries.size === canaries.size) break;
-    }
+      },
+      () => batch.every((e) => found.has(e)) && seenCanaries.size === canaries.size,
+    );
     return seenCanaries;
   };
 
