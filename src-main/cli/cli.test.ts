@@ -5,14 +5,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { tempDir } from '../testing/fixtures';
-import { runCli } from './run';
+import { runCliIn } from '../testing/cliRun';
 
-async function cli(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--data-dir', dataDir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr, json: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null };
-}
+const cli = (dataDir: string, ...argv: string[]) => runCliIn(dataDir, argv);
 
 describe('the command line contract', () => {
   let sandbox: Sandbox;

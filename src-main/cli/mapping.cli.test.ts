@@ -1,18 +1,10 @@
 // `mapping set … --write` and `mapping require`, as a script would use them.
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/fixtures';
-import { runCli } from './run';
+import { runCliIn } from '../testing/cliRun';
 
-async function cli(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--json', '--data-dir', dataDir], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-  });
-  return { code, stderr, json: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null };
-}
+/** The CLI with `--json`, in this data folder. */
+const cli = (dataDir: string, ...argv: string[]) => runCliIn(dataDir, [...argv, '--json']);
 
 describe('mapping write rules and required fields on the command line', () => {
   it('sets a write rule for every rule on the line, or per rule with :WRITE, and shows them', async () => {

@@ -2,18 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { tempDir } from '../testing/fixtures';
-import { runCli } from './run';
+import { runCliIn } from '../testing/cliRun';
 
-async function cli(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--data-dir', dataDir, '--json'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-  });
-  return { code, stderr, json: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null };
-}
+/** The CLI with `--json`, in this data folder. */
+const cli = (dataDir: string, ...argv: string[]) => runCliIn(dataDir, [...argv, '--json']);
 
 describe('owners and stages on the command line', () => {
   let sandbox: Sandbox;
