@@ -1,20 +1,13 @@
 // Records deleted or merged in Recruiterflow while Flowbridge runs, over real HTTP: the admin endpoints
 // refuse what a recruiter could not do, and candidate/get answers a gone id either way the real API might.
 import { describe, expect, it } from 'vitest';
-import { sharedSandbox } from '../testing/sharedSandbox';
+import { sandboxApi, sharedSandbox } from '../testing/sharedSandbox';
 import type { Sandbox } from './index';
 
 let sb: Sandbox;
 sharedSandbox((s) => (sb = s));
 
-async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${sb.url}/api/external/${path}`, {
-    method,
-    headers: { 'RF-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
+const api = (method: 'GET' | 'POST', path: string, body?: unknown) => sandboxApi(sb, method, path, body);
 
 async function admin(path: string, body: unknown, token = sb.adminToken): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${sb.url}/__sandbox/${path}`, {

@@ -1,20 +1,13 @@
 // The sandbox's strict switches, over real HTTP: each takes the other side of one behaviour the
 // published documentation leaves open, and does only that.
 import { describe, expect, it } from 'vitest';
-import { sharedSandbox } from '../testing/sharedSandbox';
+import { sandboxApi, sharedSandbox } from '../testing/sharedSandbox';
 import type { Sandbox } from './index';
 
 let sb: Sandbox;
 sharedSandbox((s) => (sb = s));
 
-async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${sb.url}/api/external/${path}`, {
-    method,
-    headers: { 'RF-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
+const api = (method: 'GET' | 'POST', path: string, body?: unknown) => sandboxApi(sb, method, path, body);
 
 const search = (values: string[]) =>
   api('POST', 'candidate/search', {

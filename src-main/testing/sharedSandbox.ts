@@ -15,3 +15,18 @@ export function sharedSandbox(use: (sandbox: Sandbox) => void): void {
     sandbox?.setFaults({});
   });
 }
+
+/** A raw call to the sandbox's API with its key, as any HTTP client would make it: the status and the JSON. */
+export async function sandboxApi(
+  sandbox: Sandbox,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${sandbox.url}/api/external/${path}`, {
+    method,
+    headers: { 'RF-Api-Key': sandbox.apiKey, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
