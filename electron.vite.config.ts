@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          // The background writer's thread (src-main/bulk): imports and adds off the main process's thread.
+          bulkWorker: resolve(__dirname, 'src-main/bulk/bulkWorker.ts'),
         },
         output: { format: 'es' },
       },

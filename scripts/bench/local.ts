@@ -11,7 +11,7 @@ import { contactsCsv } from './data';
 import { median, ms, percentile, times, type Figure } from './measure';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'flowbridge-bench-'));
-export const open = (dataDir: string): Backend => createBackend({ dataDir, host: 'cli' });
+const open = (dataDir: string): Backend => createBackend({ dataDir, host: 'cli' });
 
 /**
  * A data folder with 100,000 contacts in 10 sequences (1,000,000 enrollments), 100,000 of them failed,

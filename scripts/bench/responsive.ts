@@ -7,11 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importContactsFile } from '../../src-main/domain/csvFile';
 import { addToSequence } from '../../src-main/domain/enroll';
 import { startBrowserServer } from '../../src-main/server/browserServer';
 import { contactsCsv, writeContactsCsv } from './data';
-import { open } from './local';
+import { createBackend } from '../../src-main/app/createBackend';
 import { ms, percentile, type Figure } from './measure';
 
 async function pollWhile(work: Promise<unknown>, read: () => Promise<void>): Promise<number[]> {
@@ -32,7 +31,8 @@ export async function responsiveFigures(n: number): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'flowbridge-bench-live-'));
   const file = join(dir, 'contacts.csv');
   await writeContactsCsv(file, n);
-  const backend = open(join(dir, 'data'));
+  // As `serve` opens it: imports and adds go to the background writer's thread.
+  const backend = createBackend({ dataDir: join(dir, 'data'), host: 'browser' });
   const server = await startBrowserServer({ backend, staticDir: join(dir, 'none') });
   try {
     // A sequence of 1,000 to read while the big work runs.
@@ -52,14 +52,11 @@ export async function responsiveFigures(n: number): Promise<Figure[]> {
       const body = (await res.json()) as { ok: boolean };
       if (!body.ok) throw new Error('page read failed');
     };
-    const duringImport = await pollWhile(importContactsFile(backend.ctx, file, { interactive: true }), read);
+    const duringImport = await pollWhile(backend.bulk.importContacts({ path: file }), read);
     const big = await backend.invoke('sequences:create', { name: 'A million' });
     if (!big.ok) throw new Error(big.error.message);
     const emails = backend.ctx.sqlite.prepare('select email from contacts').pluck().all() as string[];
-    const duringEnroll = await pollWhile(
-      addToSequence(backend.ctx, (big.value as { id: string }).id, emails, 'fail', { interactive: true }),
-      read,
-    );
+    const duringEnroll = await pollWhile(backend.bulk.addToSequence((big.value as { id: string }).id, emails), read);
     const figure = (what: string, samples: number[]): Figure => {
       const p95 = percentile(samples, 95);
       return {

@@ -21,6 +21,7 @@ import { systemClock, type Clock, type Ctx, type HostKind, type SandboxLauncher 
 import { BackendEvents } from '../backend/events';
 import { defaultMigrationsDir } from '../backend/paths';
 import { createRegistry } from '../backend/registry';
+import { BulkWriter, type WorkerEntry } from '../bulk/bulkWriter';
 
 export interface BackendOptions {
   dataDir: string;
@@ -37,12 +38,16 @@ export interface BackendOptions {
   /** How often the linked records are read back (default 6 hours; sync/linkCheck.ts). */
   linksEveryMs?: number;
   version?: string;
+  /** Where the background writer's code is (default: found next to this build or source); null: no worker. */
+  bulkWorker?: WorkerEntry | null;
 }
 
 export interface Backend {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   events: BackendEvents;
   scheduler: Scheduler;
+  /** Imports and adds to a sequence, run off the thread that answers the UI (bulk/bulkWriter.ts). */
+  bulk: BulkWriter;
   ctx: Ctx;
   /** Set when an existing database was upgraded: where its pre-migration copy is. */
   backupPath: string | null;
@@ -51,7 +56,8 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
-  const { sqlite, db, backupPath } = openDatabase(join(options.dataDir, 'flowbridge.db'), {
+  const file = join(options.dataDir, 'flowbridge.db');
+  const { sqlite, db, backupPath } = openDatabase(file, {
     migrationsDir: options.migrationsDir ?? defaultMigrationsDir(),
     nativeBinding: options.nativeBinding,
     clock,
@@ -80,13 +86,19 @@ export function createBackend(options: BackendOptions): Backend {
   scheduler = new Scheduler(ctx, options.scheduler);
   // Live reply detection runs while the scheduler runs (desktop and browser mode), not in the CLI.
   const mailbox = new MailboxWatcher(ctx, options.mailbox);
+  // Imports and adds run on a thread of their own where a UI waits on this one (see bulk/bulkWriter.ts).
+  const bulk = new BulkWriter(ctx, {
+    threaded: options.host !== 'cli',
+    setup: { file, nativeBinding: options.nativeBinding, dataDir: options.dataDir, host: options.host },
+    entry: options.bulkWorker,
+  });
   scheduler.attach(mailbox);
   scheduler.attach(new LinkChecker(ctx, options.linksEveryMs));
   const registry = createRegistry(ctx, [
     appHandlers(options.version ?? '0.0.0'),
     peopleHandlers,
     ownerStageHandlers,
-    recordHandlers,
+    recordHandlers(bulk),
     syncHandlers(scheduler),
     mailboxHandlers(mailbox),
     linkHandlers,
@@ -96,12 +108,14 @@ export function createBackend(options: BackendOptions): Backend {
     invoke: (channel, input) => registry.invoke(channel, input),
     events,
     scheduler,
+    bulk,
     ctx,
     backupPath,
     async close() {
       if (closed) return;
       closed = true;
       await scheduler.stop();
+      await bulk.close();
       sqlite.close();
     },
   };

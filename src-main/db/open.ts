@@ -35,16 +35,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     privateFiles(file);
-    sqlite.pragma('busy_timeout = 5000');
-    try {
-      sqlite.pragma('journal_mode = WAL');
-    } catch (error) {
-      throw damaged(file, (error as Error).message);
-    }
-    sqlite.pragma('synchronous = NORMAL');
-    // 64 MB of page cache: bulk imports and enrollments touch several indexes; spilling them mid-transaction costs more.
-    sqlite.pragma('cache_size = -65536');
-    sqlite.pragma('foreign_keys = ON');
+    configure(sqlite, file);
     if (existed) checkIntegrity(sqlite, file);
     const backupPath = existed ? backupBeforeMigrations(sqlite, file, options) : null;
     const db = drizzle(sqlite, { schema });
@@ -60,6 +51,35 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     // WAL and SHM files take the database file's mode; one made by an older version is tightened here.
     privateFiles(file);
     return { sqlite, db, backupPath };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** How every connection is set up: WAL (readers never wait for the writer), a busy timeout, foreign keys. */
+function configure(sqlite: Sqlite, file: string): void {
+  sqlite.pragma('busy_timeout = 5000');
+  try {
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw damaged(file, (error as Error).message);
+  }
+  sqlite.pragma('synchronous = NORMAL');
+  // 64 MB of page cache: bulk imports and enrollments touch several indexes; spilling them mid-transaction costs more.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('foreign_keys = ON');
+}
+
+/**
+ * A second connection to a database that openDatabase has already opened and migrated: the background
+ * writer's (src-main/bulk). No checks, no migrations: the first connection did them.
+ */
+export function openConnection(file: string, nativeBinding?: string): OpenedDatabase {
+  const sqlite = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    configure(sqlite, file);
+    return { sqlite, db: drizzle(sqlite, { schema }), backupPath: null };
   } catch (error) {
     sqlite.close();
     throw error;

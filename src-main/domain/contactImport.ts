@@ -25,9 +25,9 @@ const MAX_CELL = 64 * 1024;
 /** Rows per transaction at most: large enough that commits cost little. */
 const BATCH = 4000;
 /**
- * With `interactive` (the window and browser mode), a batch is also cut after this many ms of work: a
- * request that arrives meanwhile needs a few turns of the event loop (connection, body, answer), and each
- * turn waits for at most one slice.
+ * With `interactive` (the window and browser mode), a batch is also cut after this many ms of work. The
+ * import runs on the background writer's thread there (src-main/bulk), so reads never wait for it; a write
+ * of the main thread (a sync outcome, an edit) waits for the write lock, and so at most for one slice.
  */
 const SLICE_MS = 6;
 

@@ -28,7 +28,8 @@ import { logEvent } from '../store/syncLog';
 const ENROLL_BATCH = 50_000;
 /**
  * With `interactive` (the window and browser mode), a batch is sized to about this many ms of work (from
- * the pace of the batches before it), so a page read waits for at most one short batch.
+ * the pace of the batches before it). The add runs on the background writer's thread there (src-main/bulk),
+ * so reads never wait for it; a write of the main thread waits for the write lock, at most one short batch.
  */
 const SLICE_MS = 8;
 const FIRST_SLICE = 500;
@@ -51,14 +52,39 @@ export async function addToSequence(
   onUnknown: UnknownPolicy = 'fail',
   options: AddOptions = {},
 ): Promise<AddSummary> {
+  const { target, check } = prepareAdd(ctx, sequenceId);
+  return addEmails(ctx, target, rawEmails, onUnknown, { ...options, check });
+}
+
+/**
+ * The sequence an add goes to and what applies to it at this moment, and the add-time dedup check. Read
+ * where the key can be (the connection's client holds it); `target` is plain data, so the rest of the add
+ * can run on the background writer's thread (src-main/bulk) with `check` answered back here.
+ */
+export function prepareAdd(ctx: Ctx, sequenceId: string): { target: AddTarget; check: DuplicateCheck } {
   const seq = sequenceRow(ctx, sequenceId);
+  const owner = settingsRow(ctx, seq.ownerUserId);
+  const eff = effectiveSettings(seq, owner);
+  const connection = activeConnection(ctx, seq.ownerUserId);
+  const target: AddTarget = { seq, owner, eff, connection: connection && { account: connection.account, sandbox: connection.sandbox } };
+  const check: DuplicateCheck = (syncAs, fresh) =>
+    connection ? checkDuplicates(ctx, connection, syncAs, fresh) : Promise.resolve(NOT_CHECKED);
+  return { target, check };
+}
+
+/** Adds the emails to `target`'s sequence (see addToSequence); `check` is the add-time dedup check. */
+export async function addEmails(
+  ctx: Ctx,
+  target: AddTarget,
+  rawEmails: string[],
+  onUnknown: UnknownPolicy,
+  options: AddOptions & { check: DuplicateCheck },
+): Promise<AddSummary> {
+  const { seq, eff, connection } = target;
   const { emails, skipped, created } = settleUnknownEmails(ctx, validEmails(rawEmails), onUnknown);
   if (onUnknown !== 'fail' && emails.length === 0) return { added: 0, alreadyEnrolled: 0, flagged: [], skipped, created };
   const list = JSON.stringify(emails);
   let ids = idsOfContacts(ctx, emails, list);
-  const owner = settingsRow(ctx, seq.ownerUserId);
-  const eff = effectiveSettings(seq, owner);
-  const connection = activeConnection(ctx, seq.ownerUserId);
   const wouldSync = connection !== null && !eff.disabled && eff.syncMode !== 'off';
   // Who is already enrolled matters only to the dedup check (it must not ask about them); otherwise the
   // insert's "on conflict do nothing" skips them, and its count says how many.
@@ -67,7 +93,7 @@ export async function addToSequence(
   const fresh = enrolled.size === 0 ? emails : emails.filter((email) => !enrolled.has(email));
   if (fresh !== emails) ids = contactIdsOf(ctx.sqlite, JSON.stringify(fresh));
   // The dedup check happens before anything is written: HTTP never runs inside a transaction.
-  const dedup = willCheck && fresh.length > 0 ? await checkDuplicates(ctx, connection, eff.syncAs, fresh) : NOT_CHECKED;
+  const dedup = willCheck && fresh.length > 0 ? await options.check(eff.syncAs, fresh) : NOT_CHECKED;
   // skipped/created are reported only when the caller chose what to do with unknown emails.
   const summary: AddSummary = {
     added: 0,
@@ -75,7 +101,6 @@ export async function addToSequence(
     flagged: [],
     ...(onUnknown === 'fail' ? {} : { skipped, created }),
   };
-  const target = { seq, owner, eff, connection };
   const queued = await writeEnrollments(ctx, target, ids, fresh, dedup, summary, options.interactive === true);
   announceAdd(ctx, seq.name, summary, queued);
   return summary;
@@ -135,7 +160,7 @@ function idsOfContacts(ctx: Pick<Ctx, 'sqlite'>, emails: string[], list: string)
 }
 
 /** The add-time dedup check's outcome: email → the flag it gets (code, message, the matched records shown with it). */
-interface Dedup {
+export interface Dedup {
   flags: Record<string, { code: FlagCode; error: string; evidence: string }>;
   /** The check ran; when it failed (offline), the engine runs it again before it creates anything. */
   checked: boolean;
@@ -165,13 +190,17 @@ async function checkDuplicates(ctx: Ctx, connection: ActiveConnection, syncAs: S
   }
 }
 
-/** The sequence being added to and what applies to its adds at this moment. */
-interface AddTarget {
+/** The sequence being added to and what applies to its adds at this moment (plain data: it crosses threads). */
+export interface AddTarget {
   seq: SequenceRow;
   owner: SettingsRow;
   eff: EffectiveSettings;
-  connection: ActiveConnection | null;
+  /** The owner's connection (its account, and whether it is the built-in sandbox), or null when not connected. */
+  connection: { account: string; sandbox: boolean } | null;
 }
+
+/** Asks Recruiterflow which of `fresh` it has already (the dedup check of an add). */
+export type DuplicateCheck = (syncAs: SyncAs, fresh: string[]) => Promise<Dedup>;
 
 /**
  * Writes the enrollments of `ids` (the contacts of `fresh`), their counts and queue rows, adding to
