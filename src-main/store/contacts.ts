@@ -86,7 +86,7 @@ export function createBareContacts(sqlite: Sqlite, emails: string[], now: number
  * the add's insert reads (a rowid lookup per row instead of a second lookup by email).
  */
 export function contactIdsOf(sqlite: Sqlite, list: string): number[] {
-  return sqlite.prepare('select c.id from json_each(?) j join contacts c on c.email = j.value').pluck().all(list).map(Number);
+  return sqlite.prepare<[string], number>('select c.id from json_each(?) j join contacts c on c.email = j.value').pluck().all(list);
 }
 
 /** Up to six emails of the JSON list that are not contacts (enough to name five and say "and more"). */
