@@ -1,5 +1,6 @@
 // One measurement in a process of its own, so that its time and its peak memory (VmHWM) are its alone:
-//   raw N            the reference: a prepared insert of N contact rows in one transaction
+//   raw N [PAGE]     the reference: a prepared insert of N contact rows in one transaction (PAGE: the
+//                    database's page size, SQLite's default 4 KB unless given)
 //   import FILE DIR  stream a CSV file into a fresh data folder (the command line's path)
 //   enroll DIR       add every contact of DIR to a new sequence, connected to an in-process sandbox
 //   export DIR FILE  mark every enrollment failed (untimed), then stream the error report into FILE
@@ -31,6 +32,7 @@ async function main(): Promise<{ ms: number; rows: number }> {
   if (mode === 'raw') {
     const n = Number(a);
     const db = new Database(join(mkdtempSync(join(tmpdir(), 'flowbridge-bench-')), 'raw.db'));
+    if (b) db.pragma(`page_size = ${Number(b)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.exec(`create table t (id integer primary key, email text not null unique, first_name text, last_name text, title text, company text,

@@ -86,6 +86,10 @@ port.on('message', (message: ToWorker) => {
   run(message.id, message.job, message.now, entry)
     .then((value) => send({ type: 'done', id: message.id, value }))
     .catch((error: unknown) => send({ type: 'failed', id: message.id, error: jobError(error) }))
-    .finally(() => running.delete(message.id));
+    .finally(() => {
+      running.delete(message.id);
+      // Idle between jobs: give back the page cache a million-row job filled (up to 64 MB).
+      if (running.size === 0) sqlite.pragma('shrink_memory');
+    });
 });
 send({ type: 'ready' });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultMigrationsDir } from '../backend/paths';
 import { tempDir } from '../testing/fixtures';
 import { runCli } from '../cli/run';
-import { BACKUPS_KEPT, openDatabase } from './open';
+import { BACKUPS_KEPT, openDatabase, PAGE_SIZE } from './open';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
@@ -34,6 +34,28 @@ describe('opening the database', () => {
     const tables = (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['users', 'contacts', 'sequences', 'enrollments', 'sync_queue', 'rf_links', 'sync_log']));
     sqlite.close();
+  });
+
+  it('creates a new database with 16 KB pages, and opens one made with 4 KB pages as it is, data and all', () => {
+    const fresh = openDatabase(join(tempDir(), 'flowbridge.db'), { migrationsDir });
+    expect(fresh.sqlite.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    fresh.sqlite.close();
+
+    // A database an earlier version made (SQLite's default pages), with a contact in it.
+    const file = join(tempDir(), 'flowbridge.db');
+    const older = openDatabase(file, { migrationsDir });
+    older.sqlite.close();
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma('page_size = 4096');
+    raw.exec('vacuum');
+    raw.prepare("insert into contacts (email, created_at, updated_at) values ('kept@b.co', 1, 1)").run();
+    raw.close();
+    const reopened = openDatabase(file, { migrationsDir });
+    expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(reopened.sqlite.prepare('select email from contacts').pluck().all()).toEqual(['kept@b.co']);
+    reopened.sqlite.close();
   });
 
   it('is idempotent: reopening a migrated file changes nothing and keeps the data', () => {

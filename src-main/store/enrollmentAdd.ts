@@ -19,7 +19,9 @@ interface AddStatements extends EnrollmentBatchStatements {
 
 /** The add's per-batch statements (see enrollmentBatchStatements for the options). */
 export function addStatements(db: Sqlite, options: { anyFlagged: boolean; parkDemo: boolean }): AddStatements {
-  const parents = db.prepare('select (select 1 from sequences where id = ?) is not null and (select 1 from users where id = ?) is not null').pluck();
+  const parents = db
+    .prepare('select (select 1 from sequences where id = ?) is not null and (select 1 from users where id = ?) is not null')
+    .pluck();
   return {
     ...enrollmentBatchStatements(db, options),
     ...batchCountStatements(db, options.anyFlagged),
