@@ -105,7 +105,8 @@ export async function bigTableFigure(dataDir: string, runs: number): Promise<Fig
   const rows = Math.max(...domRows);
   return {
     figure: 'a 100,000-row contacts table: first rows, and scrolling to the end',
-    measured: `first rows ${ms(first)}; longest task while scrolling ${ms(task)}; at most ${rows} rows in the DOM`,
+    // The browser reports only tasks over 50 ms (the Long Tasks API): none seen reads as such, not as "0 ms".
+    measured: `first rows ${ms(first)}; ${task === 0 ? 'no task over 50 ms while scrolling' : `longest task while scrolling ${ms(task)}`}; at most ${rows} rows in the DOM`,
     target: 'first rows ≤ 500 ms, no task over 100 ms, < 200 rows in the DOM',
     met: first <= 500 && task <= 100 && rows < 200,
   };

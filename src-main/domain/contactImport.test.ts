@@ -47,6 +47,17 @@ describe('importing contacts from CSV', () => {
     expect((await t.call('contacts:get', { email: 'a@x.co' })).fields.notes).toBe('line one\nline two, with comma');
   });
 
+  it('holds a smaller page cache only while it runs, and gives the usual one back even when refused', async () => {
+    t = openTestBackend();
+    const cache = () => t.backend.ctx.sqlite.pragma('cache_size', { simple: true });
+    const usual = cache();
+    expect(usual).toBe(-65536);
+    await t.call('contacts:import', { csv: 'email\na@x.co' });
+    expect(cache()).toBe(usual);
+    expect((await t.fails('contacts:import', { csv: 'name\nA' })).code).toBe('bad_csv');
+    expect(cache()).toBe(usual);
+  });
+
   it('refuses a file without an email column, or with a duplicated header, and writes nothing', async () => {
     t = openTestBackend();
     const noEmail = await t.fails('contacts:import', { csv: 'name,company\nAnn,Acme' });

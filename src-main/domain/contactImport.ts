@@ -18,6 +18,7 @@ import { AppError } from '../../src-shared/result';
 import type { Ctx } from '../backend/context';
 import { requeueChangedContacts, snapshotSyncedContacts } from './changedContacts';
 import { contactWriteStatements } from '../store/contacts';
+import { importCache } from '../db/open';
 import { resolveColumns, suggestTarget, type ColumnTarget } from './csv';
 import { CsvReader, readAllCsv, type CsvItem } from './csvReader';
 
@@ -304,6 +305,15 @@ export async function importContacts(
   source: CsvSource,
   options: ImportOptions & { keepEmails?: boolean } = {},
 ): Promise<ImportResult> {
+  const restoreCache = importCache(ctx.sqlite);
+  try {
+    return await importWithCache(ctx, source, options);
+  } finally {
+    restoreCache();
+  }
+}
+
+async function importWithCache(ctx: Ctx, source: CsvSource, options: ImportOptions & { keepEmails?: boolean }): Promise<ImportResult> {
   const reader = new CsvReader();
   let checker: RowChecker | null = null;
   const writer = new ContactWriter(ctx);
