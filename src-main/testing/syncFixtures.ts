@@ -1,6 +1,6 @@
 // Fixtures for the sync engine suites: a connected backend with a small, fast retry policy, and
 // helpers to read what a recruiter would look at (an enrollment's state) and what Recruiterflow holds.
-import type { Enrollment, EnrollmentState } from '../../src-shared/domain';
+import type { Enrollment, EnrollmentState, SyncCounts } from '../../src-shared/domain';
 import type { Sandbox } from '../sandbox';
 import type { BackoffPolicy } from '../sync/backoff';
 import type { EngineOptions } from '../sync/engine';
@@ -19,6 +19,11 @@ export async function syncBackend(options: { faults?: Faults; csv?: string; engi
     // A create whose outcome was lost is sent again no sooner than this (the sandbox's search does not lag unless told to).
     backend: { scheduler: { engine: { backoff: FAST_BACKOFF, offlineProbeMs: 50, createSettleMs: 300, ...options.engine } } },
   });
+}
+
+/** What a sync run reports: every count zero but the ones given (compared whole, so nothing else may move). */
+export function runCounts(counts: Partial<SyncCounts>): SyncCounts {
+  return { created: 0, linked: 0, jobsAssigned: 0, updated: 0, moved: 0, failed: 0, retrying: 0, pending: 0, ...counts };
 }
 
 /** person{from}..person{from+n-1}@example.test, as contactsCsv names them. */
