@@ -207,7 +207,9 @@ describe('crash safety: SIGKILL during import, enrollment and sync', () => {
     let midWrite = 0;
     for (let s = 0; (kills < 4 || midWrite < 1) && s < 6; s += 1) {
       slices.push(sliceEmails(s));
-      const { plan, walTouched } = killPlan(dir, s, 1_100, 20);
+      // A timed kill within the add's process lifetime (about 800 ms here, most of it start-up): since the add
+      // got faster, a kill drawn up to 1.1 s often came after it had finished, and a seed could miss the 4 kills.
+      const { plan, walTouched } = killPlan(dir, s, 700, 20);
       const run = await runCliProcess(dir, ['sequences', 'add', bigSeq, '--emails', slices[s]!.join(',')], plan);
       const perSlice = inspectAfterCrash(dir, (db) => {
         healthy(db);
